@@ -1,0 +1,115 @@
+"""Command line: `crossread [DIR]` opens the reader; subcommands work headless."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from tui.core.corpus import bundled_corpus, load_corpus
+
+SUBCOMMANDS = ("check", "screenshot")
+MAX_PANES = 4
+
+
+def _check_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="crossread check",
+                                     description="Validate and anchor every annotation.")
+    parser.add_argument("corpus", nargs="?", type=Path, help="corpus folder (default: bundled)")
+    parser.add_argument("--format", choices=("human", "json"), default="human")
+    parser.add_argument("--strict", action="store_true", help="fail on warnings too")
+    return parser
+
+
+def _app_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="crossread",
+        description="Read annotated news articles side by side. "
+                    "Subcommands: check, screenshot (see 'crossread check --help').")
+    parser.add_argument("corpus", nargs="?", type=Path, help="corpus folder (default: bundled)")
+    parser.add_argument("--open", nargs="+", metavar="ARTICLE", default=[],
+                        help=f"articles to open side by side (up to {MAX_PANES})")
+    return parser
+
+
+def _screenshot_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="crossread screenshot",
+                                     description="Render the first view headless to an SVG.")
+    parser.add_argument("corpus", nargs="?", type=Path)
+    parser.add_argument("--open", nargs="+", metavar="ARTICLE", default=[])
+    parser.add_argument("--size", default="160x50", help="COLUMNSxROWS")
+    parser.add_argument("-o", "--output", type=Path, required=True)
+    return parser
+
+
+def run_check(argv: Sequence[str]) -> int:
+    args = _check_parser().parse_args(argv)
+    root = args.corpus or bundled_corpus()
+    if args.corpus is not None and not args.corpus.is_dir():
+        print(f"crossread check: {args.corpus}: no such folder", file=sys.stderr)
+        return 2
+    from tui.core import report
+
+    corpus = load_corpus(root)
+    out = report.dumps(corpus) if args.format == "json" else report.human(corpus)
+    sys.stdout.write(out)
+    if corpus.errors:
+        return 1
+    if args.strict and corpus.diagnostics:
+        return 1
+    return 0
+
+
+def _parse_size(text: str) -> tuple[int, int] | None:
+    cols, _, rows = text.lower().partition("x")
+    if not (cols.isdigit() and rows.isdigit()) or not (20 <= int(cols) <= 1000) \
+            or not (5 <= int(rows) <= 500):
+        return None
+    return int(cols), int(rows)
+
+
+def _validate_open(parser: argparse.ArgumentParser, names: list[str]) -> None:
+    if len(names) > MAX_PANES:
+        parser.error(f"--open takes at most {MAX_PANES} articles, got {len(names)}")
+
+
+def run_screenshot(argv: Sequence[str]) -> int:
+    parser = _screenshot_parser()
+    args = parser.parse_args(argv)
+    size = _parse_size(args.size)
+    if size is None:
+        parser.error(f"--size must look like 160x50, got {args.size!r}")
+    _validate_open(parser, args.open)
+    root = args.corpus or bundled_corpus()
+    if not root.is_dir():
+        parser.error(f"{root}: no such folder")
+    from tui.ui.screenshot import save_screenshot
+
+    save_screenshot(root, args.open, size, args.output)
+    return 0
+
+
+def run_app(argv: Sequence[str]) -> int:
+    parser = _app_parser()
+    args = parser.parse_args(argv)
+    _validate_open(parser, args.open)
+    root = args.corpus or bundled_corpus()
+    if not root.is_dir():
+        parser.error(f"{root}: no such folder")
+    from tui.ui.app import CrossreadApp
+
+    CrossreadApp(root, args.open).run()
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if argv and argv[0] == "check":
+            return run_check(argv[1:])
+        if argv and argv[0] == "screenshot":
+            return run_screenshot(argv[1:])
+        return run_app(argv)
+    except KeyboardInterrupt:
+        return 130

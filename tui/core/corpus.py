@@ -1,0 +1,247 @@
+"""A corpus: a folder of articles plus the annotations that anchor into them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tui.core.anchoring import TextIndex, resolve
+from tui.core.article import ARTICLE_SUFFIXES, Article, ArticleError, load_article
+from tui.core.diagnostics import Diagnostic, Level, Problems
+from tui.core.model import Annotation, Link, Match, split_ref
+from tui.core.schema import parse_article_file, parse_links_file
+
+LINKS_FILE = "contradictions.yaml"
+Progress = Callable[[str, int, int], None]
+
+
+def bundled_corpus() -> Path:
+    """The demo corpus: shipped inside the package, or the source checkout."""
+    package = Path(__file__).resolve().parent.parent
+    shipped = package / "corpus"
+    if (shipped / "seeds").is_dir():
+        return shipped
+    return package.parent
+
+
+def article_dir(root: Path) -> Path:
+    for name in ("seeds", "articles"):
+        if (root / name).is_dir():
+            return root / name
+    return root
+
+
+def article_paths(root: Path) -> list[Path]:
+    folder = article_dir(root)
+    return sorted(p for p in folder.iterdir()
+                  if p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.startswith("."))
+
+
+@dataclass
+class Counts:
+    claims: int = 0
+    sources: int = 0
+    notes: int = 0
+    contradictions: int = 0
+    orphans: int = 0
+
+
+@dataclass
+class Corpus:
+    root: Path
+    articles: dict[str, Article] = field(default_factory=dict)
+    annotations: dict[str, list[Annotation]] = field(default_factory=dict)
+    links: list[Link] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    _by_ref: dict[str, Annotation] = field(default_factory=dict)
+    _links_by_ref: dict[str, list[Link]] = field(default_factory=dict)
+
+    def get(self, ref: str, default_article: str = "") -> Annotation | None:
+        article, ident = split_ref(ref, default_article)
+        return self._by_ref.get(f"{article}#{ident}")
+
+    def links_of(self, annotation: Annotation) -> list[Link]:
+        return self._links_by_ref.get(annotation.ref, [])
+
+    def notes_on(self, annotation: Annotation) -> list[Annotation]:
+        return [a for a in self.annotations.get(annotation.article, [])
+                if a.kind == "note" and self.get(a.target, a.article) is annotation]
+
+    def counts(self, article_id: str | None = None) -> Counts:
+        counts = Counts()
+        ids = [article_id] if article_id else list(self.annotations)
+        for aid in ids:
+            for annotation in self.annotations.get(aid, []):
+                if annotation.kind == "claim":
+                    counts.claims += 1
+                elif annotation.kind == "source":
+                    counts.sources += 1
+                elif annotation.kind == "note":
+                    counts.notes += 1
+                if annotation.anchor and not annotation.resolution.resolved:
+                    counts.orphans += 1
+        if article_id is None:
+            counts.contradictions = sum(1 for link in self.links if link.relation == "contradicts")
+        else:
+            counts.contradictions = sum(
+                1 for link in self.links if link.relation == "contradicts"
+                and any(split_ref(m)[0] == article_id for m in link.members))
+        return counts
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.is_error]
+
+    def index(self) -> None:
+        self._by_ref = {a.ref: a for items in self.annotations.values() for a in items}
+        self._links_by_ref = {}
+        for link in self.links:
+            for ref in link.members:
+                self._links_by_ref.setdefault(ref, []).append(link)
+
+
+def load_corpus(root: Path, progress: Progress | None = None) -> Corpus:
+    """Load, validate and anchor everything; problems become diagnostics."""
+    root = root.resolve()
+    corpus = Corpus(root)
+    if not root.is_dir():
+        corpus.diagnostics.append(Diagnostic(root, 0, 0, Level.ERROR, "no such folder",
+                                             "give the path of a corpus folder"))
+        return corpus
+    paths = article_paths(root)
+    for number, path in enumerate(paths):
+        if progress:
+            progress("articles", number, len(paths))
+        try:
+            article, problems = load_article(path)
+        except ArticleError as exc:
+            corpus.diagnostics.append(exc.diagnostic)
+            continue
+        corpus.diagnostics.extend(problems)
+        corpus.articles[article.id] = article
+        corpus.annotations[article.id] = []
+    if not paths:
+        corpus.diagnostics.append(Diagnostic(article_dir(root), 0, 0, Level.WARNING,
+                                             "no articles found",
+                                             "put .txt or .md files in seeds/ or articles/"))
+    _load_annotations(corpus, root / "annotations")
+    corpus.index()
+    _anchor_all(corpus, progress)
+    _check_references(corpus)
+    return corpus
+
+
+def _load_annotations(corpus: Corpus, folder: Path) -> None:
+    if not folder.is_dir():
+        return
+    for path in sorted(folder.glob("*.yaml")):
+        problems = Problems(path)
+        if path.name == LINKS_FILE:
+            corpus.links.extend(parse_links_file(path, problems))
+        else:
+            _load_article_file(corpus, path, problems)
+        corpus.diagnostics.extend(problems)
+
+
+def _load_article_file(corpus: Corpus, path: Path, problems: Problems) -> None:
+    article_id = path.stem
+    article = corpus.articles.get(article_id)
+    annotations, meta = parse_article_file(path, article_id, problems)
+    if article is None:
+        import difflib
+
+        close = difflib.get_close_matches(article_id, list(corpus.articles), n=1)
+        problems.error(0, 0, f"no article {article_id!r} in the corpus for this file",
+                       f"rename it to {close[0]}.yaml" if close
+                       else "name the file after the article's file stem")
+        return
+    article.meta = article.meta.merged(meta)
+    corpus.annotations[article_id].extend(annotations)
+
+
+def _anchor_all(corpus: Corpus, progress: Progress | None) -> None:
+    items = [(aid, a) for aid, anns in corpus.annotations.items() for a in anns if a.anchor]
+    indexes: dict[str, TextIndex] = {}
+    per_article: dict[str, int] = {}
+    for aid, _ in items:
+        per_article[aid] = per_article.get(aid, 0) + 1
+    for number, (aid, annotation) in enumerate(items):
+        if progress and number % 500 == 0:
+            progress("anchoring", number, len(items))
+        index = indexes.get(aid)
+        if index is None:
+            index = indexes[aid] = TextIndex(corpus.articles[aid].text)
+        assert annotation.anchor is not None
+        result = resolve(index, annotation.anchor, many=per_article[aid] > 64)
+        annotation.resolution = result
+        _report_anchor(corpus, annotation, index)
+    # Notes attached to another annotation take their span.
+    for anns in corpus.annotations.values():
+        for annotation in anns:
+            if annotation.anchor is None and annotation.target:
+                other = corpus.get(annotation.target, annotation.article)
+                if other is not None:
+                    annotation.resolution = other.resolution
+
+
+def _report_anchor(corpus: Corpus, annotation: Annotation, index: TextIndex) -> None:
+    result, anchor = annotation.resolution, annotation.anchor
+    assert anchor is not None
+    line, col = annotation.line, annotation.column
+    short = anchor.quote if len(anchor.quote) <= 60 else anchor.quote[:57] + "..."
+    add = corpus.diagnostics.append
+    if result.match is Match.ORPHAN:
+        add(Diagnostic(annotation.path, line, col, Level.WARNING,
+                       f"orphan: {annotation.id!r} quote {short!r} is not in the article",
+                       "copy the quote again from the article text"))
+    elif result.match is Match.FUZZY:
+        found = index.text[result.start:result.end]
+        add(Diagnostic(annotation.path, line, col, Level.WARNING,
+                       f"{annotation.id!r} matched only fuzzily (score {result.score:.2f}): "
+                       f"{found!r}", "update the quote to the article's exact words"))
+    elif result.ambiguous:
+        count = len(index.occurrences(anchor.quote, False))
+        add(Diagnostic(annotation.path, line, col, Level.WARNING,
+                       f"{annotation.id!r} quote {short!r} occurs {count} times; "
+                       "the first was used",
+                       "add 'occurrence: N', or a 'prefix'/'suffix' to pick one"))
+
+
+def _check_references(corpus: Corpus) -> None:
+    add = corpus.diagnostics.append
+    for anns in corpus.annotations.values():
+        for a in anns:
+            if a.source:
+                target = corpus.get(a.source, a.article)
+                if target is None:
+                    add(Diagnostic(a.path, a.line, a.column, Level.ERROR,
+                                   f"{a.id!r} names source {a.source!r}, which does not exist",
+                                   "add a 'kind: source' annotation with that id, or fix the id"))
+                elif target.kind != "source":
+                    add(Diagnostic(a.path, a.line, a.column, Level.ERROR,
+                                   f"{a.id!r} names {a.source!r} as its source, but that is a "
+                                   f"{target.kind}", "point 'source' at a 'kind: source' "
+                                   "annotation"))
+            if a.target and corpus.get(a.target, a.article) is None:
+                add(Diagnostic(a.path, a.line, a.column, Level.ERROR,
+                               f"note {a.id!r} is on {a.target!r}, which does not exist",
+                               "fix the id after 'on:'"))
+    for link in corpus.links:
+        ok = True
+        for ref, (line, col) in zip(link.members, link.member_marks, strict=False):
+            target = corpus.get(ref)
+            if target is None:
+                ok = False
+                article, _ = split_ref(ref)
+                hint = ("no such article; check the id before '#'"
+                        if article not in corpus.articles else "check the id after '#'")
+                add(Diagnostic(link.path, line, col, Level.ERROR,
+                               f"link {link.id!r} names {ref!r}, which does not exist", hint))
+            elif target.kind != "claim":
+                add(Diagnostic(link.path, line, col, Level.ERROR,
+                               f"link {link.id!r} names {ref!r}, a {target.kind}, not a claim",
+                               "links join claims; point it at a 'kind: claim' annotation"))
+            elif not target.resolution.resolved:
+                ok = False
+        link.resolved = ok

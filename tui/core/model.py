@@ -1,0 +1,103 @@
+"""Annotations, anchors and links as plain dataclasses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+
+KINDS = ("claim", "source", "note")
+RELATIONS = ("contradicts", "corroborates")
+VERDICTS = ("unreviewed", "supported", "disputed", "false", "unverifiable")
+
+
+class Match(str, Enum):
+    EXACT = "exact"
+    FUZZY = "fuzzy"
+    ORPHAN = "orphan"
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """W3C-style text quote selector with an optional position hint."""
+
+    quote: str
+    prefix: str = ""
+    suffix: str = ""
+    occurrence: int = 0  # 1-based; 0 means "not given"
+    start: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    start: int
+    end: int
+    match: Match
+    score: float = 1.0
+    ambiguous: bool = False
+
+    @property
+    def resolved(self) -> bool:
+        return self.match is not Match.ORPHAN
+
+
+ORPHAN = Resolution(-1, -1, Match.ORPHAN, 0.0)
+
+
+@dataclass(slots=True)
+class Annotation:
+    article: str
+    id: str
+    kind: str
+    anchor: Anchor | None
+    path: Path
+    line: int = 0
+    column: int = 0
+    source: str = ""  # reference to a source annotation (claims)
+    topic: str = ""
+    tags: tuple[str, ...] = ()
+    name: str = ""  # normalised source name (sources)
+    text: str = ""  # note body or free comment
+    target: str = ""  # annotation a note is attached to, instead of a quote
+    author: str = ""
+    created: str = ""
+    modified: str = ""
+    resolution: Resolution = ORPHAN
+
+    @property
+    def ref(self) -> str:
+        return f"{self.article}#{self.id}"
+
+    @property
+    def start(self) -> int:
+        return self.resolution.start
+
+    @property
+    def end(self) -> int:
+        return self.resolution.end
+
+
+@dataclass(slots=True)
+class Link:
+    """Two or more claims that contradict or corroborate each other."""
+
+    id: str
+    relation: str
+    summary: str
+    members: tuple[str, ...]
+    path: Path
+    line: int = 0
+    column: int = 0
+    author: str = ""
+    created: str = ""
+    modified: str = ""
+    resolved: bool = False
+    member_marks: tuple[tuple[int, int], ...] = field(default=())
+
+
+def split_ref(ref: str, default_article: str = "") -> tuple[str, str]:
+    """'article#id' -> (article, id); a bare id belongs to default_article."""
+    if "#" in ref:
+        article, _, ident = ref.partition("#")
+        return article, ident
+    return default_article, ref

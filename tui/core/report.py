@@ -1,0 +1,72 @@
+"""`crossread check` output: human lines or one JSON document."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from tui.core.corpus import Corpus
+from tui.core.model import split_ref
+from tui.core.text import escape_controls
+
+
+def human(corpus: Corpus) -> str:
+    lines = [escape_controls(d.format(corpus.root)) for d in
+             sorted(corpus.diagnostics, key=lambda d: (str(d.path), d.line, d.column))]
+    counts = corpus.counts()
+    errors = len(corpus.errors)
+    warnings = len(corpus.diagnostics) - errors
+    resolved_links = sum(1 for link in corpus.links if link.resolved)
+    contradictions = sum(1 for link in corpus.links if link.relation == "contradicts")
+    corroborations = len(corpus.links) - contradictions
+    lines.append("")
+    lines.append(f"{len(corpus.articles)} articles: {counts.claims} claims, {counts.sources} "
+                 f"sources, {counts.notes} notes; {counts.orphans} orphans")
+    lines.append(f"{contradictions} contradictions, {corroborations} corroborations "
+                 f"({resolved_links}/{len(corpus.links)} links fully resolved)")
+    lines.append(f"{errors} errors, {warnings} warnings")
+    return "\n".join(lines) + "\n"
+
+
+def as_json(corpus: Corpus) -> dict[str, Any]:
+    articles = []
+    annotations = []
+    for aid, article in corpus.articles.items():
+        articles.append({"id": aid, "title": article.title, "outlet": article.meta.outlet,
+                         "published": article.meta.published, "url": article.meta.url,
+                         "length": len(article.text), "path": str(article.path)})
+        for a in corpus.annotations.get(aid, []):
+            r = a.resolution
+            item: dict[str, Any] = {
+                "article": aid, "id": a.id, "kind": a.kind,
+                "start": r.start if r.resolved else None,
+                "end": r.end if r.resolved else None,
+                "text": article.text[r.start:r.end] if r.resolved else None,
+                "match": r.match.value, "score": r.score,
+            }
+            if a.anchor:
+                item["quote"] = a.anchor.quote
+            for key in ("source", "topic", "name", "text", "target", "author"):
+                value = getattr(a, key)
+                if value and key != "text":
+                    item[key] = value
+            if a.kind == "note":
+                item["note"] = a.text
+            if a.tags:
+                item["tags"] = list(a.tags)
+            annotations.append(item)
+    links = [{"id": link.id, "relation": link.relation, "summary": link.summary,
+              "claims": list(link.members), "resolved": link.resolved,
+              "articles": sorted({split_ref(m)[0] for m in link.members})}
+             for link in corpus.links]
+    diagnostics = [{"path": str(d.path), "line": d.line, "column": d.column,
+                    "level": d.level.value, "message": d.message, "hint": d.hint}
+                   for d in corpus.diagnostics]
+    return {"corpus": str(corpus.root), "articles": articles, "annotations": annotations,
+            "contradictions": [x for x in links if x["relation"] == "contradicts"],
+            "corroborations": [x for x in links if x["relation"] == "corroborates"],
+            "diagnostics": diagnostics}
+
+
+def dumps(corpus: Corpus) -> str:
+    return json.dumps(as_json(corpus), ensure_ascii=False, indent=2) + "\n"

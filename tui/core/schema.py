@@ -1,0 +1,295 @@
+"""Validate annotation files (schema version 1) into model objects.
+
+Every problem becomes a Diagnostic with the line and column of the offending
+value and a hint; validation never raises, so one bad record or file does not
+hide the others.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from pathlib import Path
+from typing import Any
+
+from tui.core import yamlio
+from tui.core.article import META_KEYS, read_text
+from tui.core.diagnostics import Problems
+from tui.core.model import KINDS, RELATIONS, Anchor, Annotation, Link
+
+SCHEMA_VERSION = 1
+ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]*\Z")
+REF_PATTERN = re.compile(r"([A-Za-z0-9][A-Za-z0-9_.-]*#)?[A-Za-z0-9][A-Za-z0-9_.:-]*\Z")
+
+ARTICLE_FILE_KEYS = ("version", "article", "meta", "annotations")
+LINK_FILE_KEYS = ("version", "links")
+COMMON_KEYS = ("id", "kind", "quote", "prefix", "suffix", "occurrence", "start", "author",
+               "created", "modified", "text", "tags")
+KIND_KEYS = {
+    "claim": ("source", "topic"),
+    "source": ("name",),
+    "note": ("on",),
+}
+LINK_KEYS = ("id", "relation", "summary", "claims", "author", "created", "modified")
+
+
+def _unknown(problems: Problems, data: yamlio.YMap, allowed: tuple[str, ...], what: str) -> None:
+    for key in data:
+        if key not in allowed:
+            line, col = data.key_marks[key]
+            close = difflib.get_close_matches(str(key), allowed, n=1)
+            hint = f"did you mean {close[0]!r}?" if close else f"known keys: {', '.join(allowed)}"
+            problems.warning(line, col, f"unknown key {key!r} in {what}; it is ignored", hint)
+
+
+class _Fields:
+    """Typed access to one mapping, reporting wrong types where they stand."""
+
+    def __init__(self, data: yamlio.YMap, problems: Problems, what: str) -> None:
+        self.data, self.problems, self.what = data, problems, what
+        self.ok = True
+
+    def _bad(self, key: str, message: str, hint: str) -> None:
+        line, col = self.data.mark_of(key)
+        self.problems.error(line, col, message, hint)
+        self.ok = False
+
+    def text(self, key: str, required: bool = False, hint: str = "") -> str:
+        value = self.data.get(key)
+        if value is None:
+            if required:
+                line, col = self.data.mark
+                self.problems.error(line, col, f"{self.what} has no {key!r}",
+                                    hint or f"add '{key}: ...'")
+                self.ok = False
+            return ""
+        if isinstance(value, bool) or not isinstance(value, str | int | float):
+            self._bad(key, f"{key!r} must be text, not {_type_name(value)}",
+                      "write it as a quoted string")
+            return ""
+        return str(value)
+
+    def integer(self, key: str, minimum: int) -> int | None:
+        value = self.data.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+            self._bad(key, f"{key!r} must be a whole number of at least {minimum}, got {value!r}",
+                      f"write e.g. '{key}: {max(minimum, 1)}'")
+            return None
+        return value
+
+    def text_list(self, key: str) -> tuple[str, ...]:
+        value = self.data.get(key)
+        if value is None:
+            return ()
+        if isinstance(value, str):
+            return (value,)
+        if not isinstance(value, list) or not all(isinstance(v, str | int) for v in value):
+            self._bad(key, f"{key!r} must be a list of text values", f"write '{key}: [a, b]'")
+            return ()
+        return tuple(str(v) for v in value)
+
+
+def _type_name(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, bool):
+        return "true/false"
+    if value is None:
+        return "empty"
+    return type(value).__name__
+
+
+def load_yaml_file(path: Path, problems: Problems) -> Any:
+    try:
+        text = read_text(path, yamlio.MAX_BYTES)
+    except Exception as exc:  # ArticleError carries the same kind of message
+        diagnostic = getattr(exc, "diagnostic", None)
+        if diagnostic is not None:
+            problems.append(diagnostic)
+        else:
+            problems.error(0, 0, f"cannot read the file: {exc}")
+        return None
+    try:
+        return yamlio.load(text)
+    except yamlio.YamlError as exc:
+        problems.error(exc.line, exc.column, exc.message, exc.hint)
+        return None
+
+
+def _check_version(data: yamlio.YMap, problems: Problems) -> bool:
+    version = data.get("version")
+    if version is None:
+        line, col = data.mark
+        problems.warning(line, col, "no schema 'version'; assuming 1", "add 'version: 1'")
+        return True
+    if version != SCHEMA_VERSION:
+        line, col = data.mark_of("version")
+        problems.error(line, col, f"unsupported schema version {version!r}",
+                       f"this crossread reads version {SCHEMA_VERSION}")
+        return False
+    return True
+
+
+def parse_article_file(path: Path, article_id: str, problems: Problems
+                       ) -> tuple[list[Annotation], dict[str, str]]:
+    """Annotations and metadata from one article's YAML file."""
+    data = load_yaml_file(path, problems)
+    if data is None:
+        return [], {}
+    if not isinstance(data, yamlio.YMap):
+        problems.error(1, 1, "the file must be a mapping with 'version' and 'annotations'",
+                       "start the file with 'version: 1' and 'annotations:'")
+        return [], {}
+    if not _check_version(data, problems):
+        return [], {}
+    _unknown(problems, data, ARTICLE_FILE_KEYS, "the file")
+    named = data.get("article")
+    if named is not None and str(named) != article_id:
+        line, col = data.mark_of("article")
+        problems.error(line, col, f"the file says article {named!r} but is named for {article_id!r}",
+                       f"rename the file to {named}.yaml or fix 'article'")
+    meta: dict[str, str] = {}
+    raw_meta = data.get("meta")
+    if isinstance(raw_meta, yamlio.YMap):
+        _unknown(problems, raw_meta, META_KEYS, "meta")
+        fields = _Fields(raw_meta, problems, "meta")
+        meta = {k: fields.text(k) for k in META_KEYS if k in raw_meta}
+    elif raw_meta is not None:
+        line, col = data.mark_of("meta")
+        problems.error(line, col, "'meta' must be a mapping", "write 'meta:' with 'title: ...' below")
+    items = data.get("annotations")
+    if items is None:
+        return [], meta
+    if not isinstance(items, yamlio.YList):
+        line, col = data.mark_of("annotations")
+        problems.error(line, col, "'annotations' must be a list",
+                       "start each annotation with '- id: ...'")
+        return [], meta
+    annotations: list[Annotation] = []
+    seen: dict[str, int] = {}
+    for item, mark in zip(items, items.marks, strict=True):
+        annotation = parse_annotation(item, mark, path, article_id, problems)
+        if annotation is None:
+            continue
+        if annotation.id in seen:
+            problems.error(annotation.line, annotation.column,
+                           f"duplicate id {annotation.id!r} (first on line {seen[annotation.id]})",
+                           "give each annotation its own id")
+            continue
+        seen[annotation.id] = annotation.line
+        annotations.append(annotation)
+    return annotations, meta
+
+
+def parse_annotation(item: Any, mark: tuple[int, int], path: Path, article_id: str,
+                     problems: Problems) -> Annotation | None:
+    line, col = mark
+    if not isinstance(item, yamlio.YMap):
+        problems.error(line, col, f"an annotation must be a mapping, not {_type_name(item)}",
+                       "write '- id: ...' with 'kind:' and 'quote:' below it")
+        return None
+    fields = _Fields(item, problems, "this annotation")
+    ident = fields.text("id", required=True, hint="add a short stable id, e.g. 'id: troops-12k'")
+    if ident and not ID_PATTERN.match(ident):
+        fields._bad("id", f"the id {ident!r} has characters ids may not use",
+                    "use letters, digits, '-', '_', '.' or ':'")
+    kind = fields.text("kind", required=True, hint="add 'kind: claim', 'source' or 'note'")
+    if kind and kind not in KINDS:
+        close = difflib.get_close_matches(kind, KINDS, n=1)
+        fields._bad("kind", f"unknown kind {kind!r}",
+                    f"did you mean {close[0]!r}?" if close else f"use one of {', '.join(KINDS)}")
+        kind = ""
+    _unknown(problems, item, COMMON_KEYS + KIND_KEYS.get(kind, ()), f"a {kind or 'annotation'}")
+    quote = fields.text("quote")
+    target = fields.text("on") if kind == "note" else ""
+    if kind and not quote and not target:
+        line_k, col_k = item.mark
+        problems.error(line_k, col_k, f"this {kind} has no 'quote'",
+                       "copy the exact words from the article into 'quote: ...'"
+                       + (", or attach the note with 'on: <id>'" if kind == "note" else ""))
+        fields.ok = False
+    text = fields.text("text")
+    if kind == "note" and not text:
+        line_k, col_k = item.mark
+        problems.error(line_k, col_k, "this note has no 'text'", "add 'text: ...'")
+        fields.ok = False
+    anchor = None
+    if quote:
+        anchor = Anchor(quote, fields.text("prefix"), fields.text("suffix"),
+                        fields.integer("occurrence", 1) or 0, fields.integer("start", 0))
+    annotation = Annotation(
+        article=article_id, id=ident, kind=kind, anchor=anchor, path=path, line=line, column=col,
+        source=fields.text("source"), topic=fields.text("topic"), tags=fields.text_list("tags"),
+        name=fields.text("name"), text=text, target=target, author=fields.text("author"),
+        created=fields.text("created"), modified=fields.text("modified"),
+    )
+    for key in ("source", "on"):
+        value = item.get(key)
+        if isinstance(value, str) and not REF_PATTERN.match(value):
+            fields._bad(key, f"{key!r} is not a valid reference: {value!r}",
+                        "write an id, or '<article-id>#<id>' for another article")
+    return annotation if fields.ok else None
+
+
+def parse_links_file(path: Path, problems: Problems) -> list[Link]:
+    data = load_yaml_file(path, problems)
+    if data is None:
+        return []
+    if not isinstance(data, yamlio.YMap):
+        problems.error(1, 1, "the file must be a mapping with 'version' and 'links'",
+                       "start the file with 'version: 1' and 'links:'")
+        return []
+    if not _check_version(data, problems):
+        return []
+    _unknown(problems, data, LINK_FILE_KEYS, "the file")
+    items = data.get("links")
+    if items is None:
+        return []
+    if not isinstance(items, yamlio.YList):
+        line, col = data.mark_of("links")
+        problems.error(line, col, "'links' must be a list", "start each link with '- id: ...'")
+        return []
+    links: list[Link] = []
+    seen: dict[str, int] = {}
+    for item, (line, col) in zip(items, items.marks, strict=True):
+        if not isinstance(item, yamlio.YMap):
+            problems.error(line, col, f"a link must be a mapping, not {_type_name(item)}",
+                           "write '- id: ...' with 'summary:' and 'claims:' below it")
+            continue
+        _unknown(problems, item, LINK_KEYS, "a link")
+        fields = _Fields(item, problems, "this link")
+        ident = fields.text("id", required=True, hint="add a short stable id")
+        relation = fields.text("relation") or "contradicts"
+        if relation not in RELATIONS:
+            fields._bad("relation", f"unknown relation {relation!r}",
+                        f"use one of {', '.join(RELATIONS)}")
+        summary = fields.text("summary", required=True,
+                              hint="add a one-line English 'summary: ...'")
+        members = fields.text_list("claims")
+        raw = item.get("claims")
+        marks = tuple(raw.marks) if isinstance(raw, yamlio.YList) else ()
+        if len(members) < 2 and fields.ok:
+            fields._bad("claims" if "claims" in item else "id",
+                        "a link needs at least two claims",
+                        "list them as 'claims: [article-a#id, article-b#id]'")
+        for ref, (m_line, m_col) in zip(members, marks or [item.mark] * len(members), strict=False):
+            if "#" not in ref:
+                problems.error(m_line, m_col, f"{ref!r} does not name its article",
+                               "write '<article-id>#<annotation-id>'")
+                fields.ok = False
+        if ident in seen:
+            problems.error(line, col, f"duplicate id {ident!r} (first on line {seen[ident]})",
+                           "give each link its own id")
+            continue
+        if not fields.ok:
+            continue
+        seen[ident] = line
+        links.append(Link(ident, relation, summary, members, path, line, col,
+                          author=fields.text("author"), created=fields.text("created"),
+                          modified=fields.text("modified"),
+                          member_marks=marks or ((line, col),) * len(members)))
+    return links

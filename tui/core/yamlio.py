@@ -1,0 +1,224 @@
+"""All YAML in crossread goes through here.
+
+Loading walks the parser's event stream rather than constructing objects, so
+that no tag is ever executed, aliases are refused where they appear, nesting
+depth is capped before it can exhaust the stack, and every value keeps the
+line and column it came from for error messages.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+
+try:  # libyaml is much faster when present
+    from yaml import CSafeDumper as _Dumper
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on the build of PyYAML
+    from yaml import SafeDumper as _Dumper  # type: ignore[assignment]
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_BYTES = 32 * 1024 * 1024
+MAX_DEPTH = 32
+
+Mark = tuple[int, int]  # 1-based line and column
+
+
+class YamlError(Exception):
+    def __init__(self, line: int, column: int, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.line = line
+        self.column = column
+        self.message = message
+        self.hint = hint
+
+
+class YMap(dict[str, Any]):
+    """A mapping that remembers where it and each of its keys stood."""
+
+    mark: Mark = (0, 0)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.key_marks: dict[str, Mark] = {}
+        self.value_marks: dict[str, Mark] = {}
+
+    def mark_of(self, key: str) -> Mark:
+        return self.value_marks.get(key, self.key_marks.get(key, self.mark))
+
+
+class YList(list[Any]):
+    mark: Mark = (0, 0)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.marks: list[Mark] = []
+
+
+def _mark(event: Any) -> Mark:
+    return (event.start_mark.line + 1, event.start_mark.column + 1)
+
+
+_INT = re.compile(r"[-+]?(0|[1-9][0-9_]*)$")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?$")
+_NULL = {"", "~", "null", "Null", "NULL"}
+_TRUE = {"true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON"}
+_FALSE = {"false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF"}
+_ALLOWED_TAGS = {
+    None, "!", "tag:yaml.org,2002:str", "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq",
+}
+
+
+def _scalar(event: yaml.ScalarEvent) -> Any:
+    value = event.value
+    tag = event.tag
+    if tag not in _ALLOWED_TAGS:
+        line, col = _mark(event)
+        raise YamlError(line, col, f"the tag {tag!r} is not allowed",
+                        "remove the tag; crossread reads plain YAML values only")
+    if tag in ("!", "tag:yaml.org,2002:str") or not event.implicit[0]:
+        return value  # quoted or explicitly a string: keep exactly as typed
+    if tag == "tag:yaml.org,2002:int" or (tag is None and _INT.match(value)):
+        try:
+            return int(value.replace("_", ""))
+        except ValueError:
+            return value
+    if value in _NULL:
+        return None
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    if _FLOAT.match(value) and any(c.isdigit() for c in value):
+        return float(value.replace("_", ""))
+    return value  # dates and everything else stay strings
+
+
+def load(text: str) -> Any:
+    """Parse one YAML document into plain values with marks.
+
+    Raises YamlError with a 1-based position for every problem.
+    """
+    if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
+        raise YamlError(0, 0, f"the file is larger than {MAX_BYTES // (1024 * 1024)} MiB",
+                        "split it into several files")
+    stack: list[tuple[Any, str | None, Mark | None]] = []  # container, pending key, key mark
+    root: Any = None
+    documents = 0
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    line, col = _mark(event)
+                    raise YamlError(line, col, "the file holds more than one YAML document",
+                                    "remove the extra '---' separator")
+                continue
+            if isinstance(event, yaml.AliasEvent):
+                line, col = _mark(event)
+                raise YamlError(line, col, f"aliases are not allowed (*{event.anchor})",
+                                "write the value out in full instead of using &anchor/*alias")
+            if isinstance(event, yaml.ScalarEvent):
+                value: Any = _scalar(event)
+            elif isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
+                if len(stack) >= MAX_DEPTH:
+                    line, col = _mark(event)
+                    raise YamlError(line, col, f"nesting is deeper than {MAX_DEPTH} levels",
+                                    "flatten the structure")
+                container: YMap | YList = (
+                    YMap() if isinstance(event, yaml.MappingStartEvent) else YList()
+                )
+                if event.tag not in _ALLOWED_TAGS:
+                    line, col = _mark(event)
+                    raise YamlError(line, col, f"the tag {event.tag!r} is not allowed",
+                                    "remove the tag")
+                container.mark = _mark(event)
+                stack.append((container, None, None))
+                continue
+            elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+                value, _, _ = stack.pop()
+            else:
+                continue
+            if not stack:
+                root = value
+                continue
+            _add(stack, value, event)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        problem = exc.problem or exc.context or "invalid YAML"
+        raise YamlError(line, col, f"YAML syntax error: {problem}",
+                        "check indentation, colons and quotes around this position") from None
+    except yaml.YAMLError as exc:
+        raise YamlError(0, 0, f"YAML error: {exc}") from None
+    return root
+
+
+def _add(stack: list[tuple[Any, str | None, Mark | None]], value: Any, event: Any) -> None:
+    container, key, key_mark = stack[-1]
+    mark = value.mark if isinstance(value, YMap | YList) else _mark(event)
+    if isinstance(container, YList):
+        container.append(value)
+        container.marks.append(mark)
+        return
+    if key_mark is None:
+        if isinstance(value, YMap | YList):
+            line, col = mark
+            raise YamlError(line, col, "a mapping key must be a plain value",
+                            "use a simple word as the key")
+        text_key = str(value) if value is not None else ""
+        if text_key in container:
+            line, col = mark
+            first = container.key_marks[text_key][0]
+            raise YamlError(line, col, f"duplicate key {text_key!r} (first on line {first})",
+                            "remove or rename one of them")
+        stack[-1] = (container, text_key, mark)
+        return
+    assert key is not None
+    container[key] = value
+    container.key_marks[key] = key_mark
+    container.value_marks[key] = mark
+    stack[-1] = (container, None, None)
+
+
+# ---------------------------------------------------------------- dumping
+
+
+class _BlockDumper(_Dumper):  # type: ignore[misc, valid-type]
+    pass
+
+
+def _represent_str(dumper: Any, data: str) -> Any:
+    # The emitter itself falls back to quoting when a literal block could not
+    # carry the text exactly (trailing spaces, special line breaks, controls).
+    style = "|" if "\n" in data else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
+
+
+_BlockDumper.add_representer(str, _represent_str)
+_BlockDumper.add_representer(YMap, _BlockDumper.represent_dict)
+_BlockDumper.add_representer(YList, _BlockDumper.represent_list)
+
+
+def prune(value: Any) -> Any:
+    """Drop empty fields so written files stay short and readable."""
+    if isinstance(value, dict):
+        out = {}
+        for key, item in value.items():
+            item = prune(item)
+            if item is None or item == "" or item == [] or item == {}:
+                continue
+            out[key] = item
+        return out
+    if isinstance(value, list):
+        return [prune(item) for item in value]
+    return value
+
+
+def dump(value: Any) -> str:
+    return yaml.dump(prune(value), Dumper=_BlockDumper, sort_keys=False, allow_unicode=True,
+                     default_flow_style=False, width=100)
