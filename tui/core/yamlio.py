@@ -61,41 +61,37 @@ def _mark(event: Any) -> Mark:
     return (event.start_mark.line + 1, event.start_mark.column + 1)
 
 
-_INT = re.compile(r"[-+]?(0|[1-9][0-9_]*)$")
-_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?$")
+# YAML 1.2 core-schema flavour: only true/false are booleans, and numbers other
+# than plain integers stay text, so "no", "on" and "1.10" keep what was typed.
+_INT = re.compile(r"-?(0|[1-9][0-9]*)\Z")
 _NULL = {"", "~", "null", "Null", "NULL"}
-_TRUE = {"true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON"}
-_FALSE = {"false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF"}
+_TRUE = {"true", "True", "TRUE"}
+_FALSE = {"false", "False", "FALSE"}
 _ALLOWED_TAGS = {
     None, "!", "tag:yaml.org,2002:str", "tag:yaml.org,2002:int",
-    "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null",
     "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq",
 }
 
 
-def _scalar(event: yaml.ScalarEvent) -> Any:
+def _scalar(event: yaml.ScalarEvent, is_key: bool) -> Any:
     value = event.value
     tag = event.tag
     if tag not in _ALLOWED_TAGS:
         line, col = _mark(event)
         raise YamlError(line, col, f"the tag {tag!r} is not allowed",
                         "remove the tag; crossread reads plain YAML values only")
-    if tag in ("!", "tag:yaml.org,2002:str") or not event.implicit[0]:
-        return value  # quoted or explicitly a string: keep exactly as typed
-    if tag == "tag:yaml.org,2002:int" or (tag is None and _INT.match(value)):
-        try:
-            return int(value.replace("_", ""))
-        except ValueError:
-            return value
+    if is_key or tag in ("!", "tag:yaml.org,2002:str") or not event.implicit[0]:
+        return value  # keys, quoted and explicit strings: exactly as typed
+    if _INT.match(value):
+        return int(value)
     if value in _NULL:
         return None
     if value in _TRUE:
         return True
     if value in _FALSE:
         return False
-    if _FLOAT.match(value) and any(c.isdigit() for c in value):
-        return float(value.replace("_", ""))
-    return value  # dates and everything else stay strings
+    return value
 
 
 def load(text: str) -> Any:
@@ -123,7 +119,9 @@ def load(text: str) -> Any:
                 raise YamlError(line, col, f"aliases are not allowed (*{event.anchor})",
                                 "write the value out in full instead of using &anchor/*alias")
             if isinstance(event, yaml.ScalarEvent):
-                value: Any = _scalar(event)
+                top = stack[-1] if stack else None
+                is_key = top is not None and isinstance(top[0], YMap) and top[2] is None
+                value: Any = _scalar(event, is_key)
             elif isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
                 if len(stack) >= MAX_DEPTH:
                     line, col = _mark(event)
