@@ -86,13 +86,18 @@ def _line_col(data: bytes, offset: int) -> tuple[int, int]:
     return line, col
 
 
-def read_text(path: Path, limit: int = MAX_ARTICLE_BYTES) -> str:
+def _size(count: int) -> str:
+    return f"{count / 1048576:.1f} MiB" if count >= 1048576 else f"{count} bytes"
+
+
+def read_text(path: Path, limit: int | None = None) -> str:
     """Read a user file as UTF-8 text, refusing what a reader could not show."""
+    limit = MAX_ARTICLE_BYTES if limit is None else limit
     try:
         size = path.stat().st_size
         if size > limit:
-            raise _fail(path, f"the file is {size / 1048576:.1f} MiB, over the "
-                        f"{limit // 1048576} MiB limit", "split it into smaller files")
+            raise _fail(path, f"the file is {_size(size)}, over the {_size(limit)} limit",
+                        "split it into smaller files")
         data = path.read_bytes()
     except OSError as exc:
         raise _fail(path, f"cannot read the file: {exc.strerror or exc}",

@@ -1,0 +1,24 @@
+"""The core must stay usable without textual or rich (CLI, batch tools, tests)."""
+
+import subprocess
+import sys
+
+from conftest import ROOT
+
+CORE_MODULES = ["tui.core.article", "tui.core.markdown", "tui.core.anchoring",
+                "tui.core.corpus", "tui.core.schema", "tui.core.yamlio", "tui.core.report",
+                "tui.core.text", "tui.core.model", "tui.cli"]
+
+
+def test_core_imports_no_textual_or_rich() -> None:
+    code = (
+        "import sys\n"
+        + "".join(f"import {m}\n" for m in CORE_MODULES)
+        + "from tui.core.corpus import load_corpus, bundled_corpus\n"
+        + "load_corpus(bundled_corpus())\n"
+        + "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich'))\n"
+        + "print(','.join(bad))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                            text=True, check=True)
+    assert result.stdout.strip() == ""
