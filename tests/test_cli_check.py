@@ -4,8 +4,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
+
 from tui.cli import main
 from tui.core.corpus import bundled_corpus, load_corpus
 

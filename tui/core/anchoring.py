@@ -8,15 +8,15 @@ one. Fuzzy matching only runs inside windows seeded by exact n-gram hits.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
 from tui.core.model import ORPHAN, Anchor, Match, Resolution
-from tui.core.text import fold_with_map
+from tui.core.text import Folded
 
-KEY = 6
+KEY = 16
+SHORT_KEY = 10
 MIN_SCORE = 85.0
 CONTEXT = 32
 _WORD_START = re.compile(r"(?<!\w)\w|[^\w\s]")
@@ -26,24 +26,33 @@ _WORD_START = re.compile(r"(?<!\w)\w|[^\w\s]")
 class TextIndex:
     text: str
     _starts: dict[str, list[int]] | None = None
-    _folded: tuple[str, list[int]] | None = None
+    _short: dict[str, list[int]] | None = None
+    _folded: Folded | None = None
     _found: dict[str, list[int]] = field(default_factory=dict)
 
     @property
-    def folded(self) -> tuple[str, list[int]]:
+    def folded(self) -> Folded:
         if self._folded is None:
-            self._folded = fold_with_map(self.text)
+            self._folded = Folded(self.text)
         return self._folded
+
+    def _build(self, key: int) -> dict[str, list[int]]:
+        index: dict[str, list[int]] = {}
+        text = self.text
+        for m in _WORD_START.finditer(text):
+            pos = m.start()
+            index.setdefault(text[pos:pos + key], []).append(pos)
+        return index
 
     def _word_index(self) -> dict[str, list[int]]:
         if self._starts is None:
-            index: dict[str, list[int]] = {}
-            text = self.text
-            for m in _WORD_START.finditer(text):
-                pos = m.start()
-                index.setdefault(text[pos:pos + KEY], []).append(pos)
-            self._starts = index
+            self._starts = self._build(KEY)
         return self._starts
+
+    def _short_index(self) -> dict[str, list[int]]:
+        if self._short is None:
+            self._short = self._build(SHORT_KEY)
+        return self._short
 
     def occurrences(self, quote: str, use_index: bool) -> list[int]:
         """Every start offset of quote in the text (cached per quote)."""
@@ -52,11 +61,14 @@ class TextIndex:
             return cached
         text = self.text
         hits: list[int] = []
-        if use_index and len(quote) >= KEY and _WORD_START.match(quote):
-            for pos in self._word_index().get(quote[:KEY], ()):
-                if text.startswith(quote, pos):
-                    hits.append(pos)
-        else:
+        indexed = use_index and _WORD_START.match(quote) is not None
+        if indexed and len(quote) >= KEY:
+            hits = [p for p in self._word_index().get(quote[:KEY], ())
+                    if text.startswith(quote, p)]
+        elif indexed and len(quote) >= SHORT_KEY:
+            hits = [p for p in self._short_index().get(quote[:SHORT_KEY], ())
+                    if text.startswith(quote, p)]
+        if not hits:
             pos = text.find(quote)
             while pos != -1:
                 hits.append(pos)
@@ -98,9 +110,12 @@ def resolve(index: TextIndex, anchor: Anchor, many: bool = False) -> Resolution:
     if not quote:
         return ORPHAN
     hint = anchor.start
-    if (hint is not None and 0 <= hint and text.startswith(quote, hint)
-            and not anchor.occurrence):
-        return Resolution(hint, hint + len(quote), Match.EXACT)
+    if hint is not None and not anchor.occurrence:
+        if 0 <= hint and text.startswith(quote, hint):
+            return Resolution(hint, hint + len(quote), Match.EXACT)
+        near = _near(index, anchor, hint)
+        if near is not None:
+            return near
     starts = index.occurrences(quote, many)
     if starts:
         start, guessed = _choose(text, starts, len(quote), anchor)
@@ -109,13 +124,13 @@ def resolve(index: TextIndex, anchor: Anchor, many: bool = False) -> Resolution:
     folded = _folded(index, anchor)
     if folded is not None:
         return folded
-    return _fuzzy(index, anchor)
+    return _fuzzy(index, anchor, many)
 
 
 def _folded(index: TextIndex, anchor: Anchor) -> Resolution | None:
-    ftext, fmap = index.folded
-    fquote, _ = fold_with_map(anchor.quote)
-    fquote = fquote.strip()
+    folded = index.folded
+    ftext = folded.text
+    fquote = Folded(anchor.quote).text.strip()
     if not fquote:
         return None
     starts: list[int] = []
@@ -125,60 +140,83 @@ def _folded(index: TextIndex, anchor: Anchor) -> Resolution | None:
         pos = ftext.find(fquote, pos + 1)
     if not starts:
         return None
-    folded_anchor = Anchor(fquote, anchor.prefix, anchor.suffix, anchor.occurrence, None)
+    folded_anchor = Anchor(fquote, anchor.prefix, anchor.suffix, anchor.occurrence,
+                           None if anchor.start is None else folded.to_folded(anchor.start))
     start, guessed = _choose(ftext, starts, len(fquote), folded_anchor)
     if start < 0:
         return None
-    begin, end = fmap[start], fmap[start + len(fquote) - 1] + 1
+    begin, end = folded.span_to_source(start, start + len(fquote))
     return Resolution(begin, end, Match.EXACT, 1.0, guessed)
 
 
-def _seeds(quote: str, size: int) -> list[tuple[int, str]]:
-    """A few n-grams spread across the quote, to find candidate windows."""
-    if len(quote) <= size:
-        return [(0, quote)]
-    step = max(1, (len(quote) - size) // 4)
-    return [(i, quote[i:i + size]) for i in range(0, len(quote) - size + 1, step)][:6]
+def _near(index: TextIndex, anchor: Anchor, around: int) -> Resolution | None:
+    """Best match in a small window of the source text around an offset."""
+    quote = anchor.quote
+    slack = max(16, len(quote) // 2)
+    lo = max(0, around - slack)
+    window = Folded(index.text[lo:around + len(quote) + slack])
+    fquote = Folded(quote).text.strip()
+    if len(fquote) < 4 or not window.text:
+        return None
+    found = fuzz.partial_ratio_alignment(fquote, window.text, score_cutoff=MIN_SCORE)
+    if found is None:
+        return None
+    score, s, e = _refine(window.text, fquote, found.dest_start, found.dest_end)
+    if score < MIN_SCORE or e <= s:
+        return None
+    begin, end = window.span_to_source(s, e)
+    match = Match.EXACT if score >= 100 else Match.FUZZY
+    return Resolution(lo + begin, lo + end, match, round(score / 100, 3))
 
 
-def _fuzzy(index: TextIndex, anchor: Anchor) -> Resolution:
-    ftext, fmap = index.folded
-    fquote = fold_with_map(anchor.quote)[0].strip()
-    if len(fquote) < 4:
-        return ORPHAN
-    size = max(4, min(12, len(fquote) // 4))
-    windows: set[int] = set()
-    for offset, gram in _seeds(fquote, size):
-        pos = ftext.find(gram)
-        count = 0
-        while pos != -1 and count < 50:
-            windows.add(max(0, pos - offset))
-            pos = ftext.find(gram, pos + 1)
-            count += 1
-    if anchor.start is not None and fmap:
-        windows.add(max(0, bisect_left(fmap, anchor.start) - len(fquote) // 2))
-    best: tuple[float, int, int] | None = None
-    slack = max(8, len(fquote) // 4)
-    for begin in sorted(windows):
-        lo = max(0, begin - slack)
-        window = ftext[lo:begin + len(fquote) + slack]
-        found = fuzz.partial_ratio_alignment(fquote, window, score_cutoff=MIN_SCORE)
+def _seed_positions(index: TextIndex, quote: str, many: bool) -> list[int]:
+    """Where the quote might start, from exact hits of pieces of it."""
+    text = index.text
+    seeds: list[tuple[int, str]] = []
+    for m in _WORD_START.finditer(quote):
+        if m.start() + KEY <= len(quote):
+            seeds.append((m.start(), quote[m.start():m.start() + KEY]))
+    if many and len(seeds) >= 2:
+        starts = index._word_index()
+        hits = [(p - off) for off, gram in seeds for p in starts.get(gram, ())]
+    else:
+        size = max(4, min(12, len(quote) // 4))
+        step = max(1, (len(quote) - size) // 4) if len(quote) > size else 1
+        grams = [(i, quote[i:i + size]) for i in range(0, max(1, len(quote) - size + 1), step)]
+        hits = []
+        for off, gram in grams[:6]:
+            pos = text.find(gram)
+            count = 0
+            while pos != -1 and count < 64:
+                hits.append(pos - off)
+                pos = text.find(gram, pos + 1)
+                count += 1
+    votes: dict[int, int] = {}
+    for pos in hits:
+        bucket = max(0, pos) // 16
+        votes[bucket] = votes.get(bucket, 0) + 1
+    ranked = sorted(votes.items(), key=lambda kv: -kv[1])[:6]
+    return [bucket * 16 for bucket, _ in ranked]
+
+
+def _fuzzy(index: TextIndex, anchor: Anchor, many: bool) -> Resolution:
+    best: Resolution | None = None
+    for start in _seed_positions(index, anchor.quote, many):
+        found = _near(index, anchor, start)
         if found is None:
             continue
-        s, e = lo + found.dest_start, lo + found.dest_end
-        score = found.score
         if anchor.prefix or anchor.suffix:
-            # Context breaks ties between near-equal windows, never lifts a weak match.
-            score += _context_score(ftext, s, e, anchor)
-        if best is None or score > best[0]:
-            best = (score, s, e)
+            key = found.score + _context_score(index.text, found.start, found.end, anchor)
+            best_key = -1.0 if best is None else best.score + _context_score(
+                index.text, best.start, best.end, anchor)
+        else:
+            key, best_key = found.score, -1.0 if best is None else best.score
+        if key > best_key:
+            best = found
     if best is None:
-        return ORPHAN
-    _, s, e = _refine(ftext, fquote, best[1], best[2])
-    raw = fuzz.ratio(fquote, ftext[s:e]) / 100
-    if raw * 100 < MIN_SCORE or e <= s:
-        return ORPHAN
-    return Resolution(fmap[s], fmap[e - 1] + 1, Match.FUZZY, round(raw, 3))
+        # Index seeds need whole 16-character pieces; retry with short ones.
+        return _fuzzy(index, anchor, False) if many else ORPHAN
+    return Resolution(best.start, best.end, Match.FUZZY, best.score)
 
 
 def _refine(text: str, quote: str, start: int, end: int) -> tuple[float, int, int]:

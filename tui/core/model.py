@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 KINDS = ("claim", "source", "note")
@@ -11,7 +11,7 @@ RELATIONS = ("contradicts", "corroborates")
 VERDICTS = ("unreviewed", "supported", "disputed", "false", "unverifiable")
 
 
-class Match(str, Enum):
+class Match(StrEnum):
     EXACT = "exact"
     FUZZY = "fuzzy"
     ORPHAN = "orphan"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
@@ -29,45 +30,65 @@ def has_controls(text: str) -> bool:
 
 # Folding makes typographic and whitespace variants compare equal, so a quote
 # typed with ASCII quotes still finds „this“ in an article.
-_FOLD_MAP: dict[int, str] = {}
+_FOLD_TABLE: dict[int, str] = {}
 for _ch in "„“”‟″〝〞＂«»":
-    _FOLD_MAP[ord(_ch)] = '"'
+    _FOLD_TABLE[ord(_ch)] = '"'
 for _ch in "‚‘’‛′‹›`´":
-    _FOLD_MAP[ord(_ch)] = "'"
+    _FOLD_TABLE[ord(_ch)] = "'"
 for _ch in "‐‑‒–—―−":
-    _FOLD_MAP[ord(_ch)] = "-"
-_SPACES = set(" \t\n\r\f\v\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
-              "\u200a\u202f\u205f\u3000\u2028\u2029\x85")
-_DROP = {"\u00ad", "\u200b", "\u200c", "\u200d", "\ufeff"}
+    _FOLD_TABLE[ord(_ch)] = "-"
+_SPACE_CLASS = (" \t\n\r\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000\u2028\u2029\x85")
+_DROP_CLASS = "\u00ad\u200b\u200c\u200d\ufeff"
+# Runs that change under folding: two or more space/drop characters, or one
+# that is not a plain space. A lone ASCII space (most word gaps) is left alone,
+# which keeps folding of a large article cheap.
+_RUN = re.compile(f"[{_SPACE_CLASS}{_DROP_CLASS}]{{2,}}|[{_SPACE_CLASS[1:]}{_DROP_CLASS}]")
+_HAS_SPACE = re.compile(f"[{_SPACE_CLASS}]")
 
 
-def fold_with_map(text: str) -> tuple[str, list[int]]:
-    """Fold text and return, for each folded character, its source offset.
+class Folded:
+    """Folded text plus a sparse map back to offsets in the source text."""
 
-    The map has one extra entry at the end (the source length) so a folded
-    span [a, b) maps back to [map[a], map[b-1] + 1).
-    """
-    out: list[str] = []
-    offsets: list[int] = []
-    in_space = False
-    for i, ch in enumerate(text):
-        if ch in _DROP:
-            continue
-        if ch in _SPACES:
-            if not in_space:
-                out.append(" ")
-                offsets.append(i)
-                in_space = True
-            continue
-        in_space = False
-        out.append(_FOLD_MAP.get(ord(ch), ch))
-        offsets.append(i)
-    offsets.append(len(text))
-    return "".join(out), offsets
+    __slots__ = ("text", "_folded_at", "_source_at")
+
+    def __init__(self, source: str) -> None:
+        pieces: list[str] = []
+        folded_at = [0]
+        source_at = [0]
+        last = 0
+        length = 0
+        for match in _RUN.finditer(source):
+            start, end = match.span()
+            pieces.append(source[last:start])
+            length += start - last
+            if _HAS_SPACE.search(match.group()):
+                folded_at.append(length)
+                source_at.append(start)
+                pieces.append(" ")
+                length += 1
+            folded_at.append(length)
+            source_at.append(end)
+            last = end
+        pieces.append(source[last:])
+        self.text = "".join(pieces).translate(_FOLD_TABLE)
+        self._folded_at = folded_at
+        self._source_at = source_at
+
+    def to_source(self, index: int) -> int:
+        """Source offset of the folded character at index."""
+        k = bisect_right(self._folded_at, index) - 1
+        return self._source_at[k] + (index - self._folded_at[k])
+
+    def span_to_source(self, start: int, end: int) -> tuple[int, int]:
+        return self.to_source(start), self.to_source(end - 1) + 1
+
+    def to_folded(self, offset: int) -> int:
+        k = bisect_right(self._source_at, offset) - 1
+        return self._folded_at[k] + max(0, offset - self._source_at[k])
 
 
 def fold(text: str) -> str:
-    return fold_with_map(text)[0]
+    return Folded(text).text
 
 
 def normalise_name(name: str) -> str:
