@@ -1,0 +1,52 @@
+"""Which annotations overlap a range of text: a bucketed interval index.
+
+Drawing a line asks this for the annotations over that line only, so the cost
+of a frame does not grow with the number of annotations in the article.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+BUCKET = 512
+
+
+class IntervalIndex(Generic[T]):
+    def __init__(self, items: Iterable[tuple[int, int, T]]) -> None:
+        self._buckets: dict[int, list[tuple[int, int, T]]] = {}
+        self._sorted: list[tuple[int, int, T]] = []
+        for start, end, item in items:
+            if end <= start:
+                continue
+            entry = (start, end, item)
+            self._sorted.append(entry)
+            for bucket in range(start // BUCKET, (end - 1) // BUCKET + 1):
+                self._buckets.setdefault(bucket, []).append(entry)
+        self._sorted.sort(key=lambda e: (e[0], -e[1]))
+
+    def __len__(self) -> int:
+        return len(self._sorted)
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int, T]]:
+        """Entries with some overlap with [start, end) (or touching a point)."""
+        seen: set[int] = set()
+        found: list[tuple[int, int, T]] = []
+        hi = max(start, end - 1)
+        for bucket in range(start // BUCKET, hi // BUCKET + 1):
+            for entry in self._buckets.get(bucket, ()):
+                s, e, _ = entry
+                if s <= hi and e > start and id(entry) not in seen:
+                    seen.add(id(entry))
+                    found.append(entry)
+        found.sort(key=lambda e: (e[0], -e[1]))
+        return found
+
+    def at(self, offset: int) -> list[tuple[int, int, T]]:
+        """Entries covering offset, innermost (shortest) first."""
+        hits = [e for e in self._buckets.get(offset // BUCKET, ()) if e[0] <= offset < e[1]]
+        return sorted(hits, key=lambda e: e[1] - e[0])
+
+    def ordered(self) -> list[tuple[int, int, T]]:
+        return self._sorted

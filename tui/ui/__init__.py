@@ -1,0 +1,1 @@
+"""The Textual UI on top of the core."""

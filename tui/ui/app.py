@@ -1,0 +1,459 @@
+"""The crossread reader: articles side by side with their annotations."""
+
+from __future__ import annotations
+
+import webbrowser
+from collections.abc import Iterable
+from pathlib import Path
+from typing import ClassVar
+from urllib.parse import urlparse
+
+from rich.text import Text
+from textual import on
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer, Static
+
+from tui.core.corpus import Corpus, load_corpus
+from tui.core.model import Annotation, Link, split_ref
+from tui.ui.messages import AnnotationChosen, ArticleChosen, CursorMoved, FollowRequested
+from tui.ui.screens.modals import (
+    ConfirmLinkScreen,
+    ContradictionsScreen,
+    HelpScreen,
+    PickerScreen,
+    diagnostics_text,
+)
+from tui.ui.styles import safe
+from tui.ui.widgets.article_view import ArticleView
+from tui.ui.widgets.inspector import describe
+from tui.ui.widgets.lists import AnnotationList, CorpusList
+from tui.ui.widgets.pane import ArticlePane
+
+MAX_PANES = 4
+KEY_NAMES = {
+    "right_square_bracket": "]", "left_square_bracket": "[", "right_curly_bracket": "}",
+    "left_curly_bracket": "{", "question_mark": "?", "slash": "/", "exclamation_mark": "!",
+    "pagedown": "PgDn", "pageup": "PgUp", "space": "space", "enter": "enter",
+    "escape": "esc", "shift+tab": "shift+tab", "ctrl+p": "ctrl+p",
+}
+LEGEND = (("claim", "claim"), ("source", "source"), ("contradiction", "contradiction"),
+          ("note", "note"), ("orphan", "fuzzy/orphan"), ("selection", "selected"))
+
+
+def key_label(keys: str) -> str:
+    return "/".join(KEY_NAMES.get(k, k) for k in keys.split(","))
+
+
+class CrossreadApp(App[None]):
+    CSS_PATH = "app.tcss"
+    TITLE = "crossread"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("question_mark", "help", "Help", id="app.help"),
+        Binding("tab", "next_pane", "Next pane", id="app.next_pane", show=False, priority=True),
+        Binding("shift+tab", "previous_pane", "Previous pane", id="app.previous_pane",
+                show=False, priority=True),
+        Binding("o", "open_article", "Open", id="app.open"),
+        Binding("O", "open_article_new_pane", "Open in new pane", id="app.open_new",
+                show=False),
+        Binding("C", "contradictions", "Contradictions", id="app.contradictions"),
+        Binding("t", "toggle_corpus", "Articles list", id="app.toggle_corpus", show=False),
+        Binding("a", "focus_annotations", "Annotations list", id="app.annotations",
+                show=False),
+        Binding("w", "close_pane", "Close pane", id="app.close_pane", show=False),
+        Binding("exclamation_mark", "toggle_issues", "Problems", id="app.issues", show=False),
+    ]
+
+    def __init__(self, root: Path, open_ids: Iterable[str] = (), corpus: Corpus | None = None
+                 ) -> None:
+        super().__init__()
+        self.root = root
+        self.corpus = corpus if corpus is not None else load_corpus(root)
+        self.requested = list(open_ids)
+        self.current_pane = 0
+        self._follow_index: dict[str, int] = {}
+        self._next_pane_id = 0
+
+    # ------------------------------------------------------------ layout
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="body"):
+            yield CorpusList(self.corpus, id="corpus")
+            yield Horizontal(id="panes")
+            with Vertical(id="side"):
+                with VerticalScroll(id="inspector"):
+                    yield Static(describe(None, self.corpus), id="inspector-text")
+                yield AnnotationList(self.corpus, id="annotations")
+        yield VerticalScroll(Static(id="issues-text"), id="issues")
+        yield Static(id="legend")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#inspector").border_title = "Inspector"
+        ids, unknown = self._resolve_requested()
+        for name in unknown:
+            self.corpus.diagnostics.append(_note_unknown(self.corpus, name))
+        for aid in ids[:MAX_PANES]:
+            self.open_article(aid, new_pane=True)
+        self._show_issues()
+        if self.size.width < 190:
+            self.query_one("#corpus").display = False
+        if ids:
+            self.call_after_refresh(self._focus_pane, 0)
+        else:
+            self.query_one("#corpus").display = True
+            self.query_one(CorpusList).focus()
+
+    def _resolve_requested(self) -> tuple[list[str], list[str]]:
+        names = self.requested or list(self.corpus.articles)[:2]
+        found: list[str] = []
+        unknown: list[str] = []
+        for name in names:
+            if name in self.corpus.articles:
+                found.append(name)
+                continue
+            matches = [aid for aid in self.corpus.articles if aid.startswith(name)]
+            if len(matches) == 1:
+                found.append(matches[0])
+            else:
+                unknown.append(name)
+        return found, unknown
+
+    def _show_issues(self) -> None:
+        panel = self.query_one("#issues")
+        problems = self.corpus.diagnostics
+        errors = sum(1 for d in problems if d.is_error)
+        panel.border_title = (f"Problems: {errors} errors, {len(problems) - errors} warnings"
+                              " · ! to hide")
+        self.query_one("#issues-text", Static).update(diagnostics_text(problems, self.root))
+        panel.display = bool(problems)
+
+    def on_ready(self) -> None:
+        self._update_legend()
+
+    def _update_legend(self) -> None:
+        views = list(self.query(ArticleView))
+        legend = Text(" Legend: ", style="bold")
+        for name, label in LEGEND:
+            style = views[0]._style(name) if views else ""
+            legend.append(label, style)
+            legend.append("  ")
+        jump = self.current_view.jump_filter if self.current_view else "all"
+        legend.append(f"· ] [ jump to: {jump}", "dim")
+        self.query_one("#legend", Static).update(legend)
+
+    # ------------------------------------------------------------ panes
+
+    @property
+    def panes(self) -> list[ArticlePane]:
+        return list(self.query(ArticlePane))
+
+    @property
+    def current_view(self) -> ArticleView | None:
+        panes = self.panes
+        if not panes:
+            return None
+        index = min(self.current_pane, len(panes) - 1)
+        return panes[index].view
+
+    def pane_index(self, pane: ArticlePane) -> int:
+        return self.panes.index(pane)
+
+    def open_article(self, article_id: str, new_pane: bool = False,
+                     at: int | None = None) -> ArticlePane | None:
+        """Show an article in pane `at`, the focused pane, or a new pane."""
+        article = self.corpus.articles.get(article_id)
+        if article is None:
+            self.notify(f"No article {article_id!r}", severity="error", markup=False)
+            return None
+        panes = self.panes
+        if new_pane or not panes:
+            if len(panes) >= MAX_PANES:
+                self.notify(f"At most {MAX_PANES} panes; replacing the focused one.",
+                            markup=False)
+            else:
+                pane = ArticlePane(article, self.corpus, self._next_pane_id)
+                self._next_pane_id += 1
+                self.query_one("#panes").mount(pane)
+                return pane
+        index = self.current_pane if at is None else at
+        index = max(0, min(index, len(panes) - 1))
+        old = panes[index]
+        if old.article.id == article_id:
+            return old
+        pane = ArticlePane(article, self.corpus, self._next_pane_id)
+        self._next_pane_id += 1
+        self.query_one("#panes").mount(pane, after=old)
+        old.remove()
+        return pane
+
+    def _focus_pane(self, index: int) -> None:
+        panes = self.panes
+        if panes:
+            self.current_pane = index % len(panes)
+            panes[self.current_pane].view.focus()
+
+    def action_next_pane(self) -> None:
+        if not isinstance(self.screen, Screen) or self.screen is not self.screen_stack[0]:
+            self.screen.focus_next()
+            return
+        view = self.focused if isinstance(self.focused, ArticleView) else None
+        start = self._pane_of(view) if view else self.current_pane - 1
+        self._focus_pane(start + 1)
+
+    def action_previous_pane(self) -> None:
+        if self.screen is not self.screen_stack[0]:
+            self.screen.focus_previous()
+            return
+        view = self.focused if isinstance(self.focused, ArticleView) else None
+        start = self._pane_of(view) if view else self.current_pane + 1
+        self._focus_pane(start - 1)
+
+    def _pane_of(self, widget: Widget) -> int:
+        for index, pane in enumerate(self.panes):
+            if widget in pane.walk_children():
+                return index
+        return self.current_pane
+
+    def action_close_pane(self) -> None:
+        panes = self.panes
+        if len(panes) <= 1:
+            self.notify("The last pane stays open.", markup=False)
+            return
+        panes[min(self.current_pane, len(panes) - 1)].remove()
+        self.call_after_refresh(self._focus_pane, max(0, self.current_pane - 1))
+
+    def on_descendant_focus(self, event) -> None:  # type: ignore[no-untyped-def]
+        widget = event.widget if hasattr(event, "widget") else self.focused
+        if isinstance(widget, ArticleView):
+            self.current_pane = self._pane_of(widget)
+            self.query_one(AnnotationList).show_article(widget.article.id)
+            self._inspect(widget.current_annotation())
+            self._update_legend()
+
+    # ------------------------------------------------------------ actions
+
+    def action_open_article(self, new_pane: bool = False) -> None:
+        def chosen(article_id: str | None) -> None:
+            if article_id:
+                self._open_and_focus(article_id, new_pane)
+
+        self.push_screen(PickerScreen(self.corpus, new_pane), chosen)
+
+    def action_open_article_new_pane(self) -> None:
+        self.action_open_article(new_pane=True)
+
+    def _open_and_focus(self, article_id: str, new_pane: bool) -> None:
+        pane = self.open_article(article_id, new_pane=new_pane)
+        if pane is not None:
+            self.call_after_refresh(lambda: self._focus_pane(self.pane_index(pane)))
+
+    def action_toggle_corpus(self) -> None:
+        corpus = self.query_one("#corpus")
+        corpus.display = not corpus.display
+        if corpus.display:
+            corpus.focus()
+
+    def action_focus_annotations(self) -> None:
+        self.query_one(AnnotationList).focus()
+
+    def action_toggle_issues(self) -> None:
+        panel = self.query_one("#issues")
+        panel.display = not panel.display
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen(self.help_rows(), self.help_notes()))
+
+    def action_contradictions(self) -> None:
+        def chosen(link_id: str | None) -> None:
+            if link_id:
+                link = next(x for x in self.corpus.links if x.id == link_id)
+                self.show_link(link)
+
+        self.push_screen(ContradictionsScreen(self.corpus), chosen)
+
+    def help_notes(self) -> str:
+        return (f"Corpus: {self.root}\n"
+                "Annotation files are read-only here; check them with 'crossread check'.")
+
+    def help_rows(self) -> list[tuple[str, str, str]]:
+        rows: list[tuple[str, str, str]] = []
+        for where, bindings in (("Anywhere", self.BINDINGS),
+                                ("Article pane", ArticleView.BINDINGS + ArticlePane.BINDINGS),
+                                ("Articles list", CorpusList.BINDINGS),
+                                ("Annotations list", AnnotationList.BINDINGS)):
+            for binding in bindings:
+                assert isinstance(binding, Binding)
+                rows.append((where, key_label(binding.key), binding.description))
+        rows.append(("Anywhere", "ctrl+p", "Command palette: every action"))
+        rows.append(("Mouse", "click", "Select a highlight; the wheel scrolls"))
+        return rows
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        for binding in self.BINDINGS:
+            assert isinstance(binding, Binding)
+            yield SystemCommand(binding.description, f"key: {key_label(binding.key)}",
+                                _runner(self, binding.action))
+        for binding in ArticleView.BINDINGS + ArticlePane.BINDINGS:
+            assert isinstance(binding, Binding)
+            yield SystemCommand(binding.description, f"key: {key_label(binding.key)} "
+                                "(in the focused pane)", _view_runner(self, binding.action))
+
+    # ------------------------------------------------------------ links
+
+    def confirm_open_link(self, url: str) -> None:
+        scheme = urlparse(url).scheme.lower()
+        if scheme not in ("http", "https"):
+            self.notify(f"Only http and https links can be opened (this one is {scheme or 'relative'}).",
+                        severity="warning", markup=False)
+            return
+
+        def answer(ok: bool | None) -> None:
+            if ok:
+                webbrowser.open(url)
+
+        self.push_screen(ConfirmLinkScreen(url), answer)
+
+    # ------------------------------------------------------------ messages
+
+    @on(CursorMoved)
+    def _cursor_moved(self, event: CursorMoved) -> None:
+        view = self.current_view
+        if view is not None and view.pane == event.pane:
+            self._inspect(view.current_annotation())
+
+    def _inspect(self, annotation: Annotation | None) -> None:
+        self.query_one("#inspector-text", Static).update(describe(annotation, self.corpus))
+
+    @on(ArticleChosen)
+    def _article_chosen(self, event: ArticleChosen) -> None:
+        self._open_and_focus(event.article_id, event.new_pane)
+
+    @on(AnnotationChosen)
+    def _annotation_chosen(self, event: AnnotationChosen) -> None:
+        a = event.annotation
+        if not a.resolution.resolved:
+            self.notify(f"{a.id} is an orphan: its quote is not in the article.",
+                        severity="warning", markup=False)
+            self._inspect(a)
+            return
+        pane = self.open_article(a.article)
+        if pane is None:
+            return
+
+        def jump() -> None:
+            pane.view.jump_to(a)
+            pane.view.focus()
+
+        self.call_after_refresh(jump)
+
+    @on(FollowRequested)
+    def _follow(self, event: FollowRequested) -> None:
+        source = event.annotation
+        targets: list[tuple[Link, str]] = [
+            (link, ref) for link in self.corpus.links_of(source)
+            if link.relation == "contradicts" for ref in link.members if ref != source.ref]
+        if not targets:
+            return
+        turn = self._follow_index.get(source.ref, 0)
+        self._follow_index[source.ref] = turn + 1
+        link, ref = targets[turn % len(targets)]
+        target = self.corpus.get(ref)
+        if target is None or not target.resolution.resolved:
+            self.notify(f"{ref} could not be anchored.", severity="warning", markup=False)
+            return
+        source_pane = self._pane_by_id(event.pane)
+        if source_pane is None:
+            return
+        panes = self.panes
+        source_index = panes.index(source_pane)
+        other = next((i for i, p in enumerate(panes)
+                      if i != source_index and p.article.id == target.article), None)
+        if other is None:
+            if len(panes) > 1:
+                other = (source_index + 1) % len(panes)
+                pane = self.open_article(target.article, at=other)
+            else:
+                pane = self.open_article(target.article, new_pane=True)
+        else:
+            pane = panes[other]
+        if pane is None:
+            return
+        status = Text.assemble(("✗ ", "bold red"), (f"{turn % len(targets) + 1}/{len(targets)} ",
+                                                     "bold"), safe(link.summary))
+        source_pane.view.select(source, {target.ref})
+        source_pane.set_status(status)
+
+        def show() -> None:
+            pane.view.jump_to(target, {source.ref})
+            pane.set_status(status)
+
+        self.call_after_refresh(show)
+        self._inspect(source)
+
+    def _pane_by_id(self, pane_id: int) -> ArticlePane | None:
+        return next((p for p in self.panes if p.pane == pane_id), None)
+
+    def show_link(self, link: Link) -> None:
+        """Open the first two members of a link side by side, both highlighted."""
+        members = [self.corpus.get(ref) for ref in link.members]
+        resolved = [m for m in members if m is not None and m.resolution.resolved]
+        if len(resolved) < 2:
+            self.notify("This link's claims are not all anchored.", severity="warning",
+                        markup=False)
+            return
+        first, second = resolved[0], resolved[1]
+        left = self.open_article(first.article, at=0)
+        if len(self.panes) < 2:
+            right = self.open_article(second.article, new_pane=True)
+        else:
+            right = self.open_article(second.article, at=1)
+        if left is None or right is None:
+            return
+        mark = "✗ " if link.relation == "contradicts" else "✓ "
+        status = Text.assemble((mark, "bold"), safe(link.summary))
+
+        def show() -> None:
+            left.view.jump_to(first, {second.ref})
+            right.view.jump_to(second, {first.ref})
+            left.set_status(status)
+            right.set_status(status)
+            left.view.focus()
+
+        self.call_after_refresh(show)
+
+
+def _note_unknown(corpus: Corpus, name: str):  # type: ignore[no-untyped-def]
+    from tui.core.diagnostics import Diagnostic, Level
+
+    return Diagnostic(corpus.root, 0, 0, Level.ERROR, f"--open {name}: no such article",
+                      "use an article id (file stem) or a unique prefix of one")
+
+
+def _runner(app: CrossreadApp, action: str):  # type: ignore[no-untyped-def]
+    async def run() -> None:
+        await app.run_action(action)
+
+    return run
+
+
+def _view_runner(app: CrossreadApp, action: str):  # type: ignore[no-untyped-def]
+    async def run() -> None:
+        view = app.current_view
+        if view is None:
+            return
+        target: Widget = view
+        if action == "search":
+            target = view.parent  # type: ignore[assignment]
+        await target.run_action(action)
+
+    return run
+
+
+__all__ = ["CrossreadApp", "split_ref"]

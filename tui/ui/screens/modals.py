@@ -1,0 +1,175 @@
+"""Modal screens: help, article picker, contradictions list, link confirmation."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.fuzzy import Matcher
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from tui.core.corpus import Corpus
+from tui.core.diagnostics import Diagnostic
+from tui.ui.styles import one_line, safe
+
+CLOSE: list[BindingType] = [Binding("escape,q", "dismiss_screen", "Close", id="modal.close")]
+
+
+class _Modal(ModalScreen[str | None]):
+    BINDINGS: ClassVar[list[BindingType]] = CLOSE
+
+    def action_dismiss_screen(self) -> None:
+        self.dismiss(None)
+
+
+class HelpScreen(_Modal):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *CLOSE, Binding("question_mark", "dismiss_screen", "Close", id="help.close")]
+
+    def __init__(self, rows: list[tuple[str, str, str]], notes: str = "") -> None:
+        super().__init__()
+        self.rows = rows
+        self.notes = notes
+
+    def compose(self) -> ComposeResult:
+        text = Text()
+        group = ""
+        for where, keys, description in self.rows:
+            if where != group:
+                text.append(f"\n{where}\n", "bold underline")
+                group = where
+            text.append(f"  {keys:<22}", "bold")
+            text.append(f"{description}\n")
+        if self.notes:
+            text.append("\n")
+            text.append_text(safe(self.notes, "dim"))
+        with Vertical(id="help-box", classes="modal-box"):
+            yield Static(Text("crossread — keys", style="bold"), classes="modal-title")
+            with VerticalScroll():
+                yield Static(text, id="help-text")
+            yield Static(Text("esc, q or ? to close", style="dim"))
+
+
+class PickerScreen(_Modal):
+    """Fuzzy-find an article by title, outlet or id."""
+
+    def __init__(self, corpus: Corpus, new_pane: bool = False) -> None:
+        super().__init__()
+        self.corpus = corpus
+        self.new_pane = new_pane
+
+    def compose(self) -> ComposeResult:
+        title = "Open article in a new pane" if self.new_pane else "Open article"
+        with Vertical(id="picker-box", classes="modal-box"):
+            yield Static(Text(title, style="bold"), classes="modal-title")
+            yield Input(placeholder="Type to filter by title, outlet or id", id="picker-input")
+            yield OptionList(id="picker-list")
+
+    def on_mount(self) -> None:
+        self._fill("")
+
+    def _fill(self, query: str) -> None:
+        options = self.query_one("#picker-list", OptionList)
+        options.clear_options()
+        matcher = Matcher(query) if query else None
+        scored = []
+        for aid, article in self.corpus.articles.items():
+            haystack = f"{article.title} {article.meta.outlet} {aid}"
+            score = matcher.match(haystack) if matcher else 1.0
+            if score > 0:
+                scored.append((score, aid, article))
+        scored.sort(key=lambda item: -item[0])
+        for _, aid, article in scored:
+            meta = " · ".join(x for x in (article.meta.outlet, article.meta.published, aid) if x)
+            options.add_option(Option(Text.assemble(safe(one_line(article.title, 90), "bold"),
+                                                    "  ", safe(meta, "dim")), id=aid))
+        if scored:
+            options.highlighted = 0
+
+    @on(Input.Changed, "#picker-input")
+    def _filter(self, event: Input.Changed) -> None:
+        self._fill(event.value)
+
+    @on(Input.Submitted, "#picker-input")
+    def _submit(self, event: Input.Submitted) -> None:
+        options = self.query_one("#picker-list", OptionList)
+        option = options.highlighted_option
+        self.dismiss(option.id if option is not None else None)
+
+    @on(OptionList.OptionSelected, "#picker-list")
+    def _picked(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    def on_key(self, event) -> None:  # type: ignore[no-untyped-def]
+        if event.key in ("down", "up") and self.query_one("#picker-input").has_focus:
+            options = self.query_one("#picker-list", OptionList)
+            if event.key == "down":
+                options.action_cursor_down()
+            else:
+                options.action_cursor_up()
+            event.stop()
+
+
+class ContradictionsScreen(_Modal):
+    """Every link in the corpus; choosing one shows both ends side by side."""
+
+    def __init__(self, corpus: Corpus) -> None:
+        super().__init__()
+        self.corpus = corpus
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="links-box", classes="modal-box"):
+            yield Static(Text("Contradictions and corroborations", style="bold"),
+                         classes="modal-title")
+            options = OptionList(id="links-list")
+            links = sorted(self.corpus.links, key=lambda link: link.relation != "contradicts")
+            for link in links:
+                mark = ("✗ ", "bold red") if link.relation == "contradicts" else ("✓ ", "green")
+                sides = " ⟷ ".join(m.partition("#")[0][:3] + "#" + m.partition("#")[2]
+                                   for m in link.members)
+                prompt = Text.assemble(mark, safe(link.summary), "\n   ", safe(sides, "dim"))
+                if not link.resolved:
+                    prompt.append("  (unresolved)", "red")
+                options.add_option(Option(prompt, id=link.id))
+            yield options
+            yield Static(Text("enter: show both sides · esc: close", style="dim"))
+
+    @on(OptionList.OptionSelected, "#links-list")
+    def _picked(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+
+class ConfirmLinkScreen(ModalScreen[bool]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("y", "answer(True)", "Open", id="confirm.yes"),
+        Binding("n,escape", "answer(False)", "Cancel", id="confirm.no"),
+    ]
+
+    def __init__(self, url: str) -> None:
+        super().__init__()
+        self.url = url
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="confirm-box", classes="modal-box"):
+            yield Static(Text("Open this link in your browser?", style="bold"))
+            yield Static(safe(self.url))
+            yield Static(Text("y: open · n/esc: cancel", style="dim"))
+
+    def action_answer(self, value: bool) -> None:
+        self.dismiss(value)
+
+
+def diagnostics_text(diagnostics: list[Diagnostic], root) -> Text:  # type: ignore[no-untyped-def]
+    text = Text()
+    for d in diagnostics:
+        style = "bold red" if d.is_error else "yellow"
+        text.append("● ", style)
+        text.append_text(safe(d.format(root)))
+        text.append("\n")
+    return text

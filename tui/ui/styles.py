@@ -1,0 +1,20 @@
+"""Turn file text into Rich Text safely: never markup, controls made visible."""
+
+from __future__ import annotations
+
+from rich.style import Style
+from rich.text import Text
+
+from tui.core.text import escape_controls
+
+KIND_LABELS = {"claim": "claim", "source": "source", "note": "note"}
+
+
+def safe(text: str, style: Style | str = "") -> Text:
+    """A Text that shows exactly the characters of `text`, controls escaped."""
+    return Text(escape_controls(text), style=style, no_wrap=False, end="")
+
+
+def one_line(text: str, limit: int = 80) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"

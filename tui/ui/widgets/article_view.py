@@ -1,0 +1,532 @@
+"""The article body: a ScrollView that draws only the visible lines.
+
+Layout (wrapping) comes from the pure core and is cached per width; each drawn
+line is cached as a Strip until the highlights on it change. Highlights are
+looked up per line in an interval index, so a frame costs the same for a
+5 KB article and a 5 MB one with 50,000 annotations.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
+from textual.geometry import Region, Size
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from tui.core.article import Article
+from tui.core.intervals import IntervalIndex
+from tui.core.layout import Line, char_width, display_width, layout, line_at
+from tui.core.model import Annotation, Match
+from tui.core.text import Folded, escape_controls
+from tui.ui.messages import CursorMoved, FollowRequested
+
+JUMP_FILTERS = ("all", "claim", "source", "note", "contradiction")
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """What an annotation contributes to the look of the text it covers."""
+
+    annotation: Annotation
+    classes: tuple[str, ...]
+
+
+class ArticleView(ScrollView, can_focus=True):
+    """Scrollable, annotated article text with a caret.
+
+    Component classes:
+        article-view--claim: a claim.
+        article-view--source: a source.
+        article-view--contradiction: a claim that is part of a contradiction.
+        article-view--note: text with a note on it.
+        article-view--orphan: an annotation anchored only fuzzily.
+        article-view--selection: the selected annotation (and its partners).
+        article-view--cursor: the caret.
+        article-view--search: a search match.
+        article-view--heading, --title, --code, --quote, --table-header: block styles.
+        article-view--link: a Markdown link.
+        article-view--control: an escaped control character.
+        article-view--prefix: list bullets and quote bars.
+    """
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "article-view--claim", "article-view--source", "article-view--contradiction",
+        "article-view--note", "article-view--orphan", "article-view--selection",
+        "article-view--cursor", "article-view--search", "article-view--heading",
+        "article-view--title", "article-view--code", "article-view--quote",
+        "article-view--table-header", "article-view--link", "article-view--control",
+        "article-view--prefix",
+    }
+
+    DEFAULT_CSS = """
+    ArticleView {
+        background: $surface;
+        color: $foreground;
+        padding: 0 1;
+        scrollbar-size-vertical: 1;
+    }
+    ArticleView > .article-view--claim { text-style: underline; background: $warning 15%; }
+    ArticleView > .article-view--source { text-style: bold italic; color: $accent; }
+    ArticleView > .article-view--contradiction {
+        text-style: bold underline; background: $error 30%;
+    }
+    ArticleView > .article-view--note { text-style: italic; background: $success 25%; }
+    ArticleView > .article-view--orphan { text-style: strike; color: $text-muted; }
+    ArticleView > .article-view--selection { text-style: reverse; }
+    ArticleView > .article-view--cursor { text-style: reverse bold; }
+    ArticleView > .article-view--search { background: $secondary 60%; text-style: bold; }
+    ArticleView > .article-view--heading { text-style: bold; color: $primary; }
+    ArticleView > .article-view--title { text-style: bold; color: $primary; }
+    ArticleView > .article-view--code { color: $text-muted; }
+    ArticleView > .article-view--quote { text-style: italic; }
+    ArticleView > .article-view--table-header { text-style: bold; }
+    ArticleView > .article-view--link { text-style: underline; color: $primary; }
+    ArticleView > .article-view--control { text-style: reverse; color: $text-muted; }
+    ArticleView > .article-view--prefix { color: $text-muted; }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j,down", "cursor_down", "Down", id="view.down", show=False),
+        Binding("k,up", "cursor_up", "Up", id="view.up", show=False),
+        Binding("pagedown,space", "page_down", "Page down", id="view.page_down", show=False),
+        Binding("pageup", "page_up", "Page up", id="view.page_up", show=False),
+        Binding("g,home", "top", "Top", id="view.top", show=False),
+        Binding("G,end", "bottom", "Bottom", id="view.bottom", show=False),
+        Binding("right_square_bracket", "next_annotation", "Next annotation", id="view.next"),
+        Binding("left_square_bracket", "previous_annotation", "Previous annotation",
+                id="view.previous"),
+        Binding("right_curly_bracket", "next_contradiction", "Next contradiction",
+                id="view.next_contradiction", show=False),
+        Binding("left_curly_bracket", "previous_contradiction", "Previous contradiction",
+                id="view.previous_contradiction", show=False),
+        Binding("f", "cycle_filter", "Jump filter", id="view.filter"),
+        Binding("enter", "follow", "Follow contradiction", id="view.follow"),
+        Binding("n", "search_next", "Next match", id="view.search_next", show=False),
+        Binding("N", "search_previous", "Previous match", id="view.search_previous",
+                show=False),
+        Binding("L", "open_link", "Open link", id="view.open_link", show=False),
+    ]
+
+    cursor: reactive[int] = reactive(0, init=False, always_update=True)
+    jump_filter: reactive[str] = reactive("all", init=False)
+
+    def __init__(self, article: Article, annotations: list[Annotation],
+                 contradiction_refs: set[str], pane: int = 0, *, id: str | None = None,
+                 classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.article = article
+        self.pane = pane
+        self.annotations = annotations
+        self.selected: Annotation | None = None
+        self.partners: set[str] = set()
+        self.search_query = ""
+        self.search_matches: list[tuple[int, int]] = []
+        self._lines: list[Line] = []
+        self._starts: list[int] = []
+        self._layout_width = -1
+        self._cache: LRUCache[tuple[int, int], Strip] = LRUCache(1024)
+        self._styles: dict[str, Style] = {}
+        self._set_marks(annotations, contradiction_refs)
+
+    # ------------------------------------------------------------ model
+
+    def _set_marks(self, annotations: list[Annotation], contradiction_refs: set[str]) -> None:
+        entries: list[tuple[int, int, Mark]] = []
+        for a in annotations:
+            r = a.resolution
+            if not r.resolved or r.end <= r.start:
+                continue
+            classes = [a.kind]
+            if a.ref in contradiction_refs:
+                classes.append("contradiction")
+            if r.match is Match.FUZZY:
+                classes.append("orphan")
+            entries.append((r.start, r.end, Mark(a, tuple(classes))))
+        self._index: IntervalIndex[Mark] = IntervalIndex(entries)
+        self._contradiction_refs = contradiction_refs
+        self._search_index: IntervalIndex[int] = IntervalIndex([])
+
+    def set_annotations(self, annotations: list[Annotation], contradiction_refs: set[str]) -> None:
+        self.annotations = annotations
+        self._set_marks(annotations, contradiction_refs)
+        self._invalidate()
+
+    @property
+    def lines(self) -> list[Line]:
+        return self._lines
+
+    def annotation_at(self, offset: int) -> Annotation | None:
+        hits = self._index.at(offset)
+        return hits[0][2].annotation if hits else None
+
+    def ordered_marks(self) -> list[tuple[int, int, Mark]]:
+        return self._index.ordered()
+
+    # ------------------------------------------------------------ layout
+
+    def _ensure_layout(self) -> None:
+        width = max(10, self.scrollable_content_region.width - 1)
+        if width == self._layout_width:
+            return
+        self._layout_width = width
+        self._lines = layout(self.article, width)
+        self._starts = [line.start for line in self._lines]
+        self._cache.clear()
+        self.virtual_size = Size(width, len(self._lines))
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._ensure_layout()
+        self.scroll_to_offset(self.cursor, animate=False, center=False)
+
+    def on_mount(self) -> None:
+        self._ensure_layout()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles.clear()
+        self._cache.clear()
+
+    def _invalidate(self) -> None:
+        self._cache.clear()
+        self.refresh()
+
+    def line_of(self, offset: int) -> int:
+        self._ensure_layout()
+        return line_at(self._starts, offset)
+
+    # ------------------------------------------------------------ drawing
+
+    def _style(self, name: str) -> Style:
+        style = self._styles.get(name)
+        if style is None:
+            style = self.get_component_rich_style(f"article-view--{name}", partial=True)
+            self._styles[name] = style
+        return style
+
+    def render_line(self, y: int) -> Strip:
+        self._ensure_layout()
+        scroll_x, scroll_y = self.scroll_offset
+        index = scroll_y + y
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        if index >= len(self._lines):
+            return Strip.blank(width, base)
+        key = (index, self._layout_width)
+        strip = self._cache.get(key)
+        if strip is None:
+            strip = self._draw(index, base)
+            self._cache[key] = strip
+        return strip.crop_extend(scroll_x, scroll_x + width, base).apply_offsets(scroll_x, index)
+
+    def _block_style(self, line: Line) -> Style:
+        if line.block < 0:
+            return Style()
+        block = self.article.blocks[line.block]
+        if block.kind == "title":
+            return self._style("title")
+        if block.kind == "heading":
+            return self._style("heading")
+        if block.kind == "code":
+            return self._style("code")
+        if block.kind == "table" and block.header:
+            return self._style("table-header")
+        if block.kind == "quote" or block.quote:
+            return self._style("quote")
+        return Style()
+
+    def _draw(self, index: int, base: Style) -> Strip:
+        line = self._lines[index]
+        text = self.article.text
+        start, end = line.start, line.end
+        block_style = base + self._block_style(line)
+        segments: list[Segment] = []
+        if line.prefix:
+            segments.append(Segment(line.prefix, base + self._style("prefix")))
+        # Every position where the set of styles may change.
+        layers: list[tuple[int, int, Style]] = []
+        if line.block >= 0:
+            for span in self.article.blocks[line.block].spans:
+                if span.start < end and span.end > start:
+                    name = "link" if span.style == "link" else None
+                    style = self._style(name) if name else Style.parse(
+                        {"bold": "bold", "italic": "italic", "code": "dim",
+                         "strike": "strike"}.get(span.style, ""))
+                    layers.append((span.start, span.end, style))
+        for s, e, mark in self._index.overlapping(start, end) if end > start else ():
+            style = Style()
+            for name in mark.classes:
+                style += self._style(name)
+            layers.append((s, e, style))
+            if self.selected is mark.annotation or mark.annotation.ref in self.partners:
+                layers.append((s, e, self._style("selection")))
+        for s, e, _ in self._search_index.overlapping(start, end) if end > start else ():
+            layers.append((s, e, self._style("search")))
+        cursor = self.cursor
+        show_cursor = self.has_focus and start <= cursor <= end and (
+            cursor < end or index == self.line_of(cursor))
+        if show_cursor and cursor < end:
+            layers.append((cursor, cursor + 1, self._style("cursor")))
+        points = {start, end}
+        for s, e, _ in layers:
+            points.add(max(start, s))
+            points.add(min(end, e))
+        ordered = sorted(points)
+        for a, b in zip(ordered, ordered[1:], strict=False):
+            style = block_style
+            for s, e, layer in layers:
+                if s <= a and e >= b:
+                    style += layer
+            self._emit(segments, text[a:b], style)
+        if show_cursor and cursor == end:
+            segments.append(Segment(" ", block_style + self._style("cursor")))
+        return Strip(segments)
+
+    def _emit(self, segments: list[Segment], chunk: str, style: Style) -> None:
+        escaped = escape_controls(chunk)
+        if escaped == chunk:
+            segments.append(Segment(chunk, style))
+            return
+        control = style + self._style("control")
+        run: list[str] = []
+        for ch in chunk:
+            shown = escape_controls(ch)
+            if shown == ch:
+                run.append(ch)
+            else:
+                if run:
+                    segments.append(Segment("".join(run), style))
+                    run = []
+                segments.append(Segment(shown, control))
+        if run:
+            segments.append(Segment("".join(run), style))
+
+    # ------------------------------------------------------------ caret and scrolling
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        self._cache.clear()
+        self.refresh()
+        self.post_message(CursorMoved(self.pane, new, self.annotation_at(new)))
+
+    def on_focus(self) -> None:
+        self._invalidate()
+
+    def on_blur(self) -> None:
+        self._invalidate()
+
+    def move_cursor(self, offset: int, center: bool = False) -> None:
+        offset = max(0, min(len(self.article.text), offset))
+        self.cursor = offset
+        self.scroll_to_offset(offset, center=center)
+
+    def scroll_to_offset(self, offset: int, animate: bool = False, center: bool = False) -> None:
+        if not self.is_mounted:
+            return
+        y = self.line_of(offset)
+        height = self.scrollable_content_region.height
+        top = self.scroll_offset.y
+        if center:
+            self.scroll_to(y=max(0, y - height // 3), animate=animate, immediate=True)
+        elif y < top + 2:
+            self.scroll_to(y=max(0, y - 2), animate=animate, immediate=True)
+        elif y >= top + height - 2:
+            self.scroll_to(y=y - height + 3, animate=animate, immediate=True)
+
+    def _cursor_column(self) -> int:
+        line = self._lines[self.line_of(self.cursor)]
+        return display_width(self.article.text[line.start:self.cursor])
+
+    def _offset_in_line(self, index: int, column: int) -> int:
+        line = self._lines[index]
+        used = 0
+        for pos in range(line.start, line.end):
+            used += char_width(self.article.text[pos])
+            if used > column:
+                return pos
+        return line.end
+
+    def _move_lines(self, delta: int) -> None:
+        self._ensure_layout()
+        if not self._lines:
+            return
+        column = self._cursor_column()
+        index = max(0, min(len(self._lines) - 1, self.line_of(self.cursor) + delta))
+        while 0 < index < len(self._lines) - 1 and self._lines[index].block < 0:
+            index += 1 if delta > 0 else -1
+        self.move_cursor(self._offset_in_line(index, column))
+
+    def action_cursor_down(self) -> None:
+        self._move_lines(1)
+
+    def action_cursor_up(self) -> None:
+        self._move_lines(-1)
+
+    def action_page_down(self) -> None:
+        page = max(1, self.scrollable_content_region.height - 1)
+        self.scroll_to(y=self.scroll_offset.y + page, animate=False, immediate=True)
+        self._move_lines(page)
+
+    def action_page_up(self) -> None:
+        page = max(1, self.scrollable_content_region.height - 1)
+        self.scroll_to(y=max(0, self.scroll_offset.y - page), animate=False, immediate=True)
+        self._move_lines(-page)
+
+    def action_top(self) -> None:
+        self.move_cursor(0)
+        self.scroll_to(y=0, animate=False, immediate=True)
+
+    def action_bottom(self) -> None:
+        self._ensure_layout()
+        self.move_cursor(self._lines[-1].start if self._lines else 0)
+        self.scroll_end(animate=False, immediate=True)
+
+    def on_click(self, event: events.Click) -> None:
+        self._ensure_layout()
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        index = self.scroll_offset.y + offset.y
+        if not 0 <= index < len(self._lines):
+            return
+        line = self._lines[index]
+        column = offset.x + self.scroll_offset.x - display_width(line.prefix)
+        target = self._offset_in_line(index, max(0, column))
+        self.focus()
+        self.cursor = target
+        hit = self.annotation_at(target)
+        self.select(hit)
+
+    # ------------------------------------------------------------ annotations
+
+    def select(self, annotation: Annotation | None, partners: set[str] | None = None) -> None:
+        self.selected = annotation
+        self.partners = partners or set()
+        self._invalidate()
+
+    def _matches_filter(self, mark: Mark, kind: str) -> bool:
+        if kind == "all":
+            return True
+        if kind == "contradiction":
+            return "contradiction" in mark.classes
+        return mark.annotation.kind == kind
+
+    def _jump(self, forward: bool, kind: str) -> Annotation | None:
+        marks = [m for s, e, m in self._index.ordered() if self._matches_filter(m, kind)]
+        if not marks:
+            self.app.bell()
+            return None
+        here = self.cursor
+        if forward:
+            target = next((m for m in marks if m.annotation.start > here), None)
+        else:
+            target = next((m for m in reversed(marks) if m.annotation.start < here), None)
+        if target is None:
+            target = marks[0] if forward else marks[-1]  # wrap around
+        self.jump_to(target.annotation)
+        return target.annotation
+
+    def jump_to(self, annotation: Annotation, partners: set[str] | None = None) -> None:
+        self.select(annotation, partners)
+        self.move_cursor(annotation.start, center=True)
+
+    def action_next_annotation(self) -> None:
+        self._jump(True, self.jump_filter)
+
+    def action_previous_annotation(self) -> None:
+        self._jump(False, self.jump_filter)
+
+    def action_next_contradiction(self) -> None:
+        self._jump(True, "contradiction")
+
+    def action_previous_contradiction(self) -> None:
+        self._jump(False, "contradiction")
+
+    def action_cycle_filter(self) -> None:
+        position = JUMP_FILTERS.index(self.jump_filter)
+        self.jump_filter = JUMP_FILTERS[(position + 1) % len(JUMP_FILTERS)]
+        self.notify(f"[ and ] now jump to: {self.jump_filter}", timeout=2, markup=False)
+
+    def current_annotation(self) -> Annotation | None:
+        if self.selected is not None and self.selected.start <= self.cursor < max(
+                self.selected.end, self.selected.start + 1):
+            return self.selected
+        return self.annotation_at(self.cursor)
+
+    def action_follow(self) -> None:
+        annotation = self.current_annotation()
+        if annotation is None or annotation.ref not in self._contradiction_refs:
+            self.notify("No contradiction here. Use } to jump to the next one.", timeout=3,
+                        markup=False)
+            return
+        self.post_message(FollowRequested(self.pane, annotation))
+
+    # ------------------------------------------------------------ search
+
+    def search(self, query: str) -> int:
+        """Find every match of query, ignoring case, spacing and typography."""
+        self.search_query = query
+        self.search_matches = []
+        folded = Folded(self.article.text)
+        haystack = folded.text.lower()
+        needle = Folded(query).text.lower()
+        if query and needle and len(haystack) == len(folded.text):
+            pos = haystack.find(needle)
+            while pos != -1:
+                self.search_matches.append(folded.span_to_source(pos, pos + len(needle)))
+                pos = haystack.find(needle, pos + 1)
+        self._search_index = IntervalIndex([(s, e, i) for i, (s, e) in
+                                            enumerate(self.search_matches)])
+        self._invalidate()
+        if self.search_matches:
+            self.action_search_next(inclusive=True)
+        return len(self.search_matches)
+
+    def action_search_next(self, inclusive: bool = False) -> None:
+        if not self.search_matches:
+            self.app.bell()
+            return
+        here = self.cursor
+        target = next((s for s, _ in self.search_matches
+                       if s > here or (inclusive and s >= here)), self.search_matches[0][0])
+        self.move_cursor(target, center=True)
+
+    def action_search_previous(self) -> None:
+        if not self.search_matches:
+            self.app.bell()
+            return
+        here = self.cursor
+        target = next((s for s, _ in reversed(self.search_matches) if s < here),
+                      self.search_matches[-1][0])
+        self.move_cursor(target, center=True)
+
+    # ------------------------------------------------------------ links
+
+    def link_at_cursor(self) -> str:
+        self._ensure_layout()
+        line = self._lines[self.line_of(self.cursor)]
+        if line.block < 0:
+            return ""
+        for span in self.article.blocks[line.block].spans:
+            if span.style == "link" and span.start <= self.cursor < span.end:
+                return span.href
+        return ""
+
+    def action_open_link(self) -> None:
+        href = self.link_at_cursor()
+        if not href:
+            self.notify("No link under the cursor.", timeout=2, markup=False)
+            return
+        opener = getattr(self.app, "confirm_open_link", None)
+        if opener is not None:
+            opener(href)
+
+    def caret_region(self) -> Region:
+        y = self.line_of(self.cursor)
+        return Region(0, y, 1, 1)

@@ -1,0 +1,87 @@
+"""Everything known about the annotation under the caret."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from tui.core.corpus import Corpus
+from tui.core.model import Annotation, Match
+from tui.ui.styles import one_line, safe
+
+
+def describe(annotation: Annotation | None, corpus: Corpus) -> Text:
+    if annotation is None:
+        return Text("Move the caret onto a highlight, or press ] for the next annotation.",
+                    style="dim")
+    a = annotation
+    r = a.resolution
+    out = Text()
+    out.append(a.kind.upper(), "bold reverse")
+    out.append(" ")
+    out.append_text(safe(a.id, "bold"))
+    match = {Match.EXACT: "exact", Match.FUZZY: f"fuzzy {r.score:.2f}",
+             Match.ORPHAN: "orphan: quote not found"}[r.match]
+    out.append(f"  ({match})\n", "dim")
+    if a.anchor is not None:
+        out.append_text(safe(f"“{a.anchor.quote}”", "italic"))
+        out.append("\n")
+    if a.kind == "source" and a.name:
+        out.append("Name: ", "bold")
+        out.append_text(safe(a.name))
+        out.append("\n")
+    if a.source:
+        src = corpus.get(a.source, a.article)
+        out.append("Source: ", "bold")
+        out.append_text(safe(src.name or src.id if src else a.source))
+        if src is not None and src.anchor is not None:
+            out.append_text(safe(f" — “{one_line(src.anchor.quote, 60)}”", "dim"))
+        out.append("\n")
+    if a.topic or a.tags:
+        out.append("Topic: ", "bold")
+        out.append_text(safe(" · ".join([a.topic] + [f"#{t}" for t in a.tags] if a.topic
+                                        else [f"#{t}" for t in a.tags])))
+        out.append("\n")
+    if a.kind == "claim":
+        out.append("Verdict: ", "bold")
+        out.append("unreviewed\n", "dim")
+    if a.text and a.kind != "note":
+        out.append_text(safe(a.text))
+        out.append("\n")
+    if a.kind == "note":
+        out.append("Note: ", "bold")
+        out.append_text(safe(a.text))
+        out.append("\n")
+    notes = corpus.notes_on(a)
+    if notes:
+        out.append(f"Notes ({len(notes)}):\n", "bold")
+        for note in notes:
+            out.append(" • ")
+            out.append_text(safe(note.text.strip()))
+            if note.author:
+                out.append_text(safe(f" — {note.author}", "dim"))
+            out.append("\n")
+    for relation, mark in (("contradicts", "✗"), ("corroborates", "✓")):
+        links = [link for link in corpus.links_of(a) if link.relation == relation]
+        if not links:
+            continue
+        title = "Contradictions" if relation == "contradicts" else "Corroborations"
+        out.append(f"{title} ({len(links)}):\n", "bold red" if mark == "✗" else "bold green")
+        for link in links:
+            out.append(f" {mark} ")
+            out.append_text(safe(link.summary))
+            out.append("\n")
+            for ref in link.members:
+                if ref == a.ref:
+                    continue
+                other = corpus.get(ref)
+                article = corpus.articles.get(ref.partition("#")[0])
+                where = article.title if article else ref
+                out.append("    ↳ ", "dim")
+                out.append_text(safe(one_line(where, 40), "dim"))
+                out.append(": ")
+                quote = other.anchor.quote if other and other.anchor else ref
+                out.append_text(safe(f"“{one_line(quote, 90)}”", "italic"))
+                out.append("\n")
+    if corpus.links_of(a):
+        out.append("enter: show the other side\n", "dim")
+    return out

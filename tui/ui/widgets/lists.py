@@ -1,0 +1,125 @@
+"""The corpus list and the annotations list."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.binding import Binding, BindingType
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from tui.core.corpus import Corpus
+from tui.core.model import Annotation
+from tui.ui.messages import AnnotationChosen, ArticleChosen
+from tui.ui.styles import one_line, safe
+
+KIND_FILTERS = ("all", "claim", "source", "note", "contradiction", "orphan")
+KIND_MARK = {"claim": "C", "source": "S", "note": "N"}
+
+
+class CorpusList(OptionList):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("p", "open_new_pane", "Open in new pane", id="corpus.new_pane"),
+    ]
+
+    def __init__(self, corpus: Corpus, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(**kwargs)
+        self.corpus = corpus
+        self.border_title = "Articles"
+        for article_id, article in corpus.articles.items():
+            counts = corpus.counts(article_id)
+            meta = " · ".join(x for x in (article.meta.outlet, article.meta.published) if x)
+            prompt = Text.assemble(
+                safe(one_line(article.title, 60), "bold"), "\n",
+                safe(meta or article_id, "dim"), "\n",
+                (f"{counts.claims} claims {counts.sources} src "
+                 f"{counts.contradictions} contra {counts.notes} notes", "dim"),
+            )
+            self.add_option(Option(prompt, id=article_id))
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id:
+            self.post_message(ArticleChosen(event.option.id))
+
+    def action_open_new_pane(self) -> None:
+        option = self.highlighted_option
+        if option is not None and option.id:
+            self.post_message(ArticleChosen(option.id, new_pane=True))
+
+
+class AnnotationList(OptionList):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f", "cycle_kind", "Filter kind", id="annotations.filter"),
+        Binding("A", "toggle_scope", "Article/corpus", id="annotations.scope"),
+    ]
+
+    def __init__(self, corpus: Corpus, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(**kwargs)
+        self.corpus = corpus
+        self.article_id = ""
+        self.kind = "all"
+        self.whole_corpus = False
+        self._items: dict[str, Annotation] = {}
+        self._contradiction_refs = {r for link in corpus.links
+                                    if link.relation == "contradicts" for r in link.members}
+
+    def show_article(self, article_id: str) -> None:
+        if article_id != self.article_id:
+            self.article_id = article_id
+            self.refill()
+
+    def _wanted(self, a: Annotation) -> bool:
+        if self.kind == "all":
+            return True
+        if self.kind == "contradiction":
+            return a.ref in self._contradiction_refs
+        if self.kind == "orphan":
+            return a.anchor is not None and not a.resolution.resolved
+        return a.kind == self.kind
+
+    def refill(self) -> None:
+        self.clear_options()
+        self._items = {}
+        ids = list(self.corpus.articles) if self.whole_corpus else [self.article_id]
+        options = []
+        for aid in ids:
+            items = sorted(self.corpus.annotations.get(aid, []),
+                           key=lambda a: (a.start if a.resolution.resolved else 1 << 60))
+            for a in items:
+                if not self._wanted(a):
+                    continue
+                key = f"{len(options)}"
+                self._items[key] = a
+                options.append(Option(self._prompt(a), id=key))
+        self.add_options(options)
+        scope = "corpus" if self.whole_corpus else (self.article_id[:12] or "-")
+        self.border_title = f"Annotations · {scope} · {self.kind} ({len(options)})"
+
+    def _prompt(self, a: Annotation) -> Text:
+        orphan = a.anchor is not None and not a.resolution.resolved
+        flag = "!" if orphan else ("x" if a.ref in self._contradiction_refs else " ")
+        words = a.anchor.quote if a.anchor else a.text
+        label = Text.assemble((f"{KIND_MARK.get(a.kind, '?')}{flag} ", "bold"),
+                              safe(one_line(words, 120), "strike" if orphan else ""))
+        if self.whole_corpus:
+            label.append(f"  {a.article[:3]}", "dim")
+        return label
+
+    def action_cycle_kind(self) -> None:
+        self.kind = KIND_FILTERS[(KIND_FILTERS.index(self.kind) + 1) % len(KIND_FILTERS)]
+        self.refill()
+
+    def action_toggle_scope(self) -> None:
+        self.whole_corpus = not self.whole_corpus
+        self.refill()
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        annotation = self._items.get(event.option.id or "")
+        if annotation is not None:
+            self.post_message(AnnotationChosen(annotation))

@@ -1,0 +1,88 @@
+"""One article pane: a header, the article view, a search box and a status line."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.widgets import Input, Static
+
+from tui.core.article import Article
+from tui.core.corpus import Corpus
+from tui.ui.styles import safe
+from tui.ui.widgets.article_view import ArticleView
+
+
+def header_text(article: Article, corpus: Corpus) -> Text:
+    counts = corpus.counts(article.id)
+    title = safe(article.title, "bold")
+    meta = [x for x in (article.meta.outlet, article.meta.published) if x]
+    details = " · ".join(meta or [article.id])
+    line2 = (f"{details}\n{counts.claims} claims · {counts.sources} src · "
+             f"{counts.contradictions} contra · {counts.notes} notes")
+    return Text.assemble(title, "\n", safe(line2, "dim"))
+
+
+class ArticlePane(Vertical):
+    """Component classes: none; the look lives in app.tcss."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("slash", "search", "Search", id="pane.search"),
+    ]
+
+    def __init__(self, article: Article, corpus: Corpus, pane: int) -> None:
+        super().__init__(id=f"pane-{pane}", classes="pane")
+        self.article = article
+        self.corpus = corpus
+        self.pane = pane
+
+    def compose(self) -> ComposeResult:
+        yield Static(header_text(self.article, self.corpus), classes="pane-header")
+        yield ArticleView(self.article, self.corpus.annotations.get(self.article.id, []),
+                          contradiction_refs(self.corpus), self.pane, id=f"view-{self.pane}")
+        search = Input(placeholder="Search this article (enter to find, esc to close)",
+                       classes="pane-search", compact=True)
+        search.display = False
+        yield search
+        yield Static("", classes="pane-status")
+
+    @property
+    def view(self) -> ArticleView:
+        return self.query_one(ArticleView)
+
+    def set_status(self, text: str | Text) -> None:
+        status = self.query_one(".pane-status", Static)
+        status.update(text if isinstance(text, Text) else safe(text))
+
+    def action_search(self) -> None:
+        search = self.query_one(Input)
+        search.display = True
+        search.value = self.view.search_query
+        search.focus()
+
+    @on(Input.Submitted, ".pane-search")
+    def _run_search(self, event: Input.Submitted) -> None:
+        event.stop()
+        count = self.view.search(event.value)
+        event.input.display = False
+        self.view.focus()
+        if event.value:
+            found = f"{count} matches for " if count else "No match for "
+            self.set_status(Text.assemble(found, safe(repr(event.value)),
+                                          " · n/N next/previous" if count else ""))
+
+    def on_key(self, event) -> None:  # type: ignore[no-untyped-def]
+        search = self.query_one(Input)
+        if event.key == "escape" and search.has_focus:
+            event.stop()
+            search.display = False
+            self.view.focus()
+
+
+def contradiction_refs(corpus: Corpus) -> set[str]:
+    return {ref for link in corpus.links if link.relation == "contradicts"
+            for ref in link.members}
