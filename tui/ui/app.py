@@ -77,6 +77,7 @@ class CrossreadApp(App[None]):
         self.requested = list(open_ids)
         self.current_pane = 0
         self._follow_index: dict[str, int] = {}
+        self._panes: list[ArticlePane] = []
         self._next_pane_id = 0
 
     # ------------------------------------------------------------ layout
@@ -151,7 +152,8 @@ class CrossreadApp(App[None]):
 
     @property
     def panes(self) -> list[ArticlePane]:
-        return list(self.query(ArticlePane))
+        """Open panes, left to right (the DOM may still hold panes being removed)."""
+        return list(self._panes)
 
     @property
     def current_view(self) -> ArticleView | None:
@@ -180,6 +182,7 @@ class CrossreadApp(App[None]):
                 pane = ArticlePane(article, self.corpus, self._next_pane_id)
                 self._next_pane_id += 1
                 self.query_one("#panes").mount(pane)
+                self._panes.append(pane)
                 return pane
         index = self.current_pane if at is None else at
         index = max(0, min(index, len(panes) - 1))
@@ -189,6 +192,7 @@ class CrossreadApp(App[None]):
         pane = ArticlePane(article, self.corpus, self._next_pane_id)
         self._next_pane_id += 1
         self.query_one("#panes").mount(pane, after=old)
+        self._panes[index] = pane
         old.remove()
         return pane
 
@@ -225,7 +229,9 @@ class CrossreadApp(App[None]):
         if len(panes) <= 1:
             self.notify("The last pane stays open.", markup=False)
             return
-        panes[min(self.current_pane, len(panes) - 1)].remove()
+        closing = panes[min(self.current_pane, len(panes) - 1)]
+        self._panes.remove(closing)
+        closing.remove()
         self.call_after_refresh(self._focus_pane, max(0, self.current_pane - 1))
 
     def on_descendant_focus(self, event) -> None:  # type: ignore[no-untyped-def]
@@ -344,14 +350,8 @@ class CrossreadApp(App[None]):
             self._inspect(a)
             return
         pane = self.open_article(a.article)
-        if pane is None:
-            return
-
-        def jump() -> None:
-            pane.view.jump_to(a)
-            pane.view.focus()
-
-        self.call_after_refresh(jump)
+        if pane is not None:
+            pane.reveal(a, focus=True)
 
     @on(FollowRequested)
     def _follow(self, event: FollowRequested) -> None:
@@ -389,12 +389,7 @@ class CrossreadApp(App[None]):
                                                      "bold"), safe(link.summary))
         source_pane.view.select(source, {target.ref})
         source_pane.set_status(status)
-
-        def show() -> None:
-            pane.view.jump_to(target, {source.ref})
-            pane.set_status(status)
-
-        self.call_after_refresh(show)
+        pane.reveal(target, {source.ref}, status)
         self._inspect(source)
 
     def _pane_by_id(self, pane_id: int) -> ArticlePane | None:
@@ -418,15 +413,8 @@ class CrossreadApp(App[None]):
             return
         mark = "✗ " if link.relation == "contradicts" else "✓ "
         status = Text.assemble((mark, "bold"), safe(link.summary))
-
-        def show() -> None:
-            left.view.jump_to(first, {second.ref})
-            right.view.jump_to(second, {first.ref})
-            left.set_status(status)
-            right.set_status(status)
-            left.view.focus()
-
-        self.call_after_refresh(show)
+        left.reveal(first, {second.ref}, status, focus=True)
+        right.reveal(second, {first.ref}, status)
 
 
 def _note_unknown(corpus: Corpus, name: str):  # type: ignore[no-untyped-def]

@@ -140,6 +140,12 @@ class ContradictionsScreen(_Modal):
             yield options
             yield Static(Text("enter: show both sides · esc: close", style="dim"))
 
+    def on_mount(self) -> None:
+        options = self.query_one("#links-list", OptionList)
+        options.focus()
+        if options.option_count:
+            options.highlighted = 0
+
     @on(OptionList.OptionSelected, "#links-list")
     def _picked(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)

@@ -134,6 +134,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._layout_width = -1
         self._cache: LRUCache[tuple[int, int], Strip] = LRUCache(1024)
         self._styles: dict[str, Style] = {}
+        self._center_pending = False
         self._set_marks(annotations, contradiction_refs)
 
     # ------------------------------------------------------------ model
@@ -184,7 +185,8 @@ class ArticleView(ScrollView, can_focus=True):
 
     def on_resize(self, event: events.Resize) -> None:
         self._ensure_layout()
-        self.scroll_to_offset(self.cursor, animate=False, center=False)
+        center, self._center_pending = self._center_pending, False
+        self.scroll_to_offset(self.cursor, animate=False, center=center)
 
     def on_mount(self) -> None:
         self._ensure_layout()
@@ -207,7 +209,7 @@ class ArticleView(ScrollView, can_focus=True):
     def _style(self, name: str) -> Style:
         style = self._styles.get(name)
         if style is None:
-            style = self.get_component_rich_style(f"article-view--{name}", partial=True)
+            style = self.get_component_rich_style(f"article-view--{name}")
             self._styles[name] = style
         return style
 
@@ -327,7 +329,8 @@ class ArticleView(ScrollView, can_focus=True):
         self.scroll_to_offset(offset, center=center)
 
     def scroll_to_offset(self, offset: int, animate: bool = False, center: bool = False) -> None:
-        if not self.is_mounted:
+        if not self.is_mounted or not self.size.height:
+            self._center_pending = self._center_pending or center
             return
         y = self.line_of(offset)
         height = self.scrollable_content_region.height

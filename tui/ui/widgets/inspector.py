@@ -8,6 +8,13 @@ from tui.core.corpus import Corpus
 from tui.core.model import Annotation, Match
 from tui.ui.styles import one_line, safe
 
+_QUOTES = "\"'„“”‚‘’«»"
+
+
+def quoted(text: str) -> str:
+    """Wrap in quotation marks unless the text already carries its own."""
+    return text if text[:1] in _QUOTES and text[-1:] in _QUOTES else f"“{text}”"
+
 
 def describe(annotation: Annotation | None, corpus: Corpus) -> Text:
     if annotation is None:
@@ -23,7 +30,7 @@ def describe(annotation: Annotation | None, corpus: Corpus) -> Text:
              Match.ORPHAN: "orphan: quote not found"}[r.match]
     out.append(f"  ({match})\n", "dim")
     if a.anchor is not None:
-        out.append_text(safe(f"“{a.anchor.quote}”", "italic"))
+        out.append_text(safe(quoted(a.anchor.quote), "italic"))
         out.append("\n")
     if a.kind == "source" and a.name:
         out.append("Name: ", "bold")
@@ -34,7 +41,7 @@ def describe(annotation: Annotation | None, corpus: Corpus) -> Text:
         out.append("Source: ", "bold")
         out.append_text(safe(src.name or src.id if src else a.source))
         if src is not None and src.anchor is not None:
-            out.append_text(safe(f" — “{one_line(src.anchor.quote, 60)}”", "dim"))
+            out.append_text(safe(" — " + quoted(one_line(src.anchor.quote, 60)), "dim"))
         out.append("\n")
     if a.topic or a.tags:
         out.append("Topic: ", "bold")
@@ -80,7 +87,7 @@ def describe(annotation: Annotation | None, corpus: Corpus) -> Text:
                 out.append_text(safe(one_line(where, 40), "dim"))
                 out.append(": ")
                 quote = other.anchor.quote if other and other.anchor else ref
-                out.append_text(safe(f"“{one_line(quote, 90)}”", "italic"))
+                out.append_text(safe(quoted(one_line(quote, 90)), "italic"))
                 out.append("\n")
     if corpus.links_of(a):
         out.append("enter: show the other side\n", "dim")

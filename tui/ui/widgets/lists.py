@@ -38,6 +38,8 @@ class CorpusList(OptionList):
                  f"{counts.contradictions} contra {counts.notes} notes", "dim"),
             )
             self.add_option(Option(prompt, id=article_id))
+        if self.option_count:
+            self.highlighted = 0
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
@@ -96,6 +98,8 @@ class AnnotationList(OptionList):
                 self._items[key] = a
                 options.append(Option(self._prompt(a), id=key))
         self.add_options(options)
+        if options:
+            self.highlighted = 0
         scope = "corpus" if self.whole_corpus else (self.article_id[:12] or "-")
         self.border_title = f"Annotations · {scope} · {self.kind} ({len(options)})"
 

@@ -13,6 +13,7 @@ from textual.widgets import Input, Static
 
 from tui.core.article import Article
 from tui.core.corpus import Corpus
+from tui.core.model import Annotation
 from tui.ui.styles import safe
 from tui.ui.widgets.article_view import ArticleView
 
@@ -39,6 +40,7 @@ class ArticlePane(Vertical):
         self.article = article
         self.corpus = corpus
         self.pane = pane
+        self._pending: tuple[Annotation, set[str], Text | None, bool] | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(header_text(self.article, self.corpus), classes="pane-header")
@@ -49,6 +51,27 @@ class ArticlePane(Vertical):
         search.display = False
         yield search
         yield Static("", classes="pane-status")
+
+    def on_mount(self) -> None:
+        if self._pending is not None and self.query(ArticleView):
+            self._apply()
+
+    def reveal(self, annotation: Annotation, partners: set[str] | None = None,
+               status: Text | None = None, focus: bool = False) -> None:
+        """Jump to an annotation now, or as soon as this pane is composed."""
+        self._pending = (annotation, partners or set(), status, focus)
+        if self.is_mounted and self.query(ArticleView):
+            self._apply()
+
+    def _apply(self) -> None:
+        assert self._pending is not None
+        annotation, partners, status, focus = self._pending
+        self._pending = None
+        self.view.jump_to(annotation, partners)
+        if status is not None:
+            self.set_status(status)
+        if focus:
+            self.view.focus()
 
     @property
     def view(self) -> ArticleView:

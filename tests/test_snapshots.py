@@ -1,0 +1,42 @@
+"""SVG snapshots of the main views at a fixed size (update: pytest --snapshot-update)."""
+
+from __future__ import annotations
+
+from tui.core.corpus import bundled_corpus
+from tui.ui.app import CrossreadApp
+
+SIZE = (160, 50)
+
+
+def test_main_view(snap_compare) -> None:
+    assert snap_compare(CrossreadApp(bundled_corpus()), terminal_size=SIZE)
+
+
+def test_inspector_on_contradiction(snap_compare) -> None:
+    app = CrossreadApp(bundled_corpus(), ["003", "001"])
+
+    async def follow(pilot) -> None:  # type: ignore[no-untyped-def]
+        await pilot.pause()
+        await pilot.press("right_curly_bracket", "enter")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=follow)
+
+
+def test_help_screen(snap_compare) -> None:
+    assert snap_compare(CrossreadApp(bundled_corpus()), terminal_size=SIZE,
+                        press=["question_mark"])
+
+
+def test_broken_corpus(snap_compare, make_corpus) -> None:
+    root = make_corpus({
+        "articles/good.md": "# A good article\n\nKim sagt **etwas** über [Kursk](https://x.org).\n",
+        "articles/bad.txt": b"Title\n\xff\xfe broken",
+        "articles/empty.txt": "",
+        "annotations/good.yaml": "version: 1\nannotations:\n  - id: k\n    kind: claim\n"
+                                 "    quote: Kim sagt etwas\n  - id: x\n    kind: clam\n"
+                                 "    quote: Kursk\n  - id: o\n    kind: claim\n"
+                                 "    quote: nicht im Text\n",
+        "annotations/contradictions.yaml": "version: 1\nlinks: [\n",
+    })
+    assert snap_compare(CrossreadApp(root), terminal_size=SIZE)
