@@ -9,8 +9,8 @@ from pathlib import Path
 from tui.core.anchoring import TextIndex, resolve
 from tui.core.article import ARTICLE_SUFFIXES, Article, ArticleError, load_article
 from tui.core.diagnostics import Diagnostic, Level, Problems
-from tui.core.model import Annotation, Link, Match, split_ref
-from tui.core.schema import parse_article_file, parse_links_file
+from tui.core.model import Annotation, Link, Match, Verdict, split_ref
+from tui.core.schema import parse_article_file, parse_links_file, parse_user_file
 
 LINKS_FILE = "contradictions.yaml"
 Progress = Callable[[str, int, int], None]
@@ -53,8 +53,11 @@ class Corpus:
     articles: dict[str, Article] = field(default_factory=dict)
     annotations: dict[str, list[Annotation]] = field(default_factory=dict)
     links: list[Link] = field(default_factory=list)
+    verdicts: dict[str, list[Verdict]] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    note_files: list[Path] = field(default_factory=list)
     _by_ref: dict[str, Annotation] = field(default_factory=dict)
+    _text_indexes: dict[str, TextIndex] = field(default_factory=dict)
     _links_by_ref: dict[str, list[Link]] = field(default_factory=dict)
 
     def get(self, ref: str, default_article: str = "") -> Annotation | None:
@@ -89,6 +92,80 @@ class Corpus:
                 and any(split_ref(m)[0] == article_id for m in link.members))
         return counts
 
+    def text_index(self, article_id: str) -> TextIndex:
+        index = self._text_indexes.get(article_id)
+        if index is None:
+            index = self._text_indexes[article_id] = TextIndex(self.articles[article_id].text)
+        return index
+
+    def verdict_of(self, ref: str, author: str | None = None) -> Verdict | None:
+        """The newest verdict on a claim, by one author or by anyone."""
+        found = [v for v in self.verdicts.get(ref, []) if author is None or v.author == author]
+        return max(found, key=lambda v: (v.modified or v.created, v.id)) if found else None
+
+    def claims(self, article_ids: list[str] | None = None) -> list[Annotation]:
+        ids = article_ids if article_ids is not None else list(self.annotations)
+        return [a for aid in ids for a in self.annotations.get(aid, []) if a.kind == "claim"]
+
+    def progress(self, author: str, article_ids: list[str] | None = None) -> tuple[int, int]:
+        """(claims this author has judged, all claims) for the review counter."""
+        claims = self.claims(article_ids)
+        done = 0
+        for claim in claims:
+            verdict = self.verdict_of(claim.ref, author)
+            if verdict is not None and verdict.value != "unreviewed":
+                done += 1
+        return done, len(claims)
+
+    def authors(self) -> list[str]:
+        return sorted({a.author for items in self.annotations.values() for a in items
+                       if a.author})
+
+    def drop_layer(self, path: Path) -> None:
+        """Forget everything that came from one user file (before reloading it)."""
+        for aid, items in self.annotations.items():
+            self.annotations[aid] = [a for a in items if a.path != path]
+        self.links = [link for link in self.links if link.path != path]
+        for ref, items in list(self.verdicts.items()):
+            kept = [v for v in items if v.path != path]
+            if kept:
+                self.verdicts[ref] = kept
+            else:
+                del self.verdicts[ref]
+        self.diagnostics = [d for d in self.diagnostics if d.path != path]
+
+    def add_layer(self, path: Path, annotations: list[Annotation], verdicts: list[Verdict],
+                  links: list[Link], problems: Problems) -> None:
+        """Add one user file's records, anchoring the new annotations."""
+        existing = {a.ref for items in self.annotations.values() for a in items}
+        added: list[Annotation] = []
+        for annotation in annotations:
+            if annotation.article not in self.articles:
+                problems.warning(annotation.line, annotation.column,
+                                 f"record {annotation.id!r} is on article "
+                                 f"{annotation.article!r}, which is not in this corpus",
+                                 "it is kept in the file but not shown")
+                continue
+            if annotation.ref in existing:
+                problems.error(annotation.line, annotation.column,
+                               f"id {annotation.id!r} is already used in {annotation.article}",
+                               "give the record another id")
+                continue
+            existing.add(annotation.ref)
+            self.annotations[annotation.article].append(annotation)
+            added.append(annotation)
+        for verdict in verdicts:
+            self.verdicts.setdefault(verdict.target, []).append(verdict)
+        self.links.extend(links)
+        self.index()
+        for annotation in added:
+            if annotation.anchor is not None:
+                annotation.resolution = resolve(self.text_index(annotation.article),
+                                                annotation.anchor)
+                _report_anchor(self, annotation, self.text_index(annotation.article))
+        _attach_notes(self, added)
+        self.diagnostics.extend(problems)
+
     @property
     def errors(self) -> list[Diagnostic]:
         return [d for d in self.diagnostics if d.is_error]
@@ -99,6 +176,25 @@ class Corpus:
         for link in self.links:
             for ref in link.members:
                 self._links_by_ref.setdefault(ref, []).append(link)
+
+
+def user_note_files(root: Path) -> list[Path]:
+    """Every author's file: in the corpus, and in this user's data folder."""
+    from tui.core.store import corpus_key, user_data_dir
+
+    files = sorted((root / "annotations" / "notes").glob("*.yaml"))
+    private = user_data_dir() / "corpora" / corpus_key(root) / "notes"
+    if private.is_dir():
+        files += sorted(private.glob("*.yaml"))
+    return files
+
+
+def load_user_file(corpus: Corpus, path: Path) -> None:
+    problems = Problems(path)
+    annotations, verdicts, links = parse_user_file(path, problems)
+    corpus.add_layer(path, annotations, verdicts, links, problems)
+    if path not in corpus.note_files:
+        corpus.note_files.append(path)
 
 
 def load_corpus(root: Path, progress: Progress | None = None) -> Corpus:
@@ -128,6 +224,8 @@ def load_corpus(root: Path, progress: Progress | None = None) -> Corpus:
     _load_annotations(corpus, root / "annotations")
     corpus.index()
     _anchor_all(corpus, progress)
+    for path in user_note_files(root):
+        load_user_file(corpus, path)
     _check_references(corpus)
     return corpus
 
@@ -162,27 +260,27 @@ def _load_article_file(corpus: Corpus, path: Path, problems: Problems) -> None:
 
 def _anchor_all(corpus: Corpus, progress: Progress | None) -> None:
     items = [(aid, a) for aid, anns in corpus.annotations.items() for a in anns if a.anchor]
-    indexes: dict[str, TextIndex] = {}
     per_article: dict[str, int] = {}
     for aid, _ in items:
         per_article[aid] = per_article.get(aid, 0) + 1
     for number, (aid, annotation) in enumerate(items):
         if progress and number % 500 == 0:
             progress("anchoring", number, len(items))
-        index = indexes.get(aid)
-        if index is None:
-            index = indexes[aid] = TextIndex(corpus.articles[aid].text)
+        index = corpus.text_index(aid)
         assert annotation.anchor is not None
         result = resolve(index, annotation.anchor, many=per_article[aid] > 64)
         annotation.resolution = result
         _report_anchor(corpus, annotation, index)
-    # Notes attached to another annotation take their span.
-    for anns in corpus.annotations.values():
-        for annotation in anns:
-            if annotation.anchor is None and annotation.target:
-                other = corpus.get(annotation.target, annotation.article)
-                if other is not None:
-                    annotation.resolution = other.resolution
+    _attach_notes(corpus, [a for anns in corpus.annotations.values() for a in anns])
+
+
+def _attach_notes(corpus: Corpus, annotations: list[Annotation]) -> None:
+    """Notes attached to another annotation take its span."""
+    for annotation in annotations:
+        if annotation.anchor is None and annotation.target:
+            other = corpus.get(annotation.target, annotation.article)
+            if other is not None:
+                annotation.resolution = other.resolution
 
 
 def _report_anchor(corpus: Corpus, annotation: Annotation, index: TextIndex) -> None:
@@ -227,6 +325,13 @@ def _check_references(corpus: Corpus) -> None:
                 add(Diagnostic(a.path, a.line, a.column, Level.ERROR,
                                f"note {a.id!r} is on {a.target!r}, which does not exist",
                                "fix the id after 'on:'"))
+    for ref, verdicts in corpus.verdicts.items():
+        target = corpus.get(ref)
+        if target is None or target.kind != "claim":
+            for v in verdicts:
+                add(Diagnostic(v.path, v.line, v.column, Level.WARNING,
+                               f"verdict {v.id!r} is on {ref!r}, which is not a claim here",
+                               "the claim may have been removed; the verdict is kept"))
     for link in corpus.links:
         ok = True
         for ref, (line, col) in zip(link.members, link.member_marks, strict=False):

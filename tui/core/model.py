@@ -62,6 +62,7 @@ class Annotation:
     author: str = ""
     created: str = ""
     modified: str = ""
+    conflict: str = ""  # set when a merge kept two versions of this record
     resolution: Resolution = ORPHAN
 
     @property
@@ -93,6 +94,22 @@ class Link:
     modified: str = ""
     resolved: bool = False
     member_marks: tuple[tuple[int, int], ...] = field(default=())
+
+
+@dataclass(slots=True)
+class Verdict:
+    """A reviewer's judgement of one claim, kept apart from the claim itself."""
+
+    id: str
+    target: str  # <article-id>#<annotation-id>
+    value: str
+    path: Path
+    comment: str = ""
+    author: str = ""
+    created: str = ""
+    modified: str = ""
+    line: int = 0
+    column: int = 0
 
 
 def split_ref(ref: str, default_article: str = "") -> tuple[str, str]:

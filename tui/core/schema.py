@@ -15,7 +15,7 @@ from typing import Any
 from tui.core import yamlio
 from tui.core.article import META_KEYS, read_text
 from tui.core.diagnostics import Problems
-from tui.core.model import KINDS, RELATIONS, Anchor, Annotation, Link
+from tui.core.model import KINDS, RELATIONS, VERDICTS, Anchor, Annotation, Link, Verdict
 
 SCHEMA_VERSION = 1
 ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]*\Z")
@@ -25,6 +25,9 @@ ARTICLE_FILE_KEYS = ("version", "article", "meta", "annotations")
 LINK_FILE_KEYS = ("version", "links")
 COMMON_KEYS = ("id", "kind", "quote", "prefix", "suffix", "occurrence", "start", "author",
                "created", "modified", "text", "tags")
+RECORD_KEYS = ("article", "conflict")
+VERDICT_KEYS = ("id", "kind", "on", "verdict", "comment", "author", "created", "modified",
+                "conflict")
 KIND_KEYS = {
     "claim": ("source", "topic"),
     "source": ("name",),
@@ -186,7 +189,7 @@ def parse_article_file(path: Path, article_id: str, problems: Problems
 
 
 def parse_annotation(item: Any, mark: tuple[int, int], path: Path, article_id: str,
-                     problems: Problems) -> Annotation | None:
+                     problems: Problems, extra_keys: tuple[str, ...] = ()) -> Annotation | None:
     line, col = mark
     if not isinstance(item, yamlio.YMap):
         problems.error(line, col, f"an annotation must be a mapping, not {_type_name(item)}",
@@ -203,7 +206,8 @@ def parse_annotation(item: Any, mark: tuple[int, int], path: Path, article_id: s
         fields._bad("kind", f"unknown kind {kind!r}",
                     f"did you mean {close[0]!r}?" if close else f"use one of {', '.join(KINDS)}")
         kind = ""
-    _unknown(problems, item, COMMON_KEYS + KIND_KEYS.get(kind, ()), f"a {kind or 'annotation'}")
+    _unknown(problems, item, COMMON_KEYS + KIND_KEYS.get(kind, ()) + extra_keys,
+             f"a {kind or 'annotation'}")
     quote = fields.text("quote")
     target = fields.text("on") if kind == "note" else ""
     if kind and not quote and not target:
@@ -226,6 +230,7 @@ def parse_annotation(item: Any, mark: tuple[int, int], path: Path, article_id: s
         source=fields.text("source"), topic=fields.text("topic"), tags=fields.text_list("tags"),
         name=fields.text("name"), text=text, target=target, author=fields.text("author"),
         created=fields.text("created"), modified=fields.text("modified"),
+        conflict=fields.text("conflict") if "conflict" in extra_keys else "",
     )
     for key in ("source", "on"):
         value = item.get(key)
@@ -293,3 +298,85 @@ def parse_links_file(path: Path, problems: Problems) -> list[Link]:
                           modified=fields.text("modified"),
                           member_marks=marks or ((line, col),) * len(members)))
     return links
+
+
+def parse_user_file(path: Path, problems: Problems
+                    ) -> tuple[list[Annotation], list[Verdict], list[Link]]:
+    """An author's own file: notes, claims, sources, verdicts and links as records."""
+    data = load_yaml_file(path, problems)
+    if data is None:
+        return [], [], []
+    if not isinstance(data, yamlio.YMap):
+        problems.error(1, 1, "a notes file must be a mapping with a 'records' list",
+                       "restore it from git, or move it aside")
+        return [], [], []
+    if not _check_version(data, problems):
+        return [], [], []
+    _unknown(problems, data, ("version", "author", "records"), "the file")
+    items = data.get("records")
+    if items is None:
+        return [], [], []
+    if not isinstance(items, yamlio.YList):
+        line, col = data.mark_of("records")
+        problems.error(line, col, "'records' must be a list", "start each record with '- id:'")
+        return [], [], []
+    annotations: list[Annotation] = []
+    verdicts: list[Verdict] = []
+    links: list[Link] = []
+    for item, mark in zip(items, items.marks, strict=True):
+        record = parse_record(item, mark, path, problems)
+        if isinstance(record, Annotation):
+            annotations.append(record)
+        elif isinstance(record, Verdict):
+            verdicts.append(record)
+        elif isinstance(record, Link):
+            links.append(record)
+    return annotations, verdicts, links
+
+
+def parse_record(item: Any, mark: tuple[int, int], path: Path, problems: Problems
+                 ) -> Annotation | Verdict | Link | None:
+    line, col = mark
+    if not isinstance(item, yamlio.YMap):
+        problems.error(line, col, "a record must be a mapping", "remove the broken record")
+        return None
+    kind = item.get("kind")
+    if kind == "verdict":
+        _unknown(problems, item, VERDICT_KEYS, "a verdict")
+        fields = _Fields(item, problems, "this verdict")
+        ident = fields.text("id", required=True)
+        target = fields.text("on", required=True, hint="name the claim as '<article>#<id>'")
+        value = fields.text("verdict", required=True, hint=f"one of {', '.join(VERDICTS)}")
+        if value and value not in VERDICTS:
+            fields._bad("verdict", f"unknown verdict {value!r}", f"use one of {', '.join(VERDICTS)}")
+        if target and "#" not in target:
+            fields._bad("on", f"{target!r} does not name its article", "write '<article>#<id>'")
+        if not fields.ok:
+            return None
+        return Verdict(ident, target, value, path, fields.text("comment"), fields.text("author"),
+                       fields.text("created"), fields.text("modified"), line, col)
+    if kind == "link":
+        fields = _Fields(item, problems, "this link")
+        _unknown(problems, item, LINK_KEYS + ("kind", "conflict"), "a link")
+        ident = fields.text("id", required=True)
+        relation = fields.text("relation") or "contradicts"
+        if relation not in RELATIONS:
+            fields._bad("relation", f"unknown relation {relation!r}",
+                        f"use one of {', '.join(RELATIONS)}")
+        summary = fields.text("summary", required=True, hint="add a one-line 'summary: ...'")
+        members = fields.text_list("claims")
+        if len(members) < 2 or any("#" not in m for m in members):
+            fields._bad("claims" if "claims" in item else "id",
+                        "a link needs at least two claims written '<article>#<id>'",
+                        "list them as 'claims: [a#x, b#y]'")
+        if not fields.ok:
+            return None
+        return Link(ident, relation, summary, members, path, line, col,
+                    author=fields.text("author"), created=fields.text("created"),
+                    modified=fields.text("modified"), member_marks=((line, col),) * len(members))
+    article = item.get("article")
+    if not isinstance(article, str) or not article:
+        problems.error(line, col, "this record does not name its 'article'",
+                       "add 'article: <article-id>'")
+        return None
+    return parse_annotation(item, mark, path, article, problems, RECORD_KEYS)
