@@ -8,6 +8,17 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 
+@pytest.fixture(autouse=True)
+def isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory,
+                       monkeypatch: pytest.MonkeyPatch) -> Path:
+    """No test reads or writes the real user's data or config."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("CROSSREAD_AUTHOR", "tester")
+    return home
+
+
 @pytest.fixture
 def make_corpus(tmp_path: Path) -> Callable[..., Path]:
     """Write a corpus folder from {relative path: text or bytes}."""

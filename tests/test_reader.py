@@ -381,10 +381,10 @@ async def test_close_pane() -> None:
     app = app_for(A0, A1)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.press("w")
+        await pilot.press("ctrl+w")
         await pilot.pause()
         assert len(app.panes) == 1
-        await pilot.press("w")
+        await pilot.press("ctrl+w")
         assert len(app.panes) == 1
 
 

@@ -19,6 +19,7 @@ def _check_parser() -> argparse.ArgumentParser:
     parser.add_argument("corpus", nargs="?", type=Path, help="corpus folder (default: bundled)")
     parser.add_argument("--format", choices=("human", "json"), default="human")
     parser.add_argument("--strict", action="store_true", help="fail on warnings too")
+    parser.add_argument("--author", help="whose notes location to report")
     return parser
 
 
@@ -30,7 +31,46 @@ def _app_parser() -> argparse.ArgumentParser:
     parser.add_argument("corpus", nargs="?", type=Path, help="corpus folder (default: bundled)")
     parser.add_argument("--open", nargs="+", metavar="ARTICLE", default=[],
                         help=f"articles to open side by side (up to {MAX_PANES})")
+    parser.add_argument("--author", help="your name for notes and verdicts "
+                        "(default: config file, then login name)")
     return parser
+
+
+def resolve_author(parser: argparse.ArgumentParser, given: str | None) -> str:
+    """--author, else `author = "..."` in the config file, else the login name."""
+    from tui.core.store import default_author, validate_author
+
+    name = given
+    source = "--author"
+    if name is None:
+        name, source = _config_author(), "the config file"
+    if name is None:
+        return default_author()
+    problem = validate_author(name)
+    if problem:
+        parser.error(f"{source}: {problem}")
+    return name
+
+
+def config_path() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir("crossread", appauthor=False)) / "config.toml"
+
+
+def _config_author() -> str | None:
+    import tomllib
+
+    path = config_path()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        print(f"crossread: ignoring {path}: {exc}", file=sys.stderr)
+        return None
+    value = data.get("author")
+    return value if isinstance(value, str) else None
 
 
 def _screenshot_parser() -> argparse.ArgumentParser:
@@ -54,6 +94,11 @@ def run_check(argv: Sequence[str]) -> int:
     corpus = load_corpus(root)
     out = report.dumps(corpus) if args.format == "json" else report.human(corpus)
     sys.stdout.write(out)
+    if args.format != "json":
+        from tui.core.store import notes_path
+
+        author = resolve_author(_check_parser(), args.author)
+        print(f"notes by {author} are saved to {notes_path(root, author)}")
     if corpus.errors:
         return 1
     if args.strict and corpus.diagnostics:
@@ -97,9 +142,10 @@ def run_app(argv: Sequence[str]) -> int:
     root = args.corpus or bundled_corpus()
     if not root.is_dir():
         parser.error(f"{root}: no such folder")
+    author = resolve_author(parser, args.author)
     from tui.ui.app import CrossreadApp
 
-    CrossreadApp(root, args.open).run()
+    CrossreadApp(root, args.open, author=author).run()
     return 0
 
 

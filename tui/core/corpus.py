@@ -68,8 +68,18 @@ class Corpus:
         return self._links_by_ref.get(annotation.ref, [])
 
     def notes_on(self, annotation: Annotation) -> list[Annotation]:
-        return [a for a in self.annotations.get(annotation.article, [])
-                if a.kind == "note" and self.get(a.target, a.article) is annotation]
+        """Notes attached to an annotation, or written on text it covers."""
+        r = annotation.resolution
+        found = []
+        for a in self.annotations.get(annotation.article, []):
+            if a.kind != "note" or a is annotation:
+                continue
+            if a.target:
+                if self.get(a.target, a.article) is annotation:
+                    found.append(a)
+            elif r.resolved and a.resolution.resolved and a.start < r.end and a.end > r.start:
+                found.append(a)
+        return found
 
     def counts(self, article_id: str | None = None) -> Counts:
         counts = Counts()

@@ -73,9 +73,13 @@ def corpus_key(root: Path) -> str:
 
 def corpus_writable(root: Path) -> bool:
     """Whether notes can live in the corpus itself (not an installed package)."""
+    from tui.core.corpus import bundled_corpus
+
     resolved = root.resolve()
     if {"site-packages", "dist-packages"} & set(resolved.parts):
         return False
+    if resolved == bundled_corpus().resolve():
+        return False  # the demo corpus ships with the program; keep its tree clean
     probe = resolved / "annotations" / "notes"
     while not probe.exists():
         probe = probe.parent

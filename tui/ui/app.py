@@ -19,7 +19,11 @@ from textual.widgets import Footer, Static
 
 from tui.core.corpus import Corpus, load_corpus
 from tui.core.model import Annotation, Link, split_ref
+from tui.core.session import Session
+from tui.core.store import default_author
 from tui.ui.messages import AnnotationChosen, ArticleChosen, CursorMoved, FollowRequested
+from tui.ui.review import ReviewMixin
+from tui.ui.screens.editors import ConfirmScreen
 from tui.ui.screens.modals import (
     ConfirmLinkScreen,
     ContradictionsScreen,
@@ -48,7 +52,7 @@ def key_label(keys: str) -> str:
     return "/".join(KEY_NAMES.get(k, k) for k in keys.split(","))
 
 
-class CrossreadApp(App[None]):
+class CrossreadApp(ReviewMixin, App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "crossread"
 
@@ -65,15 +69,21 @@ class CrossreadApp(App[None]):
         Binding("t", "toggle_corpus", "Articles list", id="app.toggle_corpus", show=False),
         Binding("a", "focus_annotations", "Annotations list", id="app.annotations",
                 show=False),
-        Binding("w", "close_pane", "Close pane", id="app.close_pane", show=False),
+        Binding("ctrl+w", "close_pane", "Close pane", id="app.close_pane", show=False),
+        Binding("ctrl+z", "undo", "Undo", id="app.undo", show=False),
+        Binding("ctrl+y", "redo", "Redo", id="app.redo", show=False),
         Binding("exclamation_mark", "toggle_issues", "Problems", id="app.issues", show=False),
     ]
 
-    def __init__(self, root: Path, open_ids: Iterable[str] = (), corpus: Corpus | None = None
-                 ) -> None:
+    def __init__(self, root: Path, open_ids: Iterable[str] = (), corpus: Corpus | None = None,
+                 author: str | None = None) -> None:
         super().__init__()
         self.root = root
         self.corpus = corpus if corpus is not None else load_corpus(root)
+        self.session = Session(self.corpus, author or default_author())
+        self.corpus.diagnostics.extend(
+            p for p in self.session.load_problems if p not in self.corpus.diagnostics)
+        self.marked = None
         self.requested = list(open_ids)
         self.current_pane = 0
         self._follow_index: dict[str, int] = {}
@@ -89,7 +99,7 @@ class CrossreadApp(App[None]):
             with Vertical(id="side"):
                 with VerticalScroll(id="inspector"):
                     yield Static(describe(None, self.corpus), id="inspector-text")
-                yield AnnotationList(self.corpus, id="annotations")
+                yield AnnotationList(self.corpus, self.session.author, id="annotations")
         yield VerticalScroll(Static(id="issues-text"), id="issues")
         yield Static(id="legend")
         yield Footer()
@@ -145,7 +155,8 @@ class CrossreadApp(App[None]):
             legend.append(label, style)
             legend.append("  ")
         jump = self.current_view.jump_filter if self.current_view else "all"
-        legend.append(f"· ] [ jump to: {jump}", "dim")
+        legend.append(f"· ] [ jump to: {jump} ·", "dim")
+        legend.append_text(self.progress_text())
         self.query_one("#legend", Static).update(legend)
 
     # ------------------------------------------------------------ panes
@@ -285,7 +296,28 @@ class CrossreadApp(App[None]):
 
     def help_notes(self) -> str:
         return (f"Corpus: {self.root}\n"
-                "Annotation files are read-only here; check them with 'crossread check'.")
+                f"Your notes, claims, verdicts and links (author {self.session.author}) are "
+                f"saved at once to:\n  {self.session.path}\n"
+                "Curated annotation files are never rewritten; check them with "
+                "'crossread check'.")
+
+    async def action_quit(self) -> None:
+        if not self.session.unsaved:
+            self.exit()
+            return
+        result = self.session.retry()
+        if result.ok:
+            self.exit()
+            return
+        where = f"A recovery copy is in {result.recovery}." if result.recovery else ""
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.exit()
+
+        self.push_screen(ConfirmScreen(
+            "Your last changes are NOT saved. Quit anyway?",
+            f"{result.error}. {where}"), answered)
 
     def help_rows(self) -> list[tuple[str, str, str]]:
         rows: list[tuple[str, str, str]] = []
@@ -335,7 +367,8 @@ class CrossreadApp(App[None]):
             self._inspect(view.current_annotation())
 
     def _inspect(self, annotation: Annotation | None) -> None:
-        self.query_one("#inspector-text", Static).update(describe(annotation, self.corpus))
+        self.query_one("#inspector-text", Static).update(
+            describe(annotation, self.corpus, self.session.author))
 
     @on(ArticleChosen)
     def _article_chosen(self, event: ArticleChosen) -> None:

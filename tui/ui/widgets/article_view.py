@@ -25,6 +25,7 @@ from tui.core.article import Article
 from tui.core.intervals import IntervalIndex
 from tui.core.layout import Line, char_width, display_width, layout, line_at
 from tui.core.model import Annotation, Match
+from tui.core.motions import next_sentence, next_word, previous_sentence, previous_word
 from tui.core.text import Folded, escape_controls
 from tui.ui.messages import CursorMoved, FollowRequested
 
@@ -98,6 +99,16 @@ class ArticleView(ScrollView, can_focus=True):
         Binding("k,up", "cursor_up", "Up", id="view.up", show=False),
         Binding("pagedown,space", "page_down", "Page down", id="view.page_down", show=False),
         Binding("pageup", "page_up", "Page up", id="view.page_up", show=False),
+        Binding("h,left", "cursor_left", "Left", id="view.left", show=False),
+        Binding("l,right", "cursor_right", "Right", id="view.right", show=False),
+        Binding("w", "word_right", "Next word", id="view.word_next", show=False),
+        Binding("b", "word_left", "Previous word", id="view.word_previous", show=False),
+        Binding("right_parenthesis", "sentence_right", "Next sentence", id="view.sentence_next",
+                show=False),
+        Binding("left_parenthesis", "sentence_left", "Previous sentence",
+                id="view.sentence_previous", show=False),
+        Binding("v", "toggle_selection", "Select", id="view.select"),
+        Binding("escape", "clear", "Cancel selection/search", id="view.clear", show=False),
         Binding("g,home", "top", "Top", id="view.top", show=False),
         Binding("G,end", "bottom", "Bottom", id="view.bottom", show=False),
         Binding("right_square_bracket", "next_annotation", "Next annotation", id="view.next"),
@@ -109,10 +120,28 @@ class ArticleView(ScrollView, can_focus=True):
                 id="view.previous_contradiction", show=False),
         Binding("f", "cycle_filter", "Jump filter", id="view.filter"),
         Binding("enter", "follow", "Follow contradiction", id="view.follow"),
-        Binding("n", "search_next", "Next match", id="view.search_next", show=False),
+        Binding("n", "note_or_next", "Note (next match while searching)", id="view.note"),
         Binding("N", "search_previous", "Previous match", id="view.search_previous",
                 show=False),
         Binding("L", "open_link", "Open link", id="view.open_link", show=False),
+        Binding("e", "app.edit_note", "Edit note", id="review.edit", show=False),
+        Binding("d", "app.delete_note", "Delete note", id="review.delete", show=False),
+        Binding("c", "app.new_claim", "New claim from selection", id="review.claim", show=False),
+        Binding("s", "app.new_source", "New source from selection", id="review.source",
+                show=False),
+        Binding("m", "app.mark", "Mark claim for linking", id="review.mark", show=False),
+        Binding("x", "app.link('contradicts')", "Link marked claim: contradicts",
+                id="review.contradicts", show=False),
+        Binding("equals_sign", "app.link('corroborates')", "Link marked claim: corroborates",
+                id="review.corroborates", show=False),
+        Binding("1", "app.verdict(1)", "Verdict: unreviewed", id="review.v1", show=False),
+        Binding("2", "app.verdict(2)", "Verdict: supported", id="review.v2", show=False),
+        Binding("3", "app.verdict(3)", "Verdict: disputed", id="review.v3", show=False),
+        Binding("4", "app.verdict(4)", "Verdict: false", id="review.v4", show=False),
+        Binding("5", "app.verdict(5)", "Verdict: unverifiable", id="review.v5", show=False),
+        Binding("V", "app.verdict_comment", "Comment on verdict", id="review.comment",
+                show=False),
+        Binding("u", "app.next_unreviewed", "Next unreviewed claim", id="review.unreviewed"),
     ]
 
     cursor: reactive[int] = reactive(0, init=False, always_update=True)
@@ -135,6 +164,8 @@ class ArticleView(ScrollView, can_focus=True):
         self._cache: LRUCache[tuple[int, int], Strip] = LRUCache(1024)
         self._styles: dict[str, Style] = {}
         self._center_pending = False
+        self.selection_anchor: int | None = None
+        self._dragging = False
         self._set_marks(annotations, contradiction_refs)
 
     # ------------------------------------------------------------ model
@@ -167,6 +198,10 @@ class ArticleView(ScrollView, can_focus=True):
     def annotation_at(self, offset: int) -> Annotation | None:
         hits = self._index.at(offset)
         return hits[0][2].annotation if hits else None
+
+    def annotations_at(self, offset: int) -> list[Annotation]:
+        """Every annotation covering offset, innermost first."""
+        return [mark.annotation for _, _, mark in self._index.at(offset)]
 
     def ordered_marks(self) -> list[tuple[int, int, Mark]]:
         return self._index.ordered()
@@ -271,6 +306,9 @@ class ArticleView(ScrollView, can_focus=True):
                 layers.append((s, e, self._style("selection")))
         for s, e, _ in self._search_index.overlapping(start, end) if end > start else ():
             layers.append((s, e, self._style("search")))
+        chosen = self.selection
+        if chosen is not None and chosen[0] < end and chosen[1] > start:
+            layers.append((chosen[0], chosen[1], self._style("selection")))
         cursor = self.cursor
         show_cursor = self.has_focus and start <= cursor <= end and (
             cursor < end or index == self.line_of(cursor))
@@ -365,6 +403,92 @@ class ArticleView(ScrollView, can_focus=True):
             index += 1 if delta > 0 else -1
         self.move_cursor(self._offset_in_line(index, column))
 
+    def action_cursor_left(self) -> None:
+        self.move_cursor(self.cursor - 1)
+
+    def action_cursor_right(self) -> None:
+        self.move_cursor(self.cursor + 1)
+
+    def action_word_right(self) -> None:
+        self.move_cursor(next_word(self.article.text, self.cursor))
+
+    def action_word_left(self) -> None:
+        self.move_cursor(previous_word(self.article.text, self.cursor))
+
+    def action_sentence_right(self) -> None:
+        self.move_cursor(next_sentence(self.article.text, self.cursor))
+
+    def action_sentence_left(self) -> None:
+        self.move_cursor(previous_sentence(self.article.text, self.cursor))
+
+    # ------------------------------------------------------------ selection
+
+    @property
+    def selection(self) -> tuple[int, int] | None:
+        """The selected [start, end), inclusive of the character under the caret."""
+        if self.selection_anchor is None:
+            return None
+        lo = min(self.selection_anchor, self.cursor)
+        hi = max(self.selection_anchor, self.cursor) + 1
+        return lo, min(hi, len(self.article.text))
+
+    def action_toggle_selection(self) -> None:
+        self.selection_anchor = None if self.selection_anchor is not None else self.cursor
+        self._invalidate()
+
+    def clear_selection(self) -> None:
+        self.selection_anchor = None
+        self._invalidate()
+
+    def action_clear(self) -> None:
+        if self.selection_anchor is not None:
+            self.clear_selection()
+        elif self.search_matches:
+            self.search("")
+        else:
+            self.select(None)
+
+    def action_note_or_next(self) -> None:
+        if self.selection_anchor is None and self.search_matches:
+            self.action_search_next()
+            return
+        runner = getattr(self.app, "action_note", None)
+        if runner is not None:
+            runner()
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        target = self._offset_at(event)
+        if target is not None:
+            self._dragging = True
+            self.selection_anchor = None
+            self._drag_start = target
+            self.capture_mouse()
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        if not self._dragging:
+            return
+        target = self._offset_at(event)
+        if target is not None and target != self._drag_start:
+            self.selection_anchor = self._drag_start
+            self.cursor = target
+
+    def on_mouse_up(self, event: events.MouseUp) -> None:
+        if self._dragging:
+            self._dragging = False
+            self.release_mouse()
+
+    def _offset_at(self, event: events.MouseEvent) -> int | None:
+        self._ensure_layout()
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return None
+        index = self.scroll_offset.y + offset.y
+        if not 0 <= index < len(self._lines):
+            return None
+        line = self._lines[index]
+        column = offset.x + self.scroll_offset.x - display_width(line.prefix)
+        return self._offset_in_line(index, max(0, column))
+
     def action_cursor_down(self) -> None:
         self._move_lines(1)
 
@@ -391,16 +515,12 @@ class ArticleView(ScrollView, can_focus=True):
         self.scroll_end(animate=False, immediate=True)
 
     def on_click(self, event: events.Click) -> None:
-        self._ensure_layout()
-        offset = event.get_content_offset(self)
-        if offset is None:
+        if self.selection_anchor is not None:
+            self.focus()
+            return  # the end of a drag, not a click on a highlight
+        target = self._offset_at(event)
+        if target is None:
             return
-        index = self.scroll_offset.y + offset.y
-        if not 0 <= index < len(self._lines):
-            return
-        line = self._lines[index]
-        column = offset.x + self.scroll_offset.x - display_width(line.prefix)
-        target = self._offset_in_line(index, max(0, column))
         self.focus()
         self.cursor = target
         hit = self.annotation_at(target)

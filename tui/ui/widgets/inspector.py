@@ -8,6 +8,8 @@ from tui.core.corpus import Corpus
 from tui.core.model import Annotation, Match
 from tui.ui.styles import one_line, safe
 
+_VERDICT_STYLE = {"supported": "bold green", "disputed": "bold yellow", "false": "bold red",
+                  "unverifiable": "bold magenta", "unreviewed": "dim"}
 _QUOTES = "\"'„“”‚‘’«»"
 
 
@@ -16,7 +18,7 @@ def quoted(text: str) -> str:
     return text if text[:1] in _QUOTES and text[-1:] in _QUOTES else f"“{text}”"
 
 
-def describe(annotation: Annotation | None, corpus: Corpus) -> Text:
+def describe(annotation: Annotation | None, corpus: Corpus, author: str = "") -> Text:
     if annotation is None:
         return Text("Move the caret onto a highlight, or press ] for the next annotation.",
                     style="dim")
@@ -48,9 +50,34 @@ def describe(annotation: Annotation | None, corpus: Corpus) -> Text:
         out.append_text(safe(" · ".join([a.topic] + [f"#{t}" for t in a.tags] if a.topic
                                         else [f"#{t}" for t in a.tags])))
         out.append("\n")
+    if a.author:
+        out.append("By: ", "bold")
+        out.append_text(safe(f"{a.author} · {a.modified or a.created}", "dim"))
+        out.append("\n")
+    if a.conflict:
+        out.append("Conflict: ", "bold red")
+        out.append_text(safe(f"two versions were kept when merging; see {a.conflict}\n"))
     if a.kind == "claim":
         out.append("Verdict: ", "bold")
-        out.append("unreviewed\n", "dim")
+        mine = corpus.verdict_of(a.ref, author) if author else None
+        if mine is None:
+            out.append("unreviewed", "dim")
+            out.append(" (1-5 to judge)\n", "dim")
+        else:
+            out.append(mine.value, _VERDICT_STYLE.get(mine.value, "bold"))
+            out.append_text(safe(f" — {mine.author}, {mine.modified}\n", "dim"))
+            if mine.comment:
+                out.append("  ")
+                out.append_text(safe(mine.comment, "italic"))
+                out.append("\n")
+        for other in corpus.verdicts.get(a.ref, []):
+            if other.author == author:
+                continue
+            out.append_text(safe(f"  {other.author}: ", "dim"))
+            out.append(other.value, _VERDICT_STYLE.get(other.value, ""))
+            if other.comment:
+                out.append_text(safe(f" — {one_line(other.comment, 80)}", "dim"))
+            out.append("\n")
     if a.text and a.kind != "note":
         out.append_text(safe(a.text))
         out.append("\n")

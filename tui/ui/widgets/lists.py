@@ -15,7 +15,9 @@ from tui.core.model import Annotation
 from tui.ui.messages import AnnotationChosen, ArticleChosen
 from tui.ui.styles import one_line, safe
 
-KIND_FILTERS = ("all", "claim", "source", "note", "contradiction", "orphan")
+KIND_FILTERS = ("all", "claim", "source", "note", "contradiction", "orphan", "unreviewed",
+                "supported", "disputed", "false", "unverifiable")
+VERDICT_FILTERS = ("unreviewed", "supported", "disputed", "false", "unverifiable")
 KIND_MARK = {"claim": "C", "source": "S", "note": "N"}
 
 
@@ -57,11 +59,14 @@ class AnnotationList(OptionList):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f", "cycle_kind", "Filter kind", id="annotations.filter"),
         Binding("A", "toggle_scope", "Article/corpus", id="annotations.scope"),
+        Binding("at", "cycle_author", "Filter author", id="annotations.author"),
     ]
 
-    def __init__(self, corpus: Corpus, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, corpus: Corpus, author: str = "", **kwargs) -> None:  # type: ignore[no-untyped-def]
         super().__init__(**kwargs)
         self.corpus = corpus
+        self.me = author
+        self.author = ""  # "" shows everyone's
         self.article_id = ""
         self.kind = "all"
         self.whole_corpus = False
@@ -75,6 +80,13 @@ class AnnotationList(OptionList):
             self.refill()
 
     def _wanted(self, a: Annotation) -> bool:
+        if self.author and a.author != self.author:
+            return False
+        if self.kind in VERDICT_FILTERS:
+            if a.kind != "claim":
+                return False
+            verdict = self.corpus.verdict_of(a.ref, self.me or None)
+            return (verdict.value if verdict else "unreviewed") == self.kind
         if self.kind == "all":
             return True
         if self.kind == "contradiction":
@@ -82,6 +94,21 @@ class AnnotationList(OptionList):
         if self.kind == "orphan":
             return a.anchor is not None and not a.resolution.resolved
         return a.kind == self.kind
+
+    def reload(self) -> None:
+        """Refill after a change, keeping the highlighted row where it was."""
+        self._contradiction_refs = {r for link in self.corpus.links
+                                    if link.relation == "contradicts" for r in link.members}
+        keep = self.highlighted
+        self.refill()
+        if keep is not None and self.option_count:
+            self.highlighted = min(keep, self.option_count - 1)
+
+    def action_cycle_author(self) -> None:
+        authors = [""] + self.corpus.authors()
+        self.author = authors[(authors.index(self.author) + 1) % len(authors)] \
+            if self.author in authors else ""
+        self.refill()
 
     def refill(self) -> None:
         self.clear_options()
@@ -101,7 +128,8 @@ class AnnotationList(OptionList):
         if options:
             self.highlighted = 0
         scope = "corpus" if self.whole_corpus else (self.article_id[:12] or "-")
-        self.border_title = f"Annotations · {scope} · {self.kind} ({len(options)})"
+        who = f" · by {self.author}" if self.author else ""
+        self.border_title = f"Annotations · {scope} · {self.kind}{who} ({len(options)})"
 
     def _prompt(self, a: Annotation) -> Text:
         orphan = a.anchor is not None and not a.resolution.resolved
@@ -109,6 +137,12 @@ class AnnotationList(OptionList):
         words = a.anchor.quote if a.anchor else a.text
         label = Text.assemble((f"{KIND_MARK.get(a.kind, '?')}{flag} ", "bold"),
                               safe(one_line(words, 120), "strike" if orphan else ""))
+        if a.author:
+            label.append_text(safe(f"  — {a.author}", "dim"))
+        if a.kind == "claim":
+            verdict = self.corpus.verdict_of(a.ref, self.me or None)
+            if verdict is not None and verdict.value != "unreviewed":
+                label.append(f"  [{verdict.value}]", "bold")
         if self.whole_corpus:
             label.append(f"  {a.article[:3]}", "dim")
         return label

@@ -1,0 +1,294 @@
+"""Review actions: notes, own claims and sources, verdicts, links, undo.
+
+Every change goes through the core Session, which saves at once; this module
+only asks the user what to do and shows what happened.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+
+from tui.core.model import VERDICTS, Annotation
+from tui.core.session import Session, SessionError
+from tui.ui.screens.editors import ConfirmScreen, NoteScreen, PromptScreen
+from tui.ui.styles import one_line, safe
+from tui.ui.widgets.pane import contradiction_refs, header_text
+
+if TYPE_CHECKING:
+    from tui.ui.widgets.article_view import ArticleView
+    from tui.ui.widgets.pane import ArticlePane
+
+
+class ReviewMixin:
+    """Mixed into the app; expects `session`, `panes`, `current_view`."""
+
+    session: Session
+    marked: Annotation | None = None
+
+    # ------------------------------------------------------------ after a change
+
+    def refresh_data(self) -> None:
+        corpus = self.session.corpus
+        refs = contradiction_refs(corpus)
+        for pane in self.panes:  # type: ignore[attr-defined]
+            pane.view.set_annotations(corpus.annotations.get(pane.article.id, []), refs)
+            pane.query_one(".pane-header").update(header_text(pane.article, corpus))
+        from tui.ui.widgets.lists import AnnotationList
+
+        listing = self.query_one(AnnotationList)  # type: ignore[attr-defined]
+        listing.reload()
+        view = self.current_view  # type: ignore[attr-defined]
+        self._inspect(view.current_annotation() if view else None)  # type: ignore[attr-defined]
+        self._update_legend()  # type: ignore[attr-defined]
+
+    def _report(self, done: str) -> None:
+        result = self.session.last_result
+        self.refresh_data()
+        if result is None:
+            return
+        if not result.ok:
+            where = (f"A recovery copy is in {result.recovery}." if result.recovery
+                     else "No recovery copy could be written either.")
+            self.notify(f"{result.error}. Your work is kept in memory and saving is retried "  # type: ignore[attr-defined]
+                        f"with the next change. {where}", title="Not saved", severity="error",
+                        timeout=15, markup=False)
+            return
+        if result.conflicts:
+            self.notify(f"{done}. Someone else changed the same records ({len(result.conflicts)});"  # type: ignore[attr-defined]
+                        " both versions are kept and flagged.", severity="warning", timeout=8,
+                        markup=False)
+        elif result.merged_from_disk:
+            self.notify(f"{done}, merged with changes made elsewhere.", timeout=4, markup=False)  # type: ignore[attr-defined]
+        else:
+            self.notify(done, timeout=2, markup=False)  # type: ignore[attr-defined]
+
+    def _try(self, done: str, change) -> None:  # type: ignore[no-untyped-def]
+        try:
+            change()
+        except SessionError as exc:
+            self.notify(str(exc), severity="warning", markup=False)  # type: ignore[attr-defined]
+            return
+        self._report(done)
+
+    def _view(self) -> ArticleView | None:
+        view = self.current_view  # type: ignore[attr-defined]
+        if view is None:
+            self.notify("Open an article first.", markup=False)  # type: ignore[attr-defined]
+        return view
+
+    # ------------------------------------------------------------ notes
+
+    def action_note(self) -> None:
+        view = self._view()
+        if view is None:
+            return
+        article_id = view.article.id
+        chosen = view.selection
+        if chosen is not None:
+            start, end = chosen
+            about = view.article.text[start:end]
+
+            def save(text: str | None) -> None:
+                if text is not None:
+                    self._try("Note saved", lambda: self.session.add_note(text, article_id,
+                                                                          start, end))
+                    view.clear_selection()
+
+            self.push_screen(NoteScreen("New note on the selection", about), save)  # type: ignore[attr-defined]
+            return
+        target = view.current_annotation()
+        if target is None:
+            self.notify("Select text with v (or drag with the mouse), or move onto an "  # type: ignore[attr-defined]
+                        "annotation, then press n.", markup=False)
+            return
+        about = target.anchor.quote if target.anchor else target.text
+
+        def save_on(text: str | None) -> None:
+            if text is not None:
+                self._try("Note saved", lambda: self.session.add_note(text, article_id,
+                                                                      on=target.ref))
+
+        self.push_screen(NoteScreen(f"New note on {target.kind} {target.id}", about), save_on)  # type: ignore[attr-defined]
+
+    def _own_note(self) -> Annotation | None:
+        view = self._view()
+        if view is None:
+            return None
+        here = view.current_annotation()
+        if here is None:
+            self.notify("Move onto a note, or onto an annotation with your note.",  # type: ignore[attr-defined]
+                        markup=False)
+            return None
+        if here.kind == "note" and self.session.is_own(here):
+            return here
+        mine = [n for n in self.session.corpus.notes_on(here) if self.session.is_own(n)]
+        if here.kind == "note" and not mine:
+            self.notify(f"This note is {here.author or 'curated'}'s; you can only change "  # type: ignore[attr-defined]
+                        "your own.", markup=False)
+            return None
+        if not mine:
+            self.notify("You have no note here.", markup=False)  # type: ignore[attr-defined]
+            return None
+        return max(mine, key=lambda n: n.modified)
+
+    def action_edit_note(self) -> None:
+        note = self._own_note()
+        if note is None:
+            return
+
+        def save(text: str | None) -> None:
+            if text is not None and text != note.text:
+                self._try("Note updated", lambda: self.session.edit_text(note.ref, text))
+
+        about = note.anchor.quote if note.anchor else note.target
+        self.push_screen(NoteScreen("Edit note", about, note.text), save)  # type: ignore[attr-defined]
+
+    def action_delete_note(self) -> None:
+        note = self._own_note()
+        if note is None:
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._try("Note deleted (ctrl+z to undo)", lambda: self.session.delete(note.ref))
+
+        self.push_screen(ConfirmScreen("Delete this note?", one_line(note.text, 200)), answered)  # type: ignore[attr-defined]
+
+    def action_undo(self) -> None:
+        self._try("Undone", self.session.undo)
+
+    def action_redo(self) -> None:
+        self._try("Redone", self.session.redo)
+
+    # ------------------------------------------------------------ own claims and sources
+
+    def _own_annotation(self, kind: str) -> None:
+        view = self._view()
+        if view is None:
+            return
+        chosen = view.selection
+        if chosen is None:
+            self.notify(f"Select the words of the {kind} first (v, then move).", markup=False)  # type: ignore[attr-defined]
+            return
+        start, end = chosen
+        article_id = view.article.id
+        self._try(f"New {kind} saved",
+                  lambda: self.session.add_annotation(kind, article_id, start, end))
+        view.clear_selection()
+
+    def action_new_claim(self) -> None:
+        self._own_annotation("claim")
+
+    def action_new_source(self) -> None:
+        self._own_annotation("source")
+
+    # ------------------------------------------------------------ verdicts
+
+    def _claim_here(self) -> Annotation | None:
+        view = self._view()
+        if view is None:
+            return None
+        here = view.current_annotation()
+        if here is None or here.kind != "claim":
+            here = next((a for a in view.annotations_at(view.cursor) if a.kind == "claim"), None)
+        if here is None:
+            self.notify("Move onto a claim first (] jumps to the next one, u to the next "  # type: ignore[attr-defined]
+                        "unreviewed).", markup=False)
+        return here
+
+    def action_verdict(self, number: int) -> None:
+        claim = self._claim_here()
+        if claim is None:
+            return
+        value = VERDICTS[number - 1]
+        self._try(f"{claim.id}: {value}", lambda: self.session.set_verdict(claim.ref, value))
+
+    def action_verdict_comment(self) -> None:
+        claim = self._claim_here()
+        if claim is None:
+            return
+        current = self.session.corpus.verdict_of(claim.ref, self.session.author)
+        value = current.value if current else "unreviewed"
+
+        def save(comment: str | None) -> None:
+            if comment is not None:
+                self._try("Comment saved",
+                          lambda: self.session.set_verdict(claim.ref, value, comment))
+
+        self.push_screen(PromptScreen(f"Comment on your verdict ({value}) for {claim.id}",  # type: ignore[attr-defined]
+                                      current.comment if current else "", allow_empty=True),
+                         save)
+
+    def action_next_unreviewed(self) -> None:
+        panes: list[ArticlePane] = self.panes  # type: ignore[attr-defined]
+        if not panes:
+            return
+        view = self.current_view  # type: ignore[attr-defined]
+        start_pane = panes.index(next(p for p in panes if p.view is view)) if view else 0
+        author = self.session.author
+        corpus = self.session.corpus
+        order = panes[start_pane:] + panes[:start_pane] + [panes[start_pane]]
+        for turn, pane in enumerate(order):
+            claims = sorted((c for c in corpus.claims([pane.article.id]) if c.resolution.resolved),
+                            key=lambda c: c.start)
+            if turn == 0:
+                claims = [c for c in claims if c.start > pane.view.cursor]
+            for claim in claims:
+                verdict = corpus.verdict_of(claim.ref, author)
+                if verdict is None or verdict.value == "unreviewed":
+                    pane.view.jump_to(claim)
+                    pane.view.focus()
+                    return
+        done, total = corpus.progress(author, [p.article.id for p in panes])
+        self.notify(f"Every claim in the open panes has your verdict ({done}/{total}).",  # type: ignore[attr-defined]
+                    markup=False)
+
+    # ------------------------------------------------------------ links
+
+    def action_mark(self) -> None:
+        claim = self._claim_here()
+        if claim is None:
+            return
+        self.marked = claim
+        self.notify(f"Marked {claim.id}. Move to another claim and press x (contradicts) "  # type: ignore[attr-defined]
+                    "or = (corroborates).", timeout=5, markup=False)
+
+    def action_link(self, relation: str = "contradicts") -> None:
+        if self.marked is None:
+            self.notify("Mark a claim with m first.", markup=False)  # type: ignore[attr-defined]
+            return
+        claim = self._claim_here()
+        if claim is None:
+            return
+        if claim.ref == self.marked.ref:
+            self.notify("Move to a different claim than the marked one.", markup=False)  # type: ignore[attr-defined]
+            return
+        first = self.marked
+        verb = "contradicts" if relation == "contradicts" else "corroborates"
+
+        def save(summary: str | None) -> None:
+            if summary:
+                self._try(f"Linked: {first.id} {verb} {claim.id}",
+                          lambda: self.session.link([first.ref, claim.ref], summary, relation))
+                self.marked = None
+
+        self.push_screen(PromptScreen(  # type: ignore[attr-defined]
+            f"One-line summary: {first.id} {verb} {claim.id}",
+            placeholder="e.g. Troops sent: 11,000 (intelligence) vs 10,000 (Pentagon)"), save)
+
+    def progress_text(self) -> Text:
+        panes = self.panes  # type: ignore[attr-defined]
+        done, total = self.session.corpus.progress(self.session.author)
+        text = Text.assemble((" verdicts ", "dim"), (f"{done}/{total}", "bold"))
+        if panes:
+            open_done, open_total = self.session.corpus.progress(
+                self.session.author, [p.article.id for p in panes])
+            text.append(f" (open panes {open_done}/{open_total})", "dim")
+        if self.session.unsaved:
+            text.append("  NOT SAVED", "bold red")
+        if self.marked is not None:
+            text.append("  marked: ", "dim")
+            text.append_text(safe(self.marked.id))
+        return text
