@@ -243,3 +243,23 @@ def test_everyones_notes_are_shown(corpus_dir: Path) -> None:
     notes = corpus.notes_on(corpus.get(f"{A0}#troops-10k"))
     assert sorted(n.author for n in notes) == ["alice", "bob"]
     assert corpus.authors() == ["alice", "bob"]
+
+
+async def test_control_characters_in_notes_are_kept_but_shown_escaped(corpus_dir: Path) -> None:
+    from tui.ui.screens.editors import SafeTextArea
+
+    app = app_for(corpus_dir, A0)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.panes[0].view.jump_to(app.corpus.get(f"{A0}#troops-10k"))
+        await pilot.press("n")
+        area = app.screen.query_one(SafeTextArea)
+        area.insert("bell\x07 esc\x1b[31m red")
+        await pilot.pause()
+        drawn = "".join(strip.text for strip in area.render_lines(area.region.reset_offset))
+        assert "\x1b" not in drawn and "\x07" not in drawn and "\u241b[31m" in drawn
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert [r["text"] for r in records(corpus_dir).values()] == ["bell\x07 esc\x1b[31m red"]
+        shown = str(app.query_one("#inspector-text").render())
+        assert "\x1b" not in shown and "^[[31m" in shown

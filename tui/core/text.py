@@ -24,6 +24,19 @@ def escape_controls(text: str) -> str:
     return _CONTROL.sub(_escape_char, text)
 
 
+_PICTURES = {code: chr(0x2400 + code) for code in range(0x20) if code not in (9, 10)}
+_PICTURES[0x7F] = "\u2421"
+_PICTURES.update({code: "\u2426" for code in range(0x80, 0xA0)})
+
+
+def picture_controls(text: str) -> str:
+    """One visible symbol per control character (␛ for ESC), keeping offsets.
+
+    Used where the caret maps characters one to one, as in the note editor.
+    """
+    return text.translate(_PICTURES)
+
+
 def has_controls(text: str) -> bool:
     return _CONTROL.search(text) is not None
 

@@ -42,7 +42,8 @@ KEY_NAMES = {
     "right_square_bracket": "]", "left_square_bracket": "[", "right_curly_bracket": "}",
     "left_curly_bracket": "{", "question_mark": "?", "slash": "/", "exclamation_mark": "!",
     "pagedown": "PgDn", "pageup": "PgUp", "space": "space", "enter": "enter",
-    "escape": "esc", "shift+tab": "shift+tab", "ctrl+p": "ctrl+p",
+    "escape": "esc", "shift+tab": "shift+tab", "ctrl+p": "ctrl+p", "at": "@",
+    "equals_sign": "=", "left_parenthesis": "(", "right_parenthesis": ")",
 }
 LEGEND = (("claim", "claim"), ("source", "source"), ("contradiction", "contradiction"),
           ("note", "note"), ("orphan", "fuzzy/orphan"), ("selection", "selected"))

@@ -12,7 +12,28 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static, TextArea
 
+from tui.core.text import has_controls, picture_controls
 from tui.ui.styles import one_line, safe
+
+NO_CONTROLS = "[^\x00-\x08\x0b-\x1f\x7f-\x9f]*"
+"""One-line inputs refuse control characters outright (they have no use there)."""
+
+
+class SafeTextArea(TextArea):
+    """A TextArea that never sends a control character to the terminal.
+
+    The document keeps exactly what was typed or pasted; only the drawing
+    replaces controls with visible symbols of the same length.
+    """
+
+    def get_line(self, line_index: int) -> Text:
+        line = super().get_line(line_index)
+        if has_controls(line.plain):
+            shown = Text(picture_controls(line.plain), end="", no_wrap=True)
+            for span in line.spans:
+                shown.stylize(span.style, span.start, span.end)
+            return shown
+        return line
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -56,12 +77,12 @@ class NoteScreen(ModalScreen[str | None]):
             yield Static(safe(self.title_text, "bold"))
             if self.about:
                 yield Static(safe(one_line(self.about, 200), "italic dim"))
-            area = TextArea(self.original, id="note-text", soft_wrap=True, tab_behavior="indent")
+            area = SafeTextArea(self.original, id="note-text", soft_wrap=True, tab_behavior="indent")
             yield area
             yield Static(Text("ctrl+s: save · esc: cancel", style="dim"))
 
     def on_mount(self) -> None:
-        area = self.query_one(TextArea)
+        area = self.query_one(SafeTextArea)
         area.focus()
         area.move_cursor(area.document.end)
 
@@ -106,7 +127,8 @@ class PromptScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="modal-box", id="prompt-box"):
             yield Static(safe(self.question, "bold"))
-            yield Input(self.value, placeholder=self.placeholder, id="prompt-input")
+            yield Input(self.value, placeholder=self.placeholder, id="prompt-input",
+                        restrict=NO_CONTROLS)
             yield Static(Text("enter: accept · esc: cancel", style="dim"))
 
     @on(Input.Submitted, "#prompt-input")

@@ -14,6 +14,7 @@ from textual.widgets import Input, Static
 from tui.core.article import Article
 from tui.core.corpus import Corpus
 from tui.core.model import Annotation
+from tui.ui.screens.editors import NO_CONTROLS
 from tui.ui.styles import safe
 from tui.ui.widgets.article_view import ArticleView
 
@@ -47,7 +48,7 @@ class ArticlePane(Vertical):
         yield ArticleView(self.article, self.corpus.annotations.get(self.article.id, []),
                           contradiction_refs(self.corpus), self.pane, id=f"view-{self.pane}")
         search = Input(placeholder="Search this article (enter to find, esc to close)",
-                       classes="pane-search", compact=True)
+                       classes="pane-search", compact=True, restrict=NO_CONTROLS)
         search.display = False
         yield search
         yield Static("", classes="pane-status")
