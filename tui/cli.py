@@ -9,7 +9,8 @@ from pathlib import Path
 
 from tui.core.corpus import bundled_corpus, load_corpus
 
-SUBCOMMANDS = ("check", "screenshot")
+SUBCOMMANDS = ("check", "screenshot", "export", "import")
+FORMATS = ("w3c", "claimreview", "markdown")
 MAX_PANES = 4
 
 
@@ -27,7 +28,8 @@ def _app_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="crossread",
         description="Read annotated news articles side by side. "
-                    "Subcommands: check, screenshot (see 'crossread check --help').")
+                    "Subcommands: check, screenshot, export, import "
+                    "(see 'crossread check --help').")
     parser.add_argument("corpus", nargs="?", type=Path, help="corpus folder (default: bundled)")
     parser.add_argument("--open", nargs="+", metavar="ARTICLE", default=[],
                         help=f"articles to open side by side (up to {MAX_PANES})")
@@ -81,6 +83,85 @@ def _screenshot_parser() -> argparse.ArgumentParser:
     parser.add_argument("--size", default="160x50", help="COLUMNSxROWS")
     parser.add_argument("-o", "--output", type=Path, required=True)
     return parser
+
+
+def _export_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="crossread export",
+        description="Export annotations, notes, verdicts and links.")
+    parser.add_argument("corpus", nargs="?", type=Path, help="corpus folder (default: bundled)")
+    parser.add_argument("--format", choices=FORMATS, required=True,
+                        help="w3c: Web Annotation JSON-LD; claimreview: schema.org "
+                             "ClaimReview JSON-LD; markdown: a review report")
+    parser.add_argument("-o", "--output", type=Path, help="file to write (default: stdout)")
+    return parser
+
+
+def _import_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="crossread import",
+        description="Import W3C Web Annotations (JSON) as your own notes and verdicts.")
+    parser.add_argument("args", nargs="+", metavar="[CORPUS] FILE")
+    parser.add_argument("--author", help="whose notes the imported items become")
+    return parser
+
+
+def run_export(argv: Sequence[str]) -> int:
+    import json
+
+    args = _export_parser().parse_args(argv)
+    root = args.corpus or bundled_corpus()
+    if not root.is_dir():
+        _export_parser().error(f"{root}: no such folder")
+    corpus = load_corpus(root)
+    from tui.core import export
+    from tui.core.review_report import markdown_report
+
+    if args.format == "w3c":
+        out = json.dumps(export.w3c_collection(corpus), ensure_ascii=False, indent=2) + "\n"
+    elif args.format == "claimreview":
+        out = json.dumps(export.claim_reviews(corpus), ensure_ascii=False, indent=2) + "\n"
+    else:
+        out = markdown_report(corpus)
+    if args.output is None:
+        sys.stdout.write(out)
+        return 0
+    from tui.core.atomic import atomic_write
+
+    try:
+        atomic_write(args.output, out.encode("utf-8"))
+    except OSError as exc:
+        print(f"crossread export: cannot write {args.output}: {exc.strerror or exc}",
+              file=sys.stderr)
+        return 1
+    print(f"wrote {args.output}", file=sys.stderr)
+    return 0
+
+
+def run_import(argv: Sequence[str]) -> int:
+    parser = _import_parser()
+    args = parser.parse_args(argv)
+    if len(args.args) > 2:
+        parser.error("give at most a corpus folder and one file")
+    root = Path(args.args[0]) if len(args.args) == 2 else bundled_corpus()
+    source = Path(args.args[-1])
+    if not root.is_dir():
+        parser.error(f"{root}: no such folder")
+    author = resolve_author(parser, args.author)
+    from tui.core.importer import ImportError_, import_file
+    from tui.core.session import Session
+
+    corpus = load_corpus(root)
+    session = Session(corpus, author)
+    try:
+        report = import_file(session, source)
+    except ImportError_ as exc:
+        print(f"crossread import: {exc}", file=sys.stderr)
+        return 1
+    for line in report.lines():
+        print(line)
+    print(f"saved to {session.path}")
+    return 0
 
 
 def run_check(argv: Sequence[str]) -> int:
@@ -156,6 +237,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_check(argv[1:])
         if argv and argv[0] == "screenshot":
             return run_screenshot(argv[1:])
+        if argv and argv[0] == "export":
+            return run_export(argv[1:])
+        if argv and argv[0] == "import":
+            return run_import(argv[1:])
         return run_app(argv)
     except KeyboardInterrupt:
         return 130

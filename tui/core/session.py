@@ -21,9 +21,9 @@ class SessionError(Exception):
 
 @dataclass
 class Change:
-    record_id: str
-    before: Record | None
-    after: Record | None
+    """One user action: the records it touched, before and after."""
+
+    items: list[tuple[str, Record | None, Record | None]]
 
 
 class Session:
@@ -49,17 +49,32 @@ class Session:
     def unsaved(self) -> bool:
         return self.store.dirty
 
-    def _apply(self, record_id: str, after: Record | None) -> Change:
-        if after is None:
-            before = self.store.remove(record_id)
-        else:
-            before = self.store.put(after)
-        return Change(record_id, before, after)
+    def _set(self, record_id: str, after: Record | None) -> Record | None:
+        return self.store.remove(record_id) if after is None else self.store.put(after)
 
     def _do(self, record_id: str, after: Record | None) -> SaveResult:
-        self.undo_stack.append(self._apply(record_id, after))
+        before = self._set(record_id, after)
+        self.undo_stack.append(Change([(record_id, before, after)]))
         self.redo_stack.clear()
         return self._commit()
+
+    def add_records(self, records: list[Record]) -> SaveResult:
+        """Add many records in one write; if it fails, none of them stay."""
+        was_dirty = self.store.dirty
+        items = [(r["id"], self._set(r["id"], r), r) for r in records]
+        result = self.store.save()
+        if not result.ok:
+            for record_id, before, _ in reversed(items):
+                self._set(record_id, before)
+            self.store.dirty = was_dirty
+            self.last_result = result
+            self._refresh()
+            return result
+        self.undo_stack.append(Change(items))
+        self.redo_stack.clear()
+        self.last_result = result
+        self._refresh()
+        return result
 
     def _commit(self) -> SaveResult:
         self.last_result = self.store.save()
@@ -206,7 +221,8 @@ class Session:
         if not self.undo_stack:
             raise SessionError("nothing to undo")
         change = self.undo_stack.pop()
-        self._apply(change.record_id, change.before)
+        for record_id, before, _ in reversed(change.items):
+            self._set(record_id, before)
         self.redo_stack.append(change)
         self._commit()
         return change
@@ -215,7 +231,8 @@ class Session:
         if not self.redo_stack:
             raise SessionError("nothing to redo")
         change = self.redo_stack.pop()
-        self._apply(change.record_id, change.after)
+        for record_id, _, after in change.items:
+            self._set(record_id, after)
         self.undo_stack.append(change)
         self._commit()
         return change

@@ -1,0 +1,82 @@
+"""The Markdown review report: readable in a terminal, renders well on GitHub."""
+
+from __future__ import annotations
+
+from tui.core.corpus import Corpus
+from tui.core.model import Annotation
+
+
+def _md(text: str) -> str:
+    """Plain text safe inside Markdown: one line, controls and syntax escaped."""
+    from tui.core.text import escape_controls
+
+    flat = " ".join(escape_controls(text).split())
+    for ch in "\\`*_[]<>|#":
+        flat = flat.replace(ch, "\\" + ch)
+    return flat
+
+
+def _quote(corpus: Corpus, a: Annotation) -> str:
+    if a.resolution.resolved:
+        return _md(corpus.articles[a.article].text[a.start:a.end])
+    return _md(a.anchor.quote if a.anchor else a.text)
+
+
+def markdown_report(corpus: Corpus) -> str:
+    from tui.core.export import corpus_name
+
+    out: list[str] = [f"# Review report: {_md(corpus_name(corpus))}", ""]
+    claims = corpus.claims()
+    judged = [c for c in claims if (v := corpus.verdict_of(c.ref)) and v.value != "unreviewed"]
+    contradictions = [link for link in corpus.links if link.relation == "contradicts"]
+    out += ["## Progress", "",
+            f"- Articles: {len(corpus.articles)}",
+            f"- Claims with a verdict: {len(judged)} of {len(claims)}",
+            f"- Contradictions: {len(contradictions)}",
+            f"- Corroborations: {len(corpus.links) - len(contradictions)}", ""]
+    for aid, article in corpus.articles.items():
+        meta = " · ".join(x for x in (article.meta.outlet, article.meta.published, f"`{aid}`")
+                          if x)
+        out += [f"## {_md(article.title)}", "", meta, ""]
+        own = [c for c in claims if c.article == aid]
+        if not own:
+            out += ["No claims annotated.", ""]
+            continue
+        out += ["| # | Claim | Verdict | Source | Notes |", "|---|---|---|---|---|"]
+        for number, claim in enumerate(own, 1):
+            verdict = corpus.verdict_of(claim.ref)
+            shown = "unreviewed"
+            if verdict is not None:
+                shown = f"**{verdict.value}**"
+                if verdict.author:
+                    shown += f" ({_md(verdict.author)})"
+                if verdict.comment:
+                    shown += f": {_md(verdict.comment)}"
+            source = corpus.get(claim.source, claim.article) if claim.source else None
+            source_name = _md(source.name or source.id) if source else ""
+            notes = "; ".join(_md(n.text) + (f" ({_md(n.author)})" if n.author else "")
+                              for n in corpus.notes_on(claim))
+            out.append(f"| {number} | {_quote(corpus, claim)} | {shown} | {source_name} | "
+                       f"{notes} |")
+        out.append("")
+    out += ["## Contradictions", ""]
+    if not contradictions:
+        out += ["None recorded.", ""]
+    for link in contradictions:
+        out += [f"### {_md(link.summary)}", ""]
+        for ref in link.members:
+            member = corpus.get(ref)
+            article = corpus.articles.get(ref.partition("#")[0])
+            title = _md(article.title) if article else _md(ref)
+            words = _quote(corpus, member) if member else "(missing)"
+            out += [f"> {words}", ">", f"> — *{title}*", ""]
+    orphans = [a for items in corpus.annotations.values() for a in items
+               if a.anchor is not None and not a.resolution.resolved]
+    out += ["## Orphans", ""]
+    if not orphans:
+        out += ["Every annotation is anchored in its article.", ""]
+    for a in orphans:
+        out.append(f"- `{a.ref}` ({a.kind}): {_md(a.anchor.quote if a.anchor else '')}")
+    if orphans:
+        out.append("")
+    return "\n".join(out)
