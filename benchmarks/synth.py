@@ -80,3 +80,70 @@ def quotes(text: str, count: int, seed: int = 11, typo_rate: float = 0.01
             quote = quote[:i] + quote[i + 1] + quote[i] + quote[i + 2:]
         out.append((quote, start, typo))
     return out
+
+
+def write_corpus(root, size: int, count: int, seed: int = 5) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    """A two-article corpus: a big Markdown article with `count` annotations of
+    every kind (some overlapping, 1% with a typo) and a small partner article,
+    with contradictions linking claims across the two."""
+    import random as _random
+    from pathlib import Path
+
+    from tui.core.article import load_article
+
+    rng = _random.Random(seed)
+    root = Path(root)
+    (root / "articles").mkdir(parents=True, exist_ok=True)
+    (root / "annotations").mkdir(exist_ok=True)
+    big = root / "articles" / "big.md"
+    big.write_text(article_text(size, seed, markdown=True), encoding="utf-8")
+    small = root / "articles" / "partner.md"
+    small.write_text(article_text(20_000, seed + 1, markdown=True), encoding="utf-8")
+    lines = ["version: 1", "annotations:"]
+    hinted = ["version: 1", "annotations:"]
+    text = load_article(big)[0].text
+    spaces = [i for i, c in enumerate(text) if c == " "]
+    claims: list[str] = []
+    for n in range(count):
+        start = rng.choice(spaces) + 1
+        end = min(len(text), start + rng.randint(15, 70))
+        quote = text[start:end]
+        if "\n" in quote:
+            quote = quote.split("\n")[0]
+        if len(quote) < 8:
+            continue
+        if rng.random() < 0.01 and len(quote) > 20:
+            i = rng.randint(5, len(quote) - 6)
+            quote = quote[:i] + quote[i + 1] + quote[i] + quote[i + 2:]
+        kind = "claim" if n % 10 < 6 else ("source" if n % 10 < 8 else "note")
+        entry = [f"  - id: a{n}", f"    kind: {kind}", f"    quote: {_yaml_quote(quote)}"]
+        if kind == "note":
+            entry.append("    text: a reviewer's remark")
+        if kind == "claim":
+            claims.append(f"a{n}")
+        lines += entry
+        hinted += entry + [f"    start: {start}"]
+    (root / "annotations" / "big.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    partner_text = load_article(small)[0].text
+    p_lines = ["version: 1", "annotations:"]
+    partner_claims = []
+    for n in range(40):
+        start = rng.randrange(0, len(partner_text) - 60)
+        start = partner_text.find(" ", start) + 1
+        quote = partner_text[start:start + 40].split("\n")[0]
+        p_lines += [f"  - id: p{n}", "    kind: claim", f"    quote: {_yaml_quote(quote)}"]
+        partner_claims.append(f"p{n}")
+    (root / "annotations" / "partner.yaml").write_text("\n".join(p_lines) + "\n",
+                                                        encoding="utf-8")
+    links = ["version: 1", "links:"]
+    for n in range(min(200, len(claims))):
+        links += [f"  - id: l{n}", "    summary: synthetic contradiction",
+                  f"    claims: [big#{claims[n * len(claims) // 200]}, "
+                  f"partner#{partner_claims[n % len(partner_claims)]}]"]
+    (root / "annotations" / "contradictions.yaml").write_text("\n".join(links) + "\n",
+                                                               encoding="utf-8")
+    return {"hinted_yaml": "\n".join(hinted) + "\n", "text": text}
+
+
+def _yaml_quote(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"

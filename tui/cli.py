@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -226,7 +227,13 @@ def run_app(argv: Sequence[str]) -> int:
     author = resolve_author(parser, args.author)
     from tui.ui.app import CrossreadApp
 
-    CrossreadApp(root, args.open, author=author).run()
+    app = CrossreadApp(root, args.open, author=author)
+    if os.environ.get("CROSSREAD_BENCH_EXIT_ON_PAINT"):
+        # Benchmark hook: run headless and exit right after the first frame with text.
+        app.exit_on_first_paint = True
+        app.run(headless=True)
+        return 0
+    app.run()
     return 0
 
 

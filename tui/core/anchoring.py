@@ -10,8 +10,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
-
 from tui.core.model import ORPHAN, Anchor, Match, Resolution
 from tui.core.text import Folded
 
@@ -77,7 +75,15 @@ class TextIndex:
         return hits
 
 
+def _fuzz():  # type: ignore[no-untyped-def]
+    """rapidfuzz is only needed once an exact match fails; keep it off startup."""
+    from rapidfuzz import fuzz
+
+    return fuzz
+
+
 def _context_score(text: str, start: int, end: int, anchor: Anchor) -> float:
+    fuzz = _fuzz()
     score = 0.0
     if anchor.prefix:
         before = text[max(0, start - len(anchor.prefix)):start]
@@ -158,7 +164,7 @@ def _near(index: TextIndex, anchor: Anchor, around: int) -> Resolution | None:
     fquote = Folded(quote).text.strip()
     if len(fquote) < 4 or not window.text:
         return None
-    found = fuzz.partial_ratio_alignment(fquote, window.text, score_cutoff=MIN_SCORE)
+    found = _fuzz().partial_ratio_alignment(fquote, window.text, score_cutoff=MIN_SCORE)
     if found is None:
         return None
     score, s, e = _refine(window.text, fquote, found.dest_start, found.dest_end)
@@ -221,6 +227,7 @@ def _fuzzy(index: TextIndex, anchor: Anchor, many: bool) -> Resolution:
 
 def _refine(text: str, quote: str, start: int, end: int) -> tuple[float, int, int]:
     """Nudge both ends a few characters to the best whole-quote ratio."""
+    fuzz = _fuzz()
     best = (fuzz.ratio(quote, text[start:end]), start, end)
     for ds in range(-3, 4):
         for de in range(-3, 4):

@@ -164,7 +164,14 @@ def parse_plain(article_id: str, path: Path, text: str) -> Article:
 
 def load_article(path: Path) -> tuple[Article, list[Diagnostic]]:
     """Load one article; raises ArticleError when it cannot be shown at all."""
+    from tui.core import cache
+
     text = read_text(path)
+    key = cache.digest(path.suffix.lower().encode(), text.encode("utf-8", "surrogatepass"))
+    cached = cache.load_article(key, path)
+    if cached is not None:
+        cached.id = path.stem
+        return cached, []
     meta, body, problems = split_front_matter(path, text)
     if not body.strip():
         raise _fail(path, "the article is empty", "add some text, or remove the file")
@@ -175,4 +182,6 @@ def load_article(path: Path) -> tuple[Article, list[Diagnostic]]:
     else:
         article = parse_plain(path.stem, path, body)
     article.meta = article.meta.merged(meta)
-    return article, [p for p in problems if p is not None]
+    if not problems:
+        cache.save_article(key, article)
+    return article, problems

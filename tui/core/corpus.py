@@ -58,6 +58,9 @@ class Corpus:
     note_files: list[Path] = field(default_factory=list)
     _by_ref: dict[str, Annotation] = field(default_factory=dict)
     _text_indexes: dict[str, TextIndex] = field(default_factory=dict)
+    _cache_keys: dict[Path, str] = field(default_factory=dict)
+    _from_cache: set[Path] = field(default_factory=set)
+    _pending_meta: dict[Path, dict[str, str]] = field(default_factory=dict)
     _links_by_ref: dict[str, list[Link]] = field(default_factory=dict)
 
     def get(self, ref: str, default_article: str = "") -> Annotation | None:
@@ -234,6 +237,7 @@ def load_corpus(root: Path, progress: Progress | None = None) -> Corpus:
     _load_annotations(corpus, root / "annotations")
     corpus.index()
     _anchor_all(corpus, progress)
+    _save_cache(corpus)
     for path in user_note_files(root):
         load_user_file(corpus, path)
     _check_references(corpus)
@@ -253,9 +257,28 @@ def _load_annotations(corpus: Corpus, folder: Path) -> None:
 
 
 def _load_article_file(corpus: Corpus, path: Path, problems: Problems) -> None:
+    from tui.core import cache
+
     article_id = path.stem
     article = corpus.articles.get(article_id)
+    key = ""
+    if article is not None and cache.enabled():
+        try:
+            key = cache.digest(path.read_bytes(), article.text.encode("utf-8", "surrogatepass"))
+        except OSError:
+            key = ""
+        hit = cache.load_annotations(key, path, article_id) if key else None
+        if hit is not None:
+            annotations, meta, diagnostics = hit
+            article.meta = article.meta.merged(meta)
+            corpus.annotations[article_id].extend(annotations)
+            corpus.diagnostics.extend(diagnostics)
+            corpus._from_cache.add(path)
+            return
     annotations, meta = parse_article_file(path, article_id, problems)
+    if key:
+        corpus._cache_keys[path] = key
+        corpus._pending_meta[path] = meta
     if article is None:
         import difflib
 
@@ -269,7 +292,8 @@ def _load_article_file(corpus: Corpus, path: Path, problems: Problems) -> None:
 
 
 def _anchor_all(corpus: Corpus, progress: Progress | None) -> None:
-    items = [(aid, a) for aid, anns in corpus.annotations.items() for a in anns if a.anchor]
+    items = [(aid, a) for aid, anns in corpus.annotations.items() for a in anns
+             if a.anchor and a.path not in corpus._from_cache]
     per_article: dict[str, int] = {}
     for aid, _ in items:
         per_article[aid] = per_article.get(aid, 0) + 1
@@ -282,6 +306,16 @@ def _anchor_all(corpus: Corpus, progress: Progress | None) -> None:
         annotation.resolution = result
         _report_anchor(corpus, annotation, index)
     _attach_notes(corpus, [a for anns in corpus.annotations.values() for a in anns])
+
+
+def _save_cache(corpus: Corpus) -> None:
+    from tui.core import cache
+
+    for path, key in corpus._cache_keys.items():
+        article_id = path.stem
+        items = [a for a in corpus.annotations.get(article_id, []) if a.path == path]
+        problems = [d for d in corpus.diagnostics if d.path == path]
+        cache.save_annotations(key, items, corpus._pending_meta.get(path, {}), problems)
 
 
 def _attach_notes(corpus: Corpus, annotations: list[Annotation]) -> None:

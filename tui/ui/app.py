@@ -23,14 +23,6 @@ from tui.core.session import Session
 from tui.core.store import default_author
 from tui.ui.messages import AnnotationChosen, ArticleChosen, CursorMoved, FollowRequested
 from tui.ui.review import ReviewMixin
-from tui.ui.screens.editors import ConfirmScreen
-from tui.ui.screens.modals import (
-    ConfirmLinkScreen,
-    ContradictionsScreen,
-    HelpScreen,
-    PickerScreen,
-    diagnostics_text,
-)
 from tui.ui.styles import safe
 from tui.ui.widgets.article_view import ArticleView
 from tui.ui.widgets.inspector import describe
@@ -94,9 +86,15 @@ class CrossreadApp(ReviewMixin, App[None]):
     # ------------------------------------------------------------ layout
 
     def compose(self) -> ComposeResult:
+        ids, self._unknown = self._resolve_requested()
         with Horizontal(id="body"):
             yield CorpusList(self.corpus, id="corpus")
-            yield Horizontal(id="panes")
+            with Horizontal(id="panes"):
+                for aid in ids[:MAX_PANES]:
+                    pane = ArticlePane(self.corpus.articles[aid], self.corpus, self._next_pane_id)
+                    self._next_pane_id += 1
+                    self._panes.append(pane)
+                    yield pane
             with Vertical(id="side"):
                 with VerticalScroll(id="inspector"):
                     yield Static(describe(None, self.corpus), id="inspector-text")
@@ -107,19 +105,22 @@ class CrossreadApp(ReviewMixin, App[None]):
 
     def on_mount(self) -> None:
         self.query_one("#inspector").border_title = "Inspector"
-        ids, unknown = self._resolve_requested()
-        for name in unknown:
+        for name in self._unknown:
             self.corpus.diagnostics.append(_note_unknown(self.corpus, name))
-        for aid in ids[:MAX_PANES]:
-            self.open_article(aid, new_pane=True)
         self._show_issues()
         if self.size.width < 190:
             self.query_one("#corpus").display = False
-        if ids:
+        if self._panes:
             self.call_after_refresh(self._focus_pane, 0)
         else:
             self.query_one("#corpus").display = True
             self.query_one(CorpusList).focus()
+
+    exit_on_first_paint = False
+
+    def on_first_text_painted(self) -> None:
+        if self.exit_on_first_paint:
+            self.call_after_refresh(self.exit)
 
     def _resolve_requested(self) -> tuple[list[str], list[str]]:
         names = self.requested or list(self.corpus.articles)[:2]
@@ -142,7 +143,9 @@ class CrossreadApp(ReviewMixin, App[None]):
         errors = sum(1 for d in problems if d.is_error)
         panel.border_title = (f"Problems: {errors} errors, {len(problems) - errors} warnings"
                               " · ! to hide")
-        self.query_one("#issues-text", Static).update(diagnostics_text(problems, self.root))
+        if problems:
+            self.query_one("#issues-text", Static).update(
+                _modals().diagnostics_text(problems, self.root))
         panel.display = bool(problems)
 
     def on_ready(self) -> None:
@@ -261,7 +264,7 @@ class CrossreadApp(ReviewMixin, App[None]):
             if article_id:
                 self._open_and_focus(article_id, new_pane)
 
-        self.push_screen(PickerScreen(self.corpus, new_pane), chosen)
+        self.push_screen(_modals().PickerScreen(self.corpus, new_pane), chosen)
 
     def action_open_article_new_pane(self) -> None:
         self.action_open_article(new_pane=True)
@@ -285,7 +288,7 @@ class CrossreadApp(ReviewMixin, App[None]):
         panel.display = not panel.display
 
     def action_help(self) -> None:
-        self.push_screen(HelpScreen(self.help_rows(), self.help_notes()))
+        self.push_screen(_modals().HelpScreen(self.help_rows(), self.help_notes()))
 
     def action_contradictions(self) -> None:
         def chosen(link_id: str | None) -> None:
@@ -293,7 +296,7 @@ class CrossreadApp(ReviewMixin, App[None]):
                 link = next(x for x in self.corpus.links if x.id == link_id)
                 self.show_link(link)
 
-        self.push_screen(ContradictionsScreen(self.corpus), chosen)
+        self.push_screen(_modals().ContradictionsScreen(self.corpus), chosen)
 
     def help_notes(self) -> str:
         return (f"Corpus: {self.root}\n"
@@ -316,7 +319,7 @@ class CrossreadApp(ReviewMixin, App[None]):
             if yes:
                 self.exit()
 
-        self.push_screen(ConfirmScreen(
+        self.push_screen(_editors().ConfirmScreen(
             "Your last changes are NOT saved. Quit anyway?",
             f"{result.error}. {where}"), answered)
 
@@ -357,7 +360,7 @@ class CrossreadApp(ReviewMixin, App[None]):
             if ok:
                 webbrowser.open(url)
 
-        self.push_screen(ConfirmLinkScreen(url), answer)
+        self.push_screen(_modals().ConfirmLinkScreen(url), answer)
 
     # ------------------------------------------------------------ messages
 
@@ -367,7 +370,12 @@ class CrossreadApp(ReviewMixin, App[None]):
         if view is not None and view.pane == event.pane:
             self._inspect(view.current_annotation())
 
-    def _inspect(self, annotation: Annotation | None) -> None:
+    _inspected: object = None
+
+    def _inspect(self, annotation: Annotation | None, force: bool = False) -> None:
+        if annotation is self._inspected and not force:
+            return  # same annotation: skip re-rendering the inspector on every key
+        self._inspected = annotation
         self.query_one("#inspector-text", Static).update(
             describe(annotation, self.corpus, self.session.author))
 
@@ -449,6 +457,18 @@ class CrossreadApp(ReviewMixin, App[None]):
         status = Text.assemble((mark, "bold"), safe(link.summary))
         left.reveal(first, {second.ref}, status, focus=True)
         right.reveal(second, {first.ref}, status)
+
+
+def _modals():  # type: ignore[no-untyped-def]
+    from tui.ui.screens import modals
+
+    return modals
+
+
+def _editors():  # type: ignore[no-untyped-def]
+    from tui.ui.screens import editors
+
+    return editors
 
 
 def _note_unknown(corpus: Corpus, name: str):  # type: ignore[no-untyped-def]

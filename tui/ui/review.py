@@ -12,13 +12,19 @@ from rich.text import Text
 
 from tui.core.model import VERDICTS, Annotation
 from tui.core.session import Session, SessionError
-from tui.ui.screens.editors import ConfirmScreen, NoteScreen, PromptScreen
 from tui.ui.styles import one_line, safe
 from tui.ui.widgets.pane import contradiction_refs, header_text
 
 if TYPE_CHECKING:
     from tui.ui.widgets.article_view import ArticleView
     from tui.ui.widgets.pane import ArticlePane
+
+
+def _editors():  # type: ignore[no-untyped-def]
+    """The editor screens pull in TextArea; load them when first needed."""
+    from tui.ui.screens import editors
+
+    return editors
 
 
 class ReviewMixin:
@@ -40,7 +46,7 @@ class ReviewMixin:
         listing = self.query_one(AnnotationList)  # type: ignore[attr-defined]
         listing.reload()
         view = self.current_view  # type: ignore[attr-defined]
-        self._inspect(view.current_annotation() if view else None)  # type: ignore[attr-defined]
+        self._inspect(view.current_annotation() if view else None, force=True)  # type: ignore[attr-defined]
         self._update_legend()  # type: ignore[attr-defined]
 
     def _report(self, done: str) -> None:
@@ -96,7 +102,7 @@ class ReviewMixin:
                                                                           start, end))
                     view.clear_selection()
 
-            self.push_screen(NoteScreen("New note on the selection", about), save)  # type: ignore[attr-defined]
+            self.push_screen(_editors().NoteScreen("New note on the selection", about), save)  # type: ignore[attr-defined]
             return
         target = view.current_annotation()
         if target is None:
@@ -110,7 +116,7 @@ class ReviewMixin:
                 self._try("Note saved", lambda: self.session.add_note(text, article_id,
                                                                       on=target.ref))
 
-        self.push_screen(NoteScreen(f"New note on {target.kind} {target.id}", about), save_on)  # type: ignore[attr-defined]
+        self.push_screen(_editors().NoteScreen(f"New note on {target.kind} {target.id}", about), save_on)  # type: ignore[attr-defined]
 
     def _own_note(self) -> Annotation | None:
         view = self._view()
@@ -143,7 +149,7 @@ class ReviewMixin:
                 self._try("Note updated", lambda: self.session.edit_text(note.ref, text))
 
         about = note.anchor.quote if note.anchor else note.target
-        self.push_screen(NoteScreen("Edit note", about, note.text), save)  # type: ignore[attr-defined]
+        self.push_screen(_editors().NoteScreen("Edit note", about, note.text), save)  # type: ignore[attr-defined]
 
     def action_delete_note(self) -> None:
         note = self._own_note()
@@ -154,7 +160,7 @@ class ReviewMixin:
             if yes:
                 self._try("Note deleted (ctrl+z to undo)", lambda: self.session.delete(note.ref))
 
-        self.push_screen(ConfirmScreen("Delete this note?", one_line(note.text, 200)), answered)  # type: ignore[attr-defined]
+        self.push_screen(_editors().ConfirmScreen("Delete this note?", one_line(note.text, 200)), answered)  # type: ignore[attr-defined]
 
     def action_undo(self) -> None:
         self._try("Undone", self.session.undo)
@@ -217,7 +223,7 @@ class ReviewMixin:
                 self._try("Comment saved",
                           lambda: self.session.set_verdict(claim.ref, value, comment))
 
-        self.push_screen(PromptScreen(f"Comment on your verdict ({value}) for {claim.id}",  # type: ignore[attr-defined]
+        self.push_screen(_editors().PromptScreen(f"Comment on your verdict ({value}) for {claim.id}",  # type: ignore[attr-defined]
                                       current.comment if current else "", allow_empty=True),
                          save)
 
@@ -274,7 +280,7 @@ class ReviewMixin:
                           lambda: self.session.link([first.ref, claim.ref], summary, relation))
                 self.marked = None
 
-        self.push_screen(PromptScreen(  # type: ignore[attr-defined]
+        self.push_screen(_editors().PromptScreen(  # type: ignore[attr-defined]
             f"One-line summary: {first.id} {verb} {claim.id}",
             placeholder="e.g. Troops sent: 11,000 (intelligence) vs 10,000 (Pentagon)"), save)
 

@@ -18,3 +18,7 @@ def safe(text: str, style: Style | str = "") -> Text:
 def one_line(text: str, limit: int = 80) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+NO_CONTROLS = "[^\x00-\x08\x0b-\x1f\x7f-\x9f]*"
+"""One-line inputs refuse control characters outright (they have no use there)."""

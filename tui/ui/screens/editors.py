@@ -13,10 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static, TextArea
 
 from tui.core.text import has_controls, picture_controls
-from tui.ui.styles import one_line, safe
-
-NO_CONTROLS = "[^\x00-\x08\x0b-\x1f\x7f-\x9f]*"
-"""One-line inputs refuse control characters outright (they have no use there)."""
+from tui.ui.styles import NO_CONTROLS, one_line, safe
 
 
 class SafeTextArea(TextArea):

@@ -171,11 +171,19 @@ class ConfirmLinkScreen(ModalScreen[bool]):
         self.dismiss(value)
 
 
+SHOWN_PROBLEMS = 200
+
+
 def diagnostics_text(diagnostics: list[Diagnostic], root) -> Text:  # type: ignore[no-untyped-def]
+    """The first problems, errors first; 'crossread check' lists them all."""
     text = Text()
-    for d in diagnostics:
+    ordered = sorted(diagnostics, key=lambda d: (not d.is_error, str(d.path), d.line))
+    for d in ordered[:SHOWN_PROBLEMS]:
         style = "bold red" if d.is_error else "yellow"
         text.append("● ", style)
         text.append_text(safe(d.format(root)))
         text.append("\n")
+    if len(ordered) > SHOWN_PROBLEMS:
+        text.append(f"… and {len(ordered) - SHOWN_PROBLEMS} more: run 'crossread check' "
+                    "to see them all\n", "dim")
     return text

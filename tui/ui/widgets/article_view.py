@@ -73,6 +73,7 @@ class ArticleView(ScrollView, can_focus=True):
         color: $foreground;
         padding: 0 1;
         scrollbar-size-vertical: 1;
+        scrollbar-gutter: stable;
     }
     ArticleView > .article-view--claim { text-style: underline; background: $warning 15%; }
     ArticleView > .article-view--source { text-style: bold italic; color: $accent; }
@@ -164,6 +165,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._cache: LRUCache[tuple[int, int], Strip] = LRUCache(1024)
         self._styles: dict[str, Style] = {}
         self._center_pending = False
+        self.painted = False
         self.selection_anchor: int | None = None
         self._dragging = False
         self._set_marks(annotations, contradiction_refs)
@@ -209,6 +211,8 @@ class ArticleView(ScrollView, can_focus=True):
     # ------------------------------------------------------------ layout
 
     def _ensure_layout(self) -> None:
+        if not self.size.width:
+            return  # not laid out yet; wrapping at a bogus width is wasted work
         width = max(10, self.scrollable_content_region.width - 1)
         if width == self._layout_width:
             return
@@ -237,7 +241,7 @@ class ArticleView(ScrollView, can_focus=True):
 
     def line_of(self, offset: int) -> int:
         self._ensure_layout()
-        return line_at(self._starts, offset)
+        return line_at(self._starts, offset) if self._starts else 0
 
     # ------------------------------------------------------------ drawing
 
@@ -261,6 +265,11 @@ class ArticleView(ScrollView, can_focus=True):
         if strip is None:
             strip = self._draw(index, base)
             self._cache[key] = strip
+        if not self.painted and strip.cell_length:
+            self.painted = True
+            on_paint = getattr(self.app, "on_first_text_painted", None)
+            if on_paint is not None:
+                on_paint()
         return strip.crop_extend(scroll_x, scroll_x + width, base).apply_offsets(scroll_x, index)
 
     def _block_style(self, line: Line) -> Style:
@@ -350,9 +359,23 @@ class ArticleView(ScrollView, can_focus=True):
 
     # ------------------------------------------------------------ caret and scrolling
 
+    def _refresh_offsets(self, start: int, end: int) -> None:
+        """Redraw only the lines holding text[start:end] (inclusive of end)."""
+        if not self._starts:
+            self.refresh()
+            return
+        first, last = self.line_of(min(start, end)), self.line_of(max(start, end))
+        for y in range(first, last + 1):
+            self._cache.discard((y, self._layout_width))
+        self.refresh_lines(first, last - first + 1)
+
     def watch_cursor(self, old: int, new: int) -> None:
-        self._cache.clear()
-        self.refresh()
+        if self.selection_anchor is not None:
+            self._refresh_offsets(min(old, new, self.selection_anchor),
+                                  max(old, new, self.selection_anchor))
+        else:
+            self._refresh_offsets(old, old)
+            self._refresh_offsets(new, new)
         self.post_message(CursorMoved(self.pane, new, self.annotation_at(new)))
 
     def on_focus(self) -> None:
@@ -381,6 +404,8 @@ class ArticleView(ScrollView, can_focus=True):
             self.scroll_to(y=y - height + 3, animate=animate, immediate=True)
 
     def _cursor_column(self) -> int:
+        if not self._lines:
+            return 0
         line = self._lines[self.line_of(self.cursor)]
         return display_width(self.article.text[line.start:self.cursor])
 
@@ -529,9 +554,17 @@ class ArticleView(ScrollView, can_focus=True):
     # ------------------------------------------------------------ annotations
 
     def select(self, annotation: Annotation | None, partners: set[str] | None = None) -> None:
+        touched = [a for a in (self.selected, annotation) if a is not None]
+        touched += [a for a in self.annotations if a.ref in self.partners or
+                    a.ref in (partners or ())] if (self.partners or partners) else []
         self.selected = annotation
         self.partners = partners or set()
-        self._invalidate()
+        if len(touched) > 8:
+            self._invalidate()
+            return
+        for a in touched:
+            if a.resolution.resolved:
+                self._refresh_offsets(a.start, max(a.start, a.end - 1))
 
     def _matches_filter(self, mark: Mark, kind: str) -> bool:
         if kind == "all":
@@ -633,6 +666,8 @@ class ArticleView(ScrollView, can_focus=True):
 
     def link_at_cursor(self) -> str:
         self._ensure_layout()
+        if not self._lines:
+            return ""
         line = self._lines[self.line_of(self.cursor)]
         if line.block < 0:
             return ""

@@ -14,8 +14,7 @@ from textual.widgets import Input, Static
 from tui.core.article import Article
 from tui.core.corpus import Corpus
 from tui.core.model import Annotation
-from tui.ui.screens.editors import NO_CONTROLS
-from tui.ui.styles import safe
+from tui.ui.styles import NO_CONTROLS, safe
 from tui.ui.widgets.article_view import ArticleView
 
 
