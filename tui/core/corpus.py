@@ -210,8 +210,31 @@ def load_user_file(corpus: Corpus, path: Path) -> None:
         corpus.note_files.append(path)
 
 
+BACKGROUND_BYTES = 512 * 1024
+
+
+def annotation_bytes(root: Path) -> int:
+    """Size of the annotation files: decides whether loading runs in the background."""
+    total = 0
+    for folder in (root / "annotations", root / "annotations" / "notes"):
+        if folder.is_dir():
+            for path in folder.glob("*.yaml"):
+                try:
+                    total += path.stat().st_size
+                except OSError:
+                    pass
+    return total
+
+
 def load_corpus(root: Path, progress: Progress | None = None) -> Corpus:
     """Load, validate and anchor everything; problems become diagnostics."""
+    corpus = load_articles(root, progress)
+    complete_corpus(corpus, progress)
+    return corpus
+
+
+def load_articles(root: Path, progress: Progress | None = None) -> Corpus:
+    """The first phase: articles only, enough to show text."""
     root = root.resolve()
     corpus = Corpus(root)
     if not root.is_dir():
@@ -234,6 +257,14 @@ def load_corpus(root: Path, progress: Progress | None = None) -> Corpus:
         corpus.diagnostics.append(Diagnostic(article_dir(root), 0, 0, Level.WARNING,
                                              "no articles found",
                                              "put .txt or .md files in seeds/ or articles/"))
+    return corpus
+
+
+def complete_corpus(corpus: Corpus, progress: Progress | None = None) -> None:
+    """The second phase: annotation files, anchoring, authors' files, references."""
+    root = corpus.root
+    if progress:
+        progress("annotations", 0, 1)
     _load_annotations(corpus, root / "annotations")
     corpus.index()
     _anchor_all(corpus, progress)
@@ -241,7 +272,8 @@ def load_corpus(root: Path, progress: Progress | None = None) -> Corpus:
     for path in user_note_files(root):
         load_user_file(corpus, path)
     _check_references(corpus)
-    return corpus
+    if progress:
+        progress("done", 1, 1)
 
 
 def _load_annotations(corpus: Corpus, folder: Path) -> None:

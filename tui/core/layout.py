@@ -107,14 +107,20 @@ TIGHT = ("item", "table")
 
 
 def layout(article: Article, width: int) -> list[Line]:
+    return layout_blocks(article, width, 0, len(article.blocks))
+
+
+def layout_blocks(article: Article, width: int, first: int, stop: int) -> list[Line]:
+    """Lines for blocks [first, stop), so a long article can be laid out in parts."""
     lines: list[Line] = []
     text = article.text
-    previous: Block | None = None
-    for number, block in enumerate(article.blocks):
+    blocks = article.blocks
+    for number in range(first, min(stop, len(blocks))):
+        block = blocks[number]
+        previous = blocks[number - 1] if number else None
         tight = previous is not None and previous.kind == block.kind and block.kind in TIGHT
-        if lines and not tight:
+        if number and not tight:
             lines.append(Line(-1, block.start, block.start))
-        previous = block
         first_prefix = block_prefix(block, True)
         rest_prefix = block_prefix(block, False)
         avail = max(8, width - max(display_width(first_prefix), display_width(rest_prefix)))

@@ -9,15 +9,22 @@ from typing import ClassVar
 from urllib.parse import urlparse
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Static
+from textual.widgets import Footer, ProgressBar, Static
 
-from tui.core.corpus import Corpus, load_corpus
+from tui.core.corpus import (
+    BACKGROUND_BYTES,
+    Corpus,
+    annotation_bytes,
+    complete_corpus,
+    load_articles,
+    load_corpus,
+)
 from tui.core.model import Annotation, Link, split_ref
 from tui.core.session import Session
 from tui.core.store import default_author
@@ -72,10 +79,16 @@ class CrossreadApp(ReviewMixin, App[None]):
                  author: str | None = None) -> None:
         super().__init__()
         self.root = root
-        self.corpus = corpus if corpus is not None else load_corpus(root)
-        self.session = Session(self.corpus, author or default_author())
-        self.corpus.diagnostics.extend(
-            p for p in self.session.load_problems if p not in self.corpus.diagnostics)
+        self.author = author or default_author()
+        self.session: Session | None = None  # type: ignore[assignment]
+        self.loading = False
+        if corpus is None and annotation_bytes(root) > BACKGROUND_BYTES:
+            # Big annotation files: show the text first, anchor in a worker.
+            self.corpus = load_articles(root)
+            self.loading = True
+        else:
+            self.corpus = corpus if corpus is not None else load_corpus(root)
+            self._start_session()
         self.marked = None
         self.requested = list(open_ids)
         self.current_pane = 0
@@ -98,7 +111,10 @@ class CrossreadApp(ReviewMixin, App[None]):
             with Vertical(id="side"):
                 with VerticalScroll(id="inspector"):
                     yield Static(describe(None, self.corpus), id="inspector-text")
-                yield AnnotationList(self.corpus, self.session.author, id="annotations")
+                yield AnnotationList(self.corpus, self.author, id="annotations")
+        bar = ProgressBar(id="loading", show_eta=False)
+        bar.display = self.loading
+        yield bar
         yield VerticalScroll(Static(id="issues-text"), id="issues")
         yield Static(id="legend")
         yield Footer()
@@ -115,6 +131,39 @@ class CrossreadApp(ReviewMixin, App[None]):
         else:
             self.query_one("#corpus").display = True
             self.query_one(CorpusList).focus()
+
+    def _start_session(self) -> None:
+        self.session = Session(self.corpus, self.author)
+        self.corpus.diagnostics.extend(
+            p for p in self.session.load_problems if p not in self.corpus.diagnostics)
+
+    @work(thread=True, exclusive=True, group="load")
+    def _load_in_background(self) -> None:
+        """Annotations, anchoring and authors' files, off the UI thread."""
+
+        def progress(stage: str, done: int, total: int) -> None:
+            self.call_from_thread(self._show_progress, stage, done, total)
+
+        complete_corpus(self.corpus, progress)
+        self._start_session()
+        self.call_from_thread(self._loaded)
+
+    def _show_progress(self, stage: str, done: int, total: int) -> None:
+        bar = self.query_one("#loading", ProgressBar)
+        bar.update(total=max(1, total), progress=done)
+        bar.border_title = f"Loading {stage}…"
+
+    def _loaded(self) -> None:
+        self.loading = False
+        self.query_one("#loading").display = False
+        self.refresh_data()
+        self._show_issues()
+
+    def ready_for_changes(self) -> bool:
+        if self.session is None:
+            self.notify("Annotations are still loading; try again in a moment.", markup=False)
+            return False
+        return True
 
     exit_on_first_paint = False
 
@@ -150,6 +199,8 @@ class CrossreadApp(ReviewMixin, App[None]):
 
     def on_ready(self) -> None:
         self._update_legend()
+        if self.loading:
+            self._load_in_background()  # after the first frame, so text shows at once
 
     def _update_legend(self) -> None:
         views = list(self.query(ArticleView))
@@ -300,13 +351,13 @@ class CrossreadApp(ReviewMixin, App[None]):
 
     def help_notes(self) -> str:
         return (f"Corpus: {self.root}\n"
-                f"Your notes, claims, verdicts and links (author {self.session.author}) are "
-                f"saved at once to:\n  {self.session.path}\n"
+                f"Your notes, claims, verdicts and links (author {self.author}) are "
+                f"saved at once to:\n  {self.session.path if self.session else '(loading)'}\n"
                 "Curated annotation files are never rewritten; check them with "
                 "'crossread check'.")
 
     async def action_quit(self) -> None:
-        if not self.session.unsaved:
+        if self.session is None or not self.session.unsaved:
             self.exit()
             return
         result = self.session.retry()
@@ -377,7 +428,7 @@ class CrossreadApp(ReviewMixin, App[None]):
             return  # same annotation: skip re-rendering the inspector on every key
         self._inspected = annotation
         self.query_one("#inspector-text", Static).update(
-            describe(annotation, self.corpus, self.session.author))
+            describe(annotation, self.corpus, self.author))
 
     @on(ArticleChosen)
     def _article_chosen(self, event: ArticleChosen) -> None:

@@ -36,7 +36,7 @@ class ReviewMixin:
     # ------------------------------------------------------------ after a change
 
     def refresh_data(self) -> None:
-        corpus = self.session.corpus
+        corpus = self.corpus  # type: ignore[attr-defined]
         refs = contradiction_refs(corpus)
         for pane in self.panes:  # type: ignore[attr-defined]
             pane.view.set_annotations(corpus.annotations.get(pane.article.id, []), refs)
@@ -87,6 +87,8 @@ class ReviewMixin:
     # ------------------------------------------------------------ notes
 
     def action_note(self) -> None:
+        if not self.ready_for_changes():  # type: ignore[attr-defined]
+            return
         view = self._view()
         if view is None:
             return
@@ -140,6 +142,8 @@ class ReviewMixin:
         return max(mine, key=lambda n: n.modified)
 
     def action_edit_note(self) -> None:
+        if not self.ready_for_changes():  # type: ignore[attr-defined]
+            return
         note = self._own_note()
         if note is None:
             return
@@ -152,6 +156,8 @@ class ReviewMixin:
         self.push_screen(_editors().NoteScreen("Edit note", about, note.text), save)  # type: ignore[attr-defined]
 
     def action_delete_note(self) -> None:
+        if not self.ready_for_changes():  # type: ignore[attr-defined]
+            return
         note = self._own_note()
         if note is None:
             return
@@ -163,14 +169,20 @@ class ReviewMixin:
         self.push_screen(_editors().ConfirmScreen("Delete this note?", one_line(note.text, 200)), answered)  # type: ignore[attr-defined]
 
     def action_undo(self) -> None:
+        if not self.ready_for_changes():  # type: ignore[attr-defined]
+            return
         self._try("Undone", self.session.undo)
 
     def action_redo(self) -> None:
+        if not self.ready_for_changes():  # type: ignore[attr-defined]
+            return
         self._try("Redone", self.session.redo)
 
     # ------------------------------------------------------------ own claims and sources
 
     def _own_annotation(self, kind: str) -> None:
+        if not self.ready_for_changes():  # type: ignore[attr-defined]
+            return
         view = self._view()
         if view is None:
             return
@@ -205,6 +217,8 @@ class ReviewMixin:
         return here
 
     def action_verdict(self, number: int) -> None:
+        if not self.ready_for_changes():  # type: ignore[attr-defined]
+            return
         claim = self._claim_here()
         if claim is None:
             return
@@ -212,6 +226,8 @@ class ReviewMixin:
         self._try(f"{claim.id}: {value}", lambda: self.session.set_verdict(claim.ref, value))
 
     def action_verdict_comment(self) -> None:
+        if not self.ready_for_changes():  # type: ignore[attr-defined]
+            return
         claim = self._claim_here()
         if claim is None:
             return
@@ -228,6 +244,8 @@ class ReviewMixin:
                          save)
 
     def action_next_unreviewed(self) -> None:
+        if not self.ready_for_changes():  # type: ignore[attr-defined]
+            return
         panes: list[ArticlePane] = self.panes  # type: ignore[attr-defined]
         if not panes:
             return
@@ -254,6 +272,8 @@ class ReviewMixin:
     # ------------------------------------------------------------ links
 
     def action_mark(self) -> None:
+        if not self.ready_for_changes():  # type: ignore[attr-defined]
+            return
         claim = self._claim_here()
         if claim is None:
             return
@@ -262,6 +282,8 @@ class ReviewMixin:
                     "or = (corroborates).", timeout=5, markup=False)
 
     def action_link(self, relation: str = "contradicts") -> None:
+        if not self.ready_for_changes():  # type: ignore[attr-defined]
+            return
         if self.marked is None:
             self.notify("Mark a claim with m first.", markup=False)  # type: ignore[attr-defined]
             return
@@ -285,6 +307,8 @@ class ReviewMixin:
             placeholder="e.g. Troops sent: 11,000 (intelligence) vs 10,000 (Pentagon)"), save)
 
     def progress_text(self) -> Text:
+        if self.session is None:
+            return Text(" loading annotations…", style="dim")
         panes = self.panes  # type: ignore[attr-defined]
         done, total = self.session.corpus.progress(self.session.author)
         text = Text.assemble((" verdicts ", "dim"), (f"{done}/{total}", "bold"))

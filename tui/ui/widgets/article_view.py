@@ -23,7 +23,7 @@ from textual.strip import Strip
 
 from tui.core.article import Article
 from tui.core.intervals import IntervalIndex
-from tui.core.layout import Line, char_width, display_width, layout, line_at
+from tui.core.layout import Line, char_width, display_width, layout_blocks, line_at
 from tui.core.model import Annotation, Match
 from tui.core.motions import next_sentence, next_word, previous_sentence, previous_word
 from tui.core.text import Folded, escape_controls
@@ -162,6 +162,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._lines: list[Line] = []
         self._starts: list[int] = []
         self._layout_width = -1
+        self._next_block = 0
         self._cache: LRUCache[tuple[int, int], Strip] = LRUCache(1024)
         self._styles: dict[str, Style] = {}
         self._center_pending = False
@@ -217,10 +218,59 @@ class ArticleView(ScrollView, can_focus=True):
         if width == self._layout_width:
             return
         self._layout_width = width
-        self._lines = layout(self.article, width)
-        self._starts = [line.start for line in self._lines]
+        self._lines = []
+        self._starts = []
+        self._next_block = 0
         self._cache.clear()
-        self.virtual_size = Size(width, len(self._lines))
+        # Enough for the first screens now; the rest follows in small steps.
+        self._extend_layout(self.size.height * 3 + 50)
+        self._schedule_layout()
+
+    def _extend_layout(self, min_lines: int = 0, upto_offset: int | None = None) -> None:
+        if self._layout_width <= 0:
+            return
+        blocks = self.article.blocks
+        step = 200
+        while self._next_block < len(blocks):
+            if upto_offset is None and len(self._lines) >= min_lines:
+                break
+            if upto_offset is not None and self._lines and self._lines[-1].end >= upto_offset \
+                    and blocks[self._next_block].start > upto_offset:
+                break
+            stop = self._next_block + step
+            new = layout_blocks(self.article, self._layout_width, self._next_block, stop)
+            self._lines.extend(new)
+            self._starts.extend(line.start for line in new)
+            self._next_block = min(stop, len(blocks))
+        self._update_virtual_size()
+
+    def _update_virtual_size(self) -> None:
+        height = len(self._lines)
+        blocks = self.article.blocks
+        if self._next_block < len(blocks) and self._lines:
+            # Estimate the rest from the density of what is laid out so far.
+            done_chars = max(1, self._lines[-1].end)
+            rest = len(self.article.text) - done_chars
+            height += int(rest * len(self._lines) / done_chars)
+        self.virtual_size = Size(self._layout_width, max(1, height))
+
+    @property
+    def layout_complete(self) -> bool:
+        return self._next_block >= len(self.article.blocks)
+
+    def _schedule_layout(self) -> None:
+        if not self.layout_complete:
+            self.set_timer(0.02, self._layout_step)
+
+    def _layout_step(self) -> None:
+        if self.layout_complete:
+            return
+        self._extend_layout(len(self._lines) + 4000)
+        self._schedule_layout()
+
+    def complete_layout(self) -> None:
+        self._ensure_layout()
+        self._extend_layout(upto_offset=len(self.article.text))
 
     def on_resize(self, event: events.Resize) -> None:
         self._ensure_layout()
@@ -241,6 +291,9 @@ class ArticleView(ScrollView, can_focus=True):
 
     def line_of(self, offset: int) -> int:
         self._ensure_layout()
+        if self._layout_width > 0 and not self.layout_complete and (
+                not self._lines or offset > self._lines[-1].end):
+            self._extend_layout(upto_offset=offset)
         return line_at(self._starts, offset) if self._starts else 0
 
     # ------------------------------------------------------------ drawing
@@ -258,6 +311,8 @@ class ArticleView(ScrollView, can_focus=True):
         index = scroll_y + y
         width = self.scrollable_content_region.width
         base = self.rich_style
+        if index >= len(self._lines) and not self.layout_complete:
+            self._extend_layout(index + self.size.height + 50)
         if index >= len(self._lines):
             return Strip.blank(width, base)
         key = (index, self._layout_width)
@@ -423,7 +478,10 @@ class ArticleView(ScrollView, can_focus=True):
         if not self._lines:
             return
         column = self._cursor_column()
-        index = max(0, min(len(self._lines) - 1, self.line_of(self.cursor) + delta))
+        wanted = self.line_of(self.cursor) + delta
+        if wanted >= len(self._lines) and not self.layout_complete:
+            self._extend_layout(wanted + self.size.height + 50)
+        index = max(0, min(len(self._lines) - 1, wanted))
         while 0 < index < len(self._lines) - 1 and self._lines[index].block < 0:
             index += 1 if delta > 0 else -1
         self.move_cursor(self._offset_in_line(index, column))
@@ -535,7 +593,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.scroll_to(y=0, animate=False, immediate=True)
 
     def action_bottom(self) -> None:
-        self._ensure_layout()
+        self.complete_layout()
         self.move_cursor(self._lines[-1].start if self._lines else 0)
         self.scroll_end(animate=False, immediate=True)
 

@@ -19,6 +19,7 @@ KIND_FILTERS = ("all", "claim", "source", "note", "contradiction", "orphan", "un
                 "supported", "disputed", "false", "unverifiable")
 VERDICT_FILTERS = ("unreviewed", "supported", "disputed", "false", "unverifiable")
 KIND_MARK = {"claim": "C", "source": "S", "note": "N"}
+MAX_ROWS = 1000  # an OptionList of 30,000 rows takes seconds to build
 
 
 class CorpusList(OptionList):
@@ -115,21 +116,30 @@ class AnnotationList(OptionList):
         self._items = {}
         ids = list(self.corpus.articles) if self.whole_corpus else [self.article_id]
         options = []
+        hidden = 0
         for aid in ids:
             items = sorted(self.corpus.annotations.get(aid, []),
                            key=lambda a: (a.start if a.resolution.resolved else 1 << 60))
             for a in items:
                 if not self._wanted(a):
                     continue
+                if len(options) >= MAX_ROWS:
+                    hidden += 1
+                    continue
                 key = f"{len(options)}"
                 self._items[key] = a
                 options.append(Option(self._prompt(a), id=key))
+        if hidden:
+            options.append(Option(Text(f"… and {hidden} more: press f to filter by kind or "
+                                       "verdict, or jump with ] in the article", style="dim"),
+                                  disabled=True))
         self.add_options(options)
         if options:
             self.highlighted = 0
         scope = "corpus" if self.whole_corpus else (self.article_id[:12] or "-")
         who = f" · by {self.author}" if self.author else ""
-        self.border_title = f"Annotations · {scope} · {self.kind}{who} ({len(options)})"
+        self.border_title = (f"Annotations · {scope} · {self.kind}{who} "
+                             f"({len(self._items) + hidden})")
 
     def _prompt(self, a: Annotation) -> Text:
         orphan = a.anchor is not None and not a.resolution.resolved
