@@ -21,6 +21,18 @@ def isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory,
 
 
 @pytest.fixture
+def corpus_dir(tmp_path: Path) -> Path:
+    """A writable copy of the bundled corpus (seeds and curated annotations)."""
+    import shutil
+
+    root = tmp_path / "case"
+    root.mkdir()
+    shutil.copytree(ROOT / "seeds", root / "seeds")
+    shutil.copytree(ROOT / "annotations", root / "annotations")
+    return root
+
+
+@pytest.fixture
 def make_corpus(tmp_path: Path) -> Callable[..., Path]:
     """Write a corpus folder from {relative path: text or bytes}."""
 

@@ -83,15 +83,6 @@ def sample_annotations(path: Path) -> list[Any] | None:
     return [data]
 
 
-@pytest.fixture
-def corpus_dir(tmp_path: Path) -> Path:
-    root = tmp_path / "case"
-    root.mkdir()
-    shutil.copytree(ROOT / "seeds", root / "seeds")
-    shutil.copytree(ROOT / "annotations", root / "annotations")
-    return root
-
-
 def reviewed(root: Path, author: str = "alice") -> Session:
     s = Session(load_corpus(root), author)
     text = s.corpus.articles[A0].text

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -17,15 +16,6 @@ from tui.ui.screens.editors import ConfirmScreen, NoteScreen, PromptScreen
 
 SIZE = (160, 50)
 A0, A1 = "000_f0337515d6951f32", "001_6604a57b5a9e0757"
-
-
-@pytest.fixture
-def corpus_dir(tmp_path: Path) -> Path:
-    root = tmp_path / "corpus"
-    root.mkdir()
-    shutil.copytree(ROOT / "seeds", root / "seeds")
-    shutil.copytree(ROOT / "annotations", root / "annotations")
-    return root
 
 
 def notes_file(root: Path, author: str = "alice") -> Path:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import errno
 import os
 import random
-import shutil
 import signal
 import subprocess
 import sys
@@ -32,15 +31,6 @@ def private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     data = tmp_path / "userdata"
     monkeypatch.setattr(store_module, "user_data_dir", lambda: data)
     return data
-
-
-@pytest.fixture
-def corpus_dir(tmp_path: Path) -> Path:
-    root = tmp_path / "corpus"
-    root.mkdir()
-    shutil.copytree(ROOT / "seeds", root / "seeds")
-    shutil.copytree(ROOT / "annotations", root / "annotations")
-    return root
 
 
 def session(root: Path, author: str = "alice") -> Session:

@@ -173,7 +173,7 @@ def run_check(argv: Sequence[str]) -> int:
         return 2
     from tui.core import report
 
-    corpus = load_corpus(root)
+    corpus = load_corpus(root, _terminal_progress("check"))
     out = report.dumps(corpus) if args.format == "json" else report.human(corpus)
     sys.stdout.write(out)
     if args.format != "json":
@@ -186,6 +186,24 @@ def run_check(argv: Sequence[str]) -> int:
     if args.strict and corpus.diagnostics:
         return 1
     return 0
+
+
+def _terminal_progress(label: str):  # type: ignore[no-untyped-def]
+    """A one-line progress bar on stderr, only when stderr is a terminal."""
+    if not sys.stderr.isatty():
+        return None
+
+    def show(stage: str, done: int, total: int) -> None:
+        if stage == "done":
+            sys.stderr.write("\r\x1b[2K")
+            return
+        width = 30
+        filled = width * done // max(1, total)
+        sys.stderr.write(f"\r{label}: {stage} [{'#' * filled}{'.' * (width - filled)}] "
+                         f"{done}/{total}")
+        sys.stderr.flush()
+
+    return show
 
 
 def _parse_size(text: str) -> tuple[int, int] | None:
