@@ -41,6 +41,8 @@ PRESSES = 50
 def run_process(cmd: list[str], env: dict[str, str], cap: float = CAP
                 ) -> tuple[float, float] | None:
     """Wall time and peak RSS (MB) of one process, or None past the cap."""
+    rss_file = Path(tempfile.mkstemp(prefix="crossread-rss-")[1])
+    env = dict(env, CROSSREAD_BENCH_RSS_FILE=str(rss_file))
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                             stdin=subprocess.DEVNULL, cwd=ROOT)
@@ -52,9 +54,15 @@ def run_process(cmd: list[str], env: dict[str, str], cap: float = CAP
         timer.cancel()
     elapsed = time.perf_counter() - started
     proc.returncode = os.waitstatus_to_exitcode(status)
+    try:
+        peak_kb = int(rss_file.read_text() or 0)
+    except (OSError, ValueError):
+        peak_kb = 0
+    rss_file.unlink(missing_ok=True)
     if elapsed >= cap or proc.returncode != 0:
         return None
-    return elapsed, usage.ru_maxrss / 1024
+    del usage  # ru_maxrss would include this (large) parent's memory from before exec
+    return elapsed, peak_kb / 1024
 
 
 def median_of(cmd: list[str], env: dict[str, str], runs: int) -> dict[str, Any]:
@@ -75,7 +83,7 @@ def first_paint(runs: int, corpora: dict[str, Path], quick: bool) -> dict[str, A
         cmd = [py, "-m", "tui", str(path), "--open", "big", "partner"]
         cold_env = dict(env, CROSSREAD_NO_CACHE="1")
         out[f"{label} cold"] = median_of(cmd, cold_env, 1 if not quick else 1)
-        run_process(cmd, env)  # fill the cache
+        run_process([py, "-m", "tui", "check", str(path)], env)  # fill the cache
         out[f"{label} cached"] = median_of(cmd, env, runs)
         article = path / "articles" / "big.md"
         for peer in ("textarea", "markdown"):

@@ -250,9 +250,24 @@ def run_app(argv: Sequence[str]) -> int:
         # Benchmark hook: run headless and exit right after the first frame with text.
         app.exit_on_first_paint = True
         app.run(headless=True)
+        report_peak_memory()
         return 0
     app.run()
     return 0
+
+
+def report_peak_memory() -> None:
+    """For benchmarks: this process's own peak RSS (VmHWM), which unlike
+    ru_maxrss does not include the parent's memory from before exec."""
+    target = os.environ.get("CROSSREAD_BENCH_RSS_FILE")
+    if not target:
+        return
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                Path(target).write_text(line.split()[1], encoding="utf-8")
+    except OSError:
+        pass
 
 
 def main(argv: Sequence[str] | None = None) -> int:

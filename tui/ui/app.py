@@ -170,6 +170,10 @@ class CrossreadApp(ReviewMixin, App[None]):
     def on_first_text_painted(self) -> None:
         if self.exit_on_first_paint:
             self.call_after_refresh(self.exit)
+        elif self.loading and not self._worker_started:
+            # Anchoring holds the GIL; start it once the text is on screen.
+            self._worker_started = True
+            self.call_after_refresh(self._load_in_background)
 
     def _resolve_requested(self) -> tuple[list[str], list[str]]:
         names = self.requested or list(self.corpus.articles)[:2]
@@ -199,8 +203,10 @@ class CrossreadApp(ReviewMixin, App[None]):
 
     def on_ready(self) -> None:
         self._update_legend()
-        if self.loading:
-            self._load_in_background()  # after the first frame, so text shows at once
+        if self.loading and not self._panes:
+            self._load_in_background()
+
+    _worker_started = False
 
     def _update_legend(self) -> None:
         views = list(self.query(ArticleView))
