@@ -210,6 +210,8 @@ async def test_help_lists_every_binding() -> None:
         text = str(app.screen.query_one("#help-text").render())
         for binding in CrossreadApp.BINDINGS + ArticleView.BINDINGS:
             assert binding.description in text  # type: ignore[union-attr]
+        notes = str(app.screen.query_one("#help-notes").render())
+        assert "saved at once to" in notes and "tester.yaml" in notes
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
 

@@ -46,11 +46,10 @@ class HelpScreen(_Modal):
                 group = where
             text.append(f"  {keys:<22}", "bold")
             text.append(f"{description}\n")
-        if self.notes:
-            text.append("\n")
-            text.append_text(safe(self.notes, "dim"))
         with Vertical(id="help-box", classes="modal-box"):
             yield Static(Text("crossread — keys", style="bold"), classes="modal-title")
+            if self.notes:
+                yield Static(safe(self.notes, "dim"), id="help-notes")
             with VerticalScroll():
                 yield Static(text, id="help-text")
             yield Static(Text("esc, q or ? to close", style="dim"))
