@@ -1,0 +1,221 @@
+"""Panes and the messages between them: opening articles, focus, following
+contradictions, showing links side by side. Mixed into the app."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Static
+
+from tui.core.model import Annotation, Link
+from tui.ui.messages import AnnotationChosen, ArticleChosen, CursorMoved, FollowRequested
+from tui.ui.styles import safe
+from tui.ui.widgets.article_view import ArticleView
+from tui.ui.widgets.inspector import describe
+from tui.ui.widgets.lists import AnnotationList
+from tui.ui.widgets.pane import ArticlePane
+
+MAX_PANES = 4
+
+
+class PanesMixin:
+    """Message handlers here use on_<message> names: Textual collects @on
+    decorators only from classes it builds, not from plain mixins.
+
+    Expects the app's `corpus`, `_panes`, `current_pane` and `_next_pane_id`."""
+
+    corpus: Any
+    _panes: list[ArticlePane]
+    current_pane: int
+    _next_pane_id: int
+    _follow_index: dict[str, int]
+
+    # ------------------------------------------------------------ panes
+
+    @property
+    def panes(self) -> list[ArticlePane]:
+        """Open panes, left to right (the DOM may still hold panes being removed)."""
+        return list(self._panes)
+
+    @property
+    def current_view(self) -> ArticleView | None:
+        panes = self.panes
+        if not panes:
+            return None
+        index = min(self.current_pane, len(panes) - 1)
+        return panes[index].view
+
+    def pane_index(self, pane: ArticlePane) -> int:
+        return self.panes.index(pane)
+
+    def open_article(self, article_id: str, new_pane: bool = False,
+                     at: int | None = None) -> ArticlePane | None:
+        """Show an article in pane `at`, the focused pane, or a new pane."""
+        article = self.corpus.articles.get(article_id)
+        if article is None:
+            self.notify(f"No article {article_id!r}", severity="error", markup=False)
+            return None
+        panes = self.panes
+        if new_pane or not panes:
+            if len(panes) >= MAX_PANES:
+                self.notify(f"At most {MAX_PANES} panes; replacing the focused one.",
+                            markup=False)
+            else:
+                pane = ArticlePane(article, self.corpus, self._next_pane_id)
+                self._next_pane_id += 1
+                self.query_one("#panes").mount(pane)
+                self._panes.append(pane)
+                return pane
+        index = self.current_pane if at is None else at
+        index = max(0, min(index, len(panes) - 1))
+        old = panes[index]
+        if old.article.id == article_id:
+            return old
+        pane = ArticlePane(article, self.corpus, self._next_pane_id)
+        self._next_pane_id += 1
+        self.query_one("#panes").mount(pane, after=old)
+        self._panes[index] = pane
+        old.remove()
+        return pane
+
+    def _focus_pane(self, index: int) -> None:
+        panes = self.panes
+        if panes:
+            self.current_pane = index % len(panes)
+            panes[self.current_pane].view.focus()
+
+    def action_next_pane(self) -> None:
+        if not isinstance(self.screen, Screen) or self.screen is not self.screen_stack[0]:
+            self.screen.focus_next()
+            return
+        view = self.focused if isinstance(self.focused, ArticleView) else None
+        start = self._pane_of(view) if view else self.current_pane - 1
+        self._focus_pane(start + 1)
+
+    def action_previous_pane(self) -> None:
+        if self.screen is not self.screen_stack[0]:
+            self.screen.focus_previous()
+            return
+        view = self.focused if isinstance(self.focused, ArticleView) else None
+        start = self._pane_of(view) if view else self.current_pane + 1
+        self._focus_pane(start - 1)
+
+    def _pane_of(self, widget: Widget) -> int:
+        for index, pane in enumerate(self.panes):
+            if widget in pane.walk_children():
+                return index
+        return self.current_pane
+
+    def action_close_pane(self) -> None:
+        panes = self.panes
+        if len(panes) <= 1:
+            self.notify("The last pane stays open.", markup=False)
+            return
+        closing = panes[min(self.current_pane, len(panes) - 1)]
+        self._panes.remove(closing)
+        closing.remove()
+        self.call_after_refresh(self._focus_pane, max(0, self.current_pane - 1))
+
+    def on_descendant_focus(self, event) -> None:  # type: ignore[no-untyped-def]
+        widget = event.widget if hasattr(event, "widget") else self.focused
+        if isinstance(widget, ArticleView):
+            self.current_pane = self._pane_of(widget)
+            self.query_one(AnnotationList).show_article(widget.article.id)
+            self._inspect(widget.current_annotation())
+            self._update_legend()
+
+
+    # ------------------------------------------------------------ messages
+
+    def on_cursor_moved(self, event: CursorMoved) -> None:
+        view = self.current_view
+        if view is not None and view.pane == event.pane:
+            self._inspect(view.current_annotation())
+
+    _inspected: object = None
+
+    def _inspect(self, annotation: Annotation | None, force: bool = False) -> None:
+        if annotation is self._inspected and not force:
+            return  # same annotation: skip re-rendering the inspector on every key
+        self._inspected = annotation
+        self.query_one("#inspector-text", Static).update(
+            describe(annotation, self.corpus, self.author))
+
+    def on_article_chosen(self, event: ArticleChosen) -> None:
+        self._open_and_focus(event.article_id, event.new_pane)
+
+    def on_annotation_chosen(self, event: AnnotationChosen) -> None:
+        a = event.annotation
+        if not a.resolution.resolved:
+            self.notify(f"{a.id} is an orphan: its quote is not in the article.",
+                        severity="warning", markup=False)
+            self._inspect(a)
+            return
+        pane = self.open_article(a.article)
+        if pane is not None:
+            pane.reveal(a, focus=True)
+
+    def on_follow_requested(self, event: FollowRequested) -> None:
+        source = event.annotation
+        targets: list[tuple[Link, str]] = [
+            (link, ref) for link in self.corpus.links_of(source)
+            if link.relation == "contradicts" for ref in link.members if ref != source.ref]
+        if not targets:
+            return
+        turn = self._follow_index.get(source.ref, 0)
+        self._follow_index[source.ref] = turn + 1
+        link, ref = targets[turn % len(targets)]
+        target = self.corpus.get(ref)
+        if target is None or not target.resolution.resolved:
+            self.notify(f"{ref} could not be anchored.", severity="warning", markup=False)
+            return
+        source_pane = self._pane_by_id(event.pane)
+        if source_pane is None:
+            return
+        panes = self.panes
+        source_index = panes.index(source_pane)
+        other = next((i for i, p in enumerate(panes)
+                      if i != source_index and p.article.id == target.article), None)
+        if other is None:
+            if len(panes) > 1:
+                other = (source_index + 1) % len(panes)
+                pane = self.open_article(target.article, at=other)
+            else:
+                pane = self.open_article(target.article, new_pane=True)
+        else:
+            pane = panes[other]
+        if pane is None:
+            return
+        status = Text.assemble(("✗ ", "bold red"), (f"{turn % len(targets) + 1}/{len(targets)} ",
+                                                     "bold"), safe(link.summary))
+        source_pane.view.select(source, {target.ref})
+        source_pane.set_status(status)
+        pane.reveal(target, {source.ref}, status)
+        self._inspect(source)
+
+    def _pane_by_id(self, pane_id: int) -> ArticlePane | None:
+        return next((p for p in self.panes if p.pane == pane_id), None)
+
+    def show_link(self, link: Link) -> None:
+        """Open the first two members of a link side by side, both highlighted."""
+        members = [self.corpus.get(ref) for ref in link.members]
+        resolved = [m for m in members if m is not None and m.resolution.resolved]
+        if len(resolved) < 2:
+            self.notify("This link's claims are not all anchored.", severity="warning",
+                        markup=False)
+            return
+        first, second = resolved[0], resolved[1]
+        left = self.open_article(first.article, at=0)
+        if len(self.panes) < 2:
+            right = self.open_article(second.article, new_pane=True)
+        else:
+            right = self.open_article(second.article, at=1)
+        if left is None or right is None:
+            return
+        mark = "✗ " if link.relation == "contradicts" else "✓ "
+        status = Text.assemble((mark, "bold"), safe(link.summary))
+        left.reveal(first, {second.ref}, status, focus=True)
+        right.reveal(second, {first.ref}, status)
