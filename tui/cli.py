@@ -10,7 +10,6 @@ from pathlib import Path
 
 from tui.core.corpus import bundled_corpus, load_corpus
 
-SUBCOMMANDS = ("check", "screenshot", "export", "import")
 FORMATS = ("w3c", "claimreview", "markdown")
 MAX_PANES = 4
 

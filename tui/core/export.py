@@ -6,7 +6,7 @@ import uuid
 from typing import Any
 
 from tui.core.corpus import Corpus
-from tui.core.model import Annotation, Link, Verdict, split_ref
+from tui.core.model import Annotation, Link, Verdict
 
 W3C_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 NAMESPACE = uuid.UUID("6f1d2a52-8c1e-4f57-9a51-2b7c5c0e4d11")
@@ -195,7 +195,3 @@ def claim_reviews(corpus: Corpus) -> list[dict[str, Any]]:
                 review["reviewBody"] = v.comment
             reviews.append(review)
     return reviews
-
-
-def ref_article(ref: str) -> str:
-    return split_ref(ref)[0]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_right
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -102,10 +101,3 @@ class Folded:
 
 def fold(text: str) -> str:
     return Folded(text).text
-
-
-def normalise_name(name: str) -> str:
-    """A comparison key for source names: case, accents and spacing folded."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(stripped.casefold().split())

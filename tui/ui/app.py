@@ -25,7 +25,6 @@ from tui.core.corpus import (
     load_articles,
     load_corpus,
 )
-from tui.core.model import split_ref
 from tui.core.session import Session
 from tui.core.store import default_author
 from tui.ui.panes import MAX_PANES, PanesMixin
@@ -361,5 +360,3 @@ def _view_runner(app: CrossreadApp, action: str):  # type: ignore[no-untyped-def
 
     return run
 
-
-__all__ = ["CrossreadApp", "split_ref"]

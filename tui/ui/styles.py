@@ -7,8 +7,6 @@ from rich.text import Text
 
 from tui.core.text import escape_controls
 
-KIND_LABELS = {"claim": "claim", "source": "source", "note": "note"}
-
 
 def safe(text: str, style: Style | str = "") -> Text:
     """A Text that shows exactly the characters of `text`, controls escaped."""
