@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tui.core.anchoring import context_of
-from tui.core.corpus import Corpus, load_user_file
+from tui.core.corpus import Corpus
 from tui.core.model import VERDICTS, Annotation, split_ref
 from tui.core.store import Record, RecordStore, SaveResult, new_id, notes_path, utc_now
 
@@ -36,6 +36,7 @@ class Session:
         self.undo_stack: list[Change] = []
         self.redo_stack: list[Change] = []
         self.last_result: SaveResult | None = None
+        self.last_articles: set[str] = set()  # articles the last change touched
         if self.store.path not in corpus.note_files:
             self._refresh()
 
@@ -52,9 +53,25 @@ class Session:
     def _set(self, record_id: str, after: Record | None) -> Record | None:
         return self.store.remove(record_id) if after is None else self.store.put(after)
 
+    @staticmethod
+    def _articles_of(change: Change) -> set[str]:
+        found: set[str] = set()
+        for _, before, after in change.items:
+            for record in (before, after):
+                if not record:
+                    continue
+                if record.get("article"):
+                    found.add(str(record["article"]))
+                refs = list(record.get("claims") or [])
+                if isinstance(record.get("on"), str):
+                    refs.append(record["on"])
+                found.update(ref.partition("#")[0] for ref in refs if "#" in ref)
+        return found
+
     def _do(self, record_id: str, after: Record | None) -> SaveResult:
         before = self._set(record_id, after)
         self.undo_stack.append(Change([(record_id, before, after)]))
+        self.last_articles = self._articles_of(self.undo_stack[-1])
         self.redo_stack.clear()
         return self._commit()
 
@@ -71,6 +88,7 @@ class Session:
             self._refresh()
             return result
         self.undo_stack.append(Change(items))
+        self.last_articles = self._articles_of(self.undo_stack[-1])
         self.redo_stack.clear()
         self.last_result = result
         self._refresh()
@@ -223,6 +241,7 @@ class Session:
         change = self.undo_stack.pop()
         for record_id, before, _ in reversed(change.items):
             self._set(record_id, before)
+        self.last_articles = self._articles_of(change)
         self.redo_stack.append(change)
         self._commit()
         return change
@@ -233,6 +252,7 @@ class Session:
         change = self.redo_stack.pop()
         for record_id, _, after in change.items:
             self._set(record_id, after)
+        self.last_articles = self._articles_of(change)
         self.undo_stack.append(change)
         self._commit()
         return change
@@ -261,5 +281,3 @@ def _as_ymap(value, yamlio):  # type: ignore[no-untyped-def]
         return out_list
     return value
 
-
-__all__ = ["Session", "SessionError", "Change", "load_user_file"]

@@ -13,7 +13,7 @@ from rich.text import Text
 from tui.core.model import VERDICTS, Annotation
 from tui.core.session import Session, SessionError
 from tui.ui.styles import one_line, safe
-from tui.ui.widgets.pane import contradiction_refs, header_text
+from tui.ui.widgets.pane import header_text
 
 if TYPE_CHECKING:
     from tui.ui.widgets.article_view import ArticleView
@@ -35,10 +35,13 @@ class ReviewMixin:
 
     # ------------------------------------------------------------ after a change
 
-    def refresh_data(self) -> None:
+    def refresh_data(self, articles: set[str] | None = None) -> None:
+        """Show changed data; only panes of `articles` are redrawn (None: all)."""
         corpus = self.corpus  # type: ignore[attr-defined]
-        refs = contradiction_refs(corpus)
+        refs = corpus.contradiction_refs()
         for pane in self.panes:  # type: ignore[attr-defined]
+            if articles is not None and pane.article.id not in articles:
+                continue
             pane.view.set_annotations(corpus.annotations.get(pane.article.id, []), refs)
             pane.query_one(".pane-header").update(header_text(pane.article, corpus))
         from tui.ui.widgets.lists import AnnotationList
@@ -51,7 +54,8 @@ class ReviewMixin:
 
     def _report(self, done: str) -> None:
         result = self.session.last_result
-        self.refresh_data()
+        merged = result is not None and result.merged_from_disk
+        self.refresh_data(None if merged else self.session.last_articles)
         if result is None:
             return
         if not result.ok:

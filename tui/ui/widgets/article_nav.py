@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from textual import events
-from textual.geometry import Region
 
 from tui.core.intervals import IntervalIndex
 from tui.core.layout import char_width, display_width
@@ -235,8 +234,10 @@ class ArticleNavigation:
 
     def select(self, annotation: Annotation | None, partners: set[str] | None = None) -> None:
         touched = [a for a in (self.selected, annotation) if a is not None]
-        touched += [a for a in self.annotations if a.ref in self.partners or
-                    a.ref in (partners or ())] if (self.partners or partners) else []
+        for ref in self.partners | (partners or set()):
+            partner = self._by_ref.get(ref)
+            if partner is not None:
+                touched.append(partner)
         self.selected = annotation
         self.partners = partners or set()
         if len(touched) > 8:
@@ -365,6 +366,3 @@ class ArticleNavigation:
         if opener is not None:
             opener(href)
 
-    def caret_region(self) -> Region:
-        y = self.line_of(self.cursor)
-        return Region(0, y, 1, 1)

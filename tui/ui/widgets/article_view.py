@@ -183,6 +183,7 @@ class ArticleView(ArticleNavigation, ScrollView, can_focus=True):
                 classes.append("orphan")
             entries.append((r.start, r.end, Mark(a, tuple(classes))))
         self._index: IntervalIndex[Mark] = IntervalIndex(entries)
+        self._by_ref = {a.ref: a for a in annotations}
         self._contradiction_refs = contradiction_refs
         self._search_index: IntervalIndex[int] = IntervalIndex([])
 
@@ -202,9 +203,6 @@ class ArticleView(ArticleNavigation, ScrollView, can_focus=True):
     def annotations_at(self, offset: int) -> list[Annotation]:
         """Every annotation covering offset, innermost first."""
         return [mark.annotation for _, _, mark in self._index.at(offset)]
-
-    def ordered_marks(self) -> list[tuple[int, int, Mark]]:
-        return self._index.ordered()
 
     # ------------------------------------------------------------ layout
 

@@ -72,8 +72,7 @@ class AnnotationList(OptionList):
         self.kind = "all"
         self.whole_corpus = False
         self._items: dict[str, Annotation] = {}
-        self._contradiction_refs = {r for link in corpus.links
-                                    if link.relation == "contradicts" for r in link.members}
+        self._contradiction_refs = corpus.contradiction_refs()
 
     def show_article(self, article_id: str) -> None:
         if article_id != self.article_id:
@@ -98,8 +97,7 @@ class AnnotationList(OptionList):
 
     def reload(self) -> None:
         """Refill after a change, keeping the highlighted row where it was."""
-        self._contradiction_refs = {r for link in self.corpus.links
-                                    if link.relation == "contradicts" for r in link.members}
+        self._contradiction_refs = self.corpus.contradiction_refs()
         keep = self.highlighted
         self.refill()
         if keep is not None and self.option_count:
@@ -138,8 +136,10 @@ class AnnotationList(OptionList):
             self.highlighted = 0
         scope = "corpus" if self.whole_corpus else (self.article_id[:12] or "-")
         who = f" · by {self.author}" if self.author else ""
-        self.border_title = (f"Annotations · {scope} · {self.kind}{who} "
-                             f"({len(self._items) + hidden})")
+        # Text, not a str: border titles parse markup, and ids and author names
+        # come from other people's files.
+        self.border_title = Text(f"Annotations · {scope} · {self.kind}{who} "
+                                 f"({len(self._items) + hidden})")
 
     def _prompt(self, a: Annotation) -> Text:
         orphan = a.anchor is not None and not a.resolution.resolved

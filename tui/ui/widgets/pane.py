@@ -45,7 +45,7 @@ class ArticlePane(Vertical):
     def compose(self) -> ComposeResult:
         yield Static(header_text(self.article, self.corpus), classes="pane-header")
         yield ArticleView(self.article, self.corpus.annotations.get(self.article.id, []),
-                          contradiction_refs(self.corpus), self.pane, id=f"view-{self.pane}")
+                          self.corpus.contradiction_refs(), self.pane, id=f"view-{self.pane}")
         search = Input(placeholder="Search this article (enter to find, esc to close)",
                        classes="pane-search", compact=True, restrict=NO_CONTROLS)
         search.display = False
@@ -105,7 +105,3 @@ class ArticlePane(Vertical):
             search.display = False
             self.view.focus()
 
-
-def contradiction_refs(corpus: Corpus) -> set[str]:
-    return {ref for link in corpus.links if link.relation == "contradicts"
-            for ref in link.members}
