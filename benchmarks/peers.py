@@ -33,17 +33,8 @@ class Peer(App[None]):
             self.call_after_refresh(self.exit)
 
 
-def report_peak_memory() -> None:
-    import os
-    from pathlib import Path
-
-    target = os.environ.get("CROSSREAD_BENCH_RSS_FILE")
-    if target:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                Path(target).write_text(line.split()[1], encoding="utf-8")
-
-
 if __name__ == "__main__":
+    from peak import report_peak_memory
+
     Peer(sys.argv[1], Path(sys.argv[2])).run(headless=True)
     report_peak_memory()
