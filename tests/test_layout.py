@@ -1,0 +1,98 @@
+"""The layout model and caret motions, tested without an app."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tui.core.article import Article, Block, parse_plain
+from tui.core.intervals import IntervalIndex
+from tui.core.layout import display_width, layout, layout_blocks, line_at
+from tui.core.motions import next_sentence, next_word, previous_sentence, previous_word
+
+
+def shown(article: Article, width: int) -> list[str]:
+    return [line.prefix + article.text[line.start:line.end] for line in layout(article, width)]
+
+
+def test_plain_paragraphs_wrap_at_spaces() -> None:
+    article = parse_plain("a", Path("a.txt"), "Titel\nDie Ukraine befürchtet den Einsatz dieser Truppen.\n")
+    assert shown(article, 20) == ["Titel", "", "Die Ukraine", "befürchtet den", "Einsatz dieser", "Truppen."]
+
+
+@pytest.mark.parametrize(
+    ("kind", "marker", "indent", "quote", "expected"),
+    [
+        ("item", "•", 1, 0, ["• eins zwei", "  drei vier"]),
+        ("item", "1.", 2, 0, ["  1. eins", "     zwei", "     drei", "     vier"]),
+        ("quote", "", 0, 1, ["▎ eins zwei", "▎ drei vier"]),
+        ("code", "", 0, 0, ["  eins zwei", "  drei vier"]),
+    ],
+)
+def test_block_prefixes(kind: str, marker: str, indent: int, quote: int,
+                        expected: list[str]) -> None:
+    text = "eins zwei drei vier"
+    article = Article("a", Path("a.md"), text,
+                      [Block(kind, 0, len(text), indent=indent, quote=quote, marker=marker)])
+    assert shown(article, 12) == expected
+
+
+def test_long_word_is_cut_and_offsets_cover_the_text() -> None:
+    text = "Verteidigungspartnerschaftsabkommens besteht"
+    article = parse_plain("a", Path("a.txt"), text)
+    lines = layout(article, 10)
+    assert all(display_width(text[ln.start:ln.end]) <= 10 for ln in lines)
+    assert "".join(text[ln.start:ln.end] for ln in lines).replace(" ", "") == text.replace(" ", "")
+
+
+def test_layout_in_parts_equals_layout_at_once() -> None:
+    text = "\n".join(f"Absatz {n} mit einigen Wörtern darin." for n in range(50))
+    article = parse_plain("a", Path("a.txt"), text)
+    whole = layout(article, 16)
+    parts = layout_blocks(article, 16, 0, 7) + layout_blocks(article, 16, 7, 31) + \
+        layout_blocks(article, 16, 31, 50)
+    assert parts == whole
+
+
+def test_line_at_maps_offsets_to_rows() -> None:
+    article = parse_plain("a", Path("a.txt"), "T\neins zwei drei vier fünf")
+    lines = layout(article, 10)
+    starts = [ln.start for ln in lines]
+    for row, line in enumerate(lines):
+        if line.block >= 0:
+            assert line_at(starts, line.start) == row
+
+
+@pytest.mark.parametrize(
+    ("text", "width"),
+    [("漢字と日本語のテキスト", 4), ("tab\tand ctrl\x1b here", 6)],
+)
+def test_wide_and_control_characters_fit(text: str, width: int) -> None:
+    article = parse_plain("a", Path("a.txt"), "T\n" + text)
+    for line in layout(article, width)[2:]:
+        assert display_width(article.text[line.start:line.end]) <= max(8, width)
+
+
+TEXT = "Ein Satz. Noch „einer“! Und ein dritter."
+
+
+@pytest.mark.parametrize(
+    ("motion", "start", "expected"),
+    [
+        (next_word, 0, 4), (next_word, 4, 8), (previous_word, 8, 4), (previous_word, 4, 0),
+        (next_sentence, 0, 10), (next_sentence, 10, 24), (previous_sentence, 15, 10),
+        (previous_sentence, 10, 0), (next_word, len(TEXT), len(TEXT)),
+    ],
+)
+def test_motions(motion, start: int, expected: int) -> None:  # type: ignore[no-untyped-def]
+    assert motion(TEXT, start) == expected
+
+
+def test_interval_index_overlaps_and_innermost_first() -> None:
+    index = IntervalIndex([(0, 10, "outer"), (2, 5, "inner"), (600, 1200, "long"),
+                           (20, 30, "other")])
+    assert [e[2] for e in index.at(3)] == ["inner", "outer"]
+    assert [e[2] for e in index.overlapping(4, 25)] == ["outer", "inner", "other"]
+    assert [e[2] for e in index.overlapping(1000, 1001)] == ["long"]
+    assert index.overlapping(12, 18) == []
