@@ -253,3 +253,40 @@ async def test_control_characters_in_notes_are_kept_but_shown_escaped(corpus_dir
         assert [r["text"] for r in records(corpus_dir).values()] == ["bell\x07 esc\x1b[31m red"]
         shown = str(app.query_one("#inspector-text").render())
         assert "\x1b" not in shown and "^[[31m" in shown
+
+
+async def test_fast_typing_then_save_loses_no_keystroke(corpus_dir: Path) -> None:
+    """Keys that arrive in one burst (a fast typist, tmux, a paste of keys) are all
+    in the note before ctrl+s saves it."""
+    from textual import events
+
+    app = app_for(corpus_dir, A0)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.panes[0].view.jump_to(app.corpus.get(f"{A0}#troops-10k"))
+        await pilot.press("n")
+        await pilot.pause()
+        typed = "not HUR's count"
+        for ch in typed:
+            app.post_message(events.Key(ch, ch))
+        app.post_message(events.Key("ctrl+s", None))
+        await pilot.pause()
+        await pilot.pause()
+        assert [r["text"] for r in records(corpus_dir).values()] == [typed]
+
+
+async def test_fast_typing_then_escape_still_asks(corpus_dir: Path) -> None:
+    from textual import events
+
+    app = app_for(corpus_dir, A0)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.panes[0].view.jump_to(app.corpus.get(f"{A0}#troops-10k"))
+        await pilot.press("n")
+        await pilot.pause()
+        for ch in "typed fast":
+            app.post_message(events.Key(ch, ch))
+        app.post_message(events.Key("escape", None))
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)  # changed text: it asks first

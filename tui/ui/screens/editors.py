@@ -59,8 +59,10 @@ class NoteScreen(ModalScreen[str | None]):
     """A multi-line note: ctrl+s saves, escape cancels (asking if changed)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save", id="note.save", priority=True),
-        Binding("escape", "cancel", "Cancel", id="note.cancel", priority=True),
+        # Not priority bindings: ctrl+s and escape must queue behind the keys typed
+        # before them, or a burst of typing is saved short or discarded unasked.
+        Binding("ctrl+s", "save", "Save", id="note.save"),
+        Binding("escape", "cancel", "Cancel", id="note.cancel"),
     ]
 
     def __init__(self, title: str, about: str, text: str = "") -> None:
@@ -74,7 +76,7 @@ class NoteScreen(ModalScreen[str | None]):
             yield Static(safe(self.title_text, "bold"))
             if self.about:
                 yield Static(safe(one_line(self.about, 200), "italic dim"))
-            area = SafeTextArea(self.original, id="note-text", soft_wrap=True, tab_behavior="indent")
+            area = SafeTextArea(self.original, id="note-text", soft_wrap=True)
             yield area
             yield Static(Text("ctrl+s: save · esc: cancel", style="dim"))
 
