@@ -36,7 +36,9 @@ class Session:
         self.undo_stack: list[Change] = []
         self.redo_stack: list[Change] = []
         self.last_result: SaveResult | None = None
-        self.last_articles: set[str] = set()  # articles the last change touched
+        # Articles whose annotations or links the last change touched (verdicts
+        # change no highlight, so they touch none).
+        self.last_articles: set[str] = set()
         if self.store.path not in corpus.note_files:
             self._refresh()
 
@@ -58,7 +60,7 @@ class Session:
         found: set[str] = set()
         for _, before, after in change.items:
             for record in (before, after):
-                if not record:
+                if not record or record.get("kind") == "verdict":
                     continue
                 if record.get("article"):
                     found.add(str(record["article"]))

@@ -259,10 +259,11 @@ class ReviewMixin:
         corpus = self.session.corpus
         order = panes[start_pane:] + panes[:start_pane] + [panes[start_pane]]
         for turn, pane in enumerate(order):
-            claims = sorted((c for c in corpus.claims([pane.article.id]) if c.resolution.resolved),
-                            key=lambda c: c.start)
+            # The view's interval index already holds its annotations in text order.
+            claims = (mark.annotation for _, _, mark in pane.view.marks_in_order()
+                      if mark.annotation.kind == "claim")
             if turn == 0:
-                claims = [c for c in claims if c.start > pane.view.cursor]
+                claims = (c for c in claims if c.start > pane.view.cursor)
             for claim in claims:
                 verdict = corpus.verdict_of(claim.ref, author)
                 if verdict is None or verdict.value == "unreviewed":

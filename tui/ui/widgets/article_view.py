@@ -200,6 +200,9 @@ class ArticleView(ArticleNavigation, ScrollView, can_focus=True):
         hits = self._index.at(offset)
         return hits[0][2].annotation if hits else None
 
+    def marks_in_order(self) -> list[tuple[int, int, Mark]]:
+        return self._index.ordered()
+
     def annotations_at(self, offset: int) -> list[Annotation]:
         """Every annotation covering offset, innermost first."""
         return [mark.annotation for _, _, mark in self._index.at(offset)]

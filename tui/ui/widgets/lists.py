@@ -72,6 +72,7 @@ class AnnotationList(OptionList):
         self.kind = "all"
         self.whole_corpus = False
         self._items: dict[str, Annotation] = {}
+        self._sorted: dict[str, list[Annotation]] = {}
         self._contradiction_refs = corpus.contradiction_refs()
 
     def show_article(self, article_id: str) -> None:
@@ -95,8 +96,18 @@ class AnnotationList(OptionList):
             return a.anchor is not None and not a.resolution.resolved
         return a.kind == self.kind
 
+    def _in_text_order(self, article_id: str) -> list[Annotation]:
+        """Sorted once per article until the data changes (reload clears it)."""
+        found = self._sorted.get(article_id)
+        if found is None:
+            found = self._sorted[article_id] = sorted(
+                self.corpus.annotations.get(article_id, []),
+                key=lambda a: (a.start if a.resolution.resolved else 1 << 60))
+        return found
+
     def reload(self) -> None:
         """Refill after a change, keeping the highlighted row where it was."""
+        self._sorted.clear()
         self._contradiction_refs = self.corpus.contradiction_refs()
         keep = self.highlighted
         self.refill()
@@ -116,9 +127,7 @@ class AnnotationList(OptionList):
         options = []
         hidden = 0
         for aid in ids:
-            items = sorted(self.corpus.annotations.get(aid, []),
-                           key=lambda a: (a.start if a.resolution.resolved else 1 << 60))
-            for a in items:
+            for a in self._in_text_order(aid):
                 if not self._wanted(a):
                     continue
                 if len(options) >= MAX_ROWS:
