@@ -255,38 +255,42 @@ async def test_control_characters_in_notes_are_kept_but_shown_escaped(corpus_dir
         assert "\x1b" not in shown and "^[[31m" in shown
 
 
+async def open_note_editor(app: CrossreadApp, pilot) -> None:  # type: ignore[no-untyped-def]
+    await pilot.pause()
+    app.panes[0].view.jump_to(app.corpus.get(f"{A0}#troops-10k"))
+    await pilot.press("n")
+    await pilot.pause()
+
+
+def burst(app: CrossreadApp, text: str, last_key: str) -> None:
+    """Queue keys all at once, as a fast typist or a terminal multiplexer sends them."""
+    from textual import events
+
+    for ch in text:
+        app.post_message(events.Key(ch, ch))
+    app.post_message(events.Key(last_key, None))
+
+
 async def test_fast_typing_then_save_loses_no_keystroke(corpus_dir: Path) -> None:
     """Keys that arrive in one burst (a fast typist, tmux, a paste of keys) are all
     in the note before ctrl+s saves it."""
-    from textual import events
 
     app = app_for(corpus_dir, A0)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        app.panes[0].view.jump_to(app.corpus.get(f"{A0}#troops-10k"))
-        await pilot.press("n")
-        await pilot.pause()
+        await open_note_editor(app, pilot)
         typed = "not HUR's count"
-        for ch in typed:
-            app.post_message(events.Key(ch, ch))
-        app.post_message(events.Key("ctrl+s", None))
+        burst(app, typed, "ctrl+s")
         await pilot.pause()
         await pilot.pause()
         assert [r["text"] for r in records(corpus_dir).values()] == [typed]
 
 
 async def test_fast_typing_then_escape_still_asks(corpus_dir: Path) -> None:
-    from textual import events
 
     app = app_for(corpus_dir, A0)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        app.panes[0].view.jump_to(app.corpus.get(f"{A0}#troops-10k"))
-        await pilot.press("n")
-        await pilot.pause()
-        for ch in "typed fast":
-            app.post_message(events.Key(ch, ch))
-        app.post_message(events.Key("escape", None))
+        await open_note_editor(app, pilot)
+        burst(app, "typed fast", "escape")
         await pilot.pause()
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)  # changed text: it asks first
