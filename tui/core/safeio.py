@@ -1,0 +1,88 @@
+"""Reading user files without trusting them: regular files only, capped while reading.
+
+A corpus may come from anyone (a clone, a shared folder), so a name in it can be
+a FIFO that blocks forever, a link to `/dev/zero` or a sparse 8 GiB file, or a
+symlink to `~/.ssh`. Every read of a corpus file goes through `read_capped`.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+CHUNK = 1 << 20
+
+
+class UnsafeFile(Exception):
+    """A file that must not be read; `message` and `hint` are for the user."""
+
+    def __init__(self, path: Path, message: str, hint: str) -> None:
+        super().__init__(f"{path}: {message}")
+        self.path = path
+        self.message = message
+        self.hint = hint
+
+
+def human_size(count: int) -> str:
+    return f"{count / 1048576:.1f} MiB" if count >= 1048576 else f"{count} bytes"
+
+
+def is_inside(path: Path, root: Path) -> bool:
+    """Whether path, with every link resolved, lies inside root."""
+    real = os.path.realpath(path)
+    base = os.path.realpath(root)
+    return real == base or real.startswith(base.rstrip(os.sep) + os.sep)
+
+
+def check_inside(path: Path, root: Path | None) -> None:
+    if root is not None and not is_inside(path, root):
+        raise UnsafeFile(path, f"it is a link to {os.path.realpath(path)}, outside the corpus folder",
+                         "copy the file into the corpus instead of linking to it")
+
+
+def read_capped(path: Path, limit: int, root: Path | None = None) -> bytes:
+    """Bytes of a regular file of at most `limit` bytes.
+
+    Opened non-blocking (a FIFO cannot hang the open), checked with fstat on the
+    open descriptor (no race with a rename), and read at most limit + 1 bytes,
+    so a device or a file that grows is refused without being read whole.
+    With `root`, a path that resolves outside it is refused before opening.
+    """
+    check_inside(path, root)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    fd = os.open(path, flags)
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise UnsafeFile(path, f"it is {_kind(info.st_mode)}, not a regular file",
+                             "only plain files are read; replace it with a real file")
+        if info.st_size > limit:
+            raise UnsafeFile(path, f"the file is {human_size(info.st_size)}, over the "
+                             f"{human_size(limit)} limit", "split it into smaller files")
+        chunks: list[bytes] = []
+        total = 0
+        while total <= limit:
+            chunk = os.read(fd, min(CHUNK, limit + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+        if total > limit:
+            raise UnsafeFile(path, f"the file is over the {human_size(limit)} limit",
+                             "split it into smaller files")
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a special file"
