@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from tui.core import yamlio
+from tui.core import safeio, yamlio
 from tui.core.diagnostics import Diagnostic, Level
 
 MAX_ARTICLE_BYTES = 16 * 1024 * 1024
@@ -86,22 +86,26 @@ def _line_col(data: bytes, offset: int) -> tuple[int, int]:
     return line, col
 
 
-def _size(count: int) -> str:
-    return f"{count / 1048576:.1f} MiB" if count >= 1048576 else f"{count} bytes"
-
-
-def read_text(path: Path, limit: int | None = None) -> str:
-    """Read a user file as UTF-8 text, refusing what a reader could not show."""
-    limit = MAX_ARTICLE_BYTES if limit is None else limit
+def read_bytes(path: Path, limit: int, root: Path | None = None) -> bytes:
+    """A user file's bytes, read through safeio: regular files only, capped while
+    reading, and (with root) never through a link that leads out of the corpus."""
     try:
-        size = path.stat().st_size
-        if size > limit:
-            raise _fail(path, f"the file is {_size(size)}, over the {_size(limit)} limit",
-                        "split it into smaller files")
-        data = path.read_bytes()
+        return safeio.read_capped(path, limit, root)
+    except safeio.UnsafeFile as exc:
+        raise _fail(path, exc.message, exc.hint) from None
     except OSError as exc:
         raise _fail(path, f"cannot read the file: {exc.strerror or exc}",
                     "check that it exists and that you may read it") from None
+
+
+def read_text(path: Path, limit: int | None = None, root: Path | None = None) -> str:
+    """Read a user file as UTF-8 text, refusing what a reader could not show."""
+    limit = MAX_ARTICLE_BYTES if limit is None else limit
+    return decode_text(path, read_bytes(path, limit, root))
+
+
+def decode_text(path: Path, data: bytes) -> str:
+    """Bytes as the text a reader sees: UTF-8 without BOM, NUL or CR line ends."""
     if b"\x00" in data:
         line, col = _line_col(data, data.index(b"\x00"))
         raise _fail(path, "the file contains a NUL byte; it looks binary, not text",
@@ -162,11 +166,14 @@ def parse_plain(article_id: str, path: Path, text: str) -> Article:
     return Article(article_id, path, text, blocks, ArticleMeta(title=title), "txt")
 
 
-def load_article(path: Path) -> tuple[Article, list[Diagnostic]]:
-    """Load one article; raises ArticleError when it cannot be shown at all."""
+def load_article(path: Path, root: Path | None = None) -> tuple[Article, list[Diagnostic]]:
+    """Load one article; raises ArticleError when it cannot be shown at all.
+
+    With root (the corpus folder), a link leading out of it is refused.
+    """
     from tui.core import cache
 
-    text = read_text(path)
+    text = read_text(path, root=root)
     key = cache.digest(path.suffix.lower().encode(), text.encode("utf-8", "surrogatepass"))
     cached = cache.load_article(key, path)
     if cached is not None:

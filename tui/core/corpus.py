@@ -6,10 +6,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tui.core import safeio, yamlio
 from tui.core.anchoring import TextIndex, resolve
-from tui.core.article import ARTICLE_SUFFIXES, Article, ArticleError, load_article
+from tui.core.article import ARTICLE_SUFFIXES, Article, ArticleError, load_article, read_bytes
+from tui.core.checks import check_references, note_chain, note_loops, report_anchor
 from tui.core.diagnostics import Diagnostic, Level, Problems
-from tui.core.model import Annotation, Link, Match, Verdict, split_ref
+from tui.core.model import Annotation, Link, Verdict, split_ref
 from tui.core.schema import parse_article_file, parse_links_file, parse_user_file
 
 LINKS_FILE = "contradictions.yaml"
@@ -164,8 +166,12 @@ class Corpus:
         self.diagnostics = [d for d in self.diagnostics if d.path != path]
 
     def add_layer(self, path: Path, annotations: list[Annotation], verdicts: list[Verdict],
-                  links: list[Link], problems: Problems) -> None:
-        """Add one user file's records, anchoring the new annotations."""
+                  links: list[Link], problems: Problems, check_loops: bool = True) -> None:
+        """Add one user file's records, anchoring the new annotations.
+
+        Loops of notes are checked here for a layer added later (a save); while
+        loading, the loader checks every note once all layers are in.
+        """
         existing = {a.ref for items in self.annotations.values() for a in items}
         added: list[Annotation] = []
         for annotation in annotations:
@@ -191,8 +197,10 @@ class Corpus:
             if annotation.anchor is not None:
                 annotation.resolution = resolve(self.text_index(annotation.article),
                                                 annotation.anchor)
-                _report_anchor(self, annotation, self.text_index(annotation.article))
+                report_anchor(self, annotation, self.text_index(annotation.article))
         _attach_notes(self, added)
+        if check_loops:
+            problems.extend(note_loops(self, added))
         self.diagnostics.extend(problems)
 
     @property
@@ -220,10 +228,13 @@ def user_note_files(root: Path) -> list[Path]:
     return files
 
 
-def load_user_file(corpus: Corpus, path: Path) -> None:
+def load_user_file(corpus: Corpus, path: Path, check_loops: bool = True) -> None:
+    """One author's file. Inside the corpus it may not link out of it; the copy
+    in this user's own data folder lies outside the corpus by design."""
     problems = Problems(path)
-    annotations, verdicts, links = parse_user_file(path, problems)
-    corpus.add_layer(path, annotations, verdicts, links, problems)
+    root = corpus.root if safeio.is_inside(path.parent, corpus.root) else None
+    annotations, verdicts, links = parse_user_file(path, problems, root)
+    corpus.add_layer(path, annotations, verdicts, links, problems, check_loops)
     if path not in corpus.note_files:
         corpus.note_files.append(path)
 
@@ -259,12 +270,22 @@ def load_articles(root: Path, progress: Progress | None = None) -> Corpus:
         corpus.diagnostics.append(Diagnostic(root, 0, 0, Level.ERROR, "no such folder",
                                              "give the path of a corpus folder"))
         return corpus
-    paths = article_paths(root)
+    folder = article_dir(root)
+    paths = article_paths(root) if _folder_inside(corpus, folder) else []
+    first_of: dict[str, Path] = {}
     for number, path in enumerate(paths):
         if progress:
             progress("articles", number, len(paths))
+        if path.stem in first_of:
+            first = first_of[path.stem]
+            corpus.diagnostics.append(Diagnostic(
+                path, 0, 0, Level.ERROR, f"{first.name} and {path.name} both give the article "
+                f"id {path.stem!r}; only {first.name} is loaded",
+                "rename one of them: an article's id is its file name without the extension"))
+            continue
+        first_of[path.stem] = path
         try:
-            article, problems = load_article(path)
+            article, problems = load_article(path, root)
         except ArticleError as exc:
             corpus.diagnostics.append(exc.diagnostic)
             continue
@@ -272,7 +293,7 @@ def load_articles(root: Path, progress: Progress | None = None) -> Corpus:
         corpus.articles[article.id] = article
         corpus.annotations[article.id] = []
     if not paths:
-        corpus.diagnostics.append(Diagnostic(article_dir(root), 0, 0, Level.WARNING,
+        corpus.diagnostics.append(Diagnostic(folder, 0, 0, Level.WARNING,
                                              "no articles found",
                                              "put .txt or .md files in seeds/ or articles/"))
     return corpus
@@ -287,20 +308,34 @@ def complete_corpus(corpus: Corpus, progress: Progress | None = None) -> None:
     corpus.index()
     _anchor_all(corpus, progress)
     _save_cache(corpus)
-    for path in user_note_files(root):
-        load_user_file(corpus, path)
-    _check_references(corpus)
+    if _folder_inside(corpus, root / "annotations" / "notes"):
+        for path in user_note_files(root):
+            load_user_file(corpus, path, check_loops=False)
+    check_references(corpus)
     if progress:
         progress("done", 1, 1)
 
 
+def _folder_inside(corpus: Corpus, folder: Path) -> bool:
+    """False, with an error naming the link, for a folder that leads out of the corpus."""
+    try:
+        safeio.check_inside(folder, corpus.root)
+    except safeio.UnsafeFile as exc:
+        corpus.diagnostics.append(Diagnostic(folder, 0, 0, Level.ERROR,
+                                             exc.message.replace("; it is not read",
+                                                                 "; nothing in it is read"),
+                                             exc.hint))
+        return False
+    return True
+
+
 def _load_annotations(corpus: Corpus, folder: Path) -> None:
-    if not folder.is_dir():
+    if not folder.is_dir() or not _folder_inside(corpus, folder):
         return
     for path in sorted(folder.glob("*.yaml")):
         problems = Problems(path)
         if path.name == LINKS_FILE:
-            corpus.links.extend(parse_links_file(path, problems))
+            corpus.links.extend(parse_links_file(path, problems, corpus.root))
         else:
             _load_article_file(corpus, path, problems)
         corpus.diagnostics.extend(problems)
@@ -311,13 +346,15 @@ def _load_article_file(corpus: Corpus, path: Path, problems: Problems) -> None:
 
     article_id = path.stem
     article = corpus.articles.get(article_id)
+    try:  # read once, capped and regular files only, for both the cache key and the parser
+        raw = read_bytes(path, yamlio.MAX_BYTES, corpus.root)
+    except ArticleError as exc:
+        problems.append(exc.diagnostic)
+        return
     key = ""
     if article is not None and cache.enabled():
-        try:
-            key = cache.digest(path.read_bytes(), article.text.encode("utf-8", "surrogatepass"))
-        except OSError:
-            key = ""
-        hit = cache.load_annotations(key, path, article_id) if key else None
+        key = cache.digest(raw, article.text.encode("utf-8", "surrogatepass"))
+        hit = cache.load_annotations(key, path, article_id)
         if hit is not None:
             annotations, meta, diagnostics = hit
             article.meta = article.meta.merged(meta)
@@ -325,7 +362,7 @@ def _load_article_file(corpus: Corpus, path: Path, problems: Problems) -> None:
             corpus.diagnostics.extend(diagnostics)
             corpus._from_cache.add(path)
             return
-    annotations, meta = parse_article_file(path, article_id, problems)
+    annotations, meta = parse_article_file(path, article_id, problems, raw=raw)
     if key:
         corpus._cache_keys[path] = key
         corpus._pending_meta[path] = meta
@@ -354,7 +391,7 @@ def _anchor_all(corpus: Corpus, progress: Progress | None) -> None:
         assert annotation.anchor is not None
         result = resolve(index, annotation.anchor, many=per_article[aid] > 64)
         annotation.resolution = result
-        _report_anchor(corpus, annotation, index)
+        report_anchor(corpus, annotation, index)
     _attach_notes(corpus, [a for anns in corpus.annotations.values() for a in anns])
 
 
@@ -369,78 +406,11 @@ def _save_cache(corpus: Corpus) -> None:
 
 
 def _attach_notes(corpus: Corpus, annotations: list[Annotation]) -> None:
-    """Notes attached to another annotation take its span."""
+    """Notes attached to another annotation take the span of the first one along
+    their `on:` chain that has its own quote (none, when the chain is a loop)."""
     for annotation in annotations:
         if annotation.anchor is None and annotation.target:
-            other = corpus.get(annotation.target, annotation.article)
-            if other is not None:
-                annotation.resolution = other.resolution
-
-
-def _report_anchor(corpus: Corpus, annotation: Annotation, index: TextIndex) -> None:
-    result, anchor = annotation.resolution, annotation.anchor
-    assert anchor is not None
-    line, col = annotation.line, annotation.column
-    short = anchor.quote if len(anchor.quote) <= 60 else anchor.quote[:57] + "..."
-    add = corpus.diagnostics.append
-    if result.match is Match.ORPHAN:
-        add(Diagnostic(annotation.path, line, col, Level.WARNING,
-                       f"orphan: {annotation.id!r} quote {short!r} is not in the article",
-                       "copy the quote again from the article text"))
-    elif result.match is Match.FUZZY:
-        found = index.text[result.start:result.end]
-        add(Diagnostic(annotation.path, line, col, Level.WARNING,
-                       f"{annotation.id!r} matched only fuzzily (score {result.score:.2f}): "
-                       f"{found!r}", "update the quote to the article's exact words"))
-    elif result.ambiguous:
-        count = len(index.occurrences(anchor.quote, False))
-        add(Diagnostic(annotation.path, line, col, Level.WARNING,
-                       f"{annotation.id!r} quote {short!r} occurs {count} times; "
-                       "the first was used",
-                       "add 'occurrence: N', or a 'prefix'/'suffix' to pick one"))
-
-
-def _check_references(corpus: Corpus) -> None:
-    add = corpus.diagnostics.append
-    for anns in corpus.annotations.values():
-        for a in anns:
-            if a.source:
-                target = corpus.get(a.source, a.article)
-                if target is None:
-                    add(Diagnostic(a.path, a.line, a.column, Level.ERROR,
-                                   f"{a.id!r} names source {a.source!r}, which does not exist",
-                                   "add a 'kind: source' annotation with that id, or fix the id"))
-                elif target.kind != "source":
-                    add(Diagnostic(a.path, a.line, a.column, Level.ERROR,
-                                   f"{a.id!r} names {a.source!r} as its source, but that is a "
-                                   f"{target.kind}", "point 'source' at a 'kind: source' "
-                                   "annotation"))
-            if a.target and corpus.get(a.target, a.article) is None:
-                add(Diagnostic(a.path, a.line, a.column, Level.ERROR,
-                               f"note {a.id!r} is on {a.target!r}, which does not exist",
-                               "fix the id after 'on:'"))
-    for ref, verdicts in corpus.verdicts.items():
-        target = corpus.get(ref)
-        if target is None or target.kind != "claim":
-            for v in verdicts:
-                add(Diagnostic(v.path, v.line, v.column, Level.WARNING,
-                               f"verdict {v.id!r} is on {ref!r}, which is not a claim here",
-                               "the claim may have been removed; the verdict is kept"))
-    for link in corpus.links:
-        ok = True
-        for ref, (line, col) in zip(link.members, link.member_marks, strict=False):
-            target = corpus.get(ref)
-            if target is None:
-                ok = False
-                article, _ = split_ref(ref)
-                hint = ("no such article; check the id before '#'"
-                        if article not in corpus.articles else "check the id after '#'")
-                add(Diagnostic(link.path, line, col, Level.ERROR,
-                               f"link {link.id!r} names {ref!r}, which does not exist", hint))
-            elif target.kind != "claim":
-                add(Diagnostic(link.path, line, col, Level.ERROR,
-                               f"link {link.id!r} names {ref!r}, a {target.kind}, not a claim",
-                               "links join claims; point it at a 'kind: claim' annotation"))
-            elif not target.resolution.resolved:
-                ok = False
-        link.resolved = ok
+            chain, _ = note_chain(corpus, annotation)
+            anchored = next((a for a in chain if a.anchor is not None or not a.target), None)
+            if anchored is not None:
+                annotation.resolution = anchored.resolution

@@ -36,8 +36,10 @@ def is_inside(path: Path, root: Path) -> bool:
 
 
 def check_inside(path: Path, root: Path | None) -> None:
+    """Refuse a path that a link leads out of root (a cloned corpus reading ~/.ssh)."""
     if root is not None and not is_inside(path, root):
-        raise UnsafeFile(path, f"it is a link to {os.path.realpath(path)}, outside the corpus folder",
+        raise UnsafeFile(path, "this is a link that leads outside the corpus folder, to "
+                         f"{os.path.realpath(path)}; it is not read",
                          "copy the file into the corpus instead of linking to it")
 
 
@@ -51,12 +53,15 @@ def read_capped(path: Path, limit: int, root: Path | None = None) -> bytes:
     """
     check_inside(path, root)
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
-    fd = os.open(path, flags)
+    try:
+        fd = os.open(path, flags)
+    except OSError:
+        _refuse_special(path)  # a socket cannot be opened at all (ENXIO)
+        raise
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise UnsafeFile(path, f"it is {_kind(info.st_mode)}, not a regular file",
-                             "only plain files are read; replace it with a real file")
+            raise _special(path, info.st_mode)
         if info.st_size > limit:
             raise UnsafeFile(path, f"the file is {human_size(info.st_size)}, over the "
                              f"{human_size(limit)} limit", "split it into smaller files")
@@ -74,6 +79,21 @@ def read_capped(path: Path, limit: int, root: Path | None = None) -> bytes:
         return b"".join(chunks)
     finally:
         os.close(fd)
+
+
+def _special(path: Path, mode: int) -> UnsafeFile:
+    return UnsafeFile(path, f"this is {_kind(mode)}, not a regular file; it is not read",
+                      "only plain files are read; replace it with a real file")
+
+
+def _refuse_special(path: Path) -> None:
+    """After a failed open: name what the path is when it is no regular file."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return
+    if not stat.S_ISREG(mode):
+        raise _special(path, mode) from None
 
 
 def _kind(mode: int) -> str:

@@ -13,8 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from tui.core import yamlio
-from tui.core.article import META_KEYS, read_text
+from tui.core.article import META_KEYS
 from tui.core.diagnostics import Problems
+from tui.core.fields import Fields, load_yaml_file, type_name, unknown_keys
 from tui.core.model import KINDS, RELATIONS, VERDICTS, Anchor, Annotation, Link, Verdict
 
 SCHEMA_VERSION = 1
@@ -36,93 +37,6 @@ KIND_KEYS = {
 LINK_KEYS = ("id", "relation", "summary", "claims", "author", "created", "modified")
 
 
-def _unknown(problems: Problems, data: yamlio.YMap, allowed: tuple[str, ...], what: str) -> None:
-    for key in data:
-        if key not in allowed:
-            line, col = data.key_marks[key]
-            close = difflib.get_close_matches(str(key), allowed, n=1)
-            hint = f"did you mean {close[0]!r}?" if close else f"known keys: {', '.join(allowed)}"
-            problems.warning(line, col, f"unknown key {key!r} in {what}; it is ignored", hint)
-
-
-class _Fields:
-    """Typed access to one mapping, reporting wrong types where they stand."""
-
-    def __init__(self, data: yamlio.YMap, problems: Problems, what: str) -> None:
-        self.data, self.problems, self.what = data, problems, what
-        self.ok = True
-
-    def _bad(self, key: str, message: str, hint: str) -> None:
-        line, col = self.data.mark_of(key)
-        self.problems.error(line, col, message, hint)
-        self.ok = False
-
-    def text(self, key: str, required: bool = False, hint: str = "") -> str:
-        value = self.data.get(key)
-        if value is None:
-            if required:
-                line, col = self.data.mark
-                self.problems.error(line, col, f"{self.what} has no {key!r}",
-                                    hint or f"add '{key}: ...'")
-                self.ok = False
-            return ""
-        if isinstance(value, bool) or not isinstance(value, str | int | float):
-            self._bad(key, f"{key!r} must be text, not {_type_name(value)}",
-                      "write it as a quoted string")
-            return ""
-        return str(value)
-
-    def integer(self, key: str, minimum: int) -> int | None:
-        value = self.data.get(key)
-        if value is None:
-            return None
-        if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-            self._bad(key, f"{key!r} must be a whole number of at least {minimum}, got {value!r}",
-                      f"write e.g. '{key}: {max(minimum, 1)}'")
-            return None
-        return value
-
-    def text_list(self, key: str) -> tuple[str, ...]:
-        value = self.data.get(key)
-        if value is None:
-            return ()
-        if isinstance(value, str):
-            return (value,)
-        if not isinstance(value, list) or not all(isinstance(v, str | int) for v in value):
-            self._bad(key, f"{key!r} must be a list of text values", f"write '{key}: [a, b]'")
-            return ()
-        return tuple(str(v) for v in value)
-
-
-def _type_name(value: Any) -> str:
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, bool):
-        return "true/false"
-    if value is None:
-        return "empty"
-    return type(value).__name__
-
-
-def load_yaml_file(path: Path, problems: Problems) -> Any:
-    try:
-        text = read_text(path, yamlio.MAX_BYTES)
-    except Exception as exc:  # ArticleError carries the same kind of message
-        diagnostic = getattr(exc, "diagnostic", None)
-        if diagnostic is not None:
-            problems.append(diagnostic)
-        else:
-            problems.error(0, 0, f"cannot read the file: {exc}")
-        return None
-    try:
-        return yamlio.load(text)
-    except yamlio.YamlError as exc:
-        problems.error(exc.line, exc.column, exc.message, exc.hint)
-        return None
-
-
 def _check_version(data: yamlio.YMap, problems: Problems) -> bool:
     version = data.get("version")
     if version is None:
@@ -137,10 +51,11 @@ def _check_version(data: yamlio.YMap, problems: Problems) -> bool:
     return True
 
 
-def parse_article_file(path: Path, article_id: str, problems: Problems
+def parse_article_file(path: Path, article_id: str, problems: Problems,
+                       root: Path | None = None, raw: bytes | None = None
                        ) -> tuple[list[Annotation], dict[str, str]]:
     """Annotations and metadata from one article's YAML file."""
-    data = load_yaml_file(path, problems)
+    data = load_yaml_file(path, problems, root, raw)
     if data is None:
         return [], {}
     if not isinstance(data, yamlio.YMap):
@@ -149,7 +64,7 @@ def parse_article_file(path: Path, article_id: str, problems: Problems
         return [], {}
     if not _check_version(data, problems):
         return [], {}
-    _unknown(problems, data, ARTICLE_FILE_KEYS, "the file")
+    unknown_keys(problems, data, ARTICLE_FILE_KEYS, "the file")
     named = data.get("article")
     if named is not None and str(named) != article_id:
         line, col = data.mark_of("article")
@@ -158,8 +73,8 @@ def parse_article_file(path: Path, article_id: str, problems: Problems
     meta: dict[str, str] = {}
     raw_meta = data.get("meta")
     if isinstance(raw_meta, yamlio.YMap):
-        _unknown(problems, raw_meta, META_KEYS, "meta")
-        fields = _Fields(raw_meta, problems, "meta")
+        unknown_keys(problems, raw_meta, META_KEYS, "meta")
+        fields = Fields(raw_meta, problems, "meta")
         meta = {k: fields.text(k) for k in META_KEYS if k in raw_meta}
     elif raw_meta is not None:
         line, col = data.mark_of("meta")
@@ -192,10 +107,10 @@ def parse_annotation(item: Any, mark: tuple[int, int], path: Path, article_id: s
                      problems: Problems, extra_keys: tuple[str, ...] = ()) -> Annotation | None:
     line, col = mark
     if not isinstance(item, yamlio.YMap):
-        problems.error(line, col, f"an annotation must be a mapping, not {_type_name(item)}",
+        problems.error(line, col, f"an annotation must be a mapping, not {type_name(item)}",
                        "write '- id: ...' with 'kind:' and 'quote:' below it")
         return None
-    fields = _Fields(item, problems, "this annotation")
+    fields = Fields(item, problems, "this annotation")
     ident = fields.text("id", required=True, hint="add a short stable id, e.g. 'id: troops-12k'")
     if ident and not ID_PATTERN.match(ident):
         fields._bad("id", f"the id {ident!r} has characters ids may not use",
@@ -206,7 +121,7 @@ def parse_annotation(item: Any, mark: tuple[int, int], path: Path, article_id: s
         fields._bad("kind", f"unknown kind {kind!r}",
                     f"did you mean {close[0]!r}?" if close else f"use one of {', '.join(KINDS)}")
         kind = ""
-    _unknown(problems, item, COMMON_KEYS + KIND_KEYS.get(kind, ()) + extra_keys,
+    unknown_keys(problems, item, COMMON_KEYS + KIND_KEYS.get(kind, ()) + extra_keys,
              f"a {kind or 'annotation'}")
     quote = fields.text("quote")
     target = fields.text("on") if kind == "note" else ""
@@ -240,8 +155,8 @@ def parse_annotation(item: Any, mark: tuple[int, int], path: Path, article_id: s
     return annotation if fields.ok else None
 
 
-def parse_links_file(path: Path, problems: Problems) -> list[Link]:
-    data = load_yaml_file(path, problems)
+def parse_links_file(path: Path, problems: Problems, root: Path | None = None) -> list[Link]:
+    data = load_yaml_file(path, problems, root)
     if data is None:
         return []
     if not isinstance(data, yamlio.YMap):
@@ -250,7 +165,7 @@ def parse_links_file(path: Path, problems: Problems) -> list[Link]:
         return []
     if not _check_version(data, problems):
         return []
-    _unknown(problems, data, LINK_FILE_KEYS, "the file")
+    unknown_keys(problems, data, LINK_FILE_KEYS, "the file")
     items = data.get("links")
     if items is None:
         return []
@@ -262,11 +177,11 @@ def parse_links_file(path: Path, problems: Problems) -> list[Link]:
     seen: dict[str, int] = {}
     for item, (line, col) in zip(items, items.marks, strict=True):
         if not isinstance(item, yamlio.YMap):
-            problems.error(line, col, f"a link must be a mapping, not {_type_name(item)}",
+            problems.error(line, col, f"a link must be a mapping, not {type_name(item)}",
                            "write '- id: ...' with 'summary:' and 'claims:' below it")
             continue
-        _unknown(problems, item, LINK_KEYS, "a link")
-        fields = _Fields(item, problems, "this link")
+        unknown_keys(problems, item, LINK_KEYS, "a link")
+        fields = Fields(item, problems, "this link")
         ident = fields.text("id", required=True, hint="add a short stable id")
         relation = fields.text("relation") or "contradicts"
         if relation not in RELATIONS:
@@ -286,6 +201,8 @@ def parse_links_file(path: Path, problems: Problems) -> list[Link]:
                 problems.error(m_line, m_col, f"{ref!r} does not name its article",
                                "write '<article-id>#<annotation-id>'")
                 fields.ok = False
+        if not _distinct_members(ident, members, marks or [item.mark] * len(members), problems):
+            fields.ok = False
         if ident in seen:
             problems.error(line, col, f"duplicate id {ident!r} (first on line {seen[ident]})",
                            "give each link its own id")
@@ -300,10 +217,26 @@ def parse_links_file(path: Path, problems: Problems) -> list[Link]:
     return links
 
 
-def parse_user_file(path: Path, problems: Problems
+def _distinct_members(ident: str, members: tuple[str, ...], marks: list[tuple[int, int]],
+                      problems: Problems) -> bool:
+    """A claim linked to itself says nothing; report each repeat where it stands."""
+    first: dict[str, tuple[int, int]] = {}
+    ok = True
+    for ref, (line, col) in zip(members, marks, strict=False):
+        if ref in first:
+            problems.error(line, col, f"link {ident!r} links claim {ref!r} to itself "
+                           f"(listed first at {first[ref][0]}:{first[ref][1]})",
+                           "a link joins two different claims; remove the repeat")
+            ok = False
+        else:
+            first[ref] = (line, col)
+    return ok
+
+
+def parse_user_file(path: Path, problems: Problems, root: Path | None = None
                     ) -> tuple[list[Annotation], list[Verdict], list[Link]]:
     """An author's own file: notes, claims, sources, verdicts and links as records."""
-    data = load_yaml_file(path, problems)
+    data = load_yaml_file(path, problems, root)
     if data is None:
         return [], [], []
     if not isinstance(data, yamlio.YMap):
@@ -312,7 +245,7 @@ def parse_user_file(path: Path, problems: Problems
         return [], [], []
     if not _check_version(data, problems):
         return [], [], []
-    _unknown(problems, data, ("version", "author", "records"), "the file")
+    unknown_keys(problems, data, ("version", "author", "records", "deleted"), "the file")
     items = data.get("records")
     if items is None:
         return [], [], []
@@ -342,8 +275,8 @@ def parse_record(item: Any, mark: tuple[int, int], path: Path, problems: Problem
         return None
     kind = item.get("kind")
     if kind == "verdict":
-        _unknown(problems, item, VERDICT_KEYS, "a verdict")
-        fields = _Fields(item, problems, "this verdict")
+        unknown_keys(problems, item, VERDICT_KEYS, "a verdict")
+        fields = Fields(item, problems, "this verdict")
         ident = fields.text("id", required=True)
         target = fields.text("on", required=True, hint="name the claim as '<article>#<id>'")
         value = fields.text("verdict", required=True, hint=f"one of {', '.join(VERDICTS)}")
@@ -356,8 +289,8 @@ def parse_record(item: Any, mark: tuple[int, int], path: Path, problems: Problem
         return Verdict(ident, target, value, path, fields.text("comment"), fields.text("author"),
                        fields.text("created"), fields.text("modified"), line, col)
     if kind == "link":
-        fields = _Fields(item, problems, "this link")
-        _unknown(problems, item, LINK_KEYS + ("kind", "conflict"), "a link")
+        fields = Fields(item, problems, "this link")
+        unknown_keys(problems, item, LINK_KEYS + ("kind", "conflict"), "a link")
         ident = fields.text("id", required=True)
         relation = fields.text("relation") or "contradicts"
         if relation not in RELATIONS:
@@ -369,6 +302,10 @@ def parse_record(item: Any, mark: tuple[int, int], path: Path, problems: Problem
             fields._bad("claims" if "claims" in item else "id",
                         "a link needs at least two claims written '<article>#<id>'",
                         "list them as 'claims: [a#x, b#y]'")
+        raw = item.get("claims")
+        marks = list(raw.marks) if isinstance(raw, yamlio.YList) else [mark] * len(members)
+        if not _distinct_members(ident, members, marks, problems):
+            fields.ok = False
         if not fields.ok:
             return None
         return Link(ident, relation, summary, members, path, line, col,

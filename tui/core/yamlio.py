@@ -22,6 +22,9 @@ except ImportError:  # pragma: no cover - depends on the build of PyYAML
 
 MAX_BYTES = 32 * 1024 * 1024
 MAX_DEPTH = 32
+# No field holds a number this long; refusing it here also keeps Python's own
+# 4,300-digit limit on int() from ever turning into a traceback.
+MAX_INT_DIGITS = 30
 
 Mark = tuple[int, int]  # 1-based line and column
 
@@ -84,6 +87,12 @@ def _scalar(event: yaml.ScalarEvent, is_key: bool) -> Any:
     if is_key or tag in ("!", "tag:yaml.org,2002:str") or not event.implicit[0]:
         return value  # keys, quoted and explicit strings: exactly as typed
     if _INT.match(value):
+        digits = len(value.lstrip("-"))
+        if digits > MAX_INT_DIGITS:
+            line, col = _mark(event)
+            raise YamlError(line, col, f"a number of {digits} digits is too long "
+                            f"(at most {MAX_INT_DIGITS})",
+                            "fix the number, or put it in quotes if it is text")
         return int(value)
     if value in _NULL:
         return None
@@ -105,6 +114,7 @@ def load(text: str) -> Any:
     stack: list[tuple[Any, str | None, Mark | None]] = []  # container, pending key, key mark
     root: Any = None
     documents = 0
+    quoted: Any = None  # the last quoted scalar that ran over several lines
     try:
         for event in yaml.parse(text, Loader=_Loader):
             if isinstance(event, yaml.DocumentStartEvent):
@@ -119,6 +129,8 @@ def load(text: str) -> Any:
                 raise YamlError(line, col, f"aliases are not allowed (*{event.anchor})",
                                 "write the value out in full instead of using &anchor/*alias")
             if isinstance(event, yaml.ScalarEvent):
+                if event.style in ("'", '"') and event.end_mark.line > event.start_mark.line:
+                    quoted = event
                 top = stack[-1] if stack else None
                 is_key = top is not None and isinstance(top[0], YMap) and top[2] is None
                 value: Any = _scalar(event, is_key)
@@ -146,14 +158,32 @@ def load(text: str) -> Any:
                 continue
             _add(stack, value, event)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        problem = exc.problem or exc.context or "invalid YAML"
-        raise YamlError(line, col, f"YAML syntax error: {problem}",
-                        "check indentation, colons and quotes around this position") from None
+        raise _syntax_error(exc, quoted) from None
     except yaml.YAMLError as exc:
         raise YamlError(0, 0, f"YAML error: {exc}") from None
     return root
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, quoted: Any) -> YamlError:
+    """Place a syntax error where a person would look for it.
+
+    An unclosed quote is noticed only where the stream ends (or where the next
+    quote closes it by mistake), far below the line to fix, so name the start.
+    """
+    if exc.context == "while scanning a quoted scalar" and exc.context_mark is not None:
+        line, col = exc.context_mark.line + 1, exc.context_mark.column + 1
+        return YamlError(line, col, f"YAML syntax error: unterminated quoted string starting "
+                         f"at {line}:{col}", "add the closing quote at the end of the text")
+    mark = exc.problem_mark or exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+    problem = exc.problem or exc.context or "invalid YAML"
+    hint = "check indentation, colons and quotes around this position"
+    if quoted is not None and quoted.end_mark.line + 1 >= line - 1:
+        start = _mark(quoted)
+        hint = (f"the quoted string starting at {start[0]}:{start[1]} runs over "
+                f"{quoted.end_mark.line - quoted.start_mark.line + 1} lines; "
+                "is its closing quote missing?")
+    return YamlError(line, col, f"YAML syntax error: {problem}", hint)
 
 
 def _add(stack: list[tuple[Any, str | None, Mark | None]], value: Any, event: Any) -> None:

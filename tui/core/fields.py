@@ -1,0 +1,119 @@
+"""Typed, positioned access to the YAML of user files.
+
+Each accessor reports a wrong value where it stands (file:line:col with a hint)
+and returns an empty value, so the schema can go on and find every problem.
+"""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+from typing import Any
+
+from tui.core import yamlio
+from tui.core.article import MAX_ARTICLE_BYTES, ArticleError, decode_text, read_bytes
+from tui.core.diagnostics import Problems
+
+MAX_NUMBER = MAX_ARTICLE_BYTES  # no offset or count in an article can be larger
+
+
+def unknown_keys(problems: Problems, data: yamlio.YMap, allowed: tuple[str, ...], what: str) -> None:
+    for key in data:
+        if key not in allowed:
+            line, col = data.key_marks[key]
+            close = difflib.get_close_matches(str(key), allowed, n=1)
+            hint = f"did you mean {close[0]!r}?" if close else f"known keys: {', '.join(allowed)}"
+            problems.warning(line, col, f"unknown key {key!r} in {what}; it is ignored", hint)
+
+
+class Fields:
+    """Typed access to one mapping, reporting wrong types where they stand."""
+
+    def __init__(self, data: yamlio.YMap, problems: Problems, what: str) -> None:
+        self.data, self.problems, self.what = data, problems, what
+        self.ok = True
+
+    def _bad(self, key: str, message: str, hint: str) -> None:
+        line, col = self.data.mark_of(key)
+        self.problems.error(line, col, message, hint)
+        self.ok = False
+
+    def text(self, key: str, required: bool = False, hint: str = "") -> str:
+        value = self.data.get(key)
+        if value is None:
+            if required:
+                line, col = self.data.mark
+                self.problems.error(line, col, f"{self.what} has no {key!r}",
+                                    hint or f"add '{key}: ...'")
+                self.ok = False
+            return ""
+        if isinstance(value, bool) or not isinstance(value, str | int | float):
+            self._bad(key, f"{key!r} must be text, not {type_name(value)}",
+                      "write it as a quoted string")
+            return ""
+        return str(value)
+
+    def integer(self, key: str, minimum: int, maximum: int = MAX_NUMBER) -> int | None:
+        """A whole number in range: offsets and counts past any article are mistakes."""
+        value = self.data.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+            shown = _short(repr(value))
+            self._bad(key, f"{key!r} must be a whole number of at least {minimum}, got {shown}",
+                      f"write e.g. '{key}: {max(minimum, 1)}'")
+            return None
+        if value > maximum:
+            self._bad(key, f"{key!r} is {_short(str(value))}, more than any article holds "
+                      f"(at most {maximum})", "give the offset or count of the quote in the "
+                      "article, or remove it")
+            return None
+        return value
+
+    def text_list(self, key: str) -> tuple[str, ...]:
+        value = self.data.get(key)
+        if value is None:
+            return ()
+        if isinstance(value, str):
+            return (value,)
+        if not isinstance(value, list) or not all(isinstance(v, str | int) for v in value):
+            self._bad(key, f"{key!r} must be a list of text values", f"write '{key}: [a, b]'")
+            return ()
+        return tuple(str(v) for v in value)
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 40 else f"{text[:20]}...{text[-10:]} ({len(text)} characters)"
+
+
+def type_name(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, bool):
+        return "true/false"
+    if value is None:
+        return "empty"
+    return type(value).__name__
+
+
+def load_yaml_file(path: Path, problems: Problems, root: Path | None = None,
+                   data: bytes | None = None) -> Any:
+    """The YAML tree of one file, or None with the reason in problems.
+
+    `data` is the file's bytes when the caller already read them (for the cache
+    key); otherwise the file is read capped, regular files only, inside root.
+    """
+    try:
+        if data is None:
+            data = read_bytes(path, yamlio.MAX_BYTES, root)
+        text = decode_text(path, data)
+    except ArticleError as exc:
+        problems.append(exc.diagnostic)
+        return None
+    try:
+        return yamlio.load(text)
+    except yamlio.YamlError as exc:
+        problems.error(exc.line, exc.column, exc.message, exc.hint)
+        return None
