@@ -28,7 +28,7 @@ def _app_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="crossread",
         description="Read annotated news articles side by side. "
-                    "Subcommands: check, screenshot, export, import "
+                    "Subcommands: check, screenshot, export, import, serve "
                     "(see 'crossread check --help').")
     parser.add_argument("corpus", nargs="?", type=Path, help="corpus folder (default: bundled)")
     parser.add_argument("--open", nargs="+", metavar="ARTICLE", default=[],
@@ -280,6 +280,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_export(argv[1:])
         if argv and argv[0] == "import":
             return run_import(argv[1:])
+        if argv and argv[0] == "serve":
+            from tui.web.server import run_serve
+
+            return run_serve(argv[1:])
         return run_app(argv)
     except KeyboardInterrupt:
         return 130

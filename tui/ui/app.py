@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import webbrowser
 from collections.abc import Iterable
 from pathlib import Path
 from typing import ClassVar
 from urllib.parse import urlparse
 
 from rich.text import Text
-from textual import work
+from textual import events, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -298,6 +297,7 @@ class CrossreadApp(PanesMixin, ReviewMixin, App[None]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
+        yield from _downloads().commands(self)
         for binding in self.BINDINGS:
             assert isinstance(binding, Binding)
             yield SystemCommand(binding.description, f"key: {key_label(binding.key)}",
@@ -306,6 +306,12 @@ class CrossreadApp(PanesMixin, ReviewMixin, App[None]):
             assert isinstance(binding, Binding)
             yield SystemCommand(binding.description, f"key: {key_label(binding.key)} "
                                 "(in the focused pane)", _view_runner(self, binding.action))
+
+    def on_delivery_complete(self, event: events.DeliveryComplete) -> None:
+        _downloads().delivered(self, event)
+
+    def on_delivery_failed(self, event: events.DeliveryFailed) -> None:
+        _downloads().failed(self, event)
 
     # ------------------------------------------------------------ links
 
@@ -318,7 +324,7 @@ class CrossreadApp(PanesMixin, ReviewMixin, App[None]):
 
         def answer(ok: bool | None) -> None:
             if ok:
-                webbrowser.open(url)
+                self.open_url(url)  # in a browser tab (crossread serve), opens client-side
 
         self.push_screen(_modals().ConfirmLinkScreen(url), answer)
 
@@ -326,6 +332,12 @@ def _modals():  # type: ignore[no-untyped-def]
     from tui.ui.screens import modals
 
     return modals
+
+
+def _downloads():  # type: ignore[no-untyped-def]
+    from tui.web import downloads
+
+    return downloads
 
 
 def _editors():  # type: ignore[no-untyped-def]

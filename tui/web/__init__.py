@@ -1,0 +1,1 @@
+"""Browser mode: the reader served over HTTP and a websocket by textual-serve."""

@@ -1,0 +1,109 @@
+"""Exports as downloads from the command palette.
+
+Textual's `deliver_text` streams the file to the browser when the app runs under
+`crossread serve`, and saves it to the Downloads folder in a terminal, so one command
+serves both. The text comes from the app's corpus, so it holds every author's notes
+as loaded and this session's changes.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from textual.app import App, SystemCommand
+    from textual.events import DeliveryComplete, DeliveryFailed
+
+    from tui.core.corpus import Corpus
+
+PREFIX = "crossread-download:"
+
+
+class Download(NamedTuple):
+    title: str
+    help: str
+    suffix: str
+    mime_type: str
+    render: Callable[[Corpus], str]
+
+
+def _markdown(corpus: Corpus) -> str:
+    from tui.core.review_report import markdown_report
+
+    return markdown_report(corpus)
+
+
+def _w3c(corpus: Corpus) -> str:
+    from tui.core.export import w3c_collection
+
+    return json.dumps(w3c_collection(corpus), ensure_ascii=False, indent=2) + "\n"
+
+
+def _claimreview(corpus: Corpus) -> str:
+    from tui.core.export import claim_reviews
+
+    return json.dumps(claim_reviews(corpus), ensure_ascii=False, indent=2) + "\n"
+
+
+DOWNLOADS = {
+    "markdown": Download("Download report (Markdown)",
+                         "Review report: verdicts, sources, notes, contradictions",
+                         "report.md", "text/markdown", _markdown),
+    "w3c": Download("Download W3C annotations",
+                    "Every annotation, note, verdict and link as W3C Web Annotation JSON-LD",
+                    "annotations.jsonld", "application/ld+json", _w3c),
+    "claimreview": Download("Download ClaimReview",
+                            "schema.org ClaimReview JSON-LD for every claim with a verdict",
+                            "claimreview.json", "application/ld+json", _claimreview),
+}
+
+
+def filename(corpus: Corpus, fmt: str) -> str:
+    from tui.core.export import corpus_name
+
+    return f"{corpus_name(corpus)}-{DOWNLOADS[fmt].suffix}"
+
+
+def commands(app: App[object]) -> Iterator[SystemCommand]:
+    """One palette entry per export format."""
+    from textual.app import SystemCommand
+
+    for fmt, download in DOWNLOADS.items():
+        yield SystemCommand(download.title, download.help, _deliverer(app, fmt))
+
+
+def _deliverer(app: App[object], fmt: str) -> Callable[[], None]:
+    def run() -> None:
+        deliver(app, fmt)
+
+    return run
+
+
+def deliver(app: App[object], fmt: str) -> str | None:
+    """Render one export and hand it to Textual; returns the delivery key."""
+    if not app.ready_for_changes():  # type: ignore[attr-defined]
+        return None
+    download = DOWNLOADS[fmt]
+    corpus = app.corpus  # type: ignore[attr-defined]
+    text = download.render(corpus)
+    return app.deliver_text(io.StringIO(text), save_filename=filename(corpus, fmt),
+                            mime_type=download.mime_type, encoding="utf-8",
+                            name=PREFIX + fmt)
+
+
+def delivered(app: App[object], event: DeliveryComplete) -> None:
+    """Tell the user where the file went: the browser, or a path in a terminal."""
+    if not (event.name or "").startswith(PREFIX):
+        return
+    where = "to your browser" if event.path is None else f"to {event.path}"
+    app.notify(f"{DOWNLOADS[event.name[len(PREFIX):]].title}: sent {where}.", markup=False)
+
+
+def failed(app: App[object], event: DeliveryFailed) -> None:
+    if not (event.name or "").startswith(PREFIX):
+        return
+    app.notify(f"{DOWNLOADS[event.name[len(PREFIX):]].title} failed: {event.exception}",
+               severity="error", markup=False)
