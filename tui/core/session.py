@@ -79,13 +79,13 @@ class Session:
 
     def add_records(self, records: list[Record]) -> SaveResult:
         """Add many records in one write; if it fails, none of them stay."""
-        was_dirty = self.store.dirty
+        was_dirty, was_deleted = self.store.dirty, dict(self.store.deleted)
         items = [(r["id"], self._set(r["id"], r), r) for r in records]
         result = self.store.save()
         if not result.ok:
             for record_id, before, _ in reversed(items):
                 self._set(record_id, before)
-            self.store.dirty = was_dirty
+            self.store.dirty, self.store.deleted = was_dirty, was_deleted
             self.last_result = result
             self._refresh()
             return result

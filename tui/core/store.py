@@ -16,20 +16,38 @@ import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import platformdirs
 
-from tui.core import yamlio
 from tui.core.atomic import atomic_write
 from tui.core.diagnostics import Diagnostic, Problems
+from tui.core.locking import locked
+from tui.core.records import (
+    NotesData,
+    Record,
+    Tombstones,
+    merge,
+    merge_notes,
+    parse,
+    parse_notes,
+    serialise,
+)
+from tui.core.safeio import UnsafeFile, read_capped
 
-Record = dict[str, Any]
+__all__ = ["Record", "RecordStore", "SaveResult", "StoreError", "merge", "parse", "serialise"]
 AUTHOR_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}\Z")
 
 
+MAX_NOTES_BYTES = 32 * 1024 * 1024
+
+
 class StoreError(Exception):
-    pass
+    """The notes file must not be read or written; `hint` says what to do."""
+
+    def __init__(self, message: str, hint: str = "") -> None:
+        super().__init__(message + (f" (hint: {hint})" if hint else ""))
+        self.message = message
+        self.hint = hint
 
 
 def validate_author(name: str) -> str:
@@ -105,81 +123,6 @@ def new_id(author: str, prefix: str = "") -> str:
     return f"{prefix}{author}-{stamp}-{os.urandom(3).hex()}"
 
 
-def _plain(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    return value
-
-
-def serialise(author: str, records: dict[str, Record]) -> bytes:
-    body = {"version": 1, "author": author, "records": list(records.values())}
-    return yamlio.dump(body).encode("utf-8")
-
-
-def parse(data: bytes, path: Path) -> tuple[dict[str, Record], list[Diagnostic]]:
-    """Records of an author file, keyed by id; problems as diagnostics."""
-    problems = Problems(path)
-    try:
-        text = data.decode("utf-8")
-        loaded = yamlio.load(text)
-    except UnicodeDecodeError as exc:
-        problems.error(0, 0, f"invalid UTF-8 at byte {exc.start}", "re-save the file as UTF-8")
-        return {}, problems
-    except yamlio.YamlError as exc:
-        problems.error(exc.line, exc.column, exc.message, exc.hint)
-        return {}, problems
-    if loaded is None:
-        return {}, problems
-    if not isinstance(loaded, dict) or not isinstance(loaded.get("records", []), list):
-        problems.error(1, 1, "a notes file must be a mapping with a 'records' list",
-                       "restore it from git, or move it aside and start again")
-        return {}, problems
-    records: dict[str, Record] = {}
-    items = loaded.get("records") or []
-    marks = getattr(items, "marks", [(0, 0)] * len(items))
-    for item, (line, col) in zip(items, marks, strict=False):
-        if not isinstance(item, dict) or not isinstance(item.get("id"), str):
-            problems.error(line, col, "a record must be a mapping with an 'id'",
-                           "remove the broken record")
-            continue
-        if item["id"] in records:
-            problems.error(line, col, f"duplicate record id {item['id']!r}",
-                           "remove one of the two records")
-            continue
-        records[item["id"]] = _plain(item)
-    return records, problems
-
-
-def merge(base: dict[str, Record], ours: dict[str, Record], theirs: dict[str, Record]
-          ) -> tuple[dict[str, Record], list[str]]:
-    """Three-way merge by record id; never drops a record either side changed."""
-    order = list(theirs) + [i for i in ours if i not in theirs] + \
-        [i for i in base if i not in theirs and i not in ours]
-    merged: dict[str, Record] = {}
-    conflicts: list[str] = []
-    for rid in order:
-        b, o, t = base.get(rid), ours.get(rid), theirs.get(rid)
-        if o == t:
-            chosen = o
-        elif o == b:
-            chosen = t
-        elif t == b:
-            chosen = o
-        elif o is None or t is None:
-            chosen = o if o is not None else t  # edited on one side beats deleted
-        else:
-            conflicts.append(rid)
-            merged[rid] = dict(t, conflict=f"{rid}~mine")
-            mine = dict(o, id=f"{rid}~mine", conflict=rid)
-            merged[mine["id"]] = mine
-            continue
-        if chosen is not None:
-            merged[rid] = chosen
-    return merged, conflicts
-
-
 @dataclass
 class SaveResult:
     ok: bool
@@ -191,30 +134,46 @@ class SaveResult:
 
 
 class RecordStore:
-    """One author's records in memory, mirrored to their file on every change."""
+    """One author's records in memory, mirrored to their file on every change.
+
+    `blocked` says why the file on disk must not be written over (it does not
+    parse, has a git conflict in it, or is a link out of the notes folder).
+    While it is set, saves only write recovery copies; once the file reads
+    again, the next save merges into it.
+    """
 
     def __init__(self, path: Path, author: str) -> None:
         self.path = path
         self.author = author
         self.records: dict[str, Record] = {}
+        self.deleted: Tombstones = {}
         self._base: dict[str, Record] = {}
         self._base_bytes: bytes | None = None
         self.dirty = False
         self.last_error = ""
+        self.blocked = ""
 
     def load(self) -> list[Diagnostic]:
         self._remove_stale_temps()
-        data = self._read_disk()
+        try:
+            data = self._read_disk()
+        except StoreError as exc:
+            self.blocked = str(exc)
+            problems = Problems(self.path)
+            problems.error(0, 0, exc.message, exc.hint)
+            return problems
         if data is None:
             return []
-        records, problems = parse(data, self.path)
-        if any(p.is_error for p in problems):
-            # Keep the file as it is; our saves will refuse to merge into it.
-            self._base_bytes = data
+        notes, problems = parse_notes(data, self.path)
+        errors = [p for p in problems if p.is_error]
+        if errors:
+            self.blocked = errors[0].format()
             return problems
-        self.records = copy.deepcopy(records)
-        self._base = records
+        self.records = copy.deepcopy(notes.records)
+        self.deleted = dict(notes.deleted)
+        self._base = notes.records
         self._base_bytes = data
+        self.blocked = ""
         return problems
 
     def _remove_stale_temps(self) -> None:
@@ -230,42 +189,51 @@ class RecordStore:
                 pass
 
     def _read_disk(self) -> bytes | None:
+        """The file's bytes, None when it does not exist; StoreError when unsafe."""
+        if self.path.is_symlink() and not _links_within_folder(self.path):
+            raise StoreError(
+                f"{self.path} is a link to {os.path.realpath(self.path)}, outside the notes folder",
+                "replace the link with the notes file itself; crossread does not write through it")
         try:
-            return self.path.read_bytes()
+            return read_capped(self.path, MAX_NOTES_BYTES)
         except FileNotFoundError:
             return None
+        except UnsafeFile as exc:
+            raise StoreError(f"{self.path}: {exc.message}", exc.hint) from None
 
     def put(self, record: Record) -> Record | None:
         before = self.records.get(record["id"])
         self.records[record["id"]] = record
+        self.deleted.pop(record["id"], None)
         self.dirty = True
         return before
 
     def remove(self, record_id: str) -> Record | None:
         before = self.records.pop(record_id, None)
+        if before is not None:
+            self.deleted[record_id] = utc_now()
         self.dirty = True
         return before
 
     def save(self) -> SaveResult:
+        """Merge with the file on disk and replace it, under the cross-process lock."""
         result = SaveResult(True, self.path)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            disk = self._read_disk()
-            if disk != self._base_bytes:
-                if disk is None:
-                    theirs: dict[str, Record] = {}
-                else:
-                    theirs, problems = parse(disk, self.path)
-                    if any(p.is_error for p in problems):
-                        first = next(p for p in problems if p.is_error)
-                        raise StoreError(
-                            f"{self.path} changed on disk and cannot be read "
-                            f"(line {first.line}: {first.message}); not overwriting it")
-                self.records, result.conflicts = merge(self._base, self.records, theirs)
-                result.merged_from_disk = True
-            data = serialise(self.author, self.records)
-            atomic_write(self.path, data)
+            with locked(self.path):
+                disk = self._read_disk()
+                if self.blocked or disk != self._base_bytes:
+                    theirs = self._parse_theirs(disk)
+                    merged = merge_notes(self._base, NotesData(self.records, self.deleted), theirs)
+                    self.records, self.deleted = merged.records, merged.deleted
+                    result.conflicts = merged.conflicts
+                    result.merged_from_disk = True
+                    self.blocked = ""
+                data = serialise(self.author, self.records, self.deleted)
+                atomic_write(self.path, data)
         except (OSError, StoreError) as exc:
+            if isinstance(exc, StoreError):
+                self.blocked = str(exc)
             self.last_error = _describe(exc)
             result.ok = False
             result.error = self.last_error
@@ -277,9 +245,22 @@ class RecordStore:
         self.last_error = ""
         return result
 
+    def _parse_theirs(self, disk: bytes | None) -> NotesData:
+        """The disk version to merge with; a vanished file is an empty one, not a deletion."""
+        if disk is None:
+            return NotesData()
+        theirs, problems = parse_notes(disk, self.path)
+        errors = [p for p in problems if p.is_error]
+        if errors:
+            first = errors[0]
+            raise StoreError(
+                f"{self.path}:{first.line}:{first.column} cannot be read ({first.message}); "
+                "not writing over it", first.hint)
+        return theirs
+
     def write_recovery(self) -> Path | None:
         """A copy of everything in memory, somewhere the failed write was not."""
-        data = serialise(self.author, self.records)
+        data = serialise(self.author, self.records, self.deleted)
         stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
         name = f"{self.author}-{stamp}-{os.getpid()}.yaml"
         for folder in (recovery_dir(), Path(os.environ.get("TMPDIR", "/tmp")) / "crossread"):
@@ -289,6 +270,11 @@ class RecordStore:
             except OSError:
                 continue
         return None
+
+
+def _links_within_folder(path: Path) -> bool:
+    """A notes file may be a link only to another file in its own folder."""
+    return Path(os.path.realpath(path)).parent == Path(os.path.realpath(path.parent))
 
 
 def _describe(exc: BaseException) -> str:
