@@ -22,3 +22,11 @@ def test_core_imports_no_textual_or_rich() -> None:
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
                             text=True, check=True)
     assert result.stdout.strip() == ""
+
+
+def test_import_contracts_hold() -> None:
+    """import-linter's contracts in pyproject.toml: the core stays pure, layers one-way."""
+    result = subprocess.run([sys.executable, "-m", "importlinter.cli"], cwd=ROOT,
+                            capture_output=True, text=True)
+    assert "0 broken" in result.stdout, result.stdout[-2000:]
+    assert result.returncode == 0
