@@ -50,10 +50,21 @@ class ArticleMeta:
     published: str = ""
     url: str = ""
     language: str = ""
+    author: str = ""
+    # The article's own leading H1, so the reader can skip it when it repeats the title.
+    heading: str = ""
 
     def merged(self, other: dict[str, str]) -> ArticleMeta:
-        values = {k: v for k, v in other.items() if k in META_KEYS and v}
+        values = {k: v for k, v in other.items() if k in (*META_KEYS, "author") and v}
         return replace(self, **values)
+
+    @property
+    def repeats_title(self) -> bool:
+        """Whether the leading H1 says what the header already shows."""
+        def fold(text: str) -> str:
+            return " ".join(text.split()).casefold()
+
+        return bool(self.heading) and fold(self.heading) == fold(self.title)
 
 
 @dataclass(slots=True)
@@ -124,7 +135,33 @@ def decode_text(path: Path, data: bytes) -> str:
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(\n|\Z)", re.S)
 
 
+# Front-matter keys of static-site generators (Jekyll, Hugo, Pelican) that mean ours.
+FRONT_MATTER_ALIASES = {"date": "published", "lang": "language"}
+FRONT_MATTER_KEYS = (*META_KEYS, "author")
+
+
+def _front_value(key: str, value: object) -> str | None:
+    """The text of a front-matter value, or None when its type cannot be one."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, str | int):
+        return str(value)
+    if key == "author" and isinstance(value, list) and \
+            all(isinstance(v, str | int) and not isinstance(v, bool) for v in value):
+        return ", ".join(str(v) for v in value)
+    if key == "author" and isinstance(value, dict) and isinstance(value.get("name"), str):
+        return str(value["name"])
+    return None
+
+
 def split_front_matter(path: Path, text: str) -> tuple[dict[str, str], str, list[Diagnostic]]:
+    """Front matter as our metadata keys, and the body after it.
+
+    Files from static-site generators carry many keys (layout, tags, draft);
+    those crossread does not use are ignored silently. `date` and `published`
+    both give the publication date (`published` wins). Only a used key with a
+    value of the wrong type (a list as title) is a problem.
+    """
     match = _FRONT.match(text)
     if not match:
         return {}, text, []
@@ -138,13 +175,18 @@ def split_front_matter(path: Path, text: str) -> tuple[dict[str, str], str, list
         data = None
     if isinstance(data, dict):
         for key, value in data.items():
-            line = data.key_marks[key][0] + 1
-            if key not in META_KEYS:
+            name = FRONT_MATTER_ALIASES.get(key, key)
+            if name not in FRONT_MATTER_KEYS or value is None:
+                continue
+            found = _front_value(name, value)
+            if found is None:
+                line = data.key_marks[key][0] + 1
+                expected = "text or a list of names" if name == "author" else "text"
                 problems.append(Diagnostic(path, line, 1, Level.WARNING,
-                                           f"unknown front matter key {key!r}",
-                                           f"known keys: {', '.join(META_KEYS)}"))
-            elif value is not None:
-                meta[key] = str(value)
+                                           f"front matter {key!r} should be {expected}",
+                                           f"write it as '{key}: \"...\"'"))
+            elif found and (name not in meta or key == name):
+                meta[name] = found
     elif data is not None:
         problems.append(Diagnostic(path, 1, 1, Level.ERROR, "front matter must be a mapping",
                                    "write 'key: value' lines between the '---' lines"))

@@ -12,6 +12,7 @@ import contextlib
 import hashlib
 import json
 import os
+from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +23,7 @@ from tui.core.atomic import atomic_write
 from tui.core.diagnostics import Diagnostic, Level
 from tui.core.model import Anchor, Annotation, Match, Resolution
 
-VERSION = "1"
+VERSION = "2"  # bump when parsing changes what a given file becomes
 
 
 def enabled() -> bool:
@@ -79,8 +80,7 @@ def load_article(key: str, path: Path) -> Article | None:
 def save_article(key: str, article: Article) -> None:
     blocks = [[b.kind, b.start, b.end, b.level, b.indent, b.quote, b.marker, int(b.header),
                [[s.start, s.end, s.style, s.href] for s in b.spans]] for b in article.blocks]
-    meta = {k: getattr(article.meta, k) for k in ("title", "outlet", "published", "url",
-                                                  "language")}
+    meta = {f.name: getattr(article.meta, f.name) for f in fields(ArticleMeta)}
     _write("articles", key, {"id": article.id, "text": article.text, "blocks": blocks,
                              "meta": meta, "format": article.format})
 
