@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from tui.core.corpus import bundled_corpus, load_corpus
+from tui.core.text import escape_line, json_text
 
 FORMATS = ("w3c", "claimreview", "markdown")
 MAX_PANES = 4
@@ -107,8 +108,6 @@ def _import_parser() -> argparse.ArgumentParser:
 
 
 def run_export(argv: Sequence[str]) -> int:
-    import json
-
     args = _export_parser().parse_args(argv)
     root = args.corpus or bundled_corpus()
     if not root.is_dir():
@@ -118,9 +117,9 @@ def run_export(argv: Sequence[str]) -> int:
     from tui.core.review_report import markdown_report
 
     if args.format == "w3c":
-        out = json.dumps(export.w3c_collection(corpus), ensure_ascii=False, indent=2) + "\n"
+        out = json_text(export.w3c_collection(corpus)) + "\n"
     elif args.format == "claimreview":
-        out = json.dumps(export.claim_reviews(corpus), ensure_ascii=False, indent=2) + "\n"
+        out = json_text(export.claim_reviews(corpus)) + "\n"
     else:
         out = markdown_report(corpus)
     if args.output is None:
@@ -131,10 +130,10 @@ def run_export(argv: Sequence[str]) -> int:
     try:
         atomic_write(args.output, out.encode("utf-8"))
     except OSError as exc:
-        print(f"crossread export: cannot write {args.output}: {exc.strerror or exc}",
-              file=sys.stderr)
+        print(escape_line(f"crossread export: cannot write {args.output}: "
+                          f"{exc.strerror or exc}"), file=sys.stderr)
         return 1
-    print(f"wrote {args.output}", file=sys.stderr)
+    print(escape_line(f"wrote {args.output}"), file=sys.stderr)
     return 0
 
 
@@ -156,11 +155,11 @@ def run_import(argv: Sequence[str]) -> int:
     try:
         report = import_file(session, source)
     except ImportError_ as exc:
-        print(f"crossread import: {exc}", file=sys.stderr)
+        print(escape_line(f"crossread import: {exc}"), file=sys.stderr)
         return 1
     for line in report.lines():
         print(line)
-    print(f"saved to {session.path}")
+    print(escape_line(f"saved to {session.path}"))
     return 0
 
 
@@ -168,7 +167,7 @@ def run_check(argv: Sequence[str]) -> int:
     args = _check_parser().parse_args(argv)
     root = args.corpus or bundled_corpus()
     if args.corpus is not None and not args.corpus.is_dir():
-        print(f"crossread check: {args.corpus}: no such folder", file=sys.stderr)
+        print(escape_line(f"crossread check: {args.corpus}: no such folder"), file=sys.stderr)
         return 2
     from tui.core import report
 
@@ -179,7 +178,7 @@ def run_check(argv: Sequence[str]) -> int:
         from tui.core.store import notes_path
 
         author = resolve_author(_check_parser(), args.author)
-        print(f"notes by {author} are saved to {notes_path(root, author)}")
+        print(escape_line(f"notes by {author} are saved to {notes_path(root, author)}"))
     if corpus.errors:
         return 1
     if args.strict and corpus.diagnostics:

@@ -20,6 +20,7 @@ from tui.core.export import source_iri, stable_id
 from tui.core.model import RELATIONS, VERDICTS, Anchor, Match
 from tui.core.session import Session
 from tui.core.store import Record, utc_now
+from tui.core.text import escape_line
 
 MAX_IMPORT_BYTES = 50 * 1024 * 1024
 _ID_OK = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]*\Z")
@@ -38,13 +39,15 @@ class ImportReport:
     records: list[Record] = field(default_factory=list)
 
     def lines(self) -> list[str]:
+        """The report for a terminal: reasons quote values from the file (such
+        as selector types), so every line is escaped."""
         out = [f"imported {self.imported} items "
                f"({', '.join(f'{k} {v}' for k, v in sorted(self.matches.items())) or 'none'})"]
         if self.already_present:
             out.append(f"already present, not added again: {self.already_present}")
         for reason, count in sorted(self.skipped.items()):
             out.append(f"not imported, {reason}: {count}")
-        return out
+        return [escape_line(line) for line in out]
 
 
 def read_json(path: Path) -> Any:

@@ -8,34 +8,132 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from typing import NamedTuple
 
 from tui.core.article import Article, Block
 from tui.core.text import escape_controls
 
-# Characters whose display width is not one cell: controls (shown escaped),
-# combining marks, zero-width and wide East Asian characters.
-_NOT_NARROW = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u0300-\u036f\u200b-\u200f\u1100-\u115f"
-    "\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6"
-    "\U0001f000-\U0010ffff]"
-)
+TAB_SIZE = 4
+"""Tab stops every four cells, counted from the start of the line's text."""
+
+Measure = Callable[[str], int]
+"""Cells of one grapheme cluster. The UI passes the measure Textual renders
+with, so that a line laid out here fills exactly the cells it is drawn in."""
+
+# Characters one cell wide under every Unicode version Textual's measure knows
+# (a test checks each one against it); text made only of these skips the
+# per-cluster walk.
+_WIDE_OR_SPECIAL = re.compile("[^ -~\xa0-\xac\xae-\u02ff\u0370-\u0482"
+                              "\u2010-\u2027\u2030-\u205e\u2500-\u25fc\u2800-\u28ff]")
+_ZWJ, _VS16 = "\u200d", "\ufe0f"
 
 
-def char_width(ch: str) -> int:
+def is_control(ch: str) -> bool:
+    """Drawn escaped (see escape_controls), never raw; a cluster of its own."""
     code = ord(ch)
-    if code < 0x20 or 0x7F <= code < 0xA0:
-        return len(escape_controls(ch))
-    if unicodedata.combining(ch) or ch in "\u00ad\u200b\u200c\u200d\u200e\u200f":
+    return code < 0x20 or 0x7F <= code < 0xA0 or 0xD800 <= code < 0xE000
+
+
+def approximate_cells(cluster: str) -> int:
+    """The core's own guess from the Unicode database, for use without a UI."""
+    first = cluster[0]
+    if unicodedata.combining(first) or unicodedata.category(first) in ("Mn", "Me", "Cf"):
         return 0
-    return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+    if unicodedata.east_asian_width(first) in "WF":
+        return 2
+    return 2 if _VS16 in cluster and ord(first) >= 0x2000 else 1
 
 
-def display_width(text: str) -> int:
-    if not _NOT_NARROW.search(text):
+class Cells:
+    """Splits text into what occupies cells: grapheme clusters (a base with
+    its combining marks, skin tones, variation selectors and ZWJ partners), a
+    tab, or one control character (as wide as its escaped form)."""
+
+    def __init__(self, measure: Measure = approximate_cells, tab: int = TAB_SIZE) -> None:
+        self.measure = measure
+        self.tab = tab
+
+    @staticmethod
+    def narrow(text: str) -> bool:
+        """True when every character is exactly one cell (no walk needed)."""
+        return _WIDE_OR_SPECIAL.search(text) is None
+
+    def _joins(self, ch: str) -> bool:
+        if ch == _VS16:
+            return True
+        if ch == "\t" or is_control(ch) or not _WIDE_OR_SPECIAL.match(ch):
+            return False
+        return self.measure(ch) == 0
+
+    def split(self, text: str) -> list[tuple[int, int, int]]:
+        """(start, end, cells) per cluster; cells is -1 for a tab (it depends
+        on the column)."""
+        if self.narrow(text):
+            return [(i, i + 1, 1) for i in range(len(text))]
+        out: list[tuple[int, int, int]] = []
+        i, n = 0, len(text)
+        while i < n:
+            ch = text[i]
+            if ch == "\t":
+                out.append((i, i + 1, -1))
+                i += 1
+                continue
+            if is_control(ch):
+                out.append((i, i + 1, len(escape_controls(ch))))
+                i += 1
+                continue
+            j = i + 1
+            while j < n:
+                if text[j] == _ZWJ:
+                    j += 1
+                    if j < n and text[j] != "\t" and not is_control(text[j]):
+                        j += 1
+                elif self._joins(text[j]):
+                    j += 1
+                else:
+                    break
+            out.append((i, j, self.measure(text[i:j])))
+            i = j
+        return out
+
+    def tab_cells(self, column: int) -> int:
+        return self.tab - column % self.tab
+
+    def width(self, text: str, column: int = 0) -> int:
+        """Cells text takes when drawn from `column` of its line."""
+        if "\t" not in text and self.narrow(text):
+            return len(text)
+        used = column
+        for _, _, cells in self.split(text):
+            used += self.tab_cells(used) if cells < 0 else cells
+        return used - column
+
+    def index_at(self, text: str, column: int) -> int:
+        """Index of the cluster drawn at `column` (len(text) past the end)."""
+        used = 0
+        for start, _, cells in self.split(text):
+            used += self.tab_cells(used) if cells < 0 else cells
+            if used > column:
+                return start
         return len(text)
-    return sum(char_width(c) for c in text)
+
+    def snap(self, text: str, start: int, end: int, base: int = 0) -> tuple[int, int]:
+        """[start, end) widened to whole clusters; offsets are base + index."""
+        if self.narrow(text):
+            return start, end
+        bounds = [base + s for s, _, _ in self.split(text)] + [base + len(text)]
+        lo = bounds[max(0, bisect_right(bounds, start) - 1)]
+        hi = bounds[min(len(bounds) - 1, bisect_left(bounds, end))]
+        return min(lo, start), max(hi, end)
+
+
+DEFAULT_CELLS = Cells()
+
+
+def display_width(text: str, cells: Cells = DEFAULT_CELLS) -> int:
+    return cells.width(text)
 
 
 class Line(NamedTuple):
@@ -62,43 +160,55 @@ def block_prefix(block: Block, first: bool) -> str:
     return quote + indent
 
 
-def _wrap(text: str, offset: int, width: int) -> list[tuple[int, int]]:
+def _wrap(text: str, offset: int, width: int,
+          cells: Cells = DEFAULT_CELLS) -> list[tuple[int, int]]:
     """Greedy word wrap of one hard line; returns (start, end) text offsets."""
     width = max(1, width)
+    if "\t" not in text and cells.narrow(text):
+        return _wrap_narrow(text, offset, width)
     out: list[tuple[int, int]] = []
-    narrow = _NOT_NARROW.search(text) is None
+    spans = cells.split(text)
+    i, n = 0, len(spans)
+    while i < n:
+        used, j, last_space = 0, i, -1
+        while j < n:
+            start, _, w = spans[j]
+            if w < 0:
+                w = cells.tab_cells(used)
+            if used + w > width and j > i:
+                break
+            if text[start] in " \t":
+                last_space = j
+            used += w
+            j += 1
+        if j >= n:
+            out.append((offset + spans[i][0], offset + len(text)))
+            break
+        if last_space > i:
+            j, following = last_space, last_space + 1
+        else:
+            following = j
+        out.append((offset + spans[i][0], offset + spans[j][0]))
+        i = following
+    return out or [(offset, offset)]
+
+
+def _wrap_narrow(text: str, offset: int, width: int) -> list[tuple[int, int]]:
+    """The common case, one cell per character: cut at the last space that fits."""
+    out: list[tuple[int, int]] = []
     pos, n = 0, len(text)
     while pos < n:
-        if narrow:
-            if n - pos <= width:
-                out.append((offset + pos, offset + n))
-                break
-            cut = text.rfind(" ", pos, pos + width + 1)
-            if cut <= pos:
-                end, nxt = pos + width, pos + width  # a word longer than the line
-            else:
-                end, nxt = cut, cut + 1
+        if n - pos <= width:
+            out.append((offset + pos, offset + n))
+            break
+        cut = text.rfind(" ", pos, pos + width + 1)
+        if cut <= pos:
+            end, nxt = pos + width, pos + width  # a word longer than the line
         else:
-            used, end = 0, pos
-            last_space = -1
-            while end < n:
-                w = char_width(text[end])
-                if used + w > width and end > pos:
-                    break
-                if text[end] == " ":
-                    last_space = end
-                used += w
-                end += 1
-            if end >= n:
-                out.append((offset + pos, offset + n))
-                break
-            if last_space > pos:
-                end, nxt = last_space, last_space + 1
-            else:
-                nxt = end
+            end, nxt = cut, cut + 1
         out.append((offset + pos, offset + end))
         pos = nxt
-        while pos < n and text[pos] == " " and narrow:
+        while pos < n and text[pos] == " ":
             pos += 1
     return out or [(offset, offset)]
 
@@ -106,12 +216,15 @@ def _wrap(text: str, offset: int, width: int) -> list[tuple[int, int]]:
 TIGHT = ("item", "table")
 
 
-def layout(article: Article, width: int) -> list[Line]:
-    return layout_blocks(article, width, 0, len(article.blocks))
+def layout(article: Article, width: int, cells: Cells = DEFAULT_CELLS) -> list[Line]:
+    return layout_blocks(article, width, 0, len(article.blocks), cells)
 
 
-def layout_blocks(article: Article, width: int, first: int, stop: int) -> list[Line]:
-    """Lines for blocks [first, stop), so a long article can be laid out in parts."""
+def layout_blocks(article: Article, width: int, first: int, stop: int,
+                  cells: Cells = DEFAULT_CELLS) -> list[Line]:
+    """Lines for blocks [first, stop), so a long article can be laid out in parts.
+
+    No line's text is wider than `width` minus its prefix, as `cells` measures."""
     lines: list[Line] = []
     text = article.text
     blocks = article.blocks
@@ -123,11 +236,11 @@ def layout_blocks(article: Article, width: int, first: int, stop: int) -> list[L
             lines.append(Line(-1, block.start, block.start))
         first_prefix = block_prefix(block, True)
         rest_prefix = block_prefix(block, False)
-        avail = max(8, width - max(display_width(first_prefix), display_width(rest_prefix)))
+        avail = max(8, width - max(cells.width(first_prefix), cells.width(rest_prefix)))
         prefix = first_prefix
         pos = block.start
         for hard in text[block.start:block.end].split("\n"):
-            for start, end in _wrap(hard, pos, avail):
+            for start, end in _wrap(hard, pos, avail, cells):
                 lines.append(Line(number, start, end, prefix))
                 prefix = rest_prefix
             pos += len(hard) + 1

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from tui.core.corpus import Corpus
 from tui.core.model import split_ref
-from tui.core.text import escape_controls
+from tui.core.text import escape_line, json_text
 
 
 def human(corpus: Corpus) -> str:
-    lines = [escape_controls(d.format(corpus.root)) for d in
+    lines = [escape_line(d.format(corpus.root)) for d in
              sorted(corpus.diagnostics, key=lambda d: (str(d.path), d.line, d.column))]
     counts = corpus.counts()
     errors = len(corpus.errors)
@@ -69,4 +68,5 @@ def as_json(corpus: Corpus) -> dict[str, Any]:
 
 
 def dumps(corpus: Corpus) -> str:
-    return json.dumps(as_json(corpus), ensure_ascii=False, indent=2) + "\n"
+    """C0, C1 and DEL in any string come out as \\uXXXX escapes."""
+    return json_text(as_json(corpus)) + "\n"

@@ -2,18 +2,28 @@
 
 from __future__ import annotations
 
+import re
+
 from tui.core.corpus import Corpus
 from tui.core.model import Annotation
+from tui.core.text import escape_controls
 
 
 def _md(text: str) -> str:
     """Plain text safe inside Markdown: one line, controls and syntax escaped."""
-    from tui.core.text import escape_controls
-
     flat = " ".join(escape_controls(text).split())
     for ch in "\\`*_[]<>|#":
         flat = flat.replace(ch, "\\" + ch)
     return flat
+
+
+def _code(text: str) -> str:
+    """An id as a Markdown code span: one line, controls escaped, and fenced
+    with enough backticks that one inside cannot end it."""
+    flat = " ".join(escape_controls(text).split())
+    fence = "`" * (max((len(run) for run in re.findall("`+", flat)), default=0) + 1)
+    pad = " " if flat.startswith("`") or flat.endswith("`") else ""
+    return f"{fence}{pad}{flat}{pad}{fence}"
 
 
 def _quote(corpus: Corpus, a: Annotation) -> str:
@@ -35,8 +45,8 @@ def markdown_report(corpus: Corpus) -> str:
             f"- Contradictions: {len(contradictions)}",
             f"- Corroborations: {len(corpus.links) - len(contradictions)}", ""]
     for aid, article in corpus.articles.items():
-        meta = " · ".join(x for x in (article.meta.outlet, article.meta.published, f"`{aid}`")
-                          if x)
+        meta = " · ".join(x for x in (_md(article.meta.outlet), _md(article.meta.published),
+                                      _code(aid)) if x)
         out += [f"## {_md(article.title)}", "", meta, ""]
         own = [c for c in claims if c.article == aid]
         if not own:
@@ -47,7 +57,7 @@ def markdown_report(corpus: Corpus) -> str:
             verdict = corpus.verdict_of(claim.ref)
             shown = "unreviewed"
             if verdict is not None:
-                shown = f"**{verdict.value}**"
+                shown = f"**{_md(verdict.value)}**"
                 if verdict.author:
                     shown += f" ({_md(verdict.author)})"
                 if verdict.comment:
@@ -76,7 +86,8 @@ def markdown_report(corpus: Corpus) -> str:
     if not orphans:
         out += ["Every annotation is anchored in its article.", ""]
     for a in orphans:
-        out.append(f"- `{a.ref}` ({a.kind}): {_md(a.anchor.quote if a.anchor else '')}")
+        out.append(f"- {_code(a.ref)} ({_md(a.kind)}): "
+                   f"{_md(a.anchor.quote if a.anchor else '')}")
     if orphans:
         out.append("")
     return "\n".join(out)

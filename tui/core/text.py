@@ -1,31 +1,63 @@
-"""Text helpers shared by the core and the UI: escaping and folding."""
+"""Text helpers shared by the core and the UI: escaping and folding.
+
+`escape_controls` is the one gate between text from files (names, front
+matter, YAML fields, imported JSON) and a terminal; `json_text` is its
+counterpart for JSON output.
+"""
 
 from __future__ import annotations
 
+import json
 import re
 from bisect import bisect_right
+from typing import Any
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# C0 but tab and newline, DEL, C1, and lone surrogates (which no terminal
+# encoding can carry: writing one would crash the output, not just garble it).
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+_CONTROL_OR_LINE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 def _escape_char(match: re.Match[str]) -> str:
     code = ord(match.group())
     if code < 0x20:
         return "^" + chr(code + 0x40)  # caret notation, e.g. ESC -> ^[
-    return f"\\x{code:02x}"
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}"
 
 
 def escape_controls(text: str) -> str:
-    """Make C0, C1 and DEL visible so no escape sequence reaches a terminal.
+    """Make C0, C1, DEL and lone surrogates visible so no escape sequence
+    reaches a terminal.
 
     Tab and newline pass through; the result never contains a raw control.
     """
     return _CONTROL.sub(_escape_char, text)
 
 
+def escape_line(text: str) -> str:
+    """escape_controls for one-line places (titles, list rows, CLI reports):
+    tab and newline are escaped too, so a field cannot start a fake line."""
+    return _CONTROL_OR_LINE.sub(_escape_char, text)
+
+
+_JSON_RAW = re.compile("[\x7f-\x9f\ud800-\udfff]")
+
+
+def json_text(data: Any, indent: int | None = 2) -> str:
+    """JSON in which every C0, DEL and C1 control and lone surrogate is a
+    \\uXXXX escape. Raw C1 is legal JSON, but `cat` of the file would still
+    send it to a terminal; json.dumps escapes only C0 when not forcing ASCII.
+    Outside strings JSON is ASCII, so the substitution only touches strings."""
+    out = json.dumps(data, ensure_ascii=False, indent=indent)
+    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", out)
+
+
 _PICTURES = {code: chr(0x2400 + code) for code in range(0x20) if code not in (9, 10)}
 _PICTURES[0x7F] = "\u2421"
 _PICTURES.update({code: "\u2426" for code in range(0x80, 0xA0)})
+_PICTURES.update({code: "\ufffd" for code in range(0xD800, 0xE000)})
 
 
 def picture_controls(text: str) -> str:

@@ -12,6 +12,7 @@ from textual import events, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, ProgressBar, Static
@@ -26,6 +27,7 @@ from tui.core.corpus import (
 )
 from tui.core.session import Session
 from tui.core.store import default_author
+from tui.core.text import escape_controls
 from tui.ui.panes import MAX_PANES, PanesMixin
 from tui.ui.review import ReviewMixin
 from tui.ui.widgets.article_view import ArticleView
@@ -154,6 +156,14 @@ class CrossreadApp(PanesMixin, ReviewMixin, App[None]):
         self.query_one("#loading").display = False
         self.refresh_data()
         self._show_issues()
+
+    def notify(self, message: str, *, title: str = "",
+               severity: SeverityLevel = "information", timeout: float | None = None,
+               markup: bool = False) -> None:
+        """Every toast passes here (widgets and screens call the app's): messages
+        quote ids, names and paths from files, so controls are always escaped."""
+        super().notify(escape_controls(message), title=escape_controls(title),
+                       severity=severity, timeout=timeout, markup=markup)
 
     def ready_for_changes(self) -> bool:
         if self.session is None:

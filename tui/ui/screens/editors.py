@@ -126,8 +126,10 @@ class PromptScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="modal-box", id="prompt-box"):
             yield Static(safe(self.question, "bold"))
-            yield Input(self.value, placeholder=self.placeholder, id="prompt-input",
-                        restrict=NO_CONTROLS)
+            # A stored value may hold controls (a hand-edited notes file): shown
+            # as symbols, or they would reach the terminal and block every edit.
+            yield Input(picture_controls(self.value), placeholder=self.placeholder,
+                        id="prompt-input", restrict=NO_CONTROLS)
             yield Static(Text("enter: accept · esc: cancel", style="dim"))
 
     @on(Input.Submitted, "#prompt-input")

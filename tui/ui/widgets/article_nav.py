@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING, Any
 from textual import events
 
 from tui.core.intervals import IntervalIndex
-from tui.core.layout import char_width, display_width
 from tui.core.model import Annotation
 from tui.core.motions import next_sentence, next_word, previous_sentence, previous_word
 from tui.core.text import Folded
 from tui.ui.messages import CursorMoved, FollowRequested
+from tui.ui.styles import CELLS
 
 if TYPE_CHECKING:
     from tui.ui.widgets.article_view import Mark
@@ -83,16 +83,11 @@ class ArticleNavigation:
         if not self._lines:
             return 0
         line = self._lines[self.line_of(self.cursor)]
-        return display_width(self.article.text[line.start:self.cursor])
+        return CELLS.width(self.article.text[line.start:self.cursor])
 
     def _offset_in_line(self, index: int, column: int) -> int:
         line = self._lines[index]
-        used = 0
-        for pos in range(line.start, line.end):
-            used += char_width(self.article.text[pos])
-            if used > column:
-                return pos
-        return line.end
+        return line.start + CELLS.index_at(self.article.text[line.start:line.end], column)
 
     def _move_lines(self, delta: int) -> None:
         self._ensure_layout()
@@ -190,7 +185,7 @@ class ArticleNavigation:
         if not 0 <= index < len(self._lines):
             return None
         line = self._lines[index]
-        column = offset.x + self.scroll_offset.x - display_width(line.prefix)
+        column = offset.x + self.scroll_offset.x - CELLS.width(line.prefix)
         return self._offset_in_line(index, max(0, column))
 
     def action_cursor_down(self) -> None:

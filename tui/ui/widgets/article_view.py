@@ -26,6 +26,7 @@ from tui.core.intervals import IntervalIndex
 from tui.core.layout import Line, layout_blocks, line_at
 from tui.core.model import Annotation, Match
 from tui.core.text import escape_controls
+from tui.ui.styles import CELLS
 from tui.ui.widgets.article_nav import ArticleNavigation
 
 
@@ -236,7 +237,8 @@ class ArticleView(ArticleNavigation, ScrollView, can_focus=True):
                     and blocks[self._next_block].start > upto_offset:
                 break
             stop = self._next_block + step
-            new = layout_blocks(self.article, self._layout_width, self._next_block, stop)
+            new = layout_blocks(self.article, self._layout_width, self._next_block, stop,
+                                CELLS)
             self._lines.extend(new)
             self._starts.extend(line.start for line in new)
             self._next_block = min(stop, len(blocks))
@@ -376,36 +378,60 @@ class ArticleView(ArticleNavigation, ScrollView, can_focus=True):
             cursor < end or index == self.line_of(cursor))
         if show_cursor and cursor < end:
             layers.append((cursor, cursor + 1, self._style("cursor")))
+        if not CELLS.narrow(text[start:end]):
+            # A style may not start inside a grapheme cluster: drawn in two
+            # segments, a ZWJ sequence would be measured as two glyphs.
+            line_text = text[start:end]
+            layers = [(*CELLS.snap(line_text, max(start, s), min(end, e), start), layer)
+                      for s, e, layer in layers]
         points = {start, end}
         for s, e, _ in layers:
             points.add(max(start, s))
             points.add(min(end, e))
         ordered = sorted(points)
+        column = 0
         for a, b in zip(ordered, ordered[1:], strict=False):
             style = block_style
             for s, e, layer in layers:
                 if s <= a and e >= b:
                     style += layer
-            self._emit(segments, text[a:b], style)
+            column = self._emit(segments, text[a:b], style, column)
         if show_cursor and cursor == end:
             segments.append(Segment(" ", block_style + self._style("cursor")))
         return Strip(segments)
 
-    def _emit(self, segments: list[Segment], chunk: str, style: Style) -> None:
-        escaped = escape_controls(chunk)
-        if escaped == chunk:
+    def _emit(self, segments: list[Segment], chunk: str, style: Style, column: int) -> int:
+        """Append chunk as segments from `column`; return the column after it.
+
+        Controls are drawn escaped and tabs as spaces to the next tab stop,
+        each in a segment of its own, so every segment measures what the
+        layout counted for it."""
+        if "\t" not in chunk and escape_controls(chunk) == chunk:
             segments.append(Segment(chunk, style))
-            return
+            return column + CELLS.width(chunk)
         control = style + self._style("control")
         run: list[str] = []
+
+        def flush() -> int:
+            if not run:
+                return 0
+            piece = "".join(run)
+            run.clear()
+            segments.append(Segment(piece, style))
+            return CELLS.width(piece)
+
         for ch in chunk:
+            if ch == "\t":
+                column += flush()
+                spaces = CELLS.tab_cells(column)
+                segments.append(Segment(" " * spaces, style))
+                column += spaces
+                continue
             shown = escape_controls(ch)
             if shown == ch:
                 run.append(ch)
             else:
-                if run:
-                    segments.append(Segment("".join(run), style))
-                    run = []
+                column += flush()
                 segments.append(Segment(shown, control))
-        if run:
-            segments.append(Segment("".join(run), style))
+                column += len(shown)
+        return column + flush()

@@ -25,7 +25,7 @@ def describe(annotation: Annotation | None, corpus: Corpus, author: str = "") ->
     a = annotation
     r = a.resolution
     out = Text()
-    out.append(a.kind.upper(), "bold reverse")
+    out.append_text(safe(a.kind.upper(), "bold reverse"))
     out.append(" ")
     out.append_text(safe(a.id, "bold"))
     match = {Match.EXACT: "exact", Match.FUZZY: f"fuzzy {r.score:.2f}",
@@ -64,7 +64,7 @@ def describe(annotation: Annotation | None, corpus: Corpus, author: str = "") ->
             out.append("unreviewed", "dim")
             out.append(" (1-5 to judge)\n", "dim")
         else:
-            out.append(mine.value, _VERDICT_STYLE.get(mine.value, "bold"))
+            out.append_text(safe(mine.value, _VERDICT_STYLE.get(mine.value, "bold")))
             out.append_text(safe(f" — {mine.author}, {mine.modified}\n", "dim"))
             if mine.comment:
                 out.append("  ")
@@ -74,7 +74,7 @@ def describe(annotation: Annotation | None, corpus: Corpus, author: str = "") ->
             if other.author == author:
                 continue
             out.append_text(safe(f"  {other.author}: ", "dim"))
-            out.append(other.value, _VERDICT_STYLE.get(other.value, ""))
+            out.append_text(safe(other.value, _VERDICT_STYLE.get(other.value, "")))
             if other.comment:
                 out.append_text(safe(f" — {one_line(other.comment, 80)}", "dim"))
             out.append("\n")

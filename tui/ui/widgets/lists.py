@@ -13,7 +13,7 @@ from textual.widgets.option_list import Option
 from tui.core.corpus import Corpus
 from tui.core.model import Annotation
 from tui.ui.messages import AnnotationChosen, ArticleChosen
-from tui.ui.styles import one_line, safe
+from tui.ui.styles import one_line, safe, safe_line
 
 KIND_FILTERS = ("all", "claim", "source", "note", "contradiction", "orphan", "unreviewed",
                 "supported", "disputed", "false", "unverifiable")
@@ -145,10 +145,10 @@ class AnnotationList(OptionList):
             self.highlighted = 0
         scope = "corpus" if self.whole_corpus else (self.article_id[:12] or "-")
         who = f" · by {self.author}" if self.author else ""
-        # Text, not a str: border titles parse markup, and ids and author names
-        # come from other people's files.
-        self.border_title = Text(f"Annotations · {scope} · {self.kind}{who} "
-                                 f"({len(self._items) + hidden})")
+        # Text, not a str: border titles parse markup; escaped: ids come from
+        # file names and author names from other people's files.
+        self.border_title = safe_line(f"Annotations · {scope} · {self.kind}{who} "
+                                      f"({len(self._items) + hidden})")
 
     def _prompt(self, a: Annotation) -> Text:
         orphan = a.anchor is not None and not a.resolution.resolved
@@ -161,9 +161,9 @@ class AnnotationList(OptionList):
         if a.kind == "claim":
             verdict = self.corpus.verdict_of(a.ref, self.me or None)
             if verdict is not None and verdict.value != "unreviewed":
-                label.append(f"  [{verdict.value}]", "bold")
+                label.append_text(safe_line(f"  [{verdict.value}]", "bold"))
         if self.whole_corpus:
-            label.append(f"  {a.article[:3]}", "dim")
+            label.append_text(safe_line(f"  {a.article[:3]}", "dim"))
         return label
 
     def action_cycle_kind(self) -> None:
