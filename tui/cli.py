@@ -227,10 +227,33 @@ def run_screenshot(argv: Sequence[str]) -> int:
     root = args.corpus or bundled_corpus()
     if not root.is_dir():
         parser.error(f"{root}: no such folder")
+    folder = args.output.parent
+    if not folder.is_dir():
+        print(escape_line(f"crossread screenshot: cannot write {args.output}: "
+                          f"{folder} is not a folder"), file=sys.stderr)
+        return 1
     from tui.ui.screenshot import save_screenshot
 
-    save_screenshot(root, args.open, size, args.output)
+    try:
+        save_screenshot(root, args.open, size, args.output)
+    except OSError as exc:
+        print(escape_line(f"crossread screenshot: cannot write {args.output}: "
+                          f"{exc.strerror or exc}"), file=sys.stderr)
+        return 1
     return 0
+
+
+NO_TERMINAL = ("crossread: the reader needs a terminal on stdin and stdout "
+               "(not a terminal: {what}); in scripts and pipes use 'crossread check', "
+               "'crossread export' or 'crossread screenshot'")
+
+
+def _no_terminal() -> str | None:
+    """Which of stdin and stdout is not a terminal, if any. Textual would
+    otherwise wait on a closed or piped stdin at full CPU for minutes."""
+    missing = [name for name, stream in (("stdin", sys.stdin), ("stdout", sys.stdout))
+               if stream is None or not stream.isatty()]
+    return ", ".join(missing) or None
 
 
 def run_app(argv: Sequence[str]) -> int:
@@ -243,8 +266,13 @@ def run_app(argv: Sequence[str]) -> int:
     author = resolve_author(parser, args.author)
     from tui.ui.app import CrossreadApp
 
+    headless_bench = bool(os.environ.get("CROSSREAD_BENCH_EXIT_ON_PAINT"))
+    what = None if headless_bench else _no_terminal()
+    if what is not None:
+        print(NO_TERMINAL.format(what=what), file=sys.stderr)
+        return 2
     app = CrossreadApp(root, args.open, author=author)
-    if os.environ.get("CROSSREAD_BENCH_EXIT_ON_PAINT"):
+    if headless_bench:
         # Benchmark hook: run headless and exit right after the first frame with text.
         app.exit_on_first_paint = True
         app.run(headless=True)

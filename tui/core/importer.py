@@ -23,6 +23,13 @@ from tui.core.store import Record, utc_now
 from tui.core.text import escape_line
 
 MAX_IMPORT_BYTES = 50 * 1024 * 1024
+MAX_DEPTH = 64  # Web Annotations nest about 8 deep; deeper is not one, and
+# would exhaust the stack of json.dumps and of everything that walks it.
+MAX_OFFSET = 2**31 - 1  # far beyond any article (they are capped in MiB)
+_LONG_NUMBER = re.compile(r"-?\d{4301,}")
+_HIGH, _LOW = r"\\u[dD][89abAB][0-9a-fA-F]{2}", r"\\u[dD][c-fC-F][0-9a-fA-F]{2}"
+_LONE_SURROGATE = re.compile(f"{_HIGH}(?!{_LOW})|(?<!{_HIGH}){_LOW}")  # where, for the message
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _ID_OK = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]*\Z")
 
 
@@ -63,12 +70,82 @@ def read_json(path: Path) -> Any:
     except UnicodeDecodeError as exc:
         raise ImportError_(f"{path}: invalid UTF-8 at byte {exc.start}") from None
     try:
-        return json.loads(text)
+        data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ImportError_(f"{path}:{exc.lineno}:{exc.colno}: not valid JSON: {exc.msg}") \
             from None
     except RecursionError:
-        raise ImportError_(f"{path}: JSON nested too deeply") from None
+        raise ImportError_(f"{path}: JSON nested too deeply (more than {MAX_DEPTH} "
+                           "levels); this is not a Web Annotation file") from None
+    except ValueError:  # Python refuses to convert integers of over 4,300 digits
+        found = _LONG_NUMBER.search(text)
+        where = _line_col(text, found.start()) if found else ""
+        raise ImportError_(f"{path}{where}: a number of more than 4,300 digits; no field "
+                           "of a Web Annotation holds one") from None
+    _check_structure(path, text, data)
+    return data
+
+
+def _line_col(text: str, index: int) -> str:
+    line = text.count("\n", 0, index) + 1
+    return f":{line}:{index - (text.rfind(chr(10), 0, index) + 1) + 1}"
+
+
+def _check_structure(path: Path, text: str, data: Any) -> None:
+    """Refuse nesting deeper than MAX_DEPTH and lone surrogates ("\\ud800"),
+    which are valid JSON but no valid text: saving one would fail half-way.
+    Walks with a list, not recursion, so depth itself cannot crash it."""
+    stack: list[tuple[Any, int]] = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, dict | list):
+            if depth > MAX_DEPTH:
+                raise ImportError_(f"{path}: JSON nested more than {MAX_DEPTH} levels deep; "
+                                   "this is not a Web Annotation file")
+            if isinstance(value, dict):
+                stack.extend((key, depth) for key in value)
+                value = value.values()
+            stack.extend((item, depth + 1) for item in value)
+        elif isinstance(value, str) and _has_surrogate(value):
+            found = _LONE_SURROGATE.search(text)
+            where = _line_col(text, found.start()) if found else ""
+            raise ImportError_(f"{path}{where}: a string holds a lone surrogate escape "
+                               "(such as \\ud800), which is not a character; fix the "
+                               "exporting tool or remove it")
+
+
+def _has_surrogate(text: str) -> bool:
+    return not text.isascii() and _SURROGATE.search(text) is not None
+
+
+def _is_offset(value: Any) -> bool:
+    """A text position: an int (not a bool, which Python counts as one) that fits."""
+    return type(value) is int and 0 <= value <= MAX_OFFSET
+
+
+def _check_positions(items: list[Any]) -> None:
+    """Every TextPositionSelector's start and end is a whole number that fits,
+    else the whole file is refused before anything is planned or saved."""
+    for number, item in enumerate(items, 1):
+        if not isinstance(item, dict):
+            continue
+        for target in _as_list(item.get("target")):
+            if not isinstance(target, dict):
+                continue
+            for selector in _as_list(target.get("selector")):
+                if not isinstance(selector, dict) or \
+                        selector.get("type") != "TextPositionSelector":
+                    continue
+                for key in ("start", "end"):
+                    if key in selector and not _is_offset(selector[key]):
+                        shown = json.dumps(selector[key])
+                        shown = shown if len(shown) <= 40 else shown[:39] + "…"
+                        raw_id = item.get("id", item.get("@id"))
+                        name = f" ({raw_id})" if isinstance(raw_id, str) else ""
+                        raise ImportError_(
+                            f"item {number}{name}: TextPositionSelector {key} must be a "
+                            f"whole number from 0 to {MAX_OFFSET}, not {shown}; "
+                            "nothing was imported")
 
 
 def annotations_in(data: Any) -> list[Any]:
@@ -138,10 +215,10 @@ def _selectors(target: dict[str, Any]) -> tuple[Anchor | None, set[str]]:
             quote = selector["exact"]
             prefix = str(selector.get("prefix", ""))
             suffix = str(selector.get("suffix", ""))
-        elif kind == "TextPositionSelector" and isinstance(selector.get("start"), int):
+        elif kind == "TextPositionSelector" and _is_offset(selector.get("start")):
             start = selector["start"]
             end = selector.get("end")
-            if not quote and isinstance(end, int):
+            if not quote and _is_offset(end):
                 quote = ""  # filled from the text once the article is known
                 other.discard("position-only")
                 target.setdefault("_position_end", end)
@@ -212,7 +289,7 @@ def plan_import(corpus: Corpus, session: Session, items: list[Any]) -> ImportRep
             end = target.get("selector")
             end_pos = next((s.get("end") for s in _as_list(end) if isinstance(s, dict)
                             and s.get("type") == "TextPositionSelector"), None)
-            if isinstance(end_pos, int) and 0 <= anchor.start < end_pos <= len(text):
+            if _is_offset(end_pos) and 0 <= anchor.start < end_pos <= len(text):
                 anchor = Anchor(text[anchor.start:end_pos], start=anchor.start)
             else:
                 report.skipped["position outside the article"] += 1
@@ -318,6 +395,7 @@ def _existing_ids(corpus: Corpus, session: Session) -> set[str]:
 def import_file(session: Session, path: Path) -> ImportReport:
     """Import every importable item of a file in one save, or none."""
     items = annotations_in(read_json(path))
+    _check_positions(items)
     report = plan_import(session.corpus, session, items)
     if report.records:
         result = session.add_records(report.records)
