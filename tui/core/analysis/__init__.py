@@ -1,0 +1,57 @@
+"""Automatic suggestions of contradictions, corroborations, updates and name
+variants across articles (issue 15). Pure, rule-based, deterministic and
+offline: no textual or rich, no model weights.
+
+    suggestions = suggest(documents)          # list[Suggestion], best first
+    suggestions = suggest_corpus(corpus)
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tui.core.analysis.claims import Analysis, Document, Event, Figure, analyse_document
+from tui.core.analysis.names import name_suggestions, names
+from tui.core.analysis.stance import stance_suggestions, statements
+from tui.core.analysis.suggest import RELATIONS, Member, Suggestion, pair_all
+
+__all__ = ["RELATIONS", "Analysis", "Document", "Event", "Figure", "Member", "Suggestion",
+           "analyse_document", "documents", "suggest", "suggest_corpus", "to_json"]
+
+
+def suggest(docs: list[Document], min_score: float = 0.0) -> list[Suggestion]:
+    """Every proposal, highest score first, ties broken by id: a stable order."""
+    analyses = [analyse_document(d) for d in sorted(docs, key=lambda d: d.id)]
+    found = pair_all(analyses)
+    found += stance_suggestions([s for a in analyses for s in statements(a)])
+    found += name_suggestions(names(analyses))
+    unique = {s.id: s for s in found}
+    return sorted((s for s in unique.values() if s.score >= min_score), key=lambda s: (-s.score, s.id))
+
+
+def _published(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        return None
+
+
+def documents(corpus: object) -> list[Document]:
+    """A loaded `tui.core.corpus.Corpus` as analysis input."""
+    articles = getattr(corpus, "articles", {})
+    return [Document(aid, art.text, _published(art.meta.published), (art.meta.language or "de")[:2].lower(),
+                     art.meta.outlet) for aid, art in articles.items()]
+
+
+def suggest_corpus(corpus: object, min_score: float = 0.0) -> list[Suggestion]:
+    return suggest(documents(corpus), min_score)
+
+
+def to_json(corpus_name: str, suggestions: list[Suggestion]) -> dict[str, object]:
+    """The `crossread suggest --format json` object."""
+    return {"corpus": corpus_name, "suggestions": [
+        {"id": s.id, "relation": s.relation, "reason": s.reason, "summary": s.summary, "score": s.score,
+         "members": [{"article": m.article, "start": m.start, "end": m.end, "text": m.text}
+                     for m in s.members],
+         "details": {k: v for k, v in s.details}}
+        for s in suggestions]}

@@ -1,0 +1,257 @@
+"""Structured claims read from one article: figures (a quantity, what it
+counts, when) and dated events.
+
+A number alone says nothing comparable; `über 10.000 Soldaten ... verlegt`
+does: soldiers, deployed, more than 10,000, as of the article's date. These
+records are what the pairing in `suggest` compares across outlets.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from tui.core.analysis.attribution import attribution
+from tui.core.analysis.dates import DateMention, dates
+from tui.core.analysis.lexicon import (
+    EVENTS,
+    GENERIC,
+    MODALITY,
+    MONTHS,
+    NOUNS,
+    PREDICATE_PHRASES,
+    PREDICATES,
+    QUALIFIERS,
+    STOPWORDS,
+    WEEKDAYS,
+)
+from tui.core.analysis.numbers import Quantity, quantities
+from tui.core.analysis.segment import Sentence, Word, sentences
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """What the analysis needs of an article: its plain text and its date."""
+
+    id: str
+    text: str
+    published: date | None = None
+    language: str = "de"
+    outlet: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    article: str
+    quantity: Quantity
+    start: int  # the figure with its counted noun
+    end: int
+    text: str
+    counts: str  # what is counted ("soldiers"), or "" when nothing is
+    noun: str
+    predicate: str = ""
+    qualifier: str = ""
+    modality: str = ""
+    as_of: DateMention | None = None
+    as_of_from: str = ""  # "sentence", "published" or a reason it is unknown
+    source: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    article: str
+    date: DateMention
+    kind: str  # "signed", "ratified", ...
+    topics: frozenset[str]
+    start: int
+    end: int
+    text: str
+    source: str = ""
+
+
+@dataclass(slots=True)
+class Analysis:
+    document: Document
+    figures: list[Figure] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+
+
+_ADJECTIVE_END = re.compile(r"(?:e|en|er|es|em|ische|ischen)$")
+_TIME_UNITS = frozenset({"year", "month", "week", "day", "hour"})
+_SINCE = re.compile(r"^(?:seit|since|bis|until)\b", re.IGNORECASE)
+
+
+def _stem_forms(word: str) -> list[str]:
+    low = word.lower()
+    forms = [low]
+    for suffix in ("en", "er", "es", "em", "e", "n", "s"):
+        if low.endswith(suffix) and len(low) - len(suffix) >= 4:
+            forms.append(low[: -len(suffix)])
+    return forms
+
+
+def qualifier_of(word: str) -> str:
+    for form in _stem_forms(word):
+        if form in QUALIFIERS:
+            return QUALIFIERS[form]
+    return ""
+
+
+def analyse_document(doc: Document) -> Analysis:
+    """Figures and dated events of one article."""
+    out = Analysis(doc, sentences=sentences(doc.text))
+    for sentence in out.sentences:
+        _read_sentence(doc, sentence, out)
+    return out
+
+
+def _read_sentence(doc: Document, sentence: Sentence, out: Analysis) -> None:
+    has_digit = any(c.isdigit() for c in sentence.text)
+    words = sentence.words()
+    lowers = [w.lower for w in words]
+    found_dates = dates(sentence.text, doc.published, doc.language, sentence.start)
+    source = attribution(sentence.text)
+    qs = quantities(sentence.text, sentence.start, doc.language) \
+        if has_digit or _maybe_spelled(lowers) else []
+    qs = [q for q in qs
+          if not _inside_date(q, found_dates) and not _is_year(q, sentence.text, sentence.start)]
+    modality = next((MODALITY[w] for w in lowers if w in MODALITY), "")
+    previous: Figure | None = None
+    for q in qs:
+        figure = _figure(doc, sentence, words, lowers, q, found_dates, modality, source, previous)
+        if figure is not None:
+            out.figures.append(figure)
+            if figure.counts:
+                previous = figure
+    for mention in found_dates:
+        event = _event(doc, sentence, words, lowers, mention, source)
+        if event is not None:
+            out.events.append(event)
+
+
+def _maybe_spelled(lowers: list[str]) -> bool:
+    return any(re.search(r"zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zig|ßig|hundert|"
+                         r"tausend|two|three|four|five|six|seven|eight|nine|ten|twelve|teen|ty\b|"
+                         r"hundred|thousand", w) for w in lowers)
+
+
+def _inside_date(q: Quantity, found: list[DateMention]) -> bool:
+    return any(d.start < q.end and q.start < d.end for d in found)
+
+
+def _is_year(q: Quantity, text: str, offset: int) -> bool:
+    """A bare 19xx/20xx after `im`, `seit`, `in` ... is a year, not a figure."""
+    return (q.text.isdigit() and 1900 <= q.value <= 2099 and not q.hedge
+            and _next_is_year_context(text, q.start - offset))
+
+
+def _next_is_year_context(text: str, start: int) -> bool:
+    before = text[max(0, start - 12):start].lower()
+    return bool(re.search(r"(?:im|in|seit|bis|jahr|jahre|since|of|plant|anfang|ende|mitte)\s+$", before))
+
+
+def _figure(doc: Document, sentence: Sentence, words: list[Word], lowers: list[str], q: Quantity,
+            found_dates: list[DateMention], modality: str, source: str,
+            previous: Figure | None) -> Figure | None:
+    after = [i for i, w in enumerate(words) if w.start >= q.end]
+    first = after[0] if after else len(words)
+    noun_index = _counted_noun(words, lowers, first, doc.language)
+    qualifier = ""
+    for i in range(first, min(len(words), (noun_index if noun_index is not None else first) + 2)):
+        qualifier = qualifier or qualifier_of(words[i].text)
+    if first + 1 < len(words) and f"{lowers[first]} {lowers[first + 1]}" in QUALIFIERS:
+        qualifier = QUALIFIERS[f"{lowers[first]} {lowers[first + 1]}"]
+    predicate = _predicate(sentence, words, lowers, q)
+    if q.unit in _TIME_UNITS:
+        noun, counts, end = "", "", q.end
+    elif noun_index is not None:
+        noun = words[noun_index].text
+        counts = NOUNS.get(lowers[noun_index]) or next(
+            (NOUNS[f] for f in _stem_forms(noun) if f in NOUNS), "")
+        if not counts:
+            counts = "noun:" + _stem_forms(noun)[-1]
+        end = words[noun_index].end
+    elif previous is not None and not q.unit:
+        noun, counts, end = previous.noun, previous.counts, q.end
+        qualifier = qualifier or previous.qualifier
+    else:
+        noun, counts, end = "", "", q.end
+    if counts in GENERIC and predicate in ("killed", "injured", "missing", "evacuated", "arrested",
+                                           "rescued"):
+        counts = {"killed": "dead"}.get(predicate, predicate)
+    as_of, as_of_from = _as_of(doc, found_dates)
+    start = q.start
+    return Figure(doc.id, q, start, end, doc.text[start:end], counts, noun, predicate, qualifier, modality,
+                  as_of, as_of_from, source)
+
+
+def _counted_noun(words: list[Word], lowers: list[str], first: int, language: str) -> int | None:
+    """The noun a figure counts: the first noun after it, past a few adjectives."""
+    for i in range(first, min(len(words), first + 4)):
+        low = lowers[i]
+        if low in NOUNS:
+            return i
+        if low in STOPWORDS:
+            return None
+        if words[i].capitalised and language != "en":
+            if qualifier_of(words[i].text) and i + 1 < len(words) and words[i + 1].capitalised:
+                continue  # "Nordkoreanische Soldaten" at the start of a clause
+            return i
+        if language == "en" and i == first and not _ADJECTIVE_END.search(low) and low.isalpha():
+            if i + 1 < len(words) and lowers[i + 1] in NOUNS:
+                continue
+            return i
+        if not (_ADJECTIVE_END.search(low) or qualifier_of(low)):
+            return None
+    return None
+
+
+def _predicate(sentence: Sentence, words: list[Word], lowers: list[str], q: Quantity) -> str:
+    best, distance = "", 10**9
+    for w, low in zip(words, lowers, strict=True):
+        cls = PREDICATES.get(low)
+        if cls:
+            d = abs(w.start - q.start)
+            if d < distance:
+                best, distance = cls, d
+    if not best:
+        text = sentence.text.lower()
+        best = next((cls for phrase, cls in PREDICATE_PHRASES if phrase in text), "")
+    return best
+
+
+def _as_of(doc: Document, found_dates: list[DateMention]) -> tuple[DateMention | None, str]:
+    """The date a figure speaks of: a date in its sentence, else publication."""
+    usable = [d for d in found_dates if not _SINCE.match(d.text)]
+    resolved = [d for d in usable if d.resolved and d.year_known]
+    if resolved:
+        return resolved[0], "sentence"
+    if usable:
+        return None, "undated: " + usable[0].label()
+    if doc.published is not None:
+        day = doc.published
+        return DateMention(-1, -1, "", day, day), "published"
+    return None, "undated: no publication date"
+
+
+def _event(doc: Document, sentence: Sentence, words: list[Word], lowers: list[str], mention: DateMention,
+           source: str) -> Event | None:
+    if _SINCE.match(mention.text):
+        return None
+    best, distance, at = "", 10**9, None
+    for w, low in zip(words, lowers, strict=True):
+        cls = EVENTS.get(low)
+        if cls and abs(w.start - mention.start) < distance:
+            best, distance, at = cls, abs(w.start - mention.start), w
+    if not best or at is None:
+        return None
+    topics = frozenset(_stem_forms(w.text)[-1] for i, w in enumerate(words)
+                       if i > 0 and w.capitalised and lowers[i] not in STOPWORDS
+                       and lowers[i] not in MONTHS and lowers[i] not in WEEKDAYS
+                       and not (mention.start <= w.start < mention.end) and len(w.text) > 3)
+    start, end = min(mention.start, at.start), max(mention.end, at.end)
+    if end - start > 160:
+        start, end = mention.start, mention.end
+    return Event(doc.id, mention, best, topics, start, end, doc.text[start:end], source)

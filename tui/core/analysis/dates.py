@@ -1,0 +1,242 @@
+"""Dates in German and English text, as day ranges, resolved against the
+article's publication date.
+
+Regular expressions find candidates; `dateparser` (day first, past preferred)
+reads the absolute ones. It is never run over whole texts, where it finds
+dates in words such as "Die" (dateparser issues #582 and #942). Relative dates
+(`am Dienstagabend`, `letzte Woche`, `vor zwei Jahren`) are resolved here, and
+stay unresolved, saying so, when the article has no publication date.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+
+from tui.core.analysis.lexicon import MONTHS, WEEKDAYS
+
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_WEEKDAY = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
+_YEAR = r"(?:19|20)\d\d"
+_NUMBER_WORDS = {"einem": 1, "einer": 1, "einen": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5,
+                 "sechs": 6, "zehn": 10, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4,
+                 "five": 5, "six": 6, "ten": 10}
+_COUNT = r"\d{1,2}|" + "|".join(_NUMBER_WORDS)
+
+_CANDIDATE = re.compile(
+    rf"(?P<dmy>\b\d{{1,2}}\.\s?(?:{_MONTH})\b\.?(?:,?\s+{_YEAR}\b)?)"
+    rf"|(?P<mdy>\b(?:{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR}\b)?)"
+    rf"|(?P<numeric>\b\d{{1,2}}\.\d{{1,2}}\.(?:{_YEAR}|\d\d)\b|\b{_YEAR}-\d\d-\d\d\b)"
+    rf"|(?P<my>\b(?:{_MONTH})\s+{_YEAR}\b)"
+    rf"|(?P<month>\b(?:im|in|seit|bis|Anfang|Ende|Mitte|early|late|mid|since|until)\s+(?:{_MONTH})\b(?:\s+{_YEAR}\b)?)"
+    rf"|(?P<year>\b(?:im\s+Jahr(?:e)?|in|seit|bis|Anfang|Ende|Mitte|since|until|early|late)\s+{_YEAR}\b)"
+    rf"|(?P<weekday>\b(?:am|on|last|vergangenen|letzten)?\s*(?:{_WEEKDAY})"
+    rf"(?:abend|morgen|nachmittag|vormittag|nacht|mittag|\s+(?:morning|evening|night|afternoon))?\b)"
+    rf"|(?P<week>\b(?:letzte|letzten|vergangene|vergangenen|last|past)\s+(?:Woche|week)\b)"
+    rf"|(?P<lastyear>\b(?:im\s+vergangenen|im\s+letzten|vergangenes|letztes|last)\s+(?:Jahr|year)\b)"
+    rf"|(?P<lastmonth>\b(?:im\s+vergangenen|im\s+letzten|vergangenen|letzten|last)\s+(?:Monat|month)\b)"
+    rf"|(?P<ago>\bvor\s+(?P<n1>{_COUNT})\s+(?P<u1>Tagen|Wochen|Monaten|Jahren|Tag|Woche|Monat|Jahr)\b"
+    rf"|\b(?P<n2>{_COUNT})\s+(?P<u2>days?|weeks?|months?|years?)\s+ago\b)"
+    rf"|(?P<startyear>\b(?:zu\s+)?(?:Anfang|Beginn)\s+(?:des|dieses)\s+Jahres\b|\bearlier\s+this\s+year\b"
+    rf"|\bat\s+the\s+start\s+of\s+the\s+year\b)"
+    rf"|(?P<day>\b(?:gestern|vorgestern|heute|yesterday|today)\b)",
+    re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date as the first and last day it may be.
+
+    With the year unknown, `low`/`high` carry the year 1 and `year_known` is
+    false: month and day still compare. `resolved` is false for a relative
+    date without a publication date to count from; `note` says why.
+    """
+
+    start: int
+    end: int
+    text: str
+    low: date | None
+    high: date | None
+    year_known: bool = True
+    relative: bool = False
+    note: str = ""
+
+    @property
+    def resolved(self) -> bool:
+        return self.low is not None
+
+    def label(self) -> str:
+        if self.low is None or self.high is None:
+            return f"'{self.text}' ({self.note})"
+        return span_label(self.low, self.high, self.year_known)
+
+
+def span_label(low: date, high: date, year_known: bool = True) -> str:
+    if low == high:
+        return f"{low.day} {calendar.month_name[low.month]}" + (f" {low.year}" if year_known else "")
+    if low.day == 1 and high.month == low.month and high.day == calendar.monthrange(high.year, high.month)[1]:
+        return calendar.month_name[low.month] + (f" {low.year}" if year_known else "")
+    if (low.month, low.day, high.month, high.day) == (1, 1, 12, 31) and low.year == high.year:
+        return str(low.year)
+    return f"{span_label(low, low, year_known)} to {span_label(high, high, year_known)}"
+
+
+def _month_span(year: int, month: int) -> tuple[date, date]:
+    return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+
+
+@lru_cache(maxsize=8)
+def _parser(languages: tuple[str, ...], base: date):  # type: ignore[no-untyped-def]
+    from dateparser.date import DateDataParser
+
+    return DateDataParser(languages=list(languages), settings={
+        "DATE_ORDER": "DMY", "PREFER_DATES_FROM": "past",
+        "RELATIVE_BASE": datetime(base.year, base.month, base.day),
+        "REQUIRE_PARTS": [], "RETURN_AS_TIMEZONE_AWARE": False})
+
+
+_NEUTRAL_BASE = date(2000, 12, 31)  # any fixed day: the year it gives is discarded
+
+
+@lru_cache(maxsize=4096)
+def _absolute(candidate: str, language: str, published: date | None) -> tuple[date, date, bool] | None:
+    """dateparser on one candidate: (first day, last day, year known)."""
+    has_year = re.search(rf"\b{_YEAR}\b|\b\d{{1,2}}\.\d{{1,2}}\.\d\d\b", candidate) is not None
+    base = published or _NEUTRAL_BASE
+    languages = ("de", "en") if language != "en" else ("en", "de")
+    data = _parser(languages, base).get_date_data(candidate)
+    if data is None or data.date_obj is None:
+        return None
+    day = data.date_obj.date()
+    if data.period == "year":
+        low, high = date(day.year, 1, 1), date(day.year, 12, 31)
+    elif data.period == "month":
+        low, high = _month_span(day.year, day.month)
+    else:
+        low = high = day
+    year_known = has_year or published is not None
+    if not year_known:
+        low, high = low.replace(year=2000), high.replace(year=2000)  # a leap year keeps 29 February
+    return low, high, year_known
+
+
+def _clean(text: str) -> str:
+    text = re.sub(r"^(?:im|in|am|on|seit|bis|since|until|im\s+Jahre?)\s+", "", text, flags=re.IGNORECASE)
+    return re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", text)
+
+
+def dates(text: str, published: date | None, language: str = "de", offset: int = 0) -> list[DateMention]:
+    """Every date candidate in `text`, resolved where it can be."""
+    out: list[DateMention] = []
+    for m in _CANDIDATE.finditer(text):
+        mention = _mention(m, published, language, offset)
+        if mention is not None:
+            out.append(mention)
+    return out
+
+
+def _mention(m: re.Match[str], published: date | None, language: str, offset: int) -> DateMention | None:
+    start, end = m.span()
+    raw = m.group()
+    lead = len(raw) - len(raw.lstrip())
+    start += lead
+    raw = raw.strip()
+    kind = m.lastgroup if m.lastgroup not in ("n1", "u1", "n2", "u2") else "ago"
+    if kind in ("dmy", "mdy", "numeric", "my", "month", "year"):
+        candidate = _clean(raw)
+        edge = re.match(r"(Anfang|Ende|Mitte|early|late|mid)\s+", candidate, re.IGNORECASE)
+        if edge:
+            candidate = candidate[edge.end():]
+        found = _absolute(candidate, language, published)
+        if found is None:
+            return None
+        low, high, year_known = found
+        if edge:
+            low, high = _part(low, high, edge.group(1).lower())
+        return DateMention(offset + start, offset + end, raw, low, high, year_known)
+    return _relative(kind or "", m, raw, published, offset + start, offset + end)
+
+
+def _part(low: date, high: date, edge: str) -> tuple[date, date]:
+    """`Anfang Juni` is the first third of June, `Ende 2024` the last third of the year."""
+    days = (high - low).days + 1
+    third = timedelta(days=max(1, days // 3) - 1)
+    if edge in ("anfang", "early"):
+        return low, low + third
+    if edge in ("ende", "late"):
+        return high - third, high
+    return low + third, high - third
+
+
+def _relative(kind: str, m: re.Match[str], raw: str, published: date | None, start: int,
+              end: int) -> DateMention | None:
+    if kind == "startyear":
+        year = published.year if published else 2000
+        return DateMention(start, end, raw, date(year, 1, 1), date(year, 3, 31),
+                           year_known=published is not None, relative=True)
+    if published is None:
+        return DateMention(start, end, raw, None, None, relative=True,
+                           note="relative date; the article has no publication date")
+    if kind == "weekday":
+        name = re.search(_WEEKDAY, raw, re.IGNORECASE)
+        assert name is not None
+        back = (published.weekday() - WEEKDAYS[name.group().lower()]) % 7
+        if re.match(r"(last|vergangenen|letzten)\b", raw, re.IGNORECASE) and back == 0:
+            back = 7
+        day = published - timedelta(days=back)
+        return DateMention(start, end, raw, day, day, relative=True)
+    if kind == "week":
+        monday = published - timedelta(days=published.weekday() + 7)
+        return DateMention(start, end, raw, monday, monday + timedelta(days=6), relative=True)
+    if kind == "lastyear":
+        year = published.year - 1
+        return DateMention(start, end, raw, date(year, 1, 1), date(year, 12, 31), relative=True)
+    if kind == "lastmonth":
+        first = published.replace(day=1) - timedelta(days=1)
+        low, high = _month_span(first.year, first.month)
+        return DateMention(start, end, raw, low, high, relative=True)
+    if kind == "day":
+        back = {"heute": 0, "today": 0, "gestern": 1, "yesterday": 1, "vorgestern": 2}[raw.lower()]
+        day = published - timedelta(days=back)
+        return DateMention(start, end, raw, day, day, relative=True)
+    if kind == "ago":
+        count_text = (m.group("n1") or m.group("n2")).lower()
+        count = int(count_text) if count_text.isdigit() else _NUMBER_WORDS[count_text]
+        unit = (m.group("u1") or m.group("u2")).lower()
+        return _ago(start, end, raw, published, count, unit)
+    return None
+
+
+def _ago(start: int, end: int, raw: str, published: date, count: int, unit: str) -> DateMention:
+    if unit.startswith(("tag", "day")):
+        day = published - timedelta(days=count)
+        return DateMention(start, end, raw, day, day, relative=True)
+    if unit.startswith(("woche", "week")):
+        day = published - timedelta(weeks=count)
+        return DateMention(start, end, raw, day - timedelta(days=3), day + timedelta(days=3), relative=True)
+    if unit.startswith(("monat", "month")):
+        months = published.year * 12 + published.month - 1 - count
+        low, high = _month_span(months // 12, months % 12 + 1)
+        return DateMention(start, end, raw, low, high, relative=True)
+    year = published.year - count
+    return DateMention(start, end, raw, date(year, 1, 1), date(year, 12, 31), relative=True)
+
+
+def overlap(a: DateMention, b: DateMention) -> bool | None:
+    """Whether two dates may be the same day; None when either is unresolved.
+
+    With a year missing on either side, only month and day are compared.
+    """
+    if a.low is None or b.low is None or a.high is None or b.high is None:
+        return None
+    if a.year_known and b.year_known:
+        return a.low <= b.high and b.low <= a.high
+    return _md(a.low) <= _md(b.high) and _md(b.low) <= _md(a.high) if a.low.year == a.high.year \
+        and b.low.year == b.high.year else True
+
+
+def _md(day: date) -> tuple[int, int]:
+    return day.month, day.day

@@ -1,0 +1,163 @@
+"""Names across outlets: one person under several spellings, or a likely error.
+
+Folding explains transliteration (`Selenskyj`/`Selenskij`/`Zelenskyy`,
+`Kim Jong-un`/`Kim Jong Un`, `Kröger`/`Kroeger`): those are variants. Names
+that sound alike but do not fold together (`Maier`/`Meier`, `Brandt`/`Brand`)
+are proposed as possible errors, for a person to judge.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz.fuzz import ratio
+
+from tui.core.analysis.claims import Analysis
+from tui.core.analysis.lexicon import ROLES, STOPWORDS
+from tui.core.analysis.suggest import Member, Suggestion, stable_id
+
+_RUN = re.compile(r"(?<![\w-])[A-ZÄÖÜ][\wäöüß]*(?:-[\wäöüß]+)*(?:\s+[A-ZÄÖÜ][\wäöüß]*(?:-[\wäöüß]+)*){1,4}")
+_LOWER_WORD = re.compile(r"(?<![\w-])[a-zäöüß][\wäöüß-]*")
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    article: str
+    start: int
+    end: int
+    text: str
+    role: str = ""
+
+    @property
+    def parts(self) -> list[str]:
+        return self.text.replace("-", " ").split()
+
+
+def fold_name(name: str) -> str:
+    """Spelling-neutral form: umlauts, ß, hyphens and common transliterations."""
+    text = name.lower()
+    for a, b in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss"), ("-", " ")):
+        text = text.replace(a, b)
+    text = re.sub(r"\bz", "s", text.replace("w", "v").replace("y", "i").replace("j", "i"))
+    return re.sub(r"(\w)\1+", r"\1", re.sub(r"\s+", " ", text)).strip()
+
+
+_COLOGNE = {**dict.fromkeys("aeijouy", "0"), "b": "1", "p": "1", "d": "2", "t": "2", "f": "3", "v": "3",
+            "w": "3", "g": "4", "k": "4", "q": "4", "l": "5", "m": "6", "n": "6", "r": "7", "s": "8",
+            "z": "8"}
+
+
+def cologne(word: str) -> str:
+    """Kölner Phonetik: the German sound code of a word."""
+    w = [c for c in word.lower().replace("ä", "a").replace("ö", "o").replace("ü", "u").replace("ß", "s")
+         if c.isalpha()]
+    codes = []
+    for i, c in enumerate(w):
+        prev = w[i - 1] if i else ""
+        nxt = w[i + 1] if i + 1 < len(w) else ""
+        if c == "h":
+            continue
+        if c == "p":
+            code = "3" if nxt == "h" else "1"
+        elif c in "dt":
+            code = "8" if nxt in ("c", "s", "z") else "2"
+        elif c == "c":
+            if i == 0:
+                code = "4" if nxt in tuple("ahkloqrux") else "8"
+            else:
+                code = "8" if prev in ("s", "z") or nxt not in tuple("ahkoqux") else "4"
+        elif c == "x":
+            code = "8" if prev in ("c", "k", "q") else "48"
+        else:
+            code = _COLOGNE.get(c, "")
+        codes.append(code)
+    collapsed = []
+    for code in "".join(codes):
+        if not collapsed or collapsed[-1] != code:
+            collapsed.append(code)
+    if not collapsed:
+        return ""
+    return collapsed[0] + "".join(c for c in collapsed[1:] if c != "0")
+
+
+def names(analyses: list[Analysis]) -> list[Name]:
+    """Runs of two or three capitalised words none of which the corpus uses in lower case."""
+    lower = {m.group() for a in analyses for m in _LOWER_WORD.finditer(a.document.text)}
+    out = []
+    for analysis in analyses:
+        text = analysis.document.text
+        seen: set[str] = set()
+        for m in _RUN.finditer(text):
+            start, role = m.start(), ""
+            words = m.group().split()
+            roles = [i for i, w in enumerate(words) if _is_role(w)]
+            if roles and roles[-1] < len(words) - 1:
+                role = words[roles[-1]].lower()
+                for w in words[:roles[-1] + 1]:
+                    start = text.index(w, start) + len(w)
+                start = text.index(words[roles[-1] + 1], start)
+                words = words[roles[-1] + 1:]
+            while words and (words[0].lower() in lower or words[0].lower() in STOPWORDS
+                             or words[0].lower() in ROLES or _is_role(words[0])):
+                if _is_role(words[0]):
+                    role = words[0].lower()
+                start = text.index(words[1], start + len(words[0])) if len(words) > 1 else m.end()
+                words = words[1:]
+            if not 2 <= len(words) <= 4 or any(w.lower() in lower or w.lower() in STOPWORDS for w in words):
+                continue
+            found = text[start:m.end()]
+            if found in seen:
+                continue
+            seen.add(found)
+            if not role:
+                before = text[max(0, start - 30):start].split()
+                role = before[-1].lower().strip(",") if before and _is_role(before[-1].strip(",")) else ""
+            out.append(Name(analysis.document.id, start, m.end(), found, role))
+    return out
+
+
+def _is_role(word: str) -> bool:
+    """`Präsident`, and compounds ending in a role: `US-Verteidigungsminister`."""
+    low = word.lower()
+    return low in ROLES or any(low.endswith(r) for r in ("minister", "präsident", "direktor", "sprecher",
+                                                          "chef", "führer"))
+
+
+def name_suggestions(found: list[Name]) -> list[Suggestion]:
+    out = []
+    for i, a in enumerate(found):
+        for b in found[i + 1:]:
+            if a.article == b.article or a.text == b.text:
+                continue
+            verdict = _compare(a, b)
+            if verdict is None:
+                continue
+            relation, score, why = verdict
+            members = (Member(a.article, a.start, a.end, a.text), Member(b.article, b.start, b.end, b.text))
+            word = "variant spellings" if relation == "variant" else "possibly different names"
+            summary = f"'{a.text}' ({a.article}) and '{b.text}' ({b.article}): {word}, {why}."
+            out.append(Suggestion(stable_id(relation, "name", members), relation, "name", summary, score,
+                                  members, (("folded", f"{fold_name(a.text)} / {fold_name(b.text)}"),
+                                            ("sound", f"{cologne(a.parts[-1])} / {cologne(b.parts[-1])}"))))
+    return out
+
+
+def _compare(a: Name, b: Name) -> tuple[str, float, str] | None:
+    if fold_name(a.text) == fold_name(b.text):
+        return "variant", 0.6, "same after folding transliteration"
+    pa, pb = a.parts, b.parts
+    if len(pa) != len(pb):
+        return None
+    last_a, last_b = fold_name(pa[-1]), fold_name(pb[-1])
+    firsts_sound = all(cologne(x) == cologne(y) for x, y in zip(pa[:-1], pb[:-1], strict=True))
+    firsts_same = all(fold_name(x) == fold_name(y) for x, y in zip(pa[:-1], pb[:-1], strict=True))
+    if last_a == last_b:
+        if firsts_sound:
+            return "variant", 0.5, "first names sound alike"
+        if a.role and a.role == b.role:
+            return "contradicts", 0.3, f"same role ({a.role}), different first name"
+        return None
+    if firsts_same and cologne(pa[-1]) == cologne(pb[-1]) and ratio(last_a, last_b) >= 75:
+        return "contradicts", 0.35, "surnames sound alike but are spelled differently"
+    return None

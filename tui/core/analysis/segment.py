@@ -1,0 +1,80 @@
+"""Sentences and words with their offsets, so every finding anchors exactly.
+
+Extractors work sentence by sentence: a counted noun, a date or a speaker only
+belongs to a number in the same sentence. The splitter is deliberately simple
+and conservative: a period after a digit (`19. Juni`, `1.080. Tag`) or after a
+known abbreviation never ends a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_WORD = re.compile(r"[^\W\d_](?:[\w'’]|-(?=\w))*", re.UNICODE)
+# A sentence ends at . ! ? (and closing quotes) before whitespace and an
+# upper-case letter, a digit or an opening quote; or at a line break.
+_END = re.compile(r"(?<=[.!?])[\"'“”»«)]*\s+(?=[\"'„“«»(]?[A-ZÄÖÜ0-9])|\n+")
+_ABBREVIATIONS = frozenset(
+    "ca bzw z b d h u a usw vgl nr mio mrd mr mrs ms dr prof st etc approx no jan feb mar apr jun jul "
+    "aug sep sept oct nov dec okt dez".split())
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+    def words(self) -> list[Word]:
+        return [Word(self.start + m.start(), self.start + m.end(), m.group())
+                for m in _WORD.finditer(self.text)]
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+
+def _ends_sentence(text: str, dot: int) -> bool:
+    """Whether the punctuation at `dot` closes a sentence (not 19. or ca.)."""
+    if text[dot] != ".":
+        return True
+    before = text[max(0, dot - 6):dot]
+    if before[-1:].isdigit():
+        return False
+    token = re.search(r"(\w+)$", before)
+    return not (token and (token.group(1).lower() in _ABBREVIATIONS or len(token.group(1)) == 1))
+
+
+def sentences(text: str) -> list[Sentence]:
+    """Split plain text into sentences with their offsets."""
+    out: list[Sentence] = []
+    start = 0
+    for match in _END.finditer(text):
+        if "\n" not in match.group() and not _ends_sentence(text, match.start() - 1):
+            continue
+        closing = len(match.group()) - len(match.group().lstrip("\"'“”»«)"))
+        _add(out, text, start, match.start() + closing)
+        start = match.end()
+    _add(out, text, start, len(text))
+    return out
+
+
+def _add(out: list[Sentence], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append(Sentence(start, end, text[start:end]))

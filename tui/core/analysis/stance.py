@@ -1,0 +1,73 @@
+"""Statements of one actor across outlets: confirmed, denied, no comment.
+
+"Pyongyang rejected the reports" in one article and "Pyongyang has not
+commented" in another cannot both be true. The actor is the agent of a
+passive (`von Pjöngjang ... zurückgewiesen`) or the capitalised words before
+the cue; two statements pair when they share an actor and a topic word.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tui.core.analysis.attribution import actors, stance
+from tui.core.analysis.claims import Analysis
+from tui.core.analysis.lexicon import PLACES
+from tui.core.analysis.suggest import Member, Suggestion, stable_id
+
+_AGENT = re.compile(r"\b(?:von|by)\s+(?P<name>[A-ZÄÖÜ][\wäöüß-]+)")
+_WORDING = {"confirms": "confirmed", "denies": "denied", "no_comment": "neither confirmed nor denied"}
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    article: str
+    stance: str
+    holders: frozenset[str]
+    topics: frozenset[str]
+    start: int
+    end: int
+    text: str
+
+
+def statements(analysis: Analysis) -> list[Statement]:
+    out = []
+    for sentence in analysis.sentences:
+        found = stance(sentence.text)
+        if found is None:
+            continue
+        before = sentence.text[:found.start]
+        agent = _AGENT.search(before)
+        holders = frozenset({agent.group("name").lower()}) if agent else actors(before)
+        topics = actors(sentence.text) - holders - PLACES
+        out.append(Statement(analysis.document.id, found.stance, holders, topics, sentence.start,
+                             sentence.end, sentence.text))
+    return out
+
+
+def stance_suggestions(all_statements: list[Statement]) -> list[Suggestion]:
+    out = []
+    for i, a in enumerate(all_statements):
+        for b in all_statements[i + 1:]:
+            if a.article == b.article:
+                continue
+            holders = a.holders & b.holders
+            topics = _stems(a.topics) & _stems(b.topics)
+            if not holders or not topics:
+                continue
+            relation = "corroborates" if a.stance == b.stance else "contradicts"
+            who = ", ".join(sorted(holders)).title()
+            summary = (f"{who}: {_WORDING[a.stance]} ({a.article}) "
+                       f"{'and' if relation == 'corroborates' else 'vs'} {_WORDING[b.stance]} ({b.article}).")
+            members = (Member(a.article, a.start, a.end, a.text), Member(b.article, b.start, b.end, b.text))
+            score = round(min(0.9, 0.4 + 0.1 * len(holders) + 0.05 * len(topics)), 2)
+            out.append(Suggestion(stable_id(relation, "stance", members), relation, "stance", summary,
+                                  score, members,
+                                  ((a.article, a.stance), (b.article, b.stance), ("actor", who),
+                                   ("shared words", ", ".join(sorted(topics))))))
+    return out
+
+
+def _stems(words: frozenset[str]) -> set[str]:
+    return {w[:-1] if len(w) > 5 and w.endswith(("n", "s")) else w for w in words}

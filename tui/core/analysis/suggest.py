@@ -1,0 +1,229 @@
+"""Pair structured claims across articles into proposals a person reviews.
+
+Only like is compared with like: the same thing counted (and, when both say
+so, the same predicate, the same nationality, the same modality, the same
+unit), or the same kind of dated event about the same topic. Whether two
+figures that disagree are a contradiction or an update depends on time: a
+later figure for a quantity that changes is an update, unless both speak of
+the same moment.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from tui.core.analysis.claims import Analysis, Event, Figure
+from tui.core.analysis.dates import DateMention, overlap
+from tui.core.analysis.lexicon import PLACES
+
+RELATIONS = ("contradicts", "corroborates", "updates", "variant")
+_INTRINSIC = frozenset({"dead", "injured"})  # the noun already says what happened
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    article: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    id: str
+    relation: str
+    reason: str  # "number", "date", "name", "stance"
+    summary: str
+    score: float
+    members: tuple[Member, ...]
+    details: tuple[tuple[str, str], ...] = field(default=())  # label -> value, for the inspector
+
+
+def stable_id(relation: str, reason: str, members: Iterable[Member], extra: str = "") -> str:
+    """From what the members say, not where: edits elsewhere keep the id."""
+    key = "|".join([relation, reason, extra, *sorted(f"{m.article}\x1f{m.text}" for m in members)])
+    return f"{reason}-{hashlib.sha1(key.encode('utf-8')).hexdigest()[:12]}"
+
+
+def _fmt(value: float) -> str:
+    if value >= 1e9 and value % 1e7 == 0:
+        return f"{value / 1e9:,.2f}".rstrip("0").rstrip(".") + " billion"
+    if value >= 1e6 and value % 1e4 == 0:
+        return f"{value / 1e6:,.2f}".rstrip("0").rstrip(".") + " million"
+    return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}".rstrip("0")
+
+
+_HEDGE_WORDS = {"": "", "about": "about ", "at_least": "at least ", "more_than": "more than ",
+                "up_to": "up to ", "almost": "almost ", "less_than": "less than "}
+
+
+def describe(f: Figure) -> str:
+    """`at least 11,000` with its unit, in English."""
+    q = f.quantity
+    if q.hedge == "range":
+        text = f"{_fmt(q.low)} to {_fmt(q.high)}"
+    else:
+        text = _HEDGE_WORDS[q.hedge] + _fmt(q.value)
+    return text + (f" {q.unit}" if q.unit else "")
+
+
+def _when(f: Figure) -> str:
+    if f.as_of is None:
+        return "undated"
+    return f.as_of.label() + (" (published)" if f.as_of_from == "published" else "")
+
+
+def _comparable(a: Figure, b: Figure) -> bool:
+    if a.article == b.article or not a.counts or a.counts != b.counts:
+        return False
+    if a.quantity.unit != b.quantity.unit or a.modality != b.modality:
+        return False
+    if a.qualifier and b.qualifier and a.qualifier != b.qualifier:
+        return False
+    if a.counts in _INTRINSIC:
+        return True
+    if a.predicate and b.predicate:
+        return a.predicate == b.predicate
+    if a.predicate or b.predicate:
+        # One side says what happened, the other not: only the same people compare.
+        return bool(a.qualifier) and a.qualifier == b.qualifier
+    return True
+
+
+def _agree(a: Figure, b: Figure) -> bool:
+    qa, qb = a.quantity, b.quantity
+    lo, hi = max(qa.low, qb.low), min(qa.high, qb.high)
+    if qa.low == qa.high or qb.low == qb.high:
+        return lo <= hi
+    return lo < hi  # two estimates that merely touch at their edges do not agree
+
+
+def _time_order(a: Figure, b: Figure) -> int | None:
+    """-1 when a is wholly earlier, 1 when later, 0 same moment, None unknown."""
+    if a.as_of is None or b.as_of is None:
+        return None
+    same = overlap(a.as_of, b.as_of)
+    if same is None:
+        return None
+    if same:
+        return 0
+    assert a.as_of.high is not None and b.as_of.low is not None
+    return -1 if a.as_of.high < b.as_of.low else 1
+
+
+def _member(f: Figure) -> Member:
+    return Member(f.article, f.start, f.end, f.text)
+
+
+def figure_suggestion(a: Figure, b: Figure) -> Suggestion | None:
+    """The proposal for two figures, or None when they are different quantities."""
+    if not _comparable(a, b):
+        return None
+    order = _time_order(a, b)
+    if _agree(a, b):
+        relation = "corroborates"
+    elif order in (-1, 1):
+        relation = "updates"
+        if order == 1:
+            a, b = b, a  # earlier first
+    else:
+        relation = "contradicts"
+    score = 0.5
+    score += 0.2 if not a.counts.startswith("noun:") else 0.0
+    if a.predicate and a.predicate == b.predicate:
+        score += 0.1
+    elif not (a.predicate and b.predicate) and a.counts not in _INTRINSIC:
+        score -= 0.1
+    score += 0.05 if a.qualifier and a.qualifier == b.qualifier else 0.0
+    score += 0.1 if order is not None else -0.05
+    score += 0.05 if a.source and b.source else 0.0
+    high, low = max(a.quantity.value, b.quantity.value), min(a.quantity.value, b.quantity.value)
+    if relation != "corroborates" and low > 0 and high / low > 2:
+        score -= 0.2  # far apart: more likely two different quantities
+    what = a.counts.removeprefix("noun:")
+    detail = [(f"{m.article}", f"{describe(m)}, {_when(m)}" + (f", per {m.source}" if m.source else ""))
+              for m in (a, b)]
+    label = what + (f" ({a.predicate or b.predicate})" if (a.predicate or b.predicate) and
+                    a.counts not in _INTRINSIC else "")
+    if relation == "updates":
+        summary = f"{label.capitalize()}: {describe(a)} as of {_when(a)} ({a.article}), " \
+                  f"later {describe(b)} as of {_when(b)} ({b.article})."
+    else:
+        verb = "vs" if relation == "contradicts" else "and"
+        unknown = order is None and relation == "contradicts"
+        timing = " (dates unknown)" if unknown else ""
+        summary = f"{label.capitalize()}: {describe(a)} ({a.article}) {verb} {describe(b)} ({b.article})" \
+                  f"{timing}."
+    members = (_member(a), _member(b))
+    extra = f"{a.counts}|{a.quantity.value}|{b.quantity.value}"
+    return Suggestion(stable_id(relation, "number", members, extra), relation, "number", summary,
+                      round(min(0.99, max(0.05, score)), 2), members,
+                      tuple(detail + [("counts", what), ("dates", f"{_when(a)} / {_when(b)}")]))
+
+
+def _shared_topics(a: Event, b: Event) -> set[str]:
+    shared = set()
+    for x in a.topics:
+        for y in b.topics:
+            if x in PLACES or y in PLACES:
+                continue
+            if x == y or (min(len(x), len(y)) >= 5 and (x.endswith(y) or y.endswith(x))):
+                shared.add(min(x, y, key=len))
+    return shared
+
+
+def event_suggestion(a: Event, b: Event) -> Suggestion | None:
+    """Dates of the same kind of event on a shared topic: agreeing or not."""
+    if a.article == b.article or a.kind != b.kind:
+        return None
+    shared = _shared_topics(a, b)
+    if not shared:
+        return None
+    same = overlap(a.date, b.date)
+    if same is None:
+        return None
+    relation = "corroborates" if same else "contradicts"
+    score = 0.45 + 0.1 * min(3, len(shared) - 1) + (0.1 if a.date.year_known and b.date.year_known else 0)
+    verb = "and" if same else "vs"
+    topic = ", ".join(sorted(shared)[:3])
+    summary = f"Date of '{a.kind}' ({topic}): {_date(a.date)} ({a.article}) {verb} {_date(b.date)} " \
+              f"({b.article})."
+    members = (Member(a.article, a.start, a.end, a.text), Member(b.article, b.start, b.end, b.text))
+    return Suggestion(stable_id(relation, "date", members, a.kind), relation, "date", summary,
+                      round(min(0.99, score), 2), members,
+                      ((a.article, _date(a.date)), (b.article, _date(b.date)), ("event", a.kind),
+                       ("shared words", topic)))
+
+
+def _date(d: DateMention) -> str:
+    return d.label() + ("" if d.year_known else ", year not given")
+
+
+def pair_all(analyses: list[Analysis]) -> list[Suggestion]:
+    """Every figure and event proposal across the articles, unordered."""
+    out: list[Suggestion] = []
+    by_counts: dict[str, list[Figure]] = defaultdict(list)
+    for analysis in analyses:
+        for f in analysis.figures:
+            if f.counts:
+                by_counts[f.counts].append(f)
+    for figures in by_counts.values():
+        for i, a in enumerate(figures):
+            for b in figures[i + 1:]:
+                s = figure_suggestion(a, b)
+                if s is not None:
+                    out.append(s)
+    by_kind: dict[str, list[Event]] = defaultdict(list)
+    for analysis in analyses:
+        for e in analysis.events:
+            by_kind[e.kind].append(e)
+    for events in by_kind.values():
+        for i, a in enumerate(events):
+            for b in events[i + 1:]:
+                s = event_suggestion(a, b)
+                if s is not None:
+                    out.append(s)
+    return out
