@@ -307,6 +307,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_export(argv[1:])
         if argv and argv[0] == "import":
             return run_import(argv[1:])
+        if argv and argv[0] in ("new", "add"):
+            from tui import ingest_cli
+            return ingest_cli.main(argv)
         if argv and argv[0] == "serve":
             from tui.web.server import run_serve
 
