@@ -63,9 +63,12 @@ def test_a_fifo_anywhere_is_named_and_check_finishes(make_corpus, name: str) -> 
     still_loads(load_corpus(root))
 
 
-def test_screenshot_of_a_corpus_with_a_fifo_article_finishes(make_corpus, tmp_path: Path) -> None:
+@pytest.mark.parametrize("name", ["articles/c.md", "annotations/notes/tester.yaml"])
+def test_screenshot_of_a_corpus_with_a_fifo_finishes(make_corpus, tmp_path: Path,
+                                                     name: str) -> None:
     root = base(make_corpus)
-    os.mkfifo(root / "articles" / "c.md")
+    (root / name).parent.mkdir(parents=True, exist_ok=True)
+    os.mkfifo(root / name)  # the second is the notes file of this author (tester)
     out = tmp_path / "shot.svg"
     result = run(["screenshot", str(root), "--open", "a", "-o", str(out)])
     assert result.returncode == 0, result.stderr
@@ -182,13 +185,17 @@ def test_a_folder_linked_out_of_the_corpus_is_refused(make_corpus, tmp_path: Pat
     target.parent.mkdir(parents=True, exist_ok=True)
     target.symlink_to(secret, target_is_directory=True)
     if folder == "articles":
-        (root / "seeds").rename(root / "seeds-off")
-        (root / "seeds-off").rename(root / "kept")
+        (root / "seeds").rename(root / "kept")  # else seeds/ would be the article folder
+    private = user_data_dir() / "corpora" / corpus_key(root.resolve()) / "notes"
+    private.mkdir(parents=True)
+    (private / "tester.yaml").write_text("version: 1\nrecords: []\n", encoding="utf-8")
     corpus = load_corpus(root)
     assert has(corpus, f"{folder}: error: this is a link that leads outside the corpus folder, "
                        f"to {secret}; nothing in it is read"), messages(corpus)
     assert not any("SECRET" in a.text for a in corpus.articles.values())
-    assert not corpus.note_files
+    assert corpus.note_files == [private / "tester.yaml"]  # the user's own folder is fine
+    assert not any("SECRET" in m or "alice" in m for m in messages(corpus))
+    assert len([d for d in corpus.errors if "leads outside" in d.message]) == 1
 
 
 def test_notes_in_the_users_data_folder_are_read(make_corpus) -> None:

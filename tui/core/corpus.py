@@ -6,15 +6,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tui.core import safeio, yamlio
 from tui.core.anchoring import TextIndex, resolve
-from tui.core.article import ARTICLE_SUFFIXES, Article, ArticleError, load_article, read_bytes
+from tui.core.annotation_files import folder_inside, load_annotation_files, save_cache
+from tui.core.article import ARTICLE_SUFFIXES, Article, ArticleError, load_article
 from tui.core.checks import check_references, note_chain, note_loops, report_anchor
 from tui.core.diagnostics import Diagnostic, Level, Problems
 from tui.core.model import Annotation, Link, Verdict, split_ref
-from tui.core.schema import parse_article_file, parse_links_file, parse_user_file
+from tui.core.schema import parse_user_file
 
-LINKS_FILE = "contradictions.yaml"
 Progress = Callable[[str, int, int], None]
 
 
@@ -232,7 +231,7 @@ def load_user_file(corpus: Corpus, path: Path, check_loops: bool = True) -> None
     """One author's file. Inside the corpus it may not link out of it; the copy
     in this user's own data folder lies outside the corpus by design."""
     problems = Problems(path)
-    root = corpus.root if safeio.is_inside(path.parent, corpus.root) else None
+    root = corpus.root if path.is_relative_to(corpus.root) else None
     annotations, verdicts, links = parse_user_file(path, problems, root)
     corpus.add_layer(path, annotations, verdicts, links, problems, check_loops)
     if path not in corpus.note_files:
@@ -271,7 +270,7 @@ def load_articles(root: Path, progress: Progress | None = None) -> Corpus:
                                              "give the path of a corpus folder"))
         return corpus
     folder = article_dir(root)
-    paths = article_paths(root) if _folder_inside(corpus, folder) else []
+    paths = article_paths(root) if folder_inside(corpus, folder) else []
     first_of: dict[str, Path] = {}
     for number, path in enumerate(paths):
         if progress:
@@ -304,78 +303,17 @@ def complete_corpus(corpus: Corpus, progress: Progress | None = None) -> None:
     root = corpus.root
     if progress:
         progress("annotations", 0, 1)
-    _load_annotations(corpus, root / "annotations")
+    load_annotation_files(corpus, root / "annotations")
     corpus.index()
     _anchor_all(corpus, progress)
-    _save_cache(corpus)
-    if _folder_inside(corpus, root / "annotations" / "notes"):
-        for path in user_note_files(root):
+    save_cache(corpus)
+    notes_inside = folder_inside(corpus, root / "annotations" / "notes")
+    for path in user_note_files(root):
+        if notes_inside or not path.is_relative_to(root):
             load_user_file(corpus, path, check_loops=False)
     check_references(corpus)
     if progress:
         progress("done", 1, 1)
-
-
-def _folder_inside(corpus: Corpus, folder: Path) -> bool:
-    """False, with an error naming the link, for a folder that leads out of the corpus."""
-    try:
-        safeio.check_inside(folder, corpus.root)
-    except safeio.UnsafeFile as exc:
-        corpus.diagnostics.append(Diagnostic(folder, 0, 0, Level.ERROR,
-                                             exc.message.replace("; it is not read",
-                                                                 "; nothing in it is read"),
-                                             exc.hint))
-        return False
-    return True
-
-
-def _load_annotations(corpus: Corpus, folder: Path) -> None:
-    if not folder.is_dir() or not _folder_inside(corpus, folder):
-        return
-    for path in sorted(folder.glob("*.yaml")):
-        problems = Problems(path)
-        if path.name == LINKS_FILE:
-            corpus.links.extend(parse_links_file(path, problems, corpus.root))
-        else:
-            _load_article_file(corpus, path, problems)
-        corpus.diagnostics.extend(problems)
-
-
-def _load_article_file(corpus: Corpus, path: Path, problems: Problems) -> None:
-    from tui.core import cache
-
-    article_id = path.stem
-    article = corpus.articles.get(article_id)
-    try:  # read once, capped and regular files only, for both the cache key and the parser
-        raw = read_bytes(path, yamlio.MAX_BYTES, corpus.root)
-    except ArticleError as exc:
-        problems.append(exc.diagnostic)
-        return
-    key = ""
-    if article is not None and cache.enabled():
-        key = cache.digest(raw, article.text.encode("utf-8", "surrogatepass"))
-        hit = cache.load_annotations(key, path, article_id)
-        if hit is not None:
-            annotations, meta, diagnostics = hit
-            article.meta = article.meta.merged(meta)
-            corpus.annotations[article_id].extend(annotations)
-            corpus.diagnostics.extend(diagnostics)
-            corpus._from_cache.add(path)
-            return
-    annotations, meta = parse_article_file(path, article_id, problems, raw=raw)
-    if key:
-        corpus._cache_keys[path] = key
-        corpus._pending_meta[path] = meta
-    if article is None:
-        import difflib
-
-        close = difflib.get_close_matches(article_id, list(corpus.articles), n=1)
-        problems.error(0, 0, f"no article {article_id!r} in the corpus for this file",
-                       f"rename it to {close[0]}.yaml" if close
-                       else "name the file after the article's file stem")
-        return
-    article.meta = article.meta.merged(meta)
-    corpus.annotations[article_id].extend(annotations)
 
 
 def _anchor_all(corpus: Corpus, progress: Progress | None) -> None:
@@ -393,16 +331,6 @@ def _anchor_all(corpus: Corpus, progress: Progress | None) -> None:
         annotation.resolution = result
         report_anchor(corpus, annotation, index)
     _attach_notes(corpus, [a for anns in corpus.annotations.values() for a in anns])
-
-
-def _save_cache(corpus: Corpus) -> None:
-    from tui.core import cache
-
-    for path, key in corpus._cache_keys.items():
-        article_id = path.stem
-        items = [a for a in corpus.annotations.get(article_id, []) if a.path == path]
-        problems = [d for d in corpus.diagnostics if d.path == path]
-        cache.save_annotations(key, items, corpus._pending_meta.get(path, {}), problems)
 
 
 def _attach_notes(corpus: Corpus, annotations: list[Annotation]) -> None:
