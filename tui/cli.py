@@ -307,6 +307,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_export(argv[1:])
         if argv and argv[0] == "import":
             return run_import(argv[1:])
+        if argv and argv[0] == "suggest":
+            from tui.suggest_cli import run_suggest
+            return run_suggest(argv[1:])
         if argv and argv[0] in ("new", "add"):
             from tui import ingest_cli
             return ingest_cli.main(argv)
