@@ -291,8 +291,9 @@ def add_table(build: _Builder, table: _Table, quote: int, indent: int) -> None:
         parts: list[str] = []
         spans: list[Span] = []
         offset = 0
-        for number in range(columns):
-            text, cell_spans = cells[number] if number < len(cells) else ("", [])
+        used = max((n + 1 for n, (text, _s) in enumerate(cells) if text.strip()), default=0)
+        for number in range(used):  # empty cells at the end leave no trailing " | "
+            text, cell_spans = cells[number]
             if number:
                 parts.append(" | ")
                 offset += 3

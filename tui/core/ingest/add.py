@@ -22,7 +22,8 @@ from tui.core.markdown import parse_markdown
 from tui.core.safeio import UnsafeFile, read_capped
 
 MAX_SOURCE_BYTES = 16 * 1024 * 1024
-SHORT_WORDS = 150
+SHORT_WORDS = 150  # fewer: warn, the page may be cut short
+NO_TEXT_WORDS = 25  # fewer from a web page: no article found
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
 SOURCES_DIR = ".sources"
@@ -145,7 +146,9 @@ def _load(source: str, options: Options) -> tuple[Extracted, bytes | None, str]:
         try:
             got = fetch(source, timeout=options.timeout, max_bytes=options.max_bytes)
         except FetchError as exc:
-            raise IngestError(source, str(exc), exc.hint) from None
+            # The message names the URL that failed, which after a redirect is not the source.
+            message = str(exc).removeprefix(f"{source}: ")
+            raise IngestError(source, message, exc.hint) from None
         extracted, suffix = _from_fetched(source, got)
         if not extracted.meta.get("url"):
             extracted.meta["url"] = got.url
@@ -180,6 +183,12 @@ def add_source(root: Path, source: str, options: Options | None = None) -> Added
     words = len(article.text.split())
     if not words:
         raise IngestError(source, "no text to read in it", "check that it is the article")
+    if page_suffix == ".html" and words < NO_TEXT_WORDS:
+        # What the extractor falls back to on an empty page: a menu, a cookie
+        # notice, "enable JavaScript". Not an article.
+        raise IngestError(source, f"no main text found in the page (only {words} words)",
+                          "the page may need JavaScript or a login; save it from the browser "
+                          "once the article shows, or copy its text into a .txt file")
     meta["title"] = meta.get("title") or article.meta.title or Path(source).stem
     folder = articles_folder(root)
     content = (front_matter(meta) + "\n" + body.lstrip("\n")).encode("utf-8")
