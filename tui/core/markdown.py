@@ -68,6 +68,8 @@ class _Inline:
     def put(self, text: str, style: str = "", href: str = "") -> None:
         if self.dropped and text.startswith(" ") and (not self.out or self.out[-1].endswith(" ")):
             text = text[1:]
+        if not text:
+            return
         self.dropped = False
         if style and text:
             self.spans.append(Span(self.length, self.length + len(text), style, href))
@@ -116,7 +118,8 @@ class _Inline:
             self.put("\n")
         elif kind == "image":
             src = str(child.attrs.get("src", ""))
-            self.put(image_label(child.content), "link" if src else "", src)
+            alt = "".join(c.content for c in child.children or [] if c.type in ("text", "code_inline"))
+            self.put(image_label(alt or child.content), "link" if src else "", src)
         elif kind == "footnote_ref":
             self.put(footnote_marker(child))
         elif kind.endswith("_open"):
