@@ -167,3 +167,16 @@ def test_deletion_reaches_the_other_window_through_a_tombstone(corpus_dir: Path)
     assert texts == ["other"]
     notes, _ = parse_notes(first.path.read_bytes(), first.path)
     assert note.id in notes.deleted
+
+
+def test_check_names_the_git_conflict(corpus_dir: Path) -> None:
+    notes = corpus_dir / "annotations" / "notes"
+    notes.mkdir(parents=True, exist_ok=True)
+    (notes / "bob.yaml").write_text(
+        "version: 1\nrecords:\n<<<<<<< HEAD\n  - id: a\n=======\n  - id: b\n>>>>>>> main\n",
+        encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "tui", "check", str(corpus_dir)], cwd=ROOT,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1
+    assert ("annotations/notes/bob.yaml:3:1: error: the file holds an unresolved git conflict "
+            "(hint: resolve the git conflict") in result.stdout

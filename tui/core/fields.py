@@ -13,6 +13,7 @@ from typing import Any
 from tui.core import yamlio
 from tui.core.article import MAX_ARTICLE_BYTES, ArticleError, decode_text, read_bytes
 from tui.core.diagnostics import Problems
+from tui.core.records import conflict_marker_line
 
 MAX_NUMBER = MAX_ARTICLE_BYTES  # no offset or count in an article can be larger
 
@@ -111,6 +112,11 @@ def load_yaml_file(path: Path, problems: Problems, root: Path | None = None,
         text = decode_text(path, data)
     except ArticleError as exc:
         problems.append(exc.diagnostic)
+        return None
+    marker = conflict_marker_line(text)
+    if marker:
+        problems.error(marker, 1, "the file holds an unresolved git conflict",
+                       "resolve the git conflict (keep the records of both sides), then reopen")
         return None
     try:
         return yamlio.load(text)
