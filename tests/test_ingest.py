@@ -397,3 +397,26 @@ def test_extracted_tree_round_trips_through_markdown() -> None:
     ]
     spans = [(s.style, article.text[s.start:s.end], s.href) for b in article.blocks for s in b.spans]
     assert spans == [("bold", "fett", ""), ("link", "Link", "https://site.example/rel")]
+
+
+def test_url_without_charset_header_uses_the_pages_meta_charset(corpus: Path, server: str,
+                                                                 capsys) -> None:
+    html = (PAGES / "de_nachrichten.html").read_text(encoding="utf-8")
+    page = html.replace('<meta charset="utf-8">', '<meta charset="windows-1252">').encode("cp1252")
+    _Handler.routes = {"/cp": (200, {"Content-Type": "text/html"}, page)}
+    code, out, err = add(capsys, corpus, f"{server}/cp")
+    assert code == 0, err
+    article, _ = load_article(corpus / "articles" / f"{out.strip()}.md")
+    assert "Die Einschätzungen der Dienste unterscheiden sich" in article.text
+    assert "„Wir beobachten" in article.text
+
+
+def test_url_of_a_markdown_file(corpus: Path, server: str, capsys) -> None:
+    body = b"---\ntitle: Raw post\n---\n# Raw post\n\nText of the post, *emphasised*.\n"
+    _Handler.routes = {"/raw/post.md": (200, {"Content-Type": "text/plain; charset=utf-8"}, body)}
+    code, out, err = add(capsys, corpus, f"{server}/raw/post.md")
+    assert code == 0, err
+    article, _ = load_article(corpus / "articles" / "raw-post.md")
+    assert article.meta.url == f"{server}/raw/post.md"
+    assert article.text == "Raw post\nText of the post, emphasised."
+    assert (corpus / "articles" / ".sources" / "raw-post.md").read_bytes() == body

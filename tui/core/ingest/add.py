@@ -125,9 +125,10 @@ def _from_fetched(source: str, got: Fetched) -> tuple[Extracted, str]:
     """The fetched body by its type; returns the suffix to keep the copy under."""
     kind = got.content_type
     path = Path(got.url.split("?", 1)[0].split("#", 1)[0])
-    if kind in ("text/html", "application/xhtml+xml") or (not kind and "<html" in
-                                                           got.text()[:4096].lower()):
-        return _from_page(source, got.text(), got.url), ".html"
+    if kind in ("text/html", "application/xhtml+xml") or (not kind and b"<html" in
+                                                           got.data[:4096].lower()):
+        # Without a charset from the server, the page's own <meta charset> decides.
+        return _from_page(source, got.text() if got.charset else got.data, got.url), ".html"
     if kind in ("text/markdown", "text/x-markdown") or (kind == "text/plain" and
                                                         path.suffix.lower() in (".md", ".markdown")):
         return _from_text(source, path, got.data, markdown=True), ".md"
