@@ -187,24 +187,36 @@ def _figure(doc: Document, sentence: Sentence, words: list[Word], lowers: list[s
                   as_of, as_of_from, source)
 
 
+_SKIPPABLE = frozenset({"weitere", "weiteren", "weiterer", "zusätzliche", "zusätzlichen", "more", "further",
+                        "other", "additional"})
+
+
 def _counted_noun(words: list[Word], lowers: list[str], first: int, language: str) -> int | None:
     """The noun a figure counts: the first noun after it, past a few adjectives."""
-    for i in range(first, min(len(words), first + 4)):
+    i = first
+    while i < min(len(words), first + 4):
         low = lowers[i]
+        nxt = lowers[i + 1] if i + 1 < len(words) else ""
         if low in NOUNS:
             return i
+        if low in _SKIPPABLE or f"{low} {nxt}" in QUALIFIERS:
+            i += 1 if low in _SKIPPABLE else 2
+            continue
         if low in STOPWORDS:
             return None
-        if words[i].capitalised and language != "en":
-            if qualifier_of(words[i].text) and i + 1 < len(words) and words[i + 1].capitalised:
-                continue  # "Nordkoreanische Soldaten" at the start of a clause
-            return i
-        if language == "en" and i == first and not _ADJECTIVE_END.search(low) and low.isalpha():
-            if i + 1 < len(words) and lowers[i + 1] in NOUNS:
+        if language == "en":
+            if qualifier_of(low) or (nxt in NOUNS and low.isalpha()):
+                i += 1
                 continue
+            return i if i == first and low.isalpha() else None
+        if words[i].capitalised:
+            if qualifier_of(words[i].text) and i + 1 < len(words) and words[i + 1].capitalised:
+                i += 1
+                continue  # "Nordkoreanische Soldaten" at the start of a clause
             return i
         if not (_ADJECTIVE_END.search(low) or qualifier_of(low)):
             return None
+        i += 1
     return None
 
 

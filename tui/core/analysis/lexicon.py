@@ -100,6 +100,7 @@ _PREDICATE_GROUPS = {
     "rescued": "gerettet rescued",
     "delivered": "geliefert lieferte lieferung delivered supplied",
     "paid": "gehalt erhalten lohn paid salary",
+    "cut": "entlassen entlässt entließ gestrichen streicht abgebaut laid cut cuts",
 }
 for _class, _words in _PREDICATE_GROUPS.items():
     for _word in _words.split():

@@ -9,7 +9,9 @@ are proposed as possible errors, for a person to judge.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz.fuzz import ratio
 
@@ -34,6 +36,7 @@ class Name:
         return self.text.replace("-", " ").split()
 
 
+@lru_cache(maxsize=65536)
 def fold_name(name: str) -> str:
     """Spelling-neutral form: umlauts, ß, hyphens and common transliterations."""
     text = name.lower()
@@ -48,6 +51,7 @@ _COLOGNE = {**dict.fromkeys("aeijouy", "0"), "b": "1", "p": "1", "d": "2", "t": 
             "z": "8"}
 
 
+@lru_cache(maxsize=65536)
 def cologne(word: str) -> str:
     """Kölner Phonetik: the German sound code of a word."""
     w = [c for c in word.lower().replace("ä", "a").replace("ö", "o").replace("ü", "u").replace("ß", "s")
@@ -125,6 +129,17 @@ def _is_role(word: str) -> bool:
 
 
 def name_suggestions(found: list[Name]) -> list[Suggestion]:
+    """Only names whose surnames sound alike are compared: every rule needs that."""
+    buckets: dict[tuple[int, str], list[Name]] = defaultdict(list)
+    for name in found:
+        buckets[(len(name.parts), cologne(name.parts[-1]))].append(name)
+    out = []
+    for bucket in buckets.values():
+        out += _bucket_suggestions(bucket)
+    return out
+
+
+def _bucket_suggestions(found: list[Name]) -> list[Suggestion]:
     out = []
     for i, a in enumerate(found):
         for b in found[i + 1:]:

@@ -47,25 +47,31 @@ def statements(analysis: Analysis) -> list[Statement]:
 
 
 def stance_suggestions(all_statements: list[Statement]) -> list[Suggestion]:
+    """Statements are compared only with those sharing a holder (an index, not all pairs)."""
+    by_holder: dict[str, list[int]] = {}
+    for i, st in enumerate(all_statements):
+        for holder in st.holders:
+            by_holder.setdefault(holder, []).append(i)
+    pairs = sorted({(i, j) for ids in by_holder.values() for n, i in enumerate(ids) for j in ids[n + 1:]})
     out = []
-    for i, a in enumerate(all_statements):
-        for b in all_statements[i + 1:]:
-            if a.article == b.article:
-                continue
-            holders = a.holders & b.holders
-            topics = _stems(a.topics) & _stems(b.topics)
-            if not holders or not topics:
-                continue
-            relation = "corroborates" if a.stance == b.stance else "contradicts"
-            who = ", ".join(sorted(holders)).title()
-            summary = (f"{who}: {_WORDING[a.stance]} ({a.article}) "
-                       f"{'and' if relation == 'corroborates' else 'vs'} {_WORDING[b.stance]} ({b.article}).")
-            members = (Member(a.article, a.start, a.end, a.text), Member(b.article, b.start, b.end, b.text))
-            score = round(min(0.9, 0.4 + 0.1 * len(holders) + 0.05 * len(topics)), 2)
-            out.append(Suggestion(stable_id(relation, "stance", members), relation, "stance", summary,
-                                  score, members,
-                                  ((a.article, a.stance), (b.article, b.stance), ("actor", who),
-                                   ("shared words", ", ".join(sorted(topics))))))
+    for i, j in pairs:
+        a, b = all_statements[i], all_statements[j]
+        if a.article == b.article:
+            continue
+        holders = a.holders & b.holders
+        topics = _stems(a.topics) & _stems(b.topics)
+        if not holders or not topics:
+            continue
+        relation = "corroborates" if a.stance == b.stance else "contradicts"
+        who = ", ".join(sorted(holders)).title()
+        summary = (f"{who}: {_WORDING[a.stance]} ({a.article}) "
+                   f"{'and' if relation == 'corroborates' else 'vs'} {_WORDING[b.stance]} ({b.article}).")
+        members = (Member(a.article, a.start, a.end, a.text), Member(b.article, b.start, b.end, b.text))
+        score = round(min(0.9, 0.4 + 0.1 * len(holders) + 0.05 * len(topics)), 2)
+        out.append(Suggestion(stable_id(relation, "stance", members), relation, "stance", summary,
+                              score, members,
+                              ((a.article, a.stance), (b.article, b.stance), ("actor", who),
+                               ("shared words", ", ".join(sorted(topics))))))
     return out
 
 
