@@ -12,6 +12,7 @@ import asyncio
 import html
 import ipaddress
 import json
+import os
 import shlex
 import signal
 import sys
@@ -53,7 +54,7 @@ def is_loopback(host: str) -> bool:
 def app_command(root: Path, author: str) -> str:
     """The shell command textual-serve runs per tab. `exec` leaves no shell in between,
     and -P keeps a `tui` folder in the server's working directory off the import path."""
-    argv = [sys.executable, "-P", "-m", "tui", str(root.resolve()), "--author", author]
+    argv = [sys.executable, "-P", "-m", "tui.web.tab", str(root.resolve()), author]
     return "exec " + shlex.join(argv)
 
 
@@ -199,9 +200,12 @@ def _size(text: str | None, default: int) -> int:
 async def _dispatch(service: Any, socket: Any, data: str) -> None:
     """The page's messages: ["stdin", text], ["resize", {width, height}], ping, focus, blur."""
     try:
-        kind, payload = json.loads(data)
-    except (ValueError, TypeError):
+        message = json.loads(data)
+    except ValueError:
         return
+    if not isinstance(message, list) or not message:
+        return
+    kind, payload = message[0], (message[1] if len(message) > 1 else None)
     if kind == "stdin" and isinstance(payload, str):
         await service.send_bytes(payload.encode("utf-8"))
     elif kind == "resize" and isinstance(payload, dict):
@@ -216,11 +220,14 @@ async def _dispatch(service: Any, socket: Any, data: str) -> None:
 
 
 async def _stop(service: Any) -> None:
-    """Ask the reader to quit; kill it if it does not within a few seconds."""
+    """Ask the reader to quit and wait until it has exited (so shutdown leaves no
+    process behind); kill it if it does not within a few seconds."""
+    process = getattr(service, "_process", None)
     try:
         await asyncio.wait_for(service.stop(), STOP_APP_SECONDS)
+        if process is not None:
+            await asyncio.wait_for(process.wait(), STOP_APP_SECONDS)
     except TimeoutError:
-        process = getattr(service, "_process", None)
         if process is not None and process.returncode is None:
             process.kill()
             await process.wait()
@@ -263,14 +270,17 @@ def run_serve(argv: Sequence[str]) -> int:
     author = resolve_author(parser, args.author)
     say = _say
     if args.author is None and _config_author() is None:
+        origin = ("$CROSSREAD_AUTHOR" if os.environ.get("CROSSREAD_AUTHOR") == author
+                  else "the server's login name")
         say(f"No --author and no author in {config_path()}: every tab saves as {author!r}, "
-            "the server's login name. Pass --author NAME to choose.")
+            f"from {origin}. Pass --author NAME to choose.")
     say(f"Notes by {author} are saved to {notes_path(root, author)}")
     if not is_loopback(args.host):
         say(f"WARNING: listening on {args.host}, not this machine only. There is no "
             "login: anyone who can reach this port can read the corpus and write notes "
             f"as {author}.")
-    reader = WebReader(app_command(root, author), f"crossread · {root.resolve().name}", args.host)
+    name = "demo corpus" if root.resolve() == bundled_corpus().resolve() else root.resolve().name
+    reader = WebReader(app_command(root, author), f"crossread · {name}", args.host)
     try:
         asyncio.run(serve(reader, args.host, args.port,
                           lambda url: say(f"Serving {root} at {url} (ctrl+c to stop)")))
