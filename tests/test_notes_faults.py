@@ -86,16 +86,14 @@ def test_unreadable_notes_file_is_never_written_over(corpus_dir: Path) -> None:
     assert "git conflict" in problem.message and "resolve the git conflict" in problem.hint
     assert s.store.blocked.startswith(f"{path}:4:1")
 
-    s.add_note("typed while the file was broken", A0, on="hur-10k")
-    result = s.last_result
+    result = s.add_note("typed while the file was broken", A0, on="hur-10k").save
     assert result is not None and not result.ok and "not writing over it" in result.error
     assert path.read_text(encoding="utf-8") == conflicted  # untouched
     assert result.recovery is not None
     assert "typed while the file was broken" in result.recovery.read_text(encoding="utf-8")
 
     path.write_text(good, encoding="utf-8")  # the user resolves the conflict
-    s.add_note("after the fix", A0, on="troops-10k")
-    assert s.last_result is not None and s.last_result.ok
+    assert s.add_note("after the fix", A0, on="troops-10k").ok
     texts = sorted(a.text for a in load_corpus(corpus_dir).annotations[A0] if a.author == "alice")
     assert texts == ["after the fix", "an earlier note", "typed while the file was broken"]
 
@@ -150,8 +148,7 @@ def test_notes_file_deleted_while_running_keeps_every_note(corpus_dir: Path) -> 
     for text in ("one", "two", "three"):
         s.add_note(text, A0, on="troops-10k")
     s.path.unlink()  # someone removes the file while the app runs
-    s.add_note("four", A0, on="hur-10k")
-    assert s.last_result is not None and s.last_result.ok
+    assert s.add_note("four", A0, on="hur-10k").ok
     texts = sorted(a.text for a in load_corpus(corpus_dir).annotations[A0] if a.author == "alice")
     assert texts == ["four", "one", "three", "two"]
     assert len(s.store.records) == 4
@@ -159,7 +156,7 @@ def test_notes_file_deleted_while_running_keeps_every_note(corpus_dir: Path) -> 
 
 def test_deletion_reaches_the_other_window_through_a_tombstone(corpus_dir: Path) -> None:
     first = Session(load_corpus(corpus_dir), "alice")
-    note = first.add_note("to go", A0, on="troops-10k")
+    note = first.add_note("to go", A0, on="troops-10k").annotation
     second = Session(load_corpus(corpus_dir), "alice")
     first.delete(note.ref)
     second.add_note("other", A0, on="hur-10k")  # merges the deletion, does not resurrect

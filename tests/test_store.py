@@ -41,7 +41,7 @@ def test_note_verdict_link_round_trip(corpus_dir: Path) -> None:
     s = session(corpus_dir)
     text = s.corpus.articles[A0].text
     start = text.index("Kleine Zeitung")
-    note = s.add_note("check the original", A0, start, start + 14)
+    note = s.add_note("check the original", A0, start, start + 14).annotation
     s.set_verdict(f"{A0}#troops-10k", "disputed", "HUR says more than 10,000")
     s.link([f"{A0}#troops-10k", f"{A1}#troops-11k"], "Two counts", "contradicts")
     again = load_corpus(corpus_dir)
@@ -63,7 +63,7 @@ def test_note_verdict_link_round_trip(corpus_dir: Path) -> None:
 
 def test_undo_and_redo_cover_every_change(corpus_dir: Path) -> None:
     s = session(corpus_dir)
-    note = s.add_note("one", A0, on="troops-10k")
+    note = s.add_note("one", A0, on="troops-10k").annotation
     s.edit_text(note.ref, "two")
     s.set_verdict(f"{A0}#troops-10k", "false")
     s.delete(note.ref)
@@ -88,8 +88,8 @@ def test_own_claims_and_sources(corpus_dir: Path) -> None:
     s = session(corpus_dir)
     text = s.corpus.articles[A1].text
     start = text.index("Kyiv Independent")
-    src = s.add_annotation("source", A1, start, start + 16)
-    claim = s.add_annotation("claim", A1, 0, 20)
+    src = s.add_annotation("source", A1, start, start + 16).annotation
+    claim = s.add_annotation("claim", A1, 0, 20).annotation
     s.set_verdict(claim.ref, "supported")
     assert src.kind == "source" and src.name == "Kyiv Independent"
     assert load_corpus(corpus_dir).get(claim.ref).kind == "claim"
@@ -118,8 +118,8 @@ def test_installed_corpus_notes_go_to_user_data(tmp_path: Path, private_data_dir
 
 def test_concurrent_edit_is_merged(corpus_dir: Path) -> None:
     first, second = session(corpus_dir), session(corpus_dir)
-    a = first.add_note("from the first window", A0, on="troops-10k")
-    b = second.add_note("from the second window", A0, on="hur-10k")
+    a = first.add_note("from the first window", A0, on="troops-10k").annotation
+    b = second.add_note("from the second window", A0, on="hur-10k").annotation
     on_disk = load_corpus(corpus_dir)
     assert on_disk.get(a.ref) is not None and on_disk.get(b.ref) is not None
     first.edit_text(a.ref, "edited in first")  # first must merge b before writing
@@ -129,7 +129,7 @@ def test_concurrent_edit_is_merged(corpus_dir: Path) -> None:
 
 def test_real_conflict_keeps_both_versions(corpus_dir: Path) -> None:
     first = session(corpus_dir)
-    note = first.add_note("base", A0, on="troops-10k")
+    note = first.add_note("base", A0, on="troops-10k").annotation
     second = session(corpus_dir)
     second.edit_text(note.ref, "theirs")
     result = first.store.put(dict(first.store.records[note.id], text="mine"))
@@ -187,7 +187,7 @@ def test_unreadable_disk_version_is_not_overwritten(corpus_dir: Path) -> None:
     s = session(corpus_dir)
     s.add_note("keep me", A0, on="troops-10k")
     s.store.path.write_text("records: [\n", encoding="utf-8")  # someone broke it
-    result = s.add_note("second", A0, on="hur-10k") and s.last_result
+    result = s.add_note("second", A0, on="hur-10k").save
     assert result is not None and not result.ok and "cannot be read" in result.error
     assert s.store.path.read_text(encoding="utf-8") == "records: [\n"
     assert result.recovery is not None and "second" in result.recovery.read_text()
@@ -204,8 +204,8 @@ def test_disk_full_keeps_original_and_work(corpus_dir: Path,
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(os, "fsync", full)
-    note = s.add_note("unsaved", A0, on="hur-10k")
-    result = s.last_result
+    changes = s.add_note("unsaved", A0, on="hur-10k")
+    note, result = changes.annotation, changes.save
     monkeypatch.setattr(os, "fsync", real_fsync)
     assert result is not None and not result.ok and "No space left" in result.error
     assert s.store.path.read_bytes() == before
@@ -232,8 +232,8 @@ def test_read_only_folder(corpus_dir: Path, monkeypatch: pytest.MonkeyPatch) -> 
 
         monkeypatch.setattr("tempfile.mkstemp", refuse)
     try:
-        note = s.add_note("pending", A0, on="hur-10k")
-        result = s.last_result
+        changes = s.add_note("pending", A0, on="hur-10k")
+        note, result = changes.annotation, changes.save
     finally:
         folder.chmod(0o755)
         monkeypatch.undo()
@@ -255,8 +255,7 @@ def test_file_size_limit_leaves_original(corpus_dir: Path, private_data_dir: Pat
         s.add_note("small", "{A0}", on="troops-10k")
         size = s.store.path.stat().st_size
         resource.setrlimit(resource.RLIMIT_FSIZE, (size + 100, size + 100))
-        s.add_note("x" * 5000, "{A0}", on="hur-10k")
-        r = s.last_result
+        r = s.add_note("x" * 5000, "{A0}", on="hur-10k").save
         print(r.ok, "|", r.error, "|", r.recovery)
     """)
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
@@ -343,5 +342,5 @@ def test_store_reports_unparsable_file(tmp_path: Path) -> None:
 @example("[@click=app.quit] \x1b[31m")
 def test_note_text_round_trips_exactly(corpus_dir: Path, text: str) -> None:
     s = session(corpus_dir, "hypo")
-    note = s.add_note(text, A0, on="troops-10k")
+    note = s.add_note(text, A0, on="troops-10k").annotation
     assert load_corpus(corpus_dir).get(note.ref).text == text

@@ -398,7 +398,7 @@ def import_file(session: Session, path: Path) -> ImportReport:
     _check_positions(items)
     report = plan_import(session.corpus, session, items)
     if report.records:
-        result = session.add_records(report.records)
+        result = session.add_records(report.records).save
         if not result.ok:
             raise ImportError_(f"{result.error}; nothing was imported"
                                + (f" (a copy is in {result.recovery})" if result.recovery else ""))

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from tui.core import yamlio
 from tui.core.anchoring import context_of
+from tui.core.changes import ChangeSet, RecordChange
 from tui.core.corpus import Corpus
-from tui.core.model import VERDICTS, Annotation, split_ref
+from tui.core.model import VERDICTS, Annotation, Link, Verdict, split_ref
 from tui.core.store import Record, RecordStore, SaveResult, new_id, notes_path, utc_now
 
 
@@ -21,9 +24,10 @@ class SessionError(Exception):
 
 @dataclass
 class Change:
-    """One user action: the records it touched, before and after."""
+    """One user action on the undo stack: the records it touched, and its name."""
 
-    items: list[tuple[str, Record | None, Record | None]]
+    items: list[RecordChange]
+    label: str
 
 
 class Session:
@@ -35,10 +39,6 @@ class Session:
         self.load_problems = problems
         self.undo_stack: list[Change] = []
         self.redo_stack: list[Change] = []
-        self.last_result: SaveResult | None = None
-        # Articles whose annotations or links the last change touched (verdicts
-        # change no highlight, so they touch none).
-        self.last_articles: set[str] = set()
         if self.store.path not in corpus.note_files:
             self._refresh()
 
@@ -52,78 +52,104 @@ class Session:
     def unsaved(self) -> bool:
         return self.store.dirty
 
+    @property
+    def read_only(self) -> str:
+        """Why this author's file cannot be written now ('' when it can)."""
+        return self.store.blocked
+
     def _set(self, record_id: str, after: Record | None) -> Record | None:
         return self.store.remove(record_id) if after is None else self.store.put(after)
 
-    @staticmethod
-    def _articles_of(change: Change) -> set[str]:
-        found: set[str] = set()
-        for _, before, after in change.items:
-            for record in (before, after):
-                if not record or record.get("kind") == "verdict":
-                    continue
-                if record.get("article"):
-                    found.add(str(record["article"]))
-                refs = list(record.get("claims") or [])
-                if isinstance(record.get("on"), str):
-                    refs.append(record["on"])
-                found.update(ref.partition("#")[0] for ref in refs if "#" in ref)
-        return found
-
-    def _do(self, record_id: str, after: Record | None) -> SaveResult:
+    def _do(self, record_id: str, after: Record | None, label: str) -> ChangeSet:
         before = self._set(record_id, after)
-        self.undo_stack.append(Change([(record_id, before, after)]))
-        self.last_articles = self._articles_of(self.undo_stack[-1])
+        change = Change([RecordChange(record_id, before, after)], label)
+        self.undo_stack.append(change)
         self.redo_stack.clear()
-        return self._commit()
+        return self._commit(change.items, label)
 
-    def add_records(self, records: list[Record]) -> SaveResult:
+    def add_records(self, records: list[Record], label: str = "import") -> ChangeSet:
         """Add many records in one write; if it fails, none of them stay."""
         was_dirty, was_deleted = self.store.dirty, dict(self.store.deleted)
-        items = [(r["id"], self._set(r["id"], r), r) for r in records]
+        items = [RecordChange(r["id"], self._set(r["id"], r), r) for r in records]
         result = self.store.save()
         if not result.ok:
-            for record_id, before, _ in reversed(items):
-                self._set(record_id, before)
+            for item in reversed(items):
+                self._set(item.id, item.before)
             self.store.dirty, self.store.deleted = was_dirty, was_deleted
-            self.last_result = result
-            self._refresh()
-            return result
-        self.undo_stack.append(Change(items))
-        self.last_articles = self._articles_of(self.undo_stack[-1])
+            return ChangeSet((), result, label)
+        self.undo_stack.append(Change(items, label))
         self.redo_stack.clear()
-        self.last_result = result
-        self._refresh()
-        return result
+        return self._sync(items, result, label)
 
-    def _commit(self) -> SaveResult:
-        self.last_result = self.store.save()
-        self._refresh()
-        return self.last_result
+    def _commit(self, items: list[RecordChange], label: str) -> ChangeSet:
+        return self._sync(items, self.store.save(), label)
 
-    def retry(self) -> SaveResult:
-        return self._commit()
+    def _sync(self, items: list[RecordChange], result: SaveResult, label: str) -> ChangeSet:
+        """Bring the corpus up to date with the store and say what changed.
 
-    def _refresh(self) -> None:
-        """Rebuild this author's layer of the corpus from the records in memory."""
-        path = self.store.path
-        self.corpus.drop_layer(path)
-        from tui.core import yamlio
+        Only the changed records are re-parsed and re-indexed; a save that took
+        in other writers' records rebuilds this author's layer instead.
+        """
+        articles: set[str] = set()
+        for item in items:
+            articles |= item.articles()
+        if result.merged_from_disk:
+            self._refresh()
+            articles |= set(self.corpus.articles)
+        else:
+            for item in items:
+                self._apply(item)
+        return ChangeSet(tuple(items), result, label, result.merged_from_disk,
+                         self._annotation_of(items), frozenset(articles))
+
+    def _apply(self, item: RecordChange) -> None:
         from tui.core.diagnostics import Problems
         from tui.core.schema import parse_record
 
+        path = self.store.path
+        if item.before is not None:
+            self.corpus.remove(path, item.id, item.kind, str(item.before.get("article", "")),
+                               str(item.before.get("on", "")))
+        if item.after is not None:
+            problems = Problems(path)
+            parsed = parse_record(_as_ymap(item.after), (0, 0), path, problems)
+            if parsed is not None:
+                self.corpus.put(parsed, problems)
+        for link in self.corpus.links:  # cheap: a claim's anchoring may have changed
+            if item.id in (ref.partition("#")[2] for ref in link.members):
+                link.resolved = all((m := self.corpus.get(r)) is not None and m.resolution.resolved
+                                    for r in link.members)
+
+    def _annotation_of(self, items: list[RecordChange]) -> Annotation | None:
+        for item in items:
+            record = item.after
+            if record and record.get("kind") in ("note", "claim", "source"):
+                return self.corpus.get(f"{record.get('article')}#{item.id}")
+        return None
+
+    def retry(self) -> ChangeSet:
+        return self._commit([], "retry")
+
+    def _refresh(self) -> None:
+        """Rebuild this author's layer of the corpus from the records in memory."""
+        from tui.core.diagnostics import Problems
+        from tui.core.schema import parse_record
+
+        path = self.store.path
+        self.corpus.drop_layer(path)
         problems = Problems(path)
-        annotations, verdicts, links = [], [], []
+        annotations: list[Annotation] = []
+        verdicts: list[Verdict] = []
+        links: list[Link] = []
         for record in self.store.records.values():
-            item = _as_ymap(record, yamlio)
-            parsed = parse_record(item, (0, 0), path, problems)
+            parsed = parse_record(_as_ymap(record), (0, 0), path, problems)
             if isinstance(parsed, Annotation):
                 annotations.append(parsed)
-            elif parsed is not None and hasattr(parsed, "value"):
-                verdicts.append(parsed)  # type: ignore[arg-type]
-            elif parsed is not None:
-                links.append(parsed)  # type: ignore[arg-type]
-        self.corpus.add_layer(path, annotations, verdicts, links, problems)  # type: ignore[arg-type]
+            elif isinstance(parsed, Verdict):
+                verdicts.append(parsed)
+            elif isinstance(parsed, Link):
+                links.append(parsed)
+        self.corpus.add_layer(path, annotations, verdicts, links, problems)
         if path not in self.corpus.note_files:
             self.corpus.note_files.append(path)
         for link in self.corpus.links:
@@ -163,27 +189,28 @@ class Session:
     # ------------------------------------------------------------ changes
 
     def add_note(self, text: str, article_id: str, start: int | None = None,
-                 end: int | None = None, on: str | None = None) -> Annotation:
+                 end: int | None = None, on: str | None = None) -> ChangeSet:
         """A note on a span of text, or on an existing annotation (`on`)."""
         if not text.strip():
             raise SessionError("a note needs some text")
         rid = new_id(self.author, "n-")
         record: Record = {"id": rid, "kind": "note", "article": article_id}
+        label = "note"
         if on:
             target = self.corpus.get(on, article_id)
             if target is None:
                 raise SessionError(f"no annotation {on!r}")
             record["on"] = target.ref if target.article != article_id else target.id
+            label = f"note on {target.id}"
         else:
             if start is None or end is None:
                 raise SessionError("a note needs a selection or an annotation")
             record.update(self._anchor_fields(article_id, start, end))
         record["text"] = text
-        self._do(rid, self._stamp(record))
-        return self._get(article_id, rid)
+        return self._checked(self._do(rid, self._stamp(record), label))
 
     def add_annotation(self, kind: str, article_id: str, start: int, end: int,
-                       **extra: str) -> Annotation:
+                       **extra: str) -> ChangeSet:
         """The user's own claim or source from a selection."""
         if kind not in ("claim", "source"):
             raise SessionError(f"cannot create a {kind}")
@@ -193,23 +220,24 @@ class Session:
         if kind == "source":
             record["name"] = extra.get("name") or record["quote"]
         record.update({k: v for k, v in extra.items() if v and k != "name"})
-        self._do(rid, self._stamp(record))
-        return self._get(article_id, rid)
+        label = f"{kind} '{_short(record['quote'])}'"
+        return self._checked(self._do(rid, self._stamp(record), label))
 
-    def edit_text(self, ref: str, text: str) -> Annotation:
+    def edit_text(self, ref: str, text: str) -> ChangeSet:
         record = dict(self._own(ref))
         if record.get("kind") == "note" and not text.strip():
             raise SessionError("a note needs some text")
         record["text"] = text
         record["modified"] = utc_now()
-        self._do(record["id"], record)
-        return self._get(record["article"], record["id"])
+        label = f"edit of {record['kind']} {record['id']}"
+        return self._checked(self._do(record["id"], record, label))
 
-    def delete(self, ref: str) -> None:
+    def delete(self, ref: str) -> ChangeSet:
         record = self._own(ref)
-        self._do(record["id"], None)
+        label = f"deletion of {record.get('kind', 'record')} {record['id']}"
+        return self._do(record["id"], None, label)
 
-    def set_verdict(self, ref: str, value: str, comment: str | None = None) -> SaveResult:
+    def set_verdict(self, ref: str, value: str, comment: str | None = None) -> ChangeSet:
         if value not in VERDICTS:
             raise SessionError(f"unknown verdict {value!r}")
         claim = self.corpus.get(ref)
@@ -221,9 +249,18 @@ class Session:
         keep = comment if comment is not None else (old or {}).get("comment", "")
         if keep:
             record["comment"] = keep
-        return self._do(rid, self._stamp(record, (old or {}).get("created")))
+        label = (f"verdict '{value}' on {claim.id}" if comment is None
+                 else f"comment on the verdict on {claim.id}")
+        return self._do(rid, self._stamp(record, (old or {}).get("created")), label)
 
-    def link(self, refs: list[str], summary: str, relation: str = "contradicts") -> SaveResult:
+    def existing_link(self, refs: list[str]) -> Link | None:
+        """A link that already joins exactly these claims, by anyone."""
+        wanted = set(refs)
+        first = self.corpus.get(refs[0])
+        links = self.corpus.links_of(first) if first is not None else []
+        return next((link for link in links if set(link.members) == wanted), None)
+
+    def link(self, refs: list[str], summary: str, relation: str = "contradicts") -> ChangeSet:
         if len(set(refs)) < 2:
             raise SessionError("a link needs two different claims")
         for ref in refs:
@@ -235,51 +272,54 @@ class Session:
         rid = new_id(self.author, "l-")
         record: Record = {"id": rid, "kind": "link", "relation": relation,
                           "summary": " ".join(summary.split()), "claims": list(refs)}
-        return self._do(rid, self._stamp(record))
+        names = " and ".join(split_ref(r)[1] for r in refs)
+        return self._do(rid, self._stamp(record), f"link '{relation}' between {names}")
 
-    def undo(self) -> Change:
+    def undo(self) -> ChangeSet:
         if not self.undo_stack:
             raise SessionError("nothing to undo")
         change = self.undo_stack.pop()
-        for record_id, before, _ in reversed(change.items):
-            self._set(record_id, before)
-        self.last_articles = self._articles_of(change)
+        undone = [RecordChange(i.id, i.after, i.before) for i in reversed(change.items)]
+        for item in undone:
+            self._set(item.id, item.after)
         self.redo_stack.append(change)
-        self._commit()
-        return change
+        return self._commit(undone, f"Undone: {change.label}")
 
-    def redo(self) -> Change:
+    def redo(self) -> ChangeSet:
         if not self.redo_stack:
             raise SessionError("nothing to redo")
         change = self.redo_stack.pop()
-        for record_id, _, after in change.items:
-            self._set(record_id, after)
-        self.last_articles = self._articles_of(change)
+        for item in change.items:
+            self._set(item.id, item.after)
         self.undo_stack.append(change)
-        self._commit()
-        return change
+        return self._commit(change.items, f"Redone: {change.label}")
 
-    def _get(self, article_id: str, rid: str) -> Annotation:
-        found = self.corpus.get(f"{article_id}#{rid}")
-        if found is None:
-            raise SessionError(f"{rid} was saved but could not be shown")
-        return found
+    def _checked(self, changes: ChangeSet) -> ChangeSet:
+        """A change that made an annotation must be able to show it."""
+        if changes.annotation is None and changes.records and changes.records[0].after:
+            raise SessionError(f"{changes.records[0].id} was saved but could not be shown")
+        return changes
 
     def is_own(self, annotation: Annotation) -> bool:
         return annotation.path == self.store.path and annotation.id in self.store.records
 
 
-def _as_ymap(value, yamlio):  # type: ignore[no-untyped-def]
+def _short(text: str, width: int = 40) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+def _as_ymap(value: Any) -> Any:
+    """A plain record as the YAML tree `parse_record` reads (no positions)."""
     if isinstance(value, dict):
         out = yamlio.YMap()
         for key, item in value.items():
-            out[key] = _as_ymap(item, yamlio)
+            out[key] = _as_ymap(item)
         return out
     if isinstance(value, list):
         out_list = yamlio.YList()
         for item in value:
-            out_list.append(_as_ymap(item, yamlio))
+            out_list.append(_as_ymap(item))
             out_list.marks.append((0, 0))
         return out_list
     return value
-

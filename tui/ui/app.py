@@ -278,7 +278,7 @@ class CrossreadApp(PanesMixin, ReviewMixin, App[None]):
         if self.session is None or not self.session.unsaved:
             self.exit()
             return
-        result = self.session.retry()
+        result = self.session.retry().save
         if result.ok:
             self.exit()
             return

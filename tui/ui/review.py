@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 
 from tui.core.model import VERDICTS, Annotation
+from tui.core.changes import ChangeSet
 from tui.core.session import Session, SessionError
 from tui.ui.styles import one_line, safe
 from tui.ui.widgets.pane import header_text
@@ -52,12 +53,11 @@ class ReviewMixin:
         self._inspect(view.current_annotation() if view else None, force=True)  # type: ignore[attr-defined]
         self._update_legend()  # type: ignore[attr-defined]
 
-    def _report(self, done: str) -> None:
-        result = self.session.last_result
-        merged = result is not None and result.merged_from_disk
-        self.refresh_data(None if merged else self.session.last_articles)
-        if result is None:
-            return
+    def _report(self, done: str, changes: ChangeSet) -> None:
+        result = changes.save
+        self.refresh_data(None if changes.merged else set(changes.articles))
+        if changes.label.startswith(("Undone", "Redone")):
+            done = changes.label
         if not result.ok:
             where = (f"A recovery copy is in {result.recovery}." if result.recovery
                      else "No recovery copy could be written either.")
@@ -76,11 +76,11 @@ class ReviewMixin:
 
     def _try(self, done: str, change) -> None:  # type: ignore[no-untyped-def]
         try:
-            change()
+            changes = change()
         except SessionError as exc:
             self.notify(str(exc), severity="warning", markup=False)  # type: ignore[attr-defined]
             return
-        self._report(done)
+        self._report(done, changes)
 
     def _view(self) -> ArticleView | None:
         view = self.current_view  # type: ignore[attr-defined]
