@@ -23,7 +23,7 @@ from tui.core.atomic import atomic_write
 from tui.core.diagnostics import Diagnostic, Level
 from tui.core.model import Anchor, Annotation, Match, Resolution
 
-VERSION = "2"  # bump when parsing changes what a given file becomes
+VERSION = "3"  # bump when parsing changes what a given file becomes
 
 
 def enabled() -> bool:
@@ -88,7 +88,7 @@ def save_article(key: str, article: Article) -> None:
 # ------------------------------------------------------------------ annotations
 
 _FIELDS = ("source", "topic", "name", "text", "target", "author", "created", "modified",
-           "conflict")
+           "conflict", "unit", "counts", "as_of", "event")
 
 
 def save_annotations(key: str, annotations: list[Annotation], meta: dict[str, str],
@@ -101,7 +101,7 @@ def save_annotations(key: str, annotations: list[Annotation], meta: dict[str, st
                       a.anchor.start]
         r = a.resolution
         items.append([a.id, a.kind, a.line, a.column, anchor, list(a.tags),
-                      [getattr(a, f) for f in _FIELDS],
+                      [getattr(a, f) for f in _FIELDS] + [list(a.value) if a.value else None],
                       [r.start, r.end, r.match.value, r.score, int(r.ambiguous)]])
     problems = [[d.line, d.column, d.level.value, d.message, d.hint] for d in diagnostics]
     _write("annotations", key, {"meta": meta, "items": items, "diagnostics": problems})
@@ -115,9 +115,11 @@ def load_annotations(key: str, path: Path, article_id: str
     try:
         annotations = []
         for ident, kind, line, column, anchor, tags, fields, res in data["items"]:
+            *texts, value = fields
             a = Annotation(article_id, ident, kind, Anchor(*anchor) if anchor else None, path,
-                           line, column, tags=tuple(tags), **dict(zip(_FIELDS, fields,
+                           line, column, tags=tuple(tags), **dict(zip(_FIELDS, texts,
                                                                        strict=True)))
+            a.value = (float(value[0]), float(value[1])) if value else None
             a.resolution = Resolution(res[0], res[1], Match(res[2]), res[3], bool(res[4]))
             annotations.append(a)
         diagnostics = [Diagnostic(path, d[0], d[1], Level(d[2]), d[3], d[4])

@@ -107,7 +107,25 @@ def annotation_item(corpus: Corpus, a: Annotation) -> dict[str, Any]:
             target = attached
     item["target"] = _target(corpus, target)
     item["crossread:kind"] = a.kind
+    item.update(structured(a))
     return _common(item, a.created, a.modified, a.author)
+
+
+def _number(x: float) -> int | float:
+    return int(x) if x.is_integer() else x
+
+
+def structured(a: Annotation) -> dict[str, Any]:
+    """A claim's value, unit, counts, as_of and event as crossread: extension keys
+    (W3C consumers ignore keys they do not know; importers of our own files keep them)."""
+    out: dict[str, Any] = {}
+    if a.value is not None:
+        low, high = a.value
+        out["crossread:value"] = _number(low) if low == high else [_number(low), _number(high)]
+    for key in ("unit", "counts", "as_of", "event"):
+        if getattr(a, key):
+            out[f"crossread:{key}"] = getattr(a, key)
+    return out
 
 
 def verdict_item(corpus: Corpus, v: Verdict) -> dict[str, Any] | None:
@@ -175,6 +193,8 @@ def claim_reviews(corpus: Corpus) -> list[dict[str, Any]]:
             if article.meta.outlet:
                 appearance["publisher"] = {"@type": "Organization", "name": article.meta.outlet}
             item_reviewed: dict[str, Any] = {"@type": "Claim", "appearance": appearance}
+            if claim.as_of:
+                item_reviewed["temporalCoverage"] = claim.as_of  # the moment it speaks of
             if claim.source:
                 source = corpus.get(claim.source, claim.article)
                 if source is not None:

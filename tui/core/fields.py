@@ -6,7 +6,9 @@ and returns an empty value, so the schema can go on and find every problem.
 
 from __future__ import annotations
 
+import datetime
 import difflib
+import re
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +18,8 @@ from tui.core.diagnostics import Problems
 from tui.core.records import conflict_marker_line
 
 MAX_NUMBER = MAX_ARTICLE_BYTES  # no offset or count in an article can be larger
+DECIMAL = re.compile(r"-?(0|[1-9][0-9]*)(\.[0-9]+)?\Z")  # YAML keeps 48.3 as text
+DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?\Z")
 
 
 def unknown_keys(problems: Problems, data: yamlio.YMap, allowed: tuple[str, ...], what: str) -> None:
@@ -81,6 +85,72 @@ class Fields:
             self._bad(key, f"{key!r} must be a list of text values", f"write '{key}: [a, b]'")
             return ()
         return tuple(str(v) for v in value)
+
+
+    def value(self, key: str) -> tuple[float, float] | None:
+        """A number, or [low, high] for a range such as 'bis zu' or '11.000 bis 12.000'."""
+        raw = self.data.get(key)
+        if raw is None:
+            return None
+        hint = f"write e.g. '{key}: 10000', '{key}: 48.3' or '{key}: [10000, 12000]'"
+        if isinstance(raw, list):
+            marks = getattr(raw, "marks", [self.data.mark_of(key)] * len(raw))
+            if len(raw) != 2:
+                self._bad(key, f"a range in {key!r} needs two numbers, [low, high], "
+                          f"not {len(raw)}", hint)
+                return None
+            numbers = [_number(item) for item in raw]
+            for item, number, (line, col) in zip(raw, numbers, marks, strict=False):
+                if number is None:
+                    self.problems.error(line, col, f"{key!r} must hold numbers, got "
+                                        f"{_short(repr(item))}", hint)
+                    self.ok = False
+            if None in numbers:
+                return None
+            low, high = numbers[0], numbers[1]
+            assert low is not None and high is not None
+            if low > high:
+                self._bad(key, f"the range in {key!r} runs backwards: {raw[0]} is more than "
+                          f"{raw[1]}", f"write the lower bound first: [{raw[1]}, {raw[0]}]")
+                return None
+            return (low, high)
+        number = _number(raw)
+        if number is None:
+            self._bad(key, f"{key!r} must be a number or [low, high], got {_short(repr(raw))}",
+                      hint)
+            return None
+        return (number, number)
+
+    def date(self, key: str) -> str:
+        """A calendar date as precise as the text is: YYYY, YYYY-MM or YYYY-MM-DD."""
+        raw = self.data.get(key)
+        if raw is None:
+            return ""
+        text = str(raw) if isinstance(raw, int) and not isinstance(raw, bool) else raw
+        found = DATE.match(text) if isinstance(text, str) else None
+        if found is None:
+            self._bad(key, f"{key!r} must be a date written YYYY, YYYY-MM or YYYY-MM-DD, "
+                      f"got {_short(repr(raw))}", f"write e.g. '{key}: 2024-10-24' or "
+                      f"'{key}: 2024-10' when the text gives only the month")
+            return ""
+        year, month, day = (int(part) if part else 1 for part in found.groups())
+        try:
+            datetime.date(year, month, day)
+        except ValueError:
+            self._bad(key, f"{key!r} {text} is not a day of the calendar",
+                      "check the month and day against the text")
+            return ""
+        return text
+
+
+def _number(value: Any) -> float | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return float(value)
+    if isinstance(value, str) and DECIMAL.match(value):
+        return float(value)
+    return None
 
 
 def _short(text: str) -> str:

@@ -7,7 +7,7 @@ from enum import StrEnum
 from pathlib import Path
 
 KINDS = ("claim", "source", "note")
-RELATIONS = ("contradicts", "corroborates")
+RELATIONS = ("contradicts", "corroborates", "updates")  # updates: a later figure
 VERDICTS = ("unreviewed", "supported", "disputed", "false", "unverifiable")
 
 
@@ -64,6 +64,12 @@ class Annotation:
     modified: str = ""
     conflict: str = ""  # set when a merge kept two versions of this record
     resolution: Resolution = ORPHAN
+    # Structured claims: what the words say, normalised so figures can be compared.
+    value: tuple[float, float] | None = None  # (low, high); one number is (n, n)
+    unit: str = ""
+    counts: str = ""  # what the number counts: "troops", "dead"
+    as_of: str = ""  # the moment the claim speaks of: YYYY, YYYY-MM or YYYY-MM-DD
+    event: str = ""  # the event a dated claim is about, shared across articles
 
     @property
     def ref(self) -> str:
@@ -80,7 +86,7 @@ class Annotation:
 
 @dataclass(slots=True)
 class Link:
-    """Two or more claims that contradict or corroborate each other."""
+    """Two or more claims that contradict, corroborate or update each other."""
 
     id: str
     relation: str

@@ -45,7 +45,8 @@ def as_json(corpus: Corpus) -> dict[str, Any]:
             }
             if a.anchor:
                 item["quote"] = a.anchor.quote
-            for key in ("source", "topic", "name", "text", "target", "author"):
+            for key in ("source", "topic", "name", "text", "target", "author", "unit", "counts",
+                        "as_of", "event"):
                 value = getattr(a, key)
                 if value and key != "text":
                     item[key] = value
@@ -53,6 +54,8 @@ def as_json(corpus: Corpus) -> dict[str, Any]:
                 item["note"] = a.text
             if a.tags:
                 item["tags"] = list(a.tags)
+            if a.value is not None:
+                item["value"] = list(a.value)
             annotations.append(item)
     links = [{"id": link.id, "relation": link.relation, "summary": link.summary,
               "claims": list(link.members), "resolved": link.resolved,
@@ -64,6 +67,7 @@ def as_json(corpus: Corpus) -> dict[str, Any]:
     return {"corpus": str(corpus.root), "articles": articles, "annotations": annotations,
             "contradictions": [x for x in links if x["relation"] == "contradicts"],
             "corroborations": [x for x in links if x["relation"] == "corroborates"],
+            "updates": [x for x in links if x["relation"] == "updates"],
             "diagnostics": diagnostics}
 
 

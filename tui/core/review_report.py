@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from tui.core.corpus import Corpus
-from tui.core.model import Annotation
+from tui.core.model import RELATIONS, Annotation, Link
 from tui.core.text import escape_controls
 
 
@@ -32,18 +32,52 @@ def _quote(corpus: Corpus, a: Annotation) -> str:
     return _md(a.anchor.quote if a.anchor else a.text)
 
 
+def _links_section(corpus: Corpus, title: str, links: list[Link]) -> list[str]:
+    """Each link's summary, then every member quoted with its article and date."""
+    out = [f"## {title}", ""]
+    if not links:
+        out += ["None recorded.", ""]
+    for link in links:
+        out += [f"### {_md(link.summary)}", ""]
+        for ref in link.members:
+            member = corpus.get(ref)
+            article = corpus.articles.get(ref.partition("#")[0])
+            where = _md(article.title) if article else _md(ref)
+            words = _quote(corpus, member) if member else "(missing)"
+            when = f" (as of {_md(member.as_of)})" if member and member.as_of else ""
+            out += [f"> {words}", ">", f"> — *{where}*{when}", ""]
+    return out
+
+
+def _text_notes(corpus: Corpus, aid: str, shown: set[str]) -> list[str]:
+    """Notes on the article's words or on its sources, which the claims table leaves out."""
+    out = []
+    for note in corpus.annotations.get(aid, []):
+        if note.kind != "note":
+            continue
+        target = corpus.get(note.target, aid) if note.target else None
+        if target is not None and target.ref in shown:
+            continue
+        on = target if target is not None else note
+        by = f" ({_md(note.author)})" if note.author else ""
+        out.append(f"- On “{_quote(corpus, on)}”: {_md(note.text)}{by}")
+    return ["Notes on the text:", "", *out, ""] if out else []
+
+
 def markdown_report(corpus: Corpus) -> str:
     from tui.core.export import corpus_name
 
     out: list[str] = [f"# Review report: {_md(corpus_name(corpus))}", ""]
     claims = corpus.claims()
     judged = [c for c in claims if (v := corpus.verdict_of(c.ref)) and v.value != "unreviewed"]
-    contradictions = [link for link in corpus.links if link.relation == "contradicts"]
+    by_relation = {relation: [link for link in corpus.links if link.relation == relation]
+                   for relation in RELATIONS}
     out += ["## Progress", "",
             f"- Articles: {len(corpus.articles)}",
             f"- Claims with a verdict: {len(judged)} of {len(claims)}",
-            f"- Contradictions: {len(contradictions)}",
-            f"- Corroborations: {len(corpus.links) - len(contradictions)}", ""]
+            f"- Contradictions: {len(by_relation['contradicts'])}",
+            f"- Updates (a later figure or status): {len(by_relation['updates'])}",
+            f"- Corroborations: {len(by_relation['corroborates'])}", ""]
     for aid, article in corpus.articles.items():
         meta = " · ".join(x for x in (_md(article.meta.outlet), _md(article.meta.published),
                                       _code(aid)) if x)
@@ -52,7 +86,7 @@ def markdown_report(corpus: Corpus) -> str:
         if not own:
             out += ["No claims annotated.", ""]
             continue
-        out += ["| # | Claim | Verdict | Source | Notes |", "|---|---|---|---|---|"]
+        out += ["| # | Claim | As of | Verdict | Source | Notes |", "|---|---|---|---|---|---|"]
         for number, claim in enumerate(own, 1):
             verdict = corpus.verdict_of(claim.ref)
             shown = "unreviewed"
@@ -66,20 +100,13 @@ def markdown_report(corpus: Corpus) -> str:
             source_name = _md(source.name or source.id) if source else ""
             notes = "; ".join(_md(n.text) + (f" ({_md(n.author)})" if n.author else "")
                               for n in corpus.notes_on(claim))
-            out.append(f"| {number} | {_quote(corpus, claim)} | {shown} | {source_name} | "
-                       f"{notes} |")
+            out.append(f"| {number} | {_quote(corpus, claim)} | {_md(claim.as_of)} | {shown} | "
+                       f"{source_name} | {notes} |")
         out.append("")
-    out += ["## Contradictions", ""]
-    if not contradictions:
-        out += ["None recorded.", ""]
-    for link in contradictions:
-        out += [f"### {_md(link.summary)}", ""]
-        for ref in link.members:
-            member = corpus.get(ref)
-            article = corpus.articles.get(ref.partition("#")[0])
-            title = _md(article.title) if article else _md(ref)
-            words = _quote(corpus, member) if member else "(missing)"
-            out += [f"> {words}", ">", f"> — *{title}*", ""]
+        out += _text_notes(corpus, aid, {c.ref for c in own})
+    for relation, title in (("contradicts", "Contradictions"), ("updates", "Updates"),
+                            ("corroborates", "Corroborations")):
+        out += _links_section(corpus, title, by_relation[relation])
     orphans = [a for items in corpus.annotations.values() for a in items
                if a.anchor is not None and not a.resolution.resolved]
     out += ["## Orphans", ""]

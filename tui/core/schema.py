@@ -30,7 +30,7 @@ RECORD_KEYS = ("article", "conflict")
 VERDICT_KEYS = ("id", "kind", "on", "verdict", "comment", "author", "created", "modified",
                 "conflict")
 KIND_KEYS = {
-    "claim": ("source", "topic"),
+    "claim": ("source", "topic", "value", "unit", "counts", "as_of", "event"),
     "source": ("name",),
     "note": ("on",),
 }
@@ -147,12 +147,27 @@ def parse_annotation(item: Any, mark: tuple[int, int], path: Path, article_id: s
         created=fields.text("created"), modified=fields.text("modified"),
         conflict=fields.text("conflict") if "conflict" in extra_keys else "",
     )
+    if kind == "claim":
+        _structured(annotation, item, fields, problems)
     for key in ("source", "on"):
         value = item.get(key)
         if isinstance(value, str) and not REF_PATTERN.match(value):
             fields._bad(key, f"{key!r} is not a valid reference: {value!r}",
                         "write an id, or '<article-id>#<id>' for another article")
     return annotation if fields.ok else None
+
+
+def _structured(annotation: Annotation, item: yamlio.YMap, fields: Fields,
+                problems: Problems) -> None:
+    """value/unit/counts/as_of/event: a claim's figure and moment, normalised."""
+    annotation.value = fields.value("value")
+    annotation.unit, annotation.counts = fields.text("unit"), fields.text("counts")
+    annotation.as_of, annotation.event = fields.date("as_of"), fields.text("event")
+    for key in ("unit", "counts"):
+        if key in item and "value" not in item:
+            line, col = item.key_marks[key]
+            problems.warning(line, col, f"{key!r} without a 'value' says nothing",
+                             "add 'value: N' (or [low, high]), or remove it")
 
 
 def parse_links_file(path: Path, problems: Problems, root: Path | None = None) -> list[Link]:

@@ -50,6 +50,17 @@ def describe(annotation: Annotation | None, corpus: Corpus, author: str = "") ->
         out.append_text(safe(" · ".join([a.topic] + [f"#{t}" for t in a.tags] if a.topic
                                         else [f"#{t}" for t in a.tags])))
         out.append("\n")
+    if a.value is not None or a.as_of or a.event:
+        out.append("Figure: ", "bold")
+        low, high = a.value or (0.0, 0.0)
+        number = "" if a.value is None else (f"{low:,.10g}" if low == high
+                                               else f"{low:,.10g}–{high:,.10g}")
+        out.append_text(safe(" ".join(x for x in (number, a.unit, a.counts) if x)))
+        if a.as_of:
+            out.append_text(safe(f" · as of {a.as_of}", "dim"))
+        if a.event:
+            out.append_text(safe(f" · {a.event}", "dim"))
+        out.append("\n")
     if a.author:
         out.append("By: ", "bold")
         out.append_text(safe(f"{a.author} · {a.modified or a.created}", "dim"))
@@ -94,12 +105,14 @@ def describe(annotation: Annotation | None, corpus: Corpus, author: str = "") ->
             if note.author:
                 out.append_text(safe(f" — {note.author}", "dim"))
             out.append("\n")
-    for relation, mark in (("contradicts", "✗"), ("corroborates", "✓")):
+    for relation, mark, title, style in (
+            ("contradicts", "✗", "Contradictions", "bold red"),
+            ("updates", "→", "Updates", "bold cyan"),
+            ("corroborates", "✓", "Corroborations", "bold green")):
         links = [link for link in corpus.links_of(a) if link.relation == relation]
         if not links:
             continue
-        title = "Contradictions" if relation == "contradicts" else "Corroborations"
-        out.append(f"{title} ({len(links)}):\n", "bold red" if mark == "✗" else "bold green")
+        out.append(f"{title} ({len(links)}):\n", style)
         for link in links:
             out.append(f" {mark} ")
             out.append_text(safe(link.summary))
