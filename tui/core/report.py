@@ -17,11 +17,12 @@ def human(corpus: Corpus) -> str:
     warnings = len(corpus.diagnostics) - errors
     resolved_links = sum(1 for link in corpus.links if link.resolved)
     contradictions = sum(1 for link in corpus.links if link.relation == "contradicts")
-    corroborations = len(corpus.links) - contradictions
+    updates = sum(1 for link in corpus.links if link.relation == "updates")
+    corroborations = len(corpus.links) - contradictions - updates
     lines.append("")
     lines.append(f"{len(corpus.articles)} articles: {counts.claims} claims, {counts.sources} "
                  f"sources, {counts.notes} notes; {counts.orphans} orphans")
-    lines.append(f"{contradictions} contradictions, {corroborations} corroborations "
+    lines.append(f"{contradictions} contradictions, {updates} updates, {corroborations} corroborations "
                  f"({resolved_links}/{len(corpus.links)} links fully resolved)")
     lines.append(f"{errors} errors, {warnings} warnings")
     return "\n".join(lines) + "\n"
