@@ -11,7 +11,7 @@ from pathlib import Path
 from tui.core.corpus import bundled_corpus, load_corpus
 from tui.core.text import escape_line, json_text
 
-FORMATS = ("w3c", "claimreview", "markdown")
+FORMATS = ("w3c", "claimreview", "markdown", "matrix")
 MAX_PANES = 4
 
 
@@ -95,6 +95,9 @@ def _export_parser() -> argparse.ArgumentParser:
                         help="w3c: Web Annotation JSON-LD; claimreview: schema.org "
                              "ClaimReview JSON-LD; markdown: a review report")
     parser.add_argument("-o", "--output", type=Path, help="file to write (default: stdout)")
+    parser.add_argument("--matrix-format", choices=("csv", "md"),
+                        help="matrix: the claim matrix as CSV (default) or Markdown "
+                             "(default md when -o ends in .md)")
     return parser
 
 
@@ -120,6 +123,10 @@ def run_export(argv: Sequence[str]) -> int:
         out = json_text(export.w3c_collection(corpus)) + "\n"
     elif args.format == "claimreview":
         out = json_text(export.claim_reviews(corpus)) + "\n"
+    elif args.format == "matrix":
+        from tui.core.views.matrix_export import matrix_export, matrix_format
+
+        out = matrix_export(corpus, matrix_format(args.matrix_format, args.output))
     else:
         out = markdown_report(corpus)
     if args.output is None:
