@@ -107,11 +107,16 @@ class Entry:
     @property
     def short(self) -> str:
         """The cell text: '≠ etwa 10.000 (Pentagon) ✓'."""
-        head = self.figure.text or first_words(self.words)
+        return self.text()
+
+    def text(self, full: bool = False) -> str:
+        """Short for a screen; `full` keeps the whole source name and more words,
+        for exports, where a cut name would lose information."""
+        head = self.figure.text or first_words(self.words, 60 if full else 32)
         parts = [CONFLICT_MARK] if self.conflict else []
         parts.append(head)
         if self.source:
-            parts.append(f"({short_name(self.source)})")
+            parts.append(f"({self.source if full else short_name(self.source)})")
         if VERDICT_MARKS.get(self.verdict):
             parts.append(VERDICT_MARKS[self.verdict])
         return " ".join(parts)
@@ -134,8 +139,8 @@ class Cell:
     def conflict(self) -> bool:
         return any(e.conflict for e in self.entries)
 
-    def text(self, separator: str = "; ") -> str:
-        return separator.join(e.short for e in self.entries)
+    def text(self, separator: str = "; ", full: bool = False) -> str:
+        return separator.join(e.text(full) for e in self.entries)
 
     def details(self) -> list[str]:
         return [e.detail for e in self.entries]

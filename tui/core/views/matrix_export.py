@@ -43,7 +43,7 @@ def matrix_csv(matrix: Matrix) -> str:
     for row in matrix.rows:
         writer.writerow([_csv_cell(row.label), row.kind, "yes" if row.disagree else "",
                          "yes" if row.conflict else "",
-                         *(_csv_cell(cell.text()) for cell in row.cells)])
+                         *(_csv_cell(cell.text(full=True)) for cell in row.cells)])
     return out.getvalue()
 
 
@@ -64,7 +64,7 @@ def matrix_markdown(matrix: Matrix, title: str = "") -> str:
     out.append("|---|" + "---|" * len(matrix.columns))
     for row in matrix.rows:
         label = f"**{_md(row.label)}**" if row.disagree else _md(row.label)
-        cells = (_md(cell.text()) for cell in row.cells)
+        cells = (_md(cell.text(full=True)) for cell in row.cells)
         out.append(f"| {label} | " + " | ".join(cells) + " |")
     out += ["", "Articles:", ""]
     out += [f"- {_md(c.label)}: {_md(c.heading)}" for c in matrix.columns]
