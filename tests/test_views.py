@@ -30,6 +30,7 @@ from tui.core.views.filters import (
 from tui.core.views.history import describe, history
 from tui.core.views.matrix import CONFLICT_MARK, build_matrix, key_figure
 from tui.core.views.matrix_export import matrix_csv, matrix_export, matrix_format
+from tui.core.views.refresh import VIEWS, stale_views
 from tui.core.views.search import NOTE, SOURCE_NAME, SUMMARY, TEXT, find_all, search_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -146,6 +147,22 @@ def test_verdict_marks_show_in_cells(small: Path) -> None:
     assert cells[1].text().endswith("(Pentagon) ✗")
     assert cells[2].text().endswith(") ✓")
     assert "[false]" in cells[1].details()[0]
+
+
+def test_each_change_says_which_views_are_stale(small: Path) -> None:
+    session = Session(load_corpus(small), "alice")
+    verdict = session.set_verdict("a#n100", "false")
+    assert stale_views(verdict) == {"matrix", "filters", "history"}
+    assert build_matrix(session.corpus).row("troops").cells[0].text().endswith("✗")
+    note = session.add_note("a recount", "b", on="n250")
+    assert stale_views(note) == {"search", "filters", "history"}
+    assert [h.field for h in search_corpus(session.corpus, "recount").hits] == [NOTE]
+    link = session.link(["a#rain", "b#rain"], "rain in both", "corroborates")
+    assert "matrix" in stale_views(link)
+    undone = session.undo()
+    assert "matrix" in stale_views(undone)
+    assert search_corpus(session.corpus, "rain in both").hits == ()
+    assert VIEWS >= stale_views(undone)
 
 
 @pytest.mark.parametrize(("words", "figure", "kind"), [
