@@ -163,7 +163,7 @@ def test_markdown_report_golden() -> None:
 
 def test_markdown_report_with_review(corpus_dir: Path) -> None:
     report = markdown_report(reviewed(corpus_dir).corpus)
-    assert "- Claims with a verdict: 2 of 77" in report
+    assert "- Claims with a verdict: 2 of 96" in report
     assert "**disputed** (alice): HUR says more than 10,000" in report
     assert "Two lines of note (alice)" in report
     assert "### Counts differ" in report
@@ -358,5 +358,5 @@ def test_cli_export_and_import(corpus_dir: Path, tmp_path: Path) -> None:
     imported = subprocess.run([sys.executable, "-m", "tui", "import", str(corpus_dir), str(out),
                                "--author", "erin"], cwd=ROOT, capture_output=True, text=True)
     assert imported.returncode == 0 and "imported 5 items (exact 4, link 1)" in imported.stdout
-    assert "already present, not added again: 137" in imported.stdout
+    assert "already present, not added again: 206" in imported.stdout
     assert (corpus_dir / "annotations" / "notes" / "erin.yaml").exists()
