@@ -60,7 +60,9 @@ def key_figure(corpus: Corpus, claim: Annotation) -> Figure:
     """The figure that stands out: a count or amount, else a date.
 
     Years and the numbers inside a date are not counts. A curated `value`
-    (issue 10's structured claims) overrides the range read from the words.
+    (issue 10's structured claims) overrides the range read from the words;
+    a curated `as_of` stands in for a date only on a claim about an `event`,
+    since elsewhere it is context, and the claim's words say more.
     """
     from tui.core.analysis.dates import dates
     from tui.core.analysis.numbers import quantities
@@ -83,7 +85,7 @@ def key_figure(corpus: Corpus, claim: Annotation) -> Figure:
         return Figure(f"{shown} {claim.unit}".strip(), "number", low, high, claim.unit)
     if found_dates:
         return Figure(found_dates[0].text.strip(), "date")
-    if claim.as_of:
+    if claim.as_of and claim.event:  # a dated claim about an event: the date is the point
         return Figure(claim.as_of, "date")
     return Figure("", "")
 
