@@ -139,6 +139,28 @@ def test_figures_that_cannot_both_be_true_disagree_without_a_link(
     assert not only_ac.row("troops").disagree  # 100 and 100 agree
 
 
+def test_suggested_contradictions_are_marked_apart(make_corpus: Callable[..., Path]) -> None:
+    from tui.core.analysis import Member, Suggestion, suggest_corpus
+    from tui.core.views.matrix import SUGGESTED_MARK
+
+    files = {k: v for k, v in SMALL.items() if k != "annotations/contradictions.yaml"}
+    corpus = load_corpus(make_corpus(files))
+    a, b = corpus.get("a#n100"), corpus.get("b#n250")
+    hint = Suggestion("s1", "contradicts", "number", "100 vs 250", 0.9,
+                      (Member("a", a.start + 2, a.start + 6, "x"), Member("b", b.start, b.end, "y")))
+    troops = build_matrix(corpus, suggestions=[hint]).row("troops")
+    assert [c.text() for c in troops.cells][:2] == [f"{SUGGESTED_MARK} 100 (HUR)",
+                                                     f"{SUGGESTED_MARK} 250 (Pentagon)"]
+    assert troops.disagree and not troops.conflict and troops.cells[0].suggested
+    assert "suggested contradiction" in troops.cells[0].details()[0]
+    agree = Suggestion("s2", "corroborates", "number", "", 0.9, hint.members)
+    assert not build_matrix(corpus, suggestions=[agree]).row("troops").cells[0].suggested
+    bundled_corpus_ = load_corpus(bundled_corpus())
+    row = build_matrix(bundled_corpus_, suggestions=suggest_corpus(bundled_corpus_)).row(
+        "troop numbers")
+    assert any(c.suggested for c in row.cells)
+
+
 def test_verdict_marks_show_in_cells(small: Path) -> None:
     session = Session(load_corpus(small), "alice")
     session.set_verdict("b#n250", "false")

@@ -13,18 +13,24 @@ claims, verdicts or links; building is linear in the claims.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from tui.core.corpus import Corpus
 from tui.core.model import Annotation
 from tui.core.text import fold
 from tui.core.views.filters import claim_source_name, short_name, text_order, verdict_value
 
+if TYPE_CHECKING:
+    from tui.core.analysis.suggest import Suggestion
+
 # One narrow character each: cells are measured one column per character.
 VERDICT_MARKS = {"unreviewed": "", "supported": "✓", "disputed": "!", "false": "✗",
                  "unverifiable": "?"}
 CONFLICT_MARK = "≠"  # the claim is in a curated contradiction with another in the row
+SUGGESTED_MARK = "≠?"  # only the analysis (issue 15) suggests that contradiction
 NO_TOPIC = "(no topic)"
 _YEARS = range(1900, 2101)
 
@@ -105,6 +111,7 @@ class Entry:
     verdict: str  # 'unreviewed' when there is none
     conflict: bool  # a curated contradiction joins it to another claim of the row
     words: str  # the claim's words, whole
+    suggested: bool = False  # a suggested (not curated) contradiction does
 
     @property
     def short(self) -> str:
@@ -115,7 +122,7 @@ class Entry:
         """Short for a screen; `full` keeps the whole source name and more words,
         for exports, where a cut name would lose information."""
         head = self.figure.text or first_words(self.words, 60 if full else 32)
-        parts = [CONFLICT_MARK] if self.conflict else []
+        parts = [CONFLICT_MARK] if self.conflict else [SUGGESTED_MARK] if self.suggested else []
         parts.append(head)
         if self.source:
             parts.append(f"({self.source if full else short_name(self.source)})")
@@ -128,7 +135,8 @@ class Entry:
         """The claim in full, for the line below the table."""
         source = f" — {self.source}" if self.source else " — no source"
         verdict = "" if self.verdict == "unreviewed" else f" [{self.verdict}]"
-        conflict = " (in a contradiction in this row)" if self.conflict else ""
+        conflict = (" (in a contradiction in this row)" if self.conflict else
+                    " (a suggested contradiction in this row)" if self.suggested else "")
         return f"“{' '.join(self.words.split())}”{source}{verdict}{conflict}"
 
 
@@ -140,6 +148,10 @@ class Cell:
     @property
     def conflict(self) -> bool:
         return any(e.conflict for e in self.entries)
+
+    @property
+    def suggested(self) -> bool:
+        return any(e.suggested for e in self.entries)
 
     def text(self, separator: str = "; ", full: bool = False) -> str:
         return separator.join(e.text(full) for e in self.entries)
@@ -174,7 +186,8 @@ class Row:
     kind: str  # 'topic', 'tag' or 'none'
     cells: tuple[Cell, ...]  # one per column, in column order
     conflict: bool  # a curated contradiction joins two of its claims
-    disagree: bool  # its figures cannot all be true (or conflict)
+    disagree: bool  # its figures cannot all be true, or a contradiction (curated or
+    # suggested) joins two of its claims
 
     @property
     def articles(self) -> int:
@@ -231,11 +244,28 @@ def _ranges_disagree(figures: list[Figure]) -> bool:
     return False
 
 
+def _suggested_pairs(corpus: Corpus, suggestions: Iterable[Suggestion]) -> dict[str, set[str]]:
+    """Claims that a suggested contradiction joins: each member span is taken to
+    be every claim of its article that overlaps it."""
+    joined: dict[str, set[str]] = {}
+    for suggestion in suggestions:
+        if suggestion.relation != "contradicts":
+            continue
+        refs = {c.ref for m in suggestion.members for c in corpus.annotations.get(m.article, [])
+                if c.kind == "claim" and c.resolution.resolved
+                and c.start < m.end and m.start < c.end}
+        for ref in refs:
+            joined.setdefault(ref, set()).update(refs - {ref})
+    return joined
+
+
 def build_matrix(corpus: Corpus, article_ids: list[str] | None = None,
-                 reviewer: str | None = None, tags: bool = True) -> Matrix:
+                 reviewer: str | None = None, tags: bool = True,
+                 suggestions: Iterable[Suggestion] | None = None) -> Matrix:
     """Rows for every topic (and, with `tags`, every tag as '#tag'), columns for
     the given articles (all by default). Disagreeing rows first, then the rows
-    that span the most articles, then by name."""
+    that span the most articles, then by name. Pass the analysis's suggestions
+    (`tui.core.analysis.suggest_corpus`) to mark suggested contradictions too."""
     ids = [a for a in (article_ids if article_ids is not None else corpus.articles)
            if a in corpus.articles]
     columns = tuple(Column(aid, corpus.articles[aid].title, corpus.articles[aid].meta.outlet,
@@ -255,6 +285,7 @@ def build_matrix(corpus: Corpus, article_ids: list[str] | None = None,
         if link.relation == "contradicts":
             for ref in link.members:
                 contradicting.setdefault(ref, set()).update(m for m in link.members if m != ref)
+    suggested = _suggested_pairs(corpus, suggestions or [])
     entries_of: dict[str, Entry] = {}
     rows: list[Row] = []
     for (kind, _), (label, claims) in groups.items():
@@ -264,16 +295,18 @@ def build_matrix(corpus: Corpus, article_ids: list[str] | None = None,
             entries = []
             for claim in (c for c in claims if c.article == column.article):
                 conflict = bool(contradicting.get(claim.ref, set()) & refs)
+                hinted = not conflict and bool(suggested.get(claim.ref, set()) & refs)
                 base = entries_of.get(claim.ref)
                 if base is None:
                     base = entries_of[claim.ref] = Entry(
                         claim, key_figure(corpus, claim), claim_source_name(corpus, claim),
                         verdict_value(corpus, claim, reviewer), False, claim_words(corpus, claim))
                 entries.append(Entry(base.claim, base.figure, base.source, base.verdict,
-                                     conflict, base.words))
+                                     conflict, base.words, hinted))
             cells.append(Cell(column.article, tuple(entries)))
         conflict = any(c.conflict for c in cells)
-        disagree = conflict or _ranges_disagree([e.figure for c in cells for e in c.entries])
+        disagree = conflict or any(c.suggested for c in cells) \
+            or _ranges_disagree([e.figure for c in cells for e in c.entries])
         rows.append(Row(label, kind, tuple(cells), conflict, disagree))
     order = {"topic": 0, "tag": 1, "none": 2}
     rows.sort(key=lambda r: (not r.disagree, order[r.kind], -r.articles, _key(r.label)))
