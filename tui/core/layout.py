@@ -28,6 +28,7 @@ with, so that a line laid out here fills exactly the cells it is drawn in."""
 _WIDE_OR_SPECIAL = re.compile("[^ -~\xa0-\xac\xae-\u02ff\u0370-\u0482"
                               "\u2010-\u2027\u2030-\u205e\u2500-\u25fc\u2800-\u28ff]")
 _ZWJ, _VS16 = "\u200d", "\ufe0f"
+_BASE, _JOINS, _ALONE = 0, 1, 2  # starts a cluster; joins the one before; a cluster alone
 
 
 def is_control(ch: str) -> bool:
@@ -54,47 +55,60 @@ class Cells:
     def __init__(self, measure: Measure = approximate_cells, tab: int = TAB_SIZE) -> None:
         self.measure = measure
         self.tab = tab
+        self._kinds: dict[str, int] = {}  # per character: _BASE, _JOINS or _ALONE
+        self._widths: dict[str, int] = {}  # clusters of one character
 
     @staticmethod
     def narrow(text: str) -> bool:
         """True when every character is exactly one cell (no walk needed)."""
         return _WIDE_OR_SPECIAL.search(text) is None
 
-    def _joins(self, ch: str) -> bool:
-        if ch == _VS16:
-            return True
-        if ch == "\t" or is_control(ch) or not _WIDE_OR_SPECIAL.match(ch):
-            return False
-        return self.measure(ch) == 0
+    def _kind(self, ch: str) -> int:
+        kind = self._kinds.get(ch)
+        if kind is None:
+            if ch == "\t" or is_control(ch):
+                kind = _ALONE
+            elif ch == _VS16 or (_WIDE_OR_SPECIAL.match(ch) and self.measure(ch) == 0):
+                kind = _JOINS
+            else:
+                kind = _BASE
+            self._kinds[ch] = kind
+        return kind
 
     def split(self, text: str) -> list[tuple[int, int, int]]:
         """(start, end, cells) per cluster; cells is -1 for a tab (it depends
-        on the column)."""
+        on the column). Clusters end where the measure of the whole string
+        is the sum of its parts' (a ZWJ takes the next character, as in rich)."""
         if self.narrow(text):
             return [(i, i + 1, 1) for i in range(len(text))]
         out: list[tuple[int, int, int]] = []
+        kind, widths = self._kind, self._widths
         i, n = 0, len(text)
         while i < n:
             ch = text[i]
-            if ch == "\t":
-                out.append((i, i + 1, -1))
-                i += 1
-                continue
-            if is_control(ch):
-                out.append((i, i + 1, len(escape_controls(ch))))
+            if kind(ch) == _ALONE:
+                out.append((i, i + 1, -1 if ch == "\t" else len(escape_controls(ch))))
                 i += 1
                 continue
             j = i + 1
+            if ch == _ZWJ and j < n and kind(text[j]) != _ALONE:
+                j += 1
             while j < n:
                 if text[j] == _ZWJ:
                     j += 1
-                    if j < n and text[j] != "\t" and not is_control(text[j]):
+                    if j < n and kind(text[j]) != _ALONE:
                         j += 1
-                elif self._joins(text[j]):
+                elif kind(text[j]) == _JOINS:
                     j += 1
                 else:
                     break
-            out.append((i, j, self.measure(text[i:j])))
+            if j == i + 1:
+                width = widths.get(ch)
+                if width is None:
+                    width = widths[ch] = self.measure(ch)
+            else:
+                width = self.measure(text[i:j])
+            out.append((i, j, width))
             i = j
         return out
 
