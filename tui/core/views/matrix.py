@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from tui.core.corpus import Corpus
@@ -70,29 +71,39 @@ def key_figure(corpus: Corpus, claim: Annotation) -> Figure:
     a curated `as_of` stands in for a date only on a claim about an `event`,
     since elsewhere it is context, and the claim's words say more.
     """
-    from tui.core.analysis.dates import dates
-    from tui.core.analysis.numbers import quantities
-
     words = " ".join(claim_words(corpus, claim).split())
     article = corpus.articles.get(claim.article)
     language = ((article.meta.language if article else "") or "de")[:2].lower()
-    found_dates = dates(words, _published(corpus, claim.article), language)
+    value = (float(claim.value[0]), float(claim.value[1])) if claim.value else None
+    return _figure(words, language, _published(corpus, claim.article), value,
+                   claim.unit, claim.as_of if claim.event else "")
+
+
+@lru_cache(maxsize=65536)
+def _figure(words: str, language: str, published: date | None,
+            value: tuple[float, float] | None, unit: str, event_date: str) -> Figure:
+    """key_figure on plain values, cached: the matrix is rebuilt after every
+    verdict, and reading figures is the only costly part of a rebuild."""
+    from tui.core.analysis.dates import dates
+    from tui.core.analysis.numbers import quantities
+
+    found_dates = dates(words, published, language)
     for q in quantities(words, 0, language):
         if any(d.start <= q.start and q.end <= d.end for d in found_dates):
             continue
         if q.value in _YEARS and q.value == int(q.value) and not q.hedge and not q.unit \
                 and q.text.strip().isdigit():
             continue
-        low, high = claim.value if claim.value else (q.low, q.high)
-        return Figure(q.text.strip(), "number", low, high, claim.unit or q.unit)
-    if claim.value:
-        low, high = claim.value
+        low, high = value if value else (q.low, q.high)
+        return Figure(q.text.strip(), "number", low, high, unit or q.unit)
+    if value:
+        low, high = value
         shown = f"{low:g}" if low == high else f"{low:g}–{high:g}"
-        return Figure(f"{shown} {claim.unit}".strip(), "number", low, high, claim.unit)
+        return Figure(f"{shown} {unit}".strip(), "number", low, high, unit)
     if found_dates:
         return Figure(found_dates[0].text.strip(), "date")
-    if claim.as_of and claim.event:  # a dated claim about an event: the date is the point
-        return Figure(claim.as_of, "date")
+    if event_date:  # a dated claim about an event: the date is the point
+        return Figure(event_date, "date")
     return Figure("", "")
 
 
