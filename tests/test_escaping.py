@@ -407,6 +407,21 @@ def test_cells_match_textual_measure() -> None:
     assert CELLS.width("\x1b") == 2 and CELLS.width("\x9b") == 4
 
 
+def test_cells_add_up_for_any_mix() -> None:
+    """Any string of tricky characters: clusters sum to rich's measure, and
+    every cut between clusters measures the same as the whole."""
+    import random
+
+    pool = list("a漢é👍👨👩❤⚽🇩 ") + ["\u200d", "\ufe0f", "\u0301", "\U0001f3fd", "\u200b"]
+    chooser = random.Random(9)
+    for _ in range(2000):
+        text = "".join(chooser.choice(pool) for _ in range(chooser.randint(1, 12)))
+        spans = CELLS.split(text)
+        assert sum(w for _, _, w in spans) == cell_len(text), repr(text)
+        for start, _, _ in spans:
+            assert cell_len(text[:start]) + cell_len(text[start:]) == cell_len(text), repr(text)
+
+
 def test_narrow_characters_are_one_cell_in_every_unicode_version() -> None:
     from rich._unicode_data import VERSIONS
     from rich.cells import get_character_cell_size
