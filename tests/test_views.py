@@ -202,6 +202,22 @@ def test_key_figure_skips_years_and_dates(make_corpus: Callable[..., Path], word
     assert (found.text, found.kind) == (figure, kind)
 
 
+def test_curated_value_and_event_date_override_the_words(
+        make_corpus: Callable[..., Path]) -> None:
+    root = make_corpus({"articles/x.txt": "X\nTausende Soldaten kamen. Der Vertrag gilt.\n",
+                        "annotations/x.yaml": """version: 1
+annotations:
+  - {id: c, kind: claim, quote: Tausende Soldaten kamen., value: [2000, 9000], unit: troops}
+  - {id: d, kind: claim, quote: Der Vertrag gilt., as_of: 2024-12, event: entry into force}
+  - {id: e, kind: claim, quote: Der Vertrag gilt., occurrence: 1, as_of: 2024-12}
+"""})
+    corpus = load_corpus(root)
+    figure = key_figure(corpus, corpus.get("x#c"))
+    assert (figure.text, figure.low, figure.high) == ("2000–9000 troops", 2000, 9000)
+    assert key_figure(corpus, corpus.get("x#d")).text == "2024-12"
+    assert key_figure(corpus, corpus.get("x#e")).text == ""  # as_of alone is context
+
+
 def test_filter_rows_by_topic_or_tag(bundled: Corpus, small: Path) -> None:
     matrix = build_matrix(load_corpus(small))
     assert [r.label for r in matrix.filtered("KURSK").rows] == ["troops", "#kursk"]
