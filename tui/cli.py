@@ -51,7 +51,7 @@ def resolve_author(parser: argparse.ArgumentParser, given: str | None) -> str:
         return default_author()
     problem = validate_author(name)
     if problem:
-        parser.error(f"{source}: {problem}")
+        parser.error(escape_line(f"{source}: {problem}"))
     return name
 
 
@@ -70,7 +70,7 @@ def _config_author() -> str | None:
     except FileNotFoundError:
         return None
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        print(f"crossread: ignoring {path}: {exc}", file=sys.stderr)
+        print(escape_line(f"crossread: ignoring {path}: {exc}"), file=sys.stderr)
         return None
     value = data.get("author")
     return value if isinstance(value, str) else None
