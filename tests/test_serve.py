@@ -322,3 +322,37 @@ def test_author_from_config_is_used_quietly(server: Callable[..., Server],
     served.start()
     assert not any("No --author" in line for line in served.lines)
     served.stop()
+
+
+# ---------------------------------------------------------------- the same commands in a terminal
+
+async def test_palette_download_in_a_terminal_saves_to_downloads(
+        corpus_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from textual.command import CommandPalette
+    from textual.widgets import OptionList
+
+    from tui.ui.app import CrossreadApp
+
+    monkeypatch.setenv("HOME", str(tmp_path))  # Textual saves to ~/Downloads
+    expected = subprocess.run(
+        [sys.executable, "-m", "tui", "export", str(corpus_dir), "--format", "claimreview"],
+        capture_output=True, text=True, check=True).stdout
+    app = CrossreadApp(corpus_dir, author=AUTHOR)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await pilot.press("ctrl+p")
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"Download ClaimReview")
+        hits = app.screen.query_one(OptionList)
+        for _ in range(200):  # the palette searches in a worker; each pause yields to it
+            if hits.option_count and "Download ClaimReview" in str(hits.get_option_at_index(0).prompt):
+                break
+            await pilot.pause()
+        await pilot.press("enter")
+        saved = tmp_path / "Downloads" / f"{corpus_dir.name}-claimreview.json"
+        for _ in range(200):  # the driver writes in a thread; each pause yields to it
+            if app._notifications:
+                break
+            await pilot.pause()
+        assert [str(n.message) for n in app._notifications] == \
+            [f"Download ClaimReview: sent to {saved}."]
+    assert saved.read_text(encoding="utf-8") == expected

@@ -89,9 +89,21 @@ def deliver(app: App[object], fmt: str) -> str | None:
     download = DOWNLOADS[fmt]
     corpus = app.corpus  # type: ignore[attr-defined]
     text = download.render(corpus)
-    return app.deliver_text(io.StringIO(text), save_filename=filename(corpus, fmt),
-                            mime_type=download.mime_type, encoding="utf-8",
-                            name=PREFIX + fmt)
+    folder = None
+    if not app.is_web:
+        # Textual saves to the Downloads folder but fails when it does not exist yet.
+        from platformdirs import user_downloads_path
+
+        folder = user_downloads_path()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            app.notify(f"{download.title}: cannot create {folder}: {exc.strerror or exc}",
+                       severity="error", markup=False)
+            return None
+    return app.deliver_text(io.StringIO(text), save_directory=folder,
+                            save_filename=filename(corpus, fmt), mime_type=download.mime_type,
+                            encoding="utf-8", name=PREFIX + fmt)
 
 
 def delivered(app: App[object], event: DeliveryComplete) -> None:
