@@ -86,7 +86,7 @@ async def test_follow_contradiction_opens_other_claim_and_cycles() -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         left, right = views(app)
-        claim = app.corpus.get(f"{A3}#pentagon-10k")
+        claim = app.corpus.get(f"{A3}#treaty-start-of-year")
         left.jump_to(claim)
         await pilot.press("enter")
         await pilot.pause()
@@ -98,7 +98,7 @@ async def test_follow_contradiction_opens_other_claim_and_cycles() -> None:
         assert claim.ref in pane.view.partners and left.selected is claim
         assert first.ref in left.partners
         status = str(pane.query_one(".pane-status").render())
-        assert "Troops sent" in status
+        assert "Treaty signing" in status
         await pilot.press("enter")  # cycles to the next member
         await pilot.pause()
         second = app.corpus.get(targets[1])

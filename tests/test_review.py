@@ -190,7 +190,7 @@ async def test_own_claim_and_source(corpus_dir: Path) -> None:
         await pilot.pause()
         source = [r for r in records(corpus_dir).values() if r["kind"] == "source"][0]
         assert source["quote"] == "Telepolis" and source["name"] == "Telepolis"
-        assert app.corpus.counts(A1).claims == 16
+        assert app.corpus.counts(A1).claims == 19
 
 
 async def test_save_failure_is_shown_and_work_kept(corpus_dir: Path,
