@@ -74,6 +74,7 @@ class WebReader:
         self.port = 0  # set once the socket is bound
         self.downloads = DownloadManager()
         self.sockets: set[Any] = set()
+        self.serving: set[str] = set()  # download keys being streamed
         self.page = Template(TEMPLATE.read_text(encoding="utf-8"))
 
     def application(self) -> Any:
@@ -92,7 +93,9 @@ class WebReader:
         return app
 
     def allowed_hosts(self) -> set[str]:
-        return {f"{name}:{self.port}" for name in ("127.0.0.1", "localhost", "[::1]")}
+        names = ("127.0.0.1", "localhost", "[::1]")
+        bare = set(names) if self.port == 80 else set()  # browsers omit the default port
+        return bare | {f"{name}:{self.port}" for name in names}
 
     def _host_guard(self) -> Any:
         from aiohttp import web
@@ -136,8 +139,8 @@ class WebReader:
         socket = web.WebSocketResponse(heartbeat=15)
         await socket.prepare(request)
         service = _reader_service()(self.command, write_bytes=socket.send_bytes,
-                             write_str=socket.send_str, close=socket.close,
-                             download_manager=self.downloads)
+                                    write_str=socket.send_str, close=socket.close,
+                                    download_manager=self.downloads)
         self.sockets.add(socket)
         try:
             await service.start(_size(request.query.get("width"), 80),
@@ -158,8 +161,21 @@ class WebReader:
             meta = await self.downloads.get_download_metadata(key)
         except KeyError:
             raise web.HTTPNotFound(text="no such download\n") from None
+        if key in self.serving:
+            # Two readers of one key would each get some of its chunks: one download per key.
+            raise web.HTTPConflict(text="this download is already being fetched\n")
+        self.serving.add(key)
+        try:
+            return await self._stream(request, key, meta)
+        finally:
+            self.serving.discard(key)
+
+    async def _stream(self, request: Any, key: str, meta: Any) -> Any:
+        from aiohttp import web
+
         response = web.StreamResponse(headers={
-            "Content-Type": meta.mime_type + (f"; charset={meta.encoding}" if meta.encoding else ""),
+            "Content-Type": (meta.mime_type or "application/octet-stream")
+            + (f"; charset={meta.encoding}" if meta.encoding else ""),
             "Content-Disposition": ("inline" if meta.open_method == "browser" else "attachment")
             + f"; filename*=UTF-8''{quote(meta.file_name)}",
             "X-Content-Type-Options": "nosniff"})
