@@ -219,6 +219,35 @@ async def test_palette_downloads_the_report(server: Callable[..., Server], corpu
     served.stop()
 
 
+async def test_two_tabs_of_one_author_merge_their_saves(server: Callable[..., Server],
+                                                      corpus_dir: Path) -> None:
+    import shutil
+
+    shutil.rmtree(corpus_dir / "annotations" / "notes", ignore_errors=True)
+    served = server(str(corpus_dir), "--author", AUTHOR)
+    url = served.start()
+    async with aiohttp.ClientSession() as session:
+        first, second = await open_tab(session, url, served), await open_tab(session, url, served)
+        await first.ready(first_title(corpus_dir))
+        await second.ready(first_title(corpus_dir))
+        assert len(served.children()) == 2
+        mark = first.mark()
+        await first.send_keys("u")  # the first claim without a verdict
+        await first.send_keys("2")  # supported
+        await first.drawn("verdicts 1/", since=mark)
+        mark = second.mark()
+        await second.send_keys("u")
+        await second.send_keys("u")  # the second one: this tab has not seen the other's verdict
+        await second.send_keys("3")  # disputed
+        await second.drawn("verdicts 2/", since=mark)  # its save merged the other tab's
+    served.stop()
+    exported = subprocess.run(
+        [sys.executable, "-m", "tui", "export", str(corpus_dir), "--format", "claimreview"],
+        capture_output=True, text=True, check=True).stdout
+    verdicts = sorted(r["reviewRating"]["alternateName"] for r in json.loads(exported))
+    assert verdicts == ["disputed", "supported"]
+
+
 async def test_links_open_in_the_browser_not_on_the_server(
         server: Callable[..., Server], make_corpus: Callable[..., Path]) -> None:
     root = make_corpus({"articles/link.md": "# Links\n\nSee [the web page](https://example.org/x) first.\n"})
