@@ -1,32 +1,35 @@
 """Resolve quotes to spans: exact, then folded, then bounded fuzzy search.
 
-Exact quotes are looked up through a word-start index built once per text, so
-anchoring thousands of hand-written quotes does not rescan the article for each
-one. Fuzzy matching only runs inside windows seeded by exact n-gram hits.
+A batch (`resolve_all`) finds every exact quote of an article in one
+Aho–Corasick pass over the text, and the few quotes left over (typography,
+typos) in one more pass over the folded text together with their q-grams.
+Fuzzy matching then runs only in the windows those grams point at, rarest
+grams first, so a typo costs a few small comparisons instead of text scans.
 """
 
 from __future__ import annotations
 
-import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from tui.core import qgrams
 from tui.core.model import ORPHAN, Anchor, Match, Resolution
+from tui.core.multisearch import find_all, find_one
 from tui.core.text import Folded
 
-KEY = 16
-SHORT_KEY = 10
 MIN_SCORE = 85.0
 CONTEXT = 32
-_WORD_START = re.compile(r"(?<!\w)\w|[^\w\s]")
 
 
 @dataclass
 class TextIndex:
+    """One article's text with the searches already run on it, kept for reuse."""
+
     text: str
-    _starts: dict[str, list[int]] | None = None
-    _short: dict[str, list[int]] | None = None
     _folded: Folded | None = None
-    _found: dict[str, list[int]] = field(default_factory=dict)
+    _found: dict[str, list[int]] = field(default_factory=dict)  # quote -> starts
+    _ffound: dict[str, list[int]] = field(default_factory=dict)  # folded needle -> starts
+    _seeds: dict[str, list[qgrams.Gram]] = field(default_factory=dict)  # a batch's rare grams
 
     @property
     def folded(self) -> Folded:
@@ -34,45 +37,70 @@ class TextIndex:
             self._folded = Folded(self.text)
         return self._folded
 
-    def _build(self, key: int) -> dict[str, list[int]]:
-        index: dict[str, list[int]] = {}
-        text = self.text
-        for m in _WORD_START.finditer(text):
-            pos = m.start()
-            index.setdefault(text[pos:pos + key], []).append(pos)
-        return index
+    def occurrences(self, quote: str, use_index: bool = False) -> list[int]:
+        """Every start offset of quote in the text (cached per quote).
 
-    def _word_index(self) -> dict[str, list[int]]:
-        if self._starts is None:
-            self._starts = self._build(KEY)
-        return self._starts
-
-    def _short_index(self) -> dict[str, list[int]]:
-        if self._short is None:
-            self._short = self._build(SHORT_KEY)
-        return self._short
-
-    def occurrences(self, quote: str, use_index: bool) -> list[int]:
-        """Every start offset of quote in the text (cached per quote)."""
-        cached = self._found.get(quote)
-        if cached is not None:
-            return cached
-        text = self.text
-        hits: list[int] = []
-        indexed = use_index and _WORD_START.match(quote) is not None
-        if indexed and len(quote) >= KEY:
-            hits = [p for p in self._word_index().get(quote[:KEY], ())
-                    if text.startswith(quote, p)]
-        elif indexed and len(quote) >= SHORT_KEY:
-            hits = [p for p in self._short_index().get(quote[:SHORT_KEY], ())
-                    if text.startswith(quote, p)]
-        if not hits:
-            pos = text.find(quote)
-            while pos != -1:
-                hits.append(pos)
-                pos = text.find(quote, pos + 1)
-        self._found[quote] = hits
+        `use_index` is kept for callers; a batch fills the cache in one pass.
+        """
+        hits = self._found.get(quote)
+        if hits is None:
+            hits = self._found[quote] = find_one(self.text, quote)
         return hits
+
+    def prepare(self, quotes: Sequence[str]) -> None:
+        """Find every occurrence of all these quotes in one pass."""
+        missing = [q for q in quotes if q and q not in self._found]
+        if len(missing) > 1:
+            self._found.update(find_all(self.text, missing))
+        elif missing:
+            self.occurrences(missing[0])
+
+    def search_folded(self, needles: Sequence[str]) -> None:
+        """Find folded needles (quotes, q-grams) in the folded text, in one pass."""
+        missing = [n for n in needles if n and n not in self._ffound]
+        ftext = self.folded.text
+        if len(missing) > 1:
+            self._ffound.update(find_all(ftext, missing))
+        elif missing:
+            self._ffound[missing[0]] = find_one(ftext, missing[0])
+
+    def folded_occurrences(self, needles: Sequence[str]) -> dict[str, list[int]]:
+        """Starts of each folded needle in the folded text (searched if new)."""
+        self.search_folded(needles)
+        return {n: self._ffound.get(n, []) for n in needles}
+
+
+def _fold_quote(quote: str) -> str:
+    return Folded(quote).text.strip()
+
+
+def resolve_all(index: TextIndex, anchors: Sequence[Anchor]) -> list[Resolution]:
+    """Resolve many anchors into one text: the same results as `resolve` on each,
+    with the searches batched into at most two passes over the text."""
+    results: list[Resolution | None] = [_hinted(index, anchor) for anchor in anchors]
+    searched = [a for a, r in zip(anchors, results, strict=True) if r is None and a.quote]
+    index.prepare([a.quote for a in searched])
+    leftover: list[str] = []
+    for anchor in searched:
+        hits = index.occurrences(anchor.quote)
+        if not hits or anchor.occurrence > len(hits):
+            fquote = _fold_quote(anchor.quote)
+            if fquote:
+                leftover.append(fquote)
+    if leftover:
+        seeds = qgrams.pick(index.folded.text, leftover)
+        index._seeds.update(seeds)
+        index.search_folded(leftover + [g for items in seeds.values() for _, g in items])
+    found, exact = index._found, Match.EXACT
+    for number, anchor in enumerate(anchors):
+        if results[number] is None:
+            hits = found[anchor.quote]
+            if len(hits) == 1:  # the common case, as _searched would find it
+                start = hits[0]
+                results[number] = Resolution(start, start + len(anchor.quote), exact)
+            else:
+                results[number] = _searched(index, anchor)
+    return results  # type: ignore[return-value]
 
 
 def _fuzz():  # type: ignore[no-untyped-def]
@@ -111,18 +139,27 @@ def _choose(text: str, starts: list[int], length: int, anchor: Anchor) -> tuple[
 
 
 def resolve(index: TextIndex, anchor: Anchor, many: bool = False) -> Resolution:
-    """Resolve one anchor; `many` says a large batch is running (use the index)."""
+    """Resolve one anchor. (`many` is kept for callers: use `resolve_all` for a batch.)"""
+    return _hinted(index, anchor) or _searched(index, anchor)
+
+
+def _hinted(index: TextIndex, anchor: Anchor) -> Resolution | None:
+    """The quote at or near its stored position, checked; None to search for it."""
+    quote, hint = anchor.quote, anchor.start
+    if not quote:
+        return ORPHAN
+    if hint is not None and not anchor.occurrence:
+        if 0 <= hint and index.text.startswith(quote, hint):
+            return Resolution(hint, hint + len(quote), Match.EXACT)
+        return _near(index, anchor, hint)
+    return None
+
+
+def _searched(index: TextIndex, anchor: Anchor) -> Resolution:
     text, quote = index.text, anchor.quote
     if not quote:
         return ORPHAN
-    hint = anchor.start
-    if hint is not None and not anchor.occurrence:
-        if 0 <= hint and text.startswith(quote, hint):
-            return Resolution(hint, hint + len(quote), Match.EXACT)
-        near = _near(index, anchor, hint)
-        if near is not None:
-            return near
-    starts = index.occurrences(quote, many)
+    starts = index.occurrences(quote)
     if starts:
         start, guessed = _choose(text, starts, len(quote), anchor)
         if start >= 0:
@@ -130,20 +167,16 @@ def resolve(index: TextIndex, anchor: Anchor, many: bool = False) -> Resolution:
     folded = _folded(index, anchor)
     if folded is not None:
         return folded
-    return _fuzzy(index, anchor, many)
+    return _fuzzy(index, anchor)
 
 
 def _folded(index: TextIndex, anchor: Anchor) -> Resolution | None:
     folded = index.folded
     ftext = folded.text
-    fquote = Folded(anchor.quote).text.strip()
+    fquote = _fold_quote(anchor.quote)
     if not fquote:
         return None
-    starts: list[int] = []
-    pos = ftext.find(fquote)
-    while pos != -1:
-        starts.append(pos)
-        pos = ftext.find(fquote, pos + 1)
+    starts = index.folded_occurrences([fquote])[fquote]
     if not starts:
         return None
     folded_anchor = Anchor(fquote, anchor.prefix, anchor.suffix, anchor.occurrence,
@@ -175,53 +208,26 @@ def _near(index: TextIndex, anchor: Anchor, around: int) -> Resolution | None:
     return Resolution(lo + begin, lo + end, match, round(score / 100, 3))
 
 
-def _seed_positions(index: TextIndex, quote: str, many: bool) -> list[int]:
-    """Where the quote might start, from exact hits of pieces of it."""
-    text = index.text
-    seeds: list[tuple[int, str]] = []
-    for m in _WORD_START.finditer(quote):
-        if m.start() + KEY <= len(quote):
-            seeds.append((m.start(), quote[m.start():m.start() + KEY]))
-    if many and len(seeds) >= 2:
-        starts = index._word_index()
-        hits = [(p - off) for off, gram in seeds for p in starts.get(gram, ())]
-    else:
-        size = max(4, min(12, len(quote) // 4))
-        step = max(1, (len(quote) - size) // 4) if len(quote) > size else 1
-        grams = [(i, quote[i:i + size]) for i in range(0, max(1, len(quote) - size + 1), step)]
-        hits = []
-        for off, gram in grams[:6]:
-            pos = text.find(gram)
-            count = 0
-            while pos != -1 and count < 64:
-                hits.append(pos - off)
-                pos = text.find(gram, pos + 1)
-                count += 1
-    votes: dict[int, int] = {}
-    for pos in hits:
-        bucket = max(0, pos) // 16
-        votes[bucket] = votes.get(bucket, 0) + 1
-    ranked = sorted(votes.items(), key=lambda kv: -kv[1])[:6]
-    return [bucket * 16 for bucket, _ in ranked]
-
-
-def _fuzzy(index: TextIndex, anchor: Anchor, many: bool) -> Resolution:
+def _fuzzy(index: TextIndex, anchor: Anchor) -> Resolution:
+    fquote = _fold_quote(anchor.quote)
+    if len(fquote) < 4:
+        return ORPHAN
+    folded = index.folded
     best: Resolution | None = None
-    for start in _seed_positions(index, anchor.quote, many):
-        found = _near(index, anchor, start)
+    best_key = -1.0
+    items = index._seeds.get(fquote) or qgrams.grams(fquote)
+    hits = index.folded_occurrences([gram for _, gram in items])
+    for start in qgrams.candidates(fquote, folded.text, items, hits):
+        found = _near(index, anchor, folded.to_source(start))
         if found is None:
             continue
+        key = found.score
         if anchor.prefix or anchor.suffix:
-            key = found.score + _context_score(index.text, found.start, found.end, anchor)
-            best_key = -1.0 if best is None else best.score + _context_score(
-                index.text, best.start, best.end, anchor)
-        else:
-            key, best_key = found.score, -1.0 if best is None else best.score
+            key += _context_score(index.text, found.start, found.end, anchor)
         if key > best_key:
-            best = found
+            best, best_key = found, key
     if best is None:
-        # Index seeds need whole 16-character pieces; retry with short ones.
-        return _fuzzy(index, anchor, False) if many else ORPHAN
+        return ORPHAN
     return Resolution(best.start, best.end, Match.FUZZY, best.score)
 
 

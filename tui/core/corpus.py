@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tui.core.anchoring import TextIndex, resolve
+from tui.core.anchoring import TextIndex, resolve, resolve_all
 from tui.core.annotation_files import folder_inside, load_annotation_files, save_cache
 from tui.core.article import ARTICLE_SUFFIXES, Article, ArticleError, load_article
 from tui.core.checks import check_references, note_chain, note_loops, report_anchor
@@ -192,11 +192,16 @@ class Corpus:
             self.verdicts.setdefault(verdict.target, []).append(verdict)
         self.links.extend(links)
         self.index()
+        by_article: dict[str, list[Annotation]] = {}
         for annotation in added:
             if annotation.anchor is not None:
-                annotation.resolution = resolve(self.text_index(annotation.article),
-                                                annotation.anchor)
-                report_anchor(self, annotation, self.text_index(annotation.article))
+                by_article.setdefault(annotation.article, []).append(annotation)
+        for aid, items in by_article.items():  # one batch per article, as on load
+            index = self.text_index(aid)
+            for annotation, result in zip(items, resolve_all(
+                    index, [a.anchor for a in items]), strict=True):  # type: ignore[misc]
+                annotation.resolution = result
+                report_anchor(self, annotation, index)
         _attach_notes(self, added)
         if check_loops:
             problems.extend(note_loops(self, added))
@@ -380,19 +385,21 @@ def complete_corpus(corpus: Corpus, progress: Progress | None = None) -> None:
 
 
 def _anchor_all(corpus: Corpus, progress: Progress | None) -> None:
-    items = [(aid, a) for aid, anns in corpus.annotations.items() for a in anns
-             if a.anchor and a.path not in corpus._from_cache]
-    per_article: dict[str, int] = {}
-    for aid, _ in items:
-        per_article[aid] = per_article.get(aid, 0) + 1
-    for number, (aid, annotation) in enumerate(items):
-        if progress and number % 500 == 0:
-            progress("anchoring", number, len(items))
+    """Anchor each article's annotations as one batch (one pass over its text)."""
+    total = sum(len(anns) for anns in corpus.annotations.values())
+    done = 0
+    for aid, anns in corpus.annotations.items():
+        items = [a for a in anns if a.anchor and a.path not in corpus._from_cache]
+        if progress:
+            progress("anchoring", done, total)
+        done += len(anns)
+        if not items:
+            continue
         index = corpus.text_index(aid)
-        assert annotation.anchor is not None
-        result = resolve(index, annotation.anchor, many=per_article[aid] > 64)
-        annotation.resolution = result
-        report_anchor(corpus, annotation, index)
+        results = resolve_all(index, [a.anchor for a in items])  # type: ignore[misc]
+        for annotation, result in zip(items, results, strict=True):
+            annotation.resolution = result
+            report_anchor(corpus, annotation, index)
     _attach_notes(corpus, [a for anns in corpus.annotations.values() for a in anns])
 
 

@@ -1,0 +1,97 @@
+"""The batch paths of anchoring give what the one-quote paths give.
+
+The multi-pattern pass, the q-gram candidates and the two-scan folding are
+there for speed only; these properties pin them to the plain methods.
+"""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tui.core import multisearch
+from tui.core.anchoring import TextIndex, resolve, resolve_all
+from tui.core.model import Anchor, Match
+from tui.core.text import _RUN, Folded, _runs
+
+# A small alphabet makes repeats, overlaps and shared key prefixes common.
+ALPHABET = "ab „“\u00a0\n\u00ad-–"
+texts = st.text(alphabet=ALPHABET, min_size=0, max_size=300)
+
+
+def _needles(text: str, data: st.DataObject) -> list[str]:
+    picked = []
+    for _ in range(data.draw(st.integers(1, 12))):
+        if text and data.draw(st.booleans()):
+            start = data.draw(st.integers(0, len(text) - 1))
+            end = data.draw(st.integers(start, min(len(text), start + 3 * multisearch.KEY)))
+            picked.append(text[start:end])
+        else:
+            picked.append(data.draw(st.text(alphabet=ALPHABET, max_size=30)))
+    return picked
+
+
+@settings(max_examples=150, deadline=None)
+@given(texts, st.data())
+def test_one_pass_finds_what_find_loops_find(text: str, data: st.DataObject) -> None:
+    needles = _needles(text, data)
+    found = multisearch.find_all(text, needles)
+    for needle in needles:
+        if needle:
+            assert found[needle] == multisearch.find_one(text, needle), needle
+
+
+@settings(max_examples=150, deadline=None)
+@given(texts, st.data())
+def test_batch_resolves_like_one_by_one(text: str, data: st.DataObject) -> None:
+    anchors = []
+    for quote in _needles(text, data):
+        occurrence = data.draw(st.sampled_from([0, 0, 1, 2, 5]))
+        hint = data.draw(st.one_of(st.none(), st.integers(0, len(text) + 2)))
+        anchors.append(Anchor(quote, occurrence=occurrence, start=hint))
+    batch = resolve_all(TextIndex(text), anchors)
+    single = [resolve(TextIndex(text), anchor) for anchor in anchors]
+    assert batch == single
+
+
+words = st.lists(st.sampled_from(["Nordkorea", "Russland", "Soldaten", "10.000", "Kim", "und",
+                                  "der", "Vertrag", "Juni", "„Bündnis“", "Kursk", "über"]),
+                 min_size=30, max_size=150)
+
+
+@settings(max_examples=60, deadline=None)
+@given(words, st.data())
+def test_batch_of_article_quotes_matches_exact_spans(tokens: list[str],
+                                                     data: st.DataObject) -> None:
+    """Quotes cut from the text, some with a typo, some typed with ASCII quotes."""
+    text = " ".join(tokens)
+    anchors = []
+    for _ in range(20):
+        start = data.draw(st.integers(0, len(text) - 12))
+        quote = text[start:start + data.draw(st.integers(8, 60))]
+        style = data.draw(st.integers(0, 2))
+        if style == 1:
+            quote = quote.replace("„", '"').replace("“", '"')
+        elif style == 2 and len(quote) > 20:
+            i = data.draw(st.integers(5, len(quote) - 6))
+            quote = quote[:i] + quote[i + 1] + quote[i] + quote[i + 2:]
+        anchors.append(Anchor(quote))
+    batch = resolve_all(TextIndex(text), anchors)
+    for anchor, result in zip(anchors, batch, strict=True):
+        alone = resolve(TextIndex(text), anchor)
+        assert (result.start, result.end, result.match) == (alone.start, alone.end, alone.match)
+        if anchor.quote in text:
+            assert result.match is Match.EXACT and text[result.start:result.end] == anchor.quote
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=" \t\n\u00a0\u00ad\u200bab„\u2003", max_size=40))
+def test_two_scan_runs_equal_the_single_pattern(source: str) -> None:
+    assert _runs(source) == [m.span() for m in _RUN.finditer(source)]
+
+
+def test_folding_a_large_text_keeps_offsets() -> None:
+    source = ("Er sagte:\u00a0„Nein“ –  und  ging.\n\n" * 2000)
+    folded = Folded(source)
+    assert folded.text.startswith('Er sagte: "Nein" - und ging. Er')
+    start = folded.text.index("ging", 40)
+    begin, end = folded.span_to_source(start, start + 4)
+    assert source[begin:end] == "ging"
