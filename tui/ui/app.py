@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import ClassVar
 from urllib.parse import urlparse
@@ -12,6 +12,7 @@ from textual import events, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.filter import LineFilter
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.widget import Widget
@@ -30,6 +31,7 @@ from tui.core.store import default_author
 from tui.core.text import escape_controls
 from tui.ui.panes import MAX_PANES, PanesMixin
 from tui.ui.review import ReviewMixin
+from tui.ui.styles import highlight_variables, without_colour
 from tui.ui.widgets.article_view import ArticleView
 from tui.ui.widgets.inspector import describe
 from tui.ui.widgets.lists import AnnotationList, CorpusList
@@ -129,6 +131,15 @@ class CrossreadApp(PanesMixin, ReviewMixin, App[None]):
         else:
             self.query_one("#corpus").display = True
             self.query_one(CorpusList).focus()
+
+    def get_css_variables(self) -> dict[str, str]:
+        """Highlight colours computed per theme to keep 4.5:1 (tui/ui/styles.py)."""
+        return highlight_variables(super().get_css_variables(), self.ansi_theme)
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        """With NO_COLOR, no colour at all (tui/ui/styles.py)."""
+        filters = super().get_line_filters()
+        return without_colour(filters) if self.no_color else filters
 
     def _start_session(self) -> None:
         self.session = Session(self.corpus, self.author)

@@ -49,6 +49,7 @@ class ArticleView(ArticleNavigation, ArticleDrawing, ScrollView, can_focus=True)
         article-view--selection: the selected annotation (and its partners).
         article-view--cursor: the caret.
         article-view--search: a search match.
+        article-view--mark: the claim marked for linking (m).
         article-view--heading, --title, --code, --quote, --table-header: block styles.
         article-view--link: a Markdown link.
         article-view--control: an escaped control character.
@@ -61,35 +62,44 @@ class ArticleView(ArticleNavigation, ArticleDrawing, ScrollView, can_focus=True)
         "article-view--cursor", "article-view--search", "article-view--heading",
         "article-view--title", "article-view--code", "article-view--quote",
         "article-view--table-header", "article-view--link", "article-view--control",
-        "article-view--prefix",
+        "article-view--prefix", "article-view--mark",
     }
 
     DEFAULT_CSS = """
     ArticleView {
         background: $surface;
-        color: $foreground;
+        color: $cr-text;
         padding: 0 1;
         scrollbar-size-vertical: 1;
         scrollbar-gutter: stable;
     }
-    ArticleView > .article-view--claim { text-style: underline; background: $warning 15%; }
-    ArticleView > .article-view--source { text-style: bold italic; color: $accent; }
-    ArticleView > .article-view--contradiction {
-        text-style: bold underline; background: $error 30%;
+    ArticleView > .article-view--claim {
+        text-style: underline; color: $cr-claim-fg; background: $cr-claim-bg;
     }
-    ArticleView > .article-view--note { text-style: italic; background: $success 25%; }
-    ArticleView > .article-view--orphan { text-style: strike; color: $text-muted; }
+    ArticleView > .article-view--source { text-style: bold italic; color: $cr-source; }
+    ArticleView > .article-view--contradiction {
+        text-style: bold underline; color: $cr-contradiction-fg; background: $cr-contradiction-bg;
+    }
+    ArticleView > .article-view--note {
+        text-style: italic; color: $cr-note-fg; background: $cr-note-bg;
+    }
+    ArticleView > .article-view--orphan { text-style: strike; color: $cr-muted; }
     ArticleView > .article-view--selection { text-style: reverse; }
     ArticleView > .article-view--cursor { text-style: reverse bold; }
-    ArticleView > .article-view--search { background: $secondary 60%; text-style: bold; }
-    ArticleView > .article-view--heading { text-style: bold; color: $primary; }
-    ArticleView > .article-view--title { text-style: bold; color: $primary; }
-    ArticleView > .article-view--code { color: $text-muted; }
+    ArticleView > .article-view--search {
+        text-style: reverse italic; color: $cr-search-bg; background: $cr-search-fg;
+    }
+    ArticleView > .article-view--mark {
+        text-style: bold italic underline; color: $cr-mark-fg; background: $cr-mark-bg;
+    }
+    ArticleView > .article-view--heading { text-style: bold; color: $cr-primary; }
+    ArticleView > .article-view--title { text-style: bold; color: $cr-primary; }
+    ArticleView > .article-view--code { color: $cr-muted; }
     ArticleView > .article-view--quote { text-style: italic; }
     ArticleView > .article-view--table-header { text-style: bold; }
-    ArticleView > .article-view--link { text-style: underline; color: $primary; }
-    ArticleView > .article-view--control { text-style: reverse; color: $text-muted; }
-    ArticleView > .article-view--prefix { color: $text-muted; }
+    ArticleView > .article-view--link { text-style: underline; color: $cr-primary; }
+    ArticleView > .article-view--control { text-style: reverse; color: $cr-muted; }
+    ArticleView > .article-view--prefix { color: $cr-muted; }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
