@@ -96,3 +96,22 @@ def test_interval_index_overlaps_and_innermost_first() -> None:
     assert [e[2] for e in index.overlapping(4, 25)] == ["outer", "inner", "other"]
     assert [e[2] for e in index.overlapping(1000, 1001)] == ["long"]
     assert index.overlapping(12, 18) == []
+
+
+def test_jump_list_back_and_forward() -> None:
+    from tui.core.jumps import JumpList, Place
+
+    a, b, c = Place("x", 1), Place("x", 50), Place("y", 7)
+    jumps = JumpList()
+    assert jumps.back(a) is None
+    jumps.record(a)  # jump a -> b
+    jumps.record(b)  # jump b -> c
+    assert jumps.back(c) == b
+    assert jumps.back(b) == a
+    assert jumps.back(a) is None
+    assert jumps.forward() == b
+    assert jumps.forward() == c
+    assert jumps.forward() is None
+    jumps.back(c)
+    jumps.record(b)  # a new jump from b drops the forward history
+    assert jumps.forward() is None

@@ -275,6 +275,18 @@ class Session:
         names = " and ".join(split_ref(r)[1] for r in refs)
         return self._do(rid, self._stamp(record), f"link '{relation}' between {names}")
 
+    def edit_link(self, link_id: str, summary: str, relation: str | None = None) -> ChangeSet:
+        """Change the summary (and relation) of one of your own links."""
+        record = self.store.records.get(link_id)
+        if record is None or record.get("kind") != "link":
+            raise SessionError(f"{link_id} is not one of your links")
+        if not summary.strip():
+            raise SessionError("a link needs a one-line summary")
+        updated = dict(record, summary=" ".join(summary.split()), modified=utc_now())
+        if relation:
+            updated["relation"] = relation
+        return self._do(link_id, updated, f"edit of link {link_id}")
+
     def undo(self) -> ChangeSet:
         if not self.undo_stack:
             raise SessionError("nothing to undo")

@@ -8,7 +8,7 @@ from typing import ClassVar
 from urllib.parse import urlparse
 
 from rich.text import Text
-from textual import events, work
+from textual import events, on, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -26,6 +26,8 @@ from tui.core.corpus import (
     load_articles,
     load_corpus,
 )
+from tui.core.changes import ChangeSet
+from tui.core.jumps import JumpList
 from tui.core.session import Session
 from tui.core.store import default_author
 from tui.core.text import escape_controls
@@ -33,7 +35,8 @@ from tui.ui.panes import MAX_PANES, PanesMixin
 from tui.ui.review import ReviewMixin
 from tui.ui.styles import highlight_variables, without_colour
 from tui.ui.widgets.article_view import ArticleView
-from tui.ui.widgets.inspector import describe
+from tui.ui.messages import CorpusChanged
+from tui.ui.widgets.inspector import Inspector
 from tui.ui.widgets.lists import AnnotationList, CorpusList
 from tui.ui.widgets.pane import ArticlePane
 
@@ -70,6 +73,10 @@ class CrossreadApp(PanesMixin, ReviewMixin, App[None]):
         Binding("a", "focus_annotations", "Annotations list", id="app.annotations",
                 show=False),
         Binding("ctrl+w", "close_pane", "Close pane", id="app.close_pane", show=False),
+        Binding("ctrl+o", "jump_back", "Back to where you jumped from", id="app.jump_back",
+                show=False),
+        Binding("ctrl+n", "jump_forward", "Forward again (after ctrl+o)", id="app.jump_forward",
+                show=False),
         Binding("ctrl+z", "undo", "Undo", id="app.undo", show=False),
         Binding("ctrl+y", "redo", "Redo", id="app.redo", show=False),
         Binding("exclamation_mark", "toggle_issues", "Problems", id="app.issues", show=False),
@@ -93,6 +100,9 @@ class CrossreadApp(PanesMixin, ReviewMixin, App[None]):
         self.requested = list(open_ids)
         self.current_pane = 0
         self._follow_index: dict[str, int] = {}
+        self._used: dict[int, int] = {}
+        self._tick = 0
+        self.jumps = JumpList()
         self._panes: list[ArticlePane] = []
         self._next_pane_id = 0
 
@@ -110,7 +120,7 @@ class CrossreadApp(PanesMixin, ReviewMixin, App[None]):
                     yield pane
             with Vertical(id="side"):
                 with VerticalScroll(id="inspector"):
-                    yield Static(describe(None, self.corpus), id="inspector-text")
+                    yield Inspector(self.corpus, self.author, id="inspector-text")
                 yield AnnotationList(self.corpus, self.author, id="annotations")
         bar = ProgressBar(id="loading", show_eta=False)
         bar.display = self.loading
@@ -165,8 +175,30 @@ class CrossreadApp(PanesMixin, ReviewMixin, App[None]):
     def _loaded(self) -> None:
         self.loading = False
         self.query_one("#loading").display = False
-        self.refresh_data()
-        self._show_issues()
+        self.publish(None)
+
+    def publish(self, changes: ChangeSet | None) -> None:
+        """The one way a change reaches the screen: every view refreshes itself."""
+        for view in self.query(".data-view"):
+            view.post_message(CorpusChanged(changes))
+        self.post_message(CorpusChanged(changes))
+
+    @on(ArticleView.JumpFilterChanged)
+    def _jump_filter_changed(self) -> None:
+        self._update_legend()
+
+    @on(ArticleView.Escaped)
+    def _escaped(self) -> None:
+        if self.marked is not None:
+            self.marked = None
+            self.notify("Mark cleared.", timeout=2, markup=False)
+            self._update_legend()
+
+    @on(CorpusChanged)
+    def _data_changed(self, event: CorpusChanged) -> None:
+        self._update_legend()
+        if event.changes is None or event.changes.merged:
+            self._show_issues()
 
     def notify(self, message: str, *, title: str = "",
                severity: SeverityLevel = "information", timeout: float | None = None,

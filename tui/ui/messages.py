@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
+from tui.core.changes import ChangeSet
 from tui.core.model import Annotation
 
 
@@ -35,3 +36,18 @@ class ArticleChosen(Message):
 @dataclass
 class AnnotationChosen(Message):
     annotation: Annotation
+
+
+@dataclass
+class CorpusChanged(Message, bubble=False):
+    """The data changed: every view (class `data-view`) refreshes itself from it.
+
+    `changes` is None after a whole (re)load. Posted by the app to each view,
+    so a new view only needs the class and a handler.
+    """
+
+    changes: ChangeSet | None = None
+
+    def touches(self, article_id: str) -> bool:
+        """Whether highlights or counts of this article may have changed."""
+        return self.changes is None or self.changes.merged or article_id in self.changes.articles

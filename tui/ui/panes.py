@@ -8,13 +8,13 @@ from typing import Any
 from rich.text import Text
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Static
 
+from tui.core.jumps import JumpList, Place
 from tui.core.model import Annotation, Link
 from tui.ui.messages import AnnotationChosen, ArticleChosen, CursorMoved, FollowRequested
 from tui.ui.styles import safe
 from tui.ui.widgets.article_view import ArticleView
-from tui.ui.widgets.inspector import describe
+from tui.ui.widgets.inspector import Inspector
 from tui.ui.widgets.lists import AnnotationList
 from tui.ui.widgets.pane import ArticlePane
 
@@ -32,6 +32,9 @@ class PanesMixin:
     current_pane: int
     _next_pane_id: int
     _follow_index: dict[str, int]
+    _used: dict[int, int]  # pane id -> when it last had focus, for reuse
+    _tick: int
+    jumps: JumpList
 
     # ------------------------------------------------------------ panes
 
@@ -74,6 +77,9 @@ class PanesMixin:
         old = panes[index]
         if old.article.id == article_id:
             return old
+        shown = next((p for p in panes if p.article.id == article_id), None)
+        if shown is not None:
+            return shown  # the same article never sits in two panes by accident
         pane = ArticlePane(article, self.corpus, self._next_pane_id)
         self._next_pane_id += 1
         self.query_one("#panes").mount(pane, after=old)
@@ -123,6 +129,8 @@ class PanesMixin:
         widget = event.widget if hasattr(event, "widget") else self.focused
         if isinstance(widget, ArticleView):
             self.current_pane = self._pane_of(widget)
+            self._tick += 1
+            self._used[widget.pane] = self._tick
             self.query_one(AnnotationList).show_article(widget.article.id)
             self._inspect(widget.current_annotation())
             self._update_legend()
@@ -135,14 +143,8 @@ class PanesMixin:
         if view is not None and view.pane == event.pane:
             self._inspect(view.current_annotation())
 
-    _inspected: object = None
-
     def _inspect(self, annotation: Annotation | None, force: bool = False) -> None:
-        if annotation is self._inspected and not force:
-            return  # same annotation: skip re-rendering the inspector on every key
-        self._inspected = annotation
-        self.query_one("#inspector-text", Static).update(
-            describe(annotation, self.corpus, self.author))
+        self.query_one(Inspector).show(annotation, force)
 
     def on_article_chosen(self, event: ArticleChosen) -> None:
         self._open_and_focus(event.article_id, event.new_pane)
@@ -154,6 +156,9 @@ class PanesMixin:
                         severity="warning", markup=False)
             self._inspect(a)
             return
+        view = self.current_view
+        if view is not None:
+            self.jumps.record(Place(view.article.id, view.cursor))
         pane = self.open_article(a.article)
         if pane is not None:
             pane.reveal(a, focus=True)
@@ -175,20 +180,10 @@ class PanesMixin:
         source_pane = self._pane_by_id(event.pane)
         if source_pane is None:
             return
-        panes = self.panes
-        source_index = panes.index(source_pane)
-        other = next((i for i, p in enumerate(panes)
-                      if i != source_index and p.article.id == target.article), None)
-        if other is None:
-            if len(panes) > 1:
-                other = (source_index + 1) % len(panes)
-                pane = self.open_article(target.article, at=other)
-            else:
-                pane = self.open_article(target.article, new_pane=True)
-        else:
-            pane = panes[other]
+        pane = self._pane_for(target.article, source_pane)
         if pane is None:
             return
+        self.jumps.record(Place(source_pane.article.id, source_pane.view.cursor))
         status = Text.assemble(("✗ ", "bold red"), (f"{turn % len(targets) + 1}/{len(targets)} ",
                                                      "bold"), safe(link.summary))
         source_pane.view.select(source, {target.ref})
@@ -196,8 +191,47 @@ class PanesMixin:
         pane.reveal(target, {source.ref}, status)
         self._inspect(source)
 
+    def _pane_for(self, article_id: str, origin: ArticlePane) -> ArticlePane | None:
+        """Where a followed claim goes: a pane already showing its article (the
+        origin itself for a contradiction within one article), else the least
+        recently used other pane, else a new pane. Never replaces the origin."""
+        panes = self.panes
+        shown = next((p for p in panes if p.article.id == article_id), None)
+        if shown is not None:
+            return shown
+        others = [p for p in panes if p is not origin]
+        if not others:
+            return self.open_article(article_id, new_pane=True)
+        oldest = min(others, key=lambda p: self._used.get(p.pane, -1))
+        return self.open_article(article_id, at=panes.index(oldest))
+
     def _pane_by_id(self, pane_id: int) -> ArticlePane | None:
         return next((p for p in self.panes if p.pane == pane_id), None)
+
+    def on_article_view_jumped(self, event: ArticleView.Jumped) -> None:
+        self.jumps.record(Place(event.article, event.offset))
+
+    def action_jump_back(self) -> None:
+        view = self.current_view
+        if view is None:
+            return
+        self._go(self.jumps.back(Place(view.article.id, view.cursor)))
+
+    def action_jump_forward(self) -> None:
+        self._go(self.jumps.forward())
+
+    def _go(self, place: Place | None) -> None:
+        """Return to a place of the jump list, in its pane or the least used one."""
+        if place is None:
+            self.bell()
+            return
+        view = self.current_view
+        origin = self.panes[self.current_pane] if view is not None else None
+        pane = (self._pane_for(place.article, origin) if origin is not None
+                else self.open_article(place.article))
+        if pane is None:
+            return
+        pane.go_to(place.offset)
 
     def show_link(self, link: Link) -> None:
         """Open the first two members of a link side by side, both highlighted."""

@@ -10,11 +10,10 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 
-from tui.core.model import VERDICTS, Annotation
 from tui.core.changes import ChangeSet
+from tui.core.model import VERDICTS, Annotation, Link
 from tui.core.session import Session, SessionError
 from tui.ui.styles import one_line, safe
-from tui.ui.widgets.pane import header_text
 
 if TYPE_CHECKING:
     from tui.ui.widgets.article_view import ArticleView
@@ -36,26 +35,9 @@ class ReviewMixin:
 
     # ------------------------------------------------------------ after a change
 
-    def refresh_data(self, articles: set[str] | None = None) -> None:
-        """Show changed data; only panes of `articles` are redrawn (None: all)."""
-        corpus = self.corpus  # type: ignore[attr-defined]
-        refs = corpus.contradiction_refs()
-        for pane in self.panes:  # type: ignore[attr-defined]
-            if articles is not None and pane.article.id not in articles:
-                continue
-            pane.view.set_annotations(corpus.annotations.get(pane.article.id, []), refs)
-            pane.query_one(".pane-header").update(header_text(pane.article, corpus))
-        from tui.ui.widgets.lists import AnnotationList
-
-        listing = self.query_one(AnnotationList)  # type: ignore[attr-defined]
-        listing.reload()
-        view = self.current_view  # type: ignore[attr-defined]
-        self._inspect(view.current_annotation() if view else None, force=True)  # type: ignore[attr-defined]
-        self._update_legend()  # type: ignore[attr-defined]
-
     def _report(self, done: str, changes: ChangeSet) -> None:
         result = changes.save
-        self.refresh_data(None if changes.merged else set(changes.articles))
+        self.publish(changes)  # type: ignore[attr-defined]
         if changes.label.startswith(("Undone", "Redone")):
             done = changes.label
         if not result.ok:
@@ -283,8 +265,9 @@ class ReviewMixin:
         if claim is None:
             return
         self.marked = claim
+        self._update_legend()  # type: ignore[attr-defined]
         self.notify(f"Marked {claim.id}. Move to another claim and press x (contradicts) "  # type: ignore[attr-defined]
-                    "or = (corroborates).", timeout=5, markup=False)
+                    "or = (corroborates); esc clears the mark.", timeout=5, markup=False)
 
     def action_link(self, relation: str = "contradicts") -> None:
         if not self.ready_for_changes():  # type: ignore[attr-defined]
@@ -300,16 +283,38 @@ class ReviewMixin:
             return
         first = self.marked
         verb = "contradicts" if relation == "contradicts" else "corroborates"
+        existing = self.session.existing_link([first.ref, claim.ref])
+        if existing is not None:
+            self._offer_link_edit(existing, relation)
+            return
 
         def save(summary: str | None) -> None:
             if summary:
+                self.marked = None
                 self._try(f"Linked: {first.id} {verb} {claim.id}",
                           lambda: self.session.link([first.ref, claim.ref], summary, relation))
-                self.marked = None
 
         self.push_screen(_editors().PromptScreen(  # type: ignore[attr-defined]
             f"One-line summary: {first.id} {verb} {claim.id}",
             placeholder="e.g. Troops sent: 11,000 (intelligence) vs 10,000 (Pentagon)"), save)
+
+    def _offer_link_edit(self, link: Link, relation: str) -> None:
+        """Two claims are linked once: say so, and let the owner edit that link."""
+        if link.path != self.session.path:
+            who = link.author or "the curated annotations"
+            self.notify(f"These claims are already linked ({link.relation}) by {who}: "  # type: ignore[attr-defined]
+                        f"{one_line(link.summary, 160)}", timeout=8, markup=False)
+            return
+
+        def save(summary: str | None) -> None:
+            if summary:
+                self.marked = None
+                self._try("Link updated",
+                          lambda: self.session.edit_link(link.id, summary, relation))
+
+        self.push_screen(_editors().PromptScreen(  # type: ignore[attr-defined]
+            f"Already linked ({link.relation}): edit the summary, or esc to keep it",
+            link.summary), save)
 
     def progress_text(self) -> Text:
         if self.session is None:

@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 from tui.core.corpus import Corpus
 from tui.core.diagnostics import Diagnostic
 from tui.ui.styles import one_line, safe
+from tui.ui.widgets.lists import ReaderList
 
 CLOSE: list[BindingType] = [Binding("escape,q", "dismiss_screen", "Close", id="modal.close")]
 
@@ -68,7 +69,7 @@ class PickerScreen(_Modal):
         with Vertical(id="picker-box", classes="modal-box"):
             yield Static(Text(title, style="bold"), classes="modal-title")
             yield Input(placeholder="Type to filter by title, outlet or id", id="picker-input")
-            yield OptionList(id="picker-list")
+            yield ReaderList(id="picker-list")
 
     def on_mount(self) -> None:
         self._fill("")
@@ -126,7 +127,7 @@ class ContradictionsScreen(_Modal):
         with Vertical(id="links-box", classes="modal-box"):
             yield Static(Text("Contradictions and corroborations", style="bold"),
                          classes="modal-title")
-            options = OptionList(id="links-list")
+            options = ReaderList(id="links-list")
             links = sorted(self.corpus.links, key=lambda link: link.relation != "contradicts")
             for link in links:
                 mark = ("✗ ", "bold red") if link.relation == "contradicts" else ("✓ ", "green")

@@ -9,7 +9,13 @@ from textual import events
 
 from tui.core.intervals import IntervalIndex
 from tui.core.model import Annotation
-from tui.core.motions import next_sentence, next_word, previous_sentence, previous_word
+from tui.core.motions import (
+    next_sentence,
+    next_word,
+    previous_sentence,
+    previous_word,
+    trim_selection,
+)
 from tui.core.text import Folded
 from tui.ui.messages import CursorMoved, FollowRequested
 from tui.ui.styles import CELLS
@@ -128,8 +134,9 @@ class ArticleNavigation:
         if self.selection_anchor is None:
             return None
         lo = min(self.selection_anchor, self.cursor)
-        hi = max(self.selection_anchor, self.cursor) + 1
-        return lo, min(hi, len(self.article.text))
+        hi = min(max(self.selection_anchor, self.cursor) + 1, len(self.article.text))
+        lo, hi = trim_selection(self.article.text, lo, hi)
+        return (lo, hi) if hi > lo else None
 
     def action_toggle_selection(self) -> None:
         self.selection_anchor = None if self.selection_anchor is not None else self.cursor
@@ -140,12 +147,16 @@ class ArticleNavigation:
         self._invalidate()
 
     def action_clear(self) -> None:
+        """esc undoes the innermost thing: a selection, then a search, then the
+        selected highlight and the mark for linking."""
         if self.selection_anchor is not None:
             self.clear_selection()
-        elif self.search_matches:
+        elif self.search_matches or self.search_query:
             self.search("")
+            self.post_message(self.SearchCleared())
         else:
             self.select(None)
+            self.post_message(self.Escaped())
 
     def action_note_or_next(self) -> None:
         if self.selection_anchor is None and self.search_matches:
@@ -264,9 +275,37 @@ class ArticleNavigation:
         self.jump_to(target.annotation)
         return target.annotation
 
-    def jump_to(self, annotation: Annotation, partners: set[str] | None = None) -> None:
+    def jump_to(self, annotation: Annotation, partners: set[str] | None = None,
+                record: bool = True) -> None:
+        """Select an annotation and bring all of it on screen, with context above."""
+        if record:
+            self.post_message(self.Jumped(self.article.id, self.cursor))
         self.select(annotation, partners)
-        self.move_cursor(annotation.start, center=True)
+        self.cursor = max(0, min(len(self.article.text), annotation.start))
+        self.reveal_span(annotation.start, max(annotation.start + 1, annotation.end))
+
+    def reveal_span(self, start: int, end: int) -> None:
+        """Scroll so text[start:end] is fully visible with a few lines above it;
+        kept pending until the view has a size and its lines are laid out."""
+        self._reveal = (start, end)
+        self._apply_reveal()
+
+    def _apply_reveal(self) -> None:
+        if self._reveal is None or not self.is_mounted or not self.size.height:
+            return
+        self._ensure_layout()
+        if self._layout_width <= 0:
+            return
+        start, end = self._reveal
+        first, last = self.line_of(start), self.line_of(end - 1)
+        height = self.scrollable_content_region.height
+        context = max(0, min(3, (height - (last - first + 1)) // 3))
+        top = max(0, first - context)
+        self.scroll_to(y=top, animate=False, immediate=True, force=True)
+        if self.scroll_offset.y == top or top > self.max_scroll_y:
+            self._reveal = None
+        else:
+            self.call_after_refresh(self._apply_reveal)
 
     def action_next_annotation(self) -> None:
         self._jump(True, self.jump_filter)
@@ -327,6 +366,7 @@ class ArticleNavigation:
         here = self.cursor
         target = next((s for s, _ in self.search_matches
                        if s > here or (inclusive and s >= here)), self.search_matches[0][0])
+        self.post_message(self.Jumped(self.article.id, here))
         self.move_cursor(target, center=True)
 
     def action_search_previous(self) -> None:
@@ -336,6 +376,7 @@ class ArticleNavigation:
         here = self.cursor
         target = next((s for s, _ in reversed(self.search_matches) if s < here),
                       self.search_matches[-1][0])
+        self.post_message(self.Jumped(self.article.id, here))
         self.move_cursor(target, center=True)
 
     # ------------------------------------------------------------ links

@@ -16,6 +16,7 @@ from textual import events
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.geometry import Size
+from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -155,6 +156,25 @@ class ArticleView(ArticleNavigation, ArticleDrawing, ScrollView, can_focus=True)
     cursor: reactive[int] = reactive(0, init=False, always_update=True)
     jump_filter: reactive[str] = reactive("all", init=False)
 
+    @dataclass
+    class Jumped(Message):
+        """The caret is about to jump away from `offset`: the jump list records it."""
+
+        article: str
+        offset: int
+
+    class JumpFilterChanged(Message):
+        """`]` and `[` now jump to another kind: the legend says which."""
+
+    class SearchCleared(Message):
+        """esc ended the search: the pane's status line forgets it."""
+
+    class Escaped(Message):
+        """esc with nothing left to clear in the view: the mark goes too."""
+
+    def watch_jump_filter(self) -> None:
+        self.post_message(self.JumpFilterChanged())
+
     def __init__(self, article: Article, annotations: list[Annotation],
                  contradiction_refs: set[str], pane: int = 0, *, id: str | None = None,
                  classes: str | None = None) -> None:
@@ -173,6 +193,7 @@ class ArticleView(ArticleNavigation, ArticleDrawing, ScrollView, can_focus=True)
         self._cache: LRUCache[tuple[int, int], Strip] = LRUCache(1024)
         self._styles: dict[str, Style] = {}
         self._center_pending = False
+        self._reveal: tuple[int, int] | None = None
         self.painted = False
         self.selection_anchor: int | None = None
         self._dragging = False
@@ -283,6 +304,9 @@ class ArticleView(ArticleNavigation, ArticleDrawing, ScrollView, can_focus=True)
 
     def on_resize(self, event: events.Resize) -> None:
         self._ensure_layout()
+        if self._reveal is not None:
+            self._apply_reveal()
+            return
         center, self._center_pending = self._center_pending, False
         self.scroll_to_offset(self.cursor, animate=False, center=center)
 

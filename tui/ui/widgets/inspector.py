@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual import on
+from textual.widgets import Static
 
 from tui.core.corpus import Corpus
 from tui.core.model import Annotation, Match
+from tui.ui.messages import CorpusChanged
 from tui.ui.styles import one_line, safe
 
 _VERDICT_STYLE = {"supported": "bold green", "disputed": "bold yellow", "false": "bold red",
@@ -132,3 +135,24 @@ def describe(annotation: Annotation | None, corpus: Corpus, author: str = "") ->
     if corpus.links_of(a):
         out.append("enter: show the other side\n", "dim")
     return out
+
+
+class Inspector(Static):
+    """The annotation under the caret, redrawn whenever it or the data changes."""
+
+    def __init__(self, corpus: Corpus, author: str = "", **kwargs: str) -> None:
+        super().__init__(describe(None, corpus), classes="data-view", **kwargs)
+        self.corpus = corpus
+        self.author = author
+        self.annotation: Annotation | None = None
+
+    def show(self, annotation: Annotation | None, force: bool = False) -> None:
+        if annotation is self.annotation and not force:
+            return  # same annotation: skip re-rendering on every caret move
+        self.annotation = annotation
+        self.update(describe(annotation, self.corpus, self.author))
+
+    @on(CorpusChanged)
+    def _data_changed(self, event: CorpusChanged) -> None:
+        current = self.annotation
+        self.show(self.corpus.get(current.ref) if current is not None else None, force=True)

@@ -12,7 +12,7 @@ from textual.widgets.option_list import Option
 
 from tui.core.corpus import Corpus
 from tui.core.model import Annotation
-from tui.ui.messages import AnnotationChosen, ArticleChosen
+from tui.ui.messages import AnnotationChosen, ArticleChosen, CorpusChanged
 from tui.ui.styles import one_line, safe, safe_line
 
 KIND_FILTERS = ("all", "claim", "source", "note", "contradiction", "orphan", "unreviewed",
@@ -22,27 +22,46 @@ KIND_MARK = {"claim": "C", "source": "S", "note": "N"}
 MAX_ROWS = 1000  # an OptionList of 30,000 rows takes seconds to build
 
 
-class CorpusList(OptionList):
+class ReaderList(OptionList):
+    """An OptionList that also moves with the reader's keys, j and k."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Down", id="list.down", show=False),
+        Binding("k", "cursor_up", "Up", id="list.up", show=False),
+    ]
+
+
+class CorpusList(ReaderList):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("p", "open_new_pane", "Open in new pane", id="corpus.new_pane"),
     ]
 
     def __init__(self, corpus: Corpus, **kwargs) -> None:  # type: ignore[no-untyped-def]
         super().__init__(**kwargs)
+        self.add_class("data-view")
         self.corpus = corpus
         self.border_title = "Articles"
-        for article_id, article in corpus.articles.items():
-            counts = corpus.counts(article_id)
-            meta = " · ".join(x for x in (article.meta.outlet, article.meta.published) if x)
-            prompt = Text.assemble(
-                safe(one_line(article.title, 60), "bold"), "\n",
-                safe(meta or article_id, "dim"), "\n",
-                (f"{counts.claims} claims {counts.sources} src "
-                 f"{counts.contradictions} contra {counts.notes} notes", "dim"),
-            )
-            self.add_option(Option(prompt, id=article_id))
+        for article_id in corpus.articles:
+            self.add_option(Option(self._prompt(article_id), id=article_id))
         if self.option_count:
             self.highlighted = 0
+
+    def _prompt(self, article_id: str) -> Text:
+        article = self.corpus.articles[article_id]
+        counts = self.corpus.counts(article_id)
+        meta = " · ".join(x for x in (article.meta.outlet, article.meta.published) if x)
+        return Text.assemble(
+            safe(one_line(article.title, 60), "bold"), "\n",
+            safe(meta or article_id, "dim"), "\n",
+            (f"{counts.claims} claims {counts.sources} src "
+             f"{counts.contradictions} contra {counts.notes} notes", "dim"),
+        )
+
+    @on(CorpusChanged)
+    def _data_changed(self, event: CorpusChanged) -> None:
+        for article_id in self.corpus.articles:
+            if event.touches(article_id):
+                self.replace_option_prompt(article_id, self._prompt(article_id))
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
@@ -56,7 +75,7 @@ class CorpusList(OptionList):
             self.post_message(ArticleChosen(option.id, new_pane=True))
 
 
-class AnnotationList(OptionList):
+class AnnotationList(ReaderList):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f", "cycle_kind", "Filter kind", id="annotations.filter"),
         Binding("A", "toggle_scope", "Article/corpus", id="annotations.scope"),
@@ -74,6 +93,11 @@ class AnnotationList(OptionList):
         self._items: dict[str, Annotation] = {}
         self._sorted: dict[str, list[Annotation]] = {}
         self._contradiction_refs = corpus.contradiction_refs()
+        self.add_class("data-view")
+
+    @on(CorpusChanged)
+    def _data_changed(self, event: CorpusChanged) -> None:
+        self.reload()
 
     def show_article(self, article_id: str) -> None:
         if article_id != self.article_id:

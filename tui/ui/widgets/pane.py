@@ -14,6 +14,7 @@ from textual.widgets import Input, Static
 from tui.core.article import Article
 from tui.core.corpus import Corpus
 from tui.core.model import Annotation
+from tui.ui.messages import CorpusChanged
 from tui.ui.styles import NO_CONTROLS, safe
 from tui.ui.widgets.article_view import ArticleView
 
@@ -36,7 +37,7 @@ class ArticlePane(Vertical):
     ]
 
     def __init__(self, article: Article, corpus: Corpus, pane: int) -> None:
-        super().__init__(id=f"pane-{pane}", classes="pane")
+        super().__init__(id=f"pane-{pane}", classes="pane data-view")
         self.article = article
         self.corpus = corpus
         self.pane = pane
@@ -51,6 +52,18 @@ class ArticlePane(Vertical):
         search.display = False
         yield search
         yield Static("", classes="pane-status")
+
+    @on(ArticleView.SearchCleared)
+    def _search_cleared(self) -> None:
+        self.set_status("")
+
+    @on(CorpusChanged)
+    def _data_changed(self, event: CorpusChanged) -> None:
+        """Redraw highlights and counts only when this article's data changed."""
+        if event.touches(self.article.id) and self.query(ArticleView):
+            self.view.set_annotations(self.corpus.annotations.get(self.article.id, []),
+                                      self.corpus.contradiction_refs())
+            self.query_one(".pane-header", Static).update(header_text(self.article, self.corpus))
 
     def on_mount(self) -> None:
         if self._pending is not None and self.query(ArticleView):
@@ -67,11 +80,21 @@ class ArticlePane(Vertical):
         assert self._pending is not None
         annotation, partners, status, focus = self._pending
         self._pending = None
-        self.view.jump_to(annotation, partners)
+        self.view.jump_to(annotation, partners, record=False)
         if status is not None:
             self.set_status(status)
         if focus:
             self.view.focus()
+
+    def go_to(self, offset: int) -> None:
+        """Put the caret at offset (a place of the jump list) and focus the pane."""
+        self._pending = None
+        if not (self.is_mounted and self.query(ArticleView)):
+            self.call_after_refresh(self.go_to, offset)
+            return
+        self.view.cursor = max(0, min(len(self.article.text), offset))
+        self.view.reveal_span(self.view.cursor, self.view.cursor + 1)
+        self.view.focus()
 
     @property
     def view(self) -> ArticleView:
