@@ -12,6 +12,7 @@ import contextlib
 import hashlib
 import json
 import os
+import tempfile
 from dataclasses import fields
 from pathlib import Path
 from typing import Any
@@ -19,11 +20,10 @@ from typing import Any
 import platformdirs
 
 from tui.core.article import Article, ArticleMeta, Block, Span
-from tui.core.atomic import atomic_write
 from tui.core.diagnostics import Diagnostic, Level
-from tui.core.model import Anchor, Annotation, Match, Resolution
+from tui.core.model import KINDS, Anchor, Annotation, Match, Resolution
 
-VERSION = "3"  # bump when parsing changes what a given file becomes
+VERSION = "4"  # bump when parsing changes what a given file becomes
 
 
 def enabled() -> bool:
@@ -52,13 +52,23 @@ def _read(kind: str, key: str) -> Any:
 
 
 def _write(kind: str, key: str, data: Any) -> None:
+    """Atomic (a temp file renamed over the entry) but not fsynced: a cache is
+    not user data, and an entry lost to a power cut is simply rebuilt."""
     if not enabled():
         return
     with contextlib.suppress(OSError, ValueError, TypeError):
         folder = cache_dir() / kind
         folder.mkdir(parents=True, exist_ok=True)
-        atomic_write(folder / f"{key}.json",
-                     json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode())
+        payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{key}.", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(payload)
+            os.replace(tmp, folder / f"{key}.json")
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
 
 
 # ------------------------------------------------------------------ articles
@@ -86,25 +96,48 @@ def save_article(key: str, article: Article) -> None:
 
 
 # ------------------------------------------------------------------ annotations
+#
+# Column by column: one list per field instead of one list per annotation keeps
+# both the file and the parsed JSON small, and fields left at their default
+# (most of them, most of the time) are not stored at all.
 
-_FIELDS = ("source", "topic", "name", "text", "target", "author", "created", "modified",
-           "conflict", "unit", "counts", "as_of", "event")
+_CORE = ("article", "id", "kind", "anchor", "path", "line", "column", "resolution")
+_KINDS = {kind: kind for kind in KINDS}  # one string object per kind, not per annotation
+
+
+def _extras() -> list[tuple[str, Any]]:
+    """Every other field of Annotation with its default, new fields included."""
+    return [(f.name, f.default) for f in fields(Annotation) if f.name not in _CORE]
 
 
 def save_annotations(key: str, annotations: list[Annotation], meta: dict[str, str],
                      diagnostics: list[Diagnostic]) -> None:
-    items = []
-    for a in annotations:
-        anchor = None
-        if a.anchor is not None:
-            anchor = [a.anchor.quote, a.anchor.prefix, a.anchor.suffix, a.anchor.occurrence,
-                      a.anchor.start]
-        r = a.resolution
-        items.append([a.id, a.kind, a.line, a.column, anchor, list(a.tags),
-                      [getattr(a, f) for f in _FIELDS] + [list(a.value) if a.value else None],
-                      [r.start, r.end, r.match.value, r.score, int(r.ambiguous)]])
-    problems = [[d.line, d.column, d.level.value, d.message, d.hint] for d in diagnostics]
-    _write("annotations", key, {"meta": meta, "items": items, "diagnostics": problems})
+    anchors = [a.anchor for a in annotations]
+    res = [a.resolution for a in annotations]
+    sparse: dict[str, list[Any]] = {}
+    for name, default in _extras():
+        pairs = [[n, getattr(a, name)] for n, a in enumerate(annotations)
+                 if getattr(a, name) != default]
+        if pairs:
+            sparse[name] = pairs
+    anchored = [n for n, anchor in enumerate(anchors) if anchor is not None]
+    data = {
+        "meta": meta,
+        "diagnostics": [[d.line, d.column, d.level.value, d.message, d.hint]
+                        for d in diagnostics],
+        "ids": [a.id for a in annotations], "kinds": [a.kind for a in annotations],
+        "lines": [a.line for a in annotations], "columns": [a.column for a in annotations],
+        "quotes": [anchor.quote if anchor is not None else None for anchor in anchors],
+        "context": [[n, x.prefix, x.suffix, x.occurrence, x.start] for n in anchored
+                    if (x := anchors[n]) is not None
+                    and (x.prefix or x.suffix or x.occurrence or x.start is not None)],
+        "starts": [r.start for r in res], "ends": [r.end for r in res],
+        "matches": "".join(r.match.value[0] for r in res),
+        "odd": [[n, r.score, int(r.ambiguous)] for n, r in enumerate(res)
+                if r.score != 1.0 or r.ambiguous],
+        "extra": sparse,
+    }
+    _write("annotations", key, data)
 
 
 def load_annotations(key: str, path: Path, article_id: str
@@ -113,17 +146,29 @@ def load_annotations(key: str, path: Path, article_id: str
     if not isinstance(data, dict):
         return None
     try:
+        matches = {m.value[0]: m for m in Match}
+        context = {row[0]: row[1:] for row in data["context"]}
+        odd = {row[0]: row[1:] for row in data["odd"]}
+        kinds = _KINDS
         annotations = []
-        for ident, kind, line, column, anchor, tags, fields, res in data["items"]:
-            *texts, value = fields
-            a = Annotation(article_id, ident, kind, Anchor(*anchor) if anchor else None, path,
-                           line, column, tags=tuple(tags), **dict(zip(_FIELDS, texts,
-                                                                       strict=True)))
-            a.value = (float(value[0]), float(value[1])) if value else None
-            a.resolution = Resolution(res[0], res[1], Match(res[2]), res[3], bool(res[4]))
+        for n, (ident, kind, line, column, quote, start, end, code) in enumerate(zip(
+                data["ids"], data["kinds"], data["lines"], data["columns"], data["quotes"],
+                data["starts"], data["ends"], data["matches"], strict=True)):
+            anchor = None
+            if quote is not None:
+                anchor = Anchor(quote, *context[n]) if n in context else Anchor(quote)
+            a = Annotation(article_id, ident, kinds.get(kind, kind), anchor, path, line, column)
+            score, ambiguous = odd.get(n, (1.0, 0))
+            a.resolution = Resolution(start, end, matches[code], score, bool(ambiguous))
             annotations.append(a)
+        known = {name for name, _ in _extras()}
+        for name, pairs in data["extra"].items():
+            if name not in known:
+                return None  # written by another version of the model
+            for n, value in pairs:
+                setattr(annotations[n], name, tuple(value) if isinstance(value, list) else value)
         diagnostics = [Diagnostic(path, d[0], d[1], Level(d[2]), d[3], d[4])
                        for d in data["diagnostics"]]
         return annotations, dict(data["meta"]), diagnostics
-    except (KeyError, TypeError, ValueError):
+    except (KeyError, TypeError, ValueError, IndexError):
         return None
