@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui.core import safeio, yamlio
-from tui.core.article import ArticleError, read_bytes
+from tui.core.article import ARTICLE_SUFFIXES, ArticleError, read_bytes
 from tui.core.diagnostics import Diagnostic, Level, Problems
 from tui.core.schema import parse_article_file, parse_links_file
 
@@ -37,10 +37,17 @@ def folder_inside(corpus: Corpus, folder: Path) -> bool:
 def load_annotation_files(corpus: Corpus, folder: Path) -> None:
     if not folder.is_dir() or not folder_inside(corpus, folder):
         return
+    # Articles that were refused (over the size cap, unreadable): their
+    # annotation files are not parsed either, which could take seconds for nothing.
+    refused = {d.path.stem for d in corpus.diagnostics
+               if d.is_error and d.path.suffix.lower() in ARTICLE_SUFFIXES}
     for path in sorted(folder.glob("*.yaml")):
         problems = Problems(path)
         if path.name == LINKS_FILE:
             corpus.links.extend(parse_links_file(path, problems, corpus.root))
+        elif path.stem in refused and path.stem not in corpus.articles:
+            problems.warning(0, 0, f"not read: the article {path.stem!r} could not be loaded",
+                             "fix the article's own error first")
         else:
             _load_article_file(corpus, path, problems)
         corpus.diagnostics.extend(problems)

@@ -1,0 +1,45 @@
+"""Refusals come before parsing: an article over the cap costs no YAML work."""
+
+from pathlib import Path
+
+import pytest
+
+from tui.core import yamlio
+from tui.core.article import MAX_ARTICLE_BYTES
+from tui.core.corpus import load_corpus
+
+
+@pytest.fixture(autouse=True)
+def _no_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CROSSREAD_NO_CACHE", "1")
+
+
+def test_annotations_of_a_refused_article_are_not_parsed(tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "annotations").mkdir()
+    big = tmp_path / "articles" / "big.md"
+    with big.open("wb") as handle:  # sparse: over the cap without writing 16 MiB
+        handle.truncate(MAX_ARTICLE_BYTES + 1)
+    (tmp_path / "articles" / "ok.md").write_text("Ein Satz über Kim.\n", encoding="utf-8")
+    (tmp_path / "annotations" / "big.yaml").write_text("version: 1\nannotations: [\n",
+                                                        encoding="utf-8")
+    parsed: list[int] = []
+    real = yamlio.load
+    monkeypatch.setattr(yamlio, "load", lambda text: parsed.append(len(text)) or real(text))
+    corpus = load_corpus(tmp_path)
+    assert parsed == []
+    messages = [d.message for d in corpus.diagnostics if d.path.name == "big.yaml"]
+    assert messages == ["not read: the article 'big' could not be loaded"]
+    assert any("limit" in d.message for d in corpus.errors if d.path == big)
+
+
+def test_over_cap_yaml_is_refused_by_its_size(tmp_path: Path) -> None:
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "annotations").mkdir()
+    (tmp_path / "articles" / "a.md").write_text("Ein Satz.\n", encoding="utf-8")
+    huge = tmp_path / "annotations" / "a.yaml"
+    with huge.open("wb") as handle:
+        handle.truncate(yamlio.MAX_BYTES + 1)
+    corpus = load_corpus(tmp_path)
+    assert any("limit" in d.message for d in corpus.errors if d.path == huge)
