@@ -3,6 +3,8 @@
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tui.core import yamlio
 from tui.core.article import MAX_ARTICLE_BYTES
@@ -43,3 +45,15 @@ def test_over_cap_yaml_is_refused_by_its_size(tmp_path: Path) -> None:
         handle.truncate(yamlio.MAX_BYTES + 1)
     corpus = load_corpus(tmp_path)
     assert any("limit" in d.message for d in corpus.errors if d.path == huge)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aZ1.:/@ wxlocahstрф-_ä\n", max_size=40))
+def test_link_prefilter_never_hides_a_link(text: str) -> None:
+    """Text the quick check rules out is text linkify-it's own pretest rejects."""
+    from linkify_it import LinkifyIt
+
+    from tui.core.markdown import _MAY_LINK
+
+    if _MAY_LINK.search(text) is None:
+        assert not LinkifyIt().pretest(text)
