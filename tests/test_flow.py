@@ -212,3 +212,56 @@ async def test_linking_twice_offers_the_existing_link() -> None:
         await pilot.press("escape")
         await pilot.pause()
         assert len(app.corpus.links) == count
+
+
+def text_width(view: ArticleView) -> int:
+    return view.scrollable_content_region.width
+
+
+async def test_article_is_readable_at_80x24_and_after_a_resize() -> None:
+    app = CrossreadApp(bundled_corpus(), [A0, A1])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        shown = [p for p in app.panes if p.display]
+        assert shown and all(text_width(p.view) >= 40 for p in shown)
+        words = max(len(line) for line in visible_text(shown[0].view).split("  "))
+        assert words >= 30  # real text fills the line, not a column of broken words
+        await pilot.press("tab")
+        await pilot.pause()
+        assert app.panes[1].display and text_width(app.panes[1].view) >= 40
+    app = CrossreadApp(bundled_corpus(), [A0, A1])
+    async with app.run_test(size=(200, 50)) as pilot:
+        await pilot.pause()
+        assert all(p.display for p in app.panes) and app.query_one("#side").display
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        shown = [p for p in app.panes if p.display]
+        assert shown and all(text_width(p.view) >= 40 for p in shown)
+        await pilot.press("backslash")
+        await pilot.pause()
+        assert app.query_one("#side").display
+        await pilot.press("backslash")
+        await pilot.pause()
+        assert not app.query_one("#side").display
+
+
+async def test_follow_at_80x24_shows_the_partner_and_a_resize_keeps_it() -> None:
+    app = CrossreadApp(bundled_corpus(), [A2, A0])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("right_curly_bracket")
+        await pilot.pause()
+        source = app.panes[0].view.current_annotation()
+        await pilot.press("enter")
+        await pilot.pause()
+        landed = [p for p in app.panes if p.view.selected is not None
+                  and p.view.selected is not source and source.ref in p.view.partners]
+        assert len(landed) == 1
+        target, partner = landed[0], landed[0].view.selected
+        assert target.display and shows(target.view, partner.anchor.quote)
+        await pilot.resize_terminal(200, 50)
+        await pilot.pause()
+        assert shows(target.view, partner.anchor.quote)
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert app.panes[0].display and shows(app.panes[0].view, source.anchor.quote)

@@ -43,6 +43,7 @@ from tui.ui.widgets.pane import ArticlePane
 KEY_NAMES = {
     "right_square_bracket": "]", "left_square_bracket": "[", "right_curly_bracket": "}",
     "left_curly_bracket": "{", "question_mark": "?", "slash": "/", "exclamation_mark": "!",
+    "backslash": "\\",
     "pagedown": "PgDn", "pageup": "PgUp", "space": "space", "enter": "enter",
     "escape": "esc", "shift+tab": "shift+tab", "ctrl+p": "ctrl+p", "at": "@",
     "equals_sign": "=", "left_parenthesis": "(", "right_parenthesis": ")",
@@ -70,6 +71,8 @@ class CrossreadApp(PanesMixin, ReviewMixin, App[None]):
                 show=False),
         Binding("C", "contradictions", "Contradictions", id="app.contradictions"),
         Binding("t", "toggle_corpus", "Articles list", id="app.toggle_corpus", show=False),
+        Binding("backslash", "toggle_side", "Side panels (inspector, annotations)",
+                id="app.toggle_side", show=False),
         Binding("a", "focus_annotations", "Annotations list", id="app.annotations",
                 show=False),
         Binding("ctrl+w", "close_pane", "Close pane", id="app.close_pane", show=False),
@@ -136,6 +139,7 @@ class CrossreadApp(PanesMixin, ReviewMixin, App[None]):
         self._show_issues()
         if self.size.width < 190:
             self.query_one("#corpus").display = False
+        self.fit_panes()
         if self._panes:
             self.call_after_refresh(self._focus_pane, 0)
         else:
@@ -289,6 +293,7 @@ class CrossreadApp(PanesMixin, ReviewMixin, App[None]):
     def action_toggle_corpus(self) -> None:
         corpus = self.query_one("#corpus")
         corpus.display = not corpus.display
+        self.fit_panes()
         if corpus.display:
             corpus.focus()
 

@@ -19,6 +19,10 @@ from tui.ui.widgets.lists import AnnotationList
 from tui.ui.widgets.pane import ArticlePane
 
 MAX_PANES = 4
+MIN_TEXT = 40  # a pane narrower than this many characters of text is hard to read
+PANE_CHROME = 5  # borders, padding and the scrollbar around a pane's text
+SIDE_WIDTH, CORPUS_WIDTH = 44, 32
+SIDE_AUTO = 120  # below this width the side panels start hidden
 
 
 class PanesMixin:
@@ -71,6 +75,7 @@ class PanesMixin:
                 self._next_pane_id += 1
                 self.query_one("#panes").mount(pane)
                 self._panes.append(pane)
+                self.call_after_refresh(self.fit_panes)
                 return pane
         index = self.current_pane if at is None else at
         index = max(0, min(index, len(panes) - 1))
@@ -91,6 +96,7 @@ class PanesMixin:
         panes = self.panes
         if panes:
             self.current_pane = index % len(panes)
+            self.fit_panes()
             panes[self.current_pane].view.focus()
 
     def action_next_pane(self) -> None:
@@ -123,6 +129,7 @@ class PanesMixin:
         closing = panes[min(self.current_pane, len(panes) - 1)]
         self._panes.remove(closing)
         closing.remove()
+        self.call_after_refresh(self.fit_panes)
         self.call_after_refresh(self._focus_pane, max(0, self.current_pane - 1))
 
     def on_descendant_focus(self, event) -> None:  # type: ignore[no-untyped-def]
@@ -131,12 +138,52 @@ class PanesMixin:
             self.current_pane = self._pane_of(widget)
             self._tick += 1
             self._used[widget.pane] = self._tick
+            if not self.panes[self.current_pane].display:
+                self.fit_panes()
             self.query_one(AnnotationList).show_article(widget.article.id)
             self._inspect(widget.current_annotation())
             self._update_legend()
 
 
-    # ------------------------------------------------------------ messages
+    # ------------------------------------------------------------ fitting the width
+
+    _side_choice: bool | None = None  # the user's choice with the backslash key; None: by width
+
+    def on_resize(self, event) -> None:  # type: ignore[no-untyped-def]
+        self.fit_panes(event.size.width)
+
+    def action_toggle_side(self) -> None:
+        side = self.query_one("#side")
+        self._side_choice = not side.display
+        self.fit_panes(self.size.width)
+
+    def _fits(self, room: int | None = None) -> int:
+        """How many panes fit side by side with MIN_TEXT characters each."""
+        if room is None:
+            room = self.size.width - sum(w for name, w in (("#side", SIDE_WIDTH),
+                                                            ("#corpus", CORPUS_WIDTH))
+                                         if self.query_one(name).display)
+        return max(1, room // (MIN_TEXT + PANE_CHROME))
+
+    def fit_panes(self, width: int | None = None) -> None:
+        """Keep article text readable: hide the side panels below a width (unless
+        the user chose with `\\`), and show only as many panes side by side as
+        leave each at least MIN_TEXT characters, always including the focused one.
+        Hidden panes stay open; tab brings them back."""
+        width = self.size.width if width is None else width
+        if not width or not self.is_running:
+            return
+        side = self.query_one("#side")
+        side.display = self._side_choice if self._side_choice is not None else width >= SIDE_AUTO
+        corpus = self.query_one("#corpus")
+        room = width - (SIDE_WIDTH if side.display else 0) - (CORPUS_WIDTH if corpus.display else 0)
+        panes = self.panes
+        fits = self._fits(room)
+        current = min(self.current_pane, max(0, len(panes) - 1))
+        first = max(0, min(current - fits + 1, len(panes) - fits)) if current >= fits else 0
+        for index, pane in enumerate(panes):
+            pane.display = first <= index < first + fits
+
 
     def on_cursor_moved(self, event: CursorMoved) -> None:
         view = self.current_view
@@ -188,7 +235,10 @@ class PanesMixin:
                                                      "bold"), safe(link.summary))
         source_pane.view.select(source, {target.ref})
         source_pane.set_status(status)
-        pane.reveal(target, {source.ref}, status)
+        # When not every pane fits side by side, the partner's pane comes to the
+        # front (ctrl+o goes back); otherwise the focus stays where it was.
+        crowded = not all(p.display for p in self.panes) or len(self.panes) > self._fits()
+        pane.reveal(target, {source.ref}, status, focus=crowded and pane is not source_pane)
         self._inspect(source)
 
     def _pane_for(self, article_id: str, origin: ArticlePane) -> ArticlePane | None:

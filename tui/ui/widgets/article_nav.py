@@ -288,6 +288,7 @@ class ArticleNavigation:
         """Scroll so text[start:end] is fully visible with a few lines above it;
         kept pending until the view has a size and its lines are laid out."""
         self._reveal = (start, end)
+        self._reveal_tries = 0
         self._apply_reveal()
 
     def _apply_reveal(self) -> None:
@@ -300,11 +301,13 @@ class ArticleNavigation:
         first, last = self.line_of(start), self.line_of(end - 1)
         height = self.scrollable_content_region.height
         context = max(0, min(3, (height - (last - first + 1)) // 3))
-        top = max(0, first - context)
+        # Near the end of the article the top is as far down as it can go.
+        top = min(max(0, first - context), max(0, self.virtual_size.height - height))
         self.scroll_to(y=top, animate=False, immediate=True, force=True)
-        if self.scroll_offset.y == top or top > self.max_scroll_y:
+        if self.scroll_offset.y == top:
             self._reveal = None
-        else:
+        elif self._reveal_tries < 10:  # the scroll range catches up on refresh
+            self._reveal_tries += 1
             self.call_after_refresh(self._apply_reveal)
 
     def action_next_annotation(self) -> None:
