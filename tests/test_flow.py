@@ -265,3 +265,13 @@ async def test_follow_at_80x24_shows_the_partner_and_a_resize_keeps_it() -> None
         await pilot.press("ctrl+o")
         await pilot.pause()
         assert app.panes[0].display and shows(app.panes[0].view, source.anchor.quote)
+
+
+async def test_keys_typed_as_the_window_appears_are_not_lost() -> None:
+    from tui.ui.screens.editors import NoteScreen
+
+    app = CrossreadApp(bundled_corpus(), [A0, A1])
+    async with app.run_test(size=(200, 50)) as pilot:
+        await pilot.press("v", "w", "w", "w", "n")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteScreen)

@@ -141,7 +141,9 @@ class CrossreadApp(PanesMixin, ReviewMixin, App[None]):
             self.query_one("#corpus").display = False
         self.fit_panes()
         if self._panes:
-            self.call_after_refresh(self._focus_pane, 0)
+            # Focus now, not after the first frame: keys typed while the window
+            # appears are queued behind this handler and must reach the pane.
+            self._focus_pane(0)
         else:
             self.query_one("#corpus").display = True
             self.query_one(CorpusList).focus()
