@@ -57,3 +57,16 @@ def test_link_prefilter_never_hides_a_link(text: str) -> None:
 
     if _MAY_LINK.search(text) is None:
         assert not LinkifyIt().pretest(text)
+
+
+def test_gc_pause_nests_and_restores() -> None:
+    import gc
+
+    from tui.core import gcpause
+
+    assert gc.isenabled()
+    with gcpause.paused():
+        with gcpause.paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    assert gc.isenabled()

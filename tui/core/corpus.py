@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tui.core import gcpause
 from tui.core.anchoring import TextIndex, resolve, resolve_all
 from tui.core.annotation_files import folder_inside, load_annotation_files, save_cache
 from tui.core.article import ARTICLE_SUFFIXES, Article, ArticleError, load_article
@@ -324,13 +325,19 @@ def annotation_bytes(root: Path) -> int:
 
 def load_corpus(root: Path, progress: Progress | None = None) -> Corpus:
     """Load, validate and anchor everything; problems become diagnostics."""
-    corpus = load_articles(root, progress)
-    complete_corpus(corpus, progress)
+    with gcpause.paused():
+        corpus = load_articles(root, progress)
+        complete_corpus(corpus, progress)
     return corpus
 
 
 def load_articles(root: Path, progress: Progress | None = None) -> Corpus:
     """The first phase: articles only, enough to show text."""
+    with gcpause.paused():
+        return _load_articles(root, progress)
+
+
+def _load_articles(root: Path, progress: Progress | None) -> Corpus:
     root = root.resolve()
     corpus = Corpus(root)
     if not root.is_dir():
@@ -368,6 +375,11 @@ def load_articles(root: Path, progress: Progress | None = None) -> Corpus:
 
 def complete_corpus(corpus: Corpus, progress: Progress | None = None) -> None:
     """The second phase: annotation files, anchoring, authors' files, references."""
+    with gcpause.paused():
+        _complete_corpus(corpus, progress)
+
+
+def _complete_corpus(corpus: Corpus, progress: Progress | None) -> None:
     root = corpus.root
     if progress:
         progress("annotations", 0, 1)
