@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -49,6 +50,7 @@ def resolve_author(parser: argparse.ArgumentParser, given: str | None) -> str:
         name, source = _config_author(), "the config file"
     if name is None:
         return default_author()
+    name = unicodedata.normalize("NFC", name)  # one file per name, however it was typed
     problem = validate_author(name)
     if problem:
         parser.error(escape_line(f"{source}: {problem}"))
@@ -56,24 +58,19 @@ def resolve_author(parser: argparse.ArgumentParser, given: str | None) -> str:
 
 
 def config_path() -> Path:
-    import platformdirs
+    from tui.core import config
 
-    return Path(platformdirs.user_config_dir("crossread", appauthor=False)) / "config.toml"
+    return config.config_path()
 
 
 def _config_author() -> str | None:
-    import tomllib
+    from tui.core.config import load_config
 
-    path = config_path()
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return None
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        print(escape_line(f"crossread: ignoring {path}: {exc}"), file=sys.stderr)
-        return None
-    value = data.get("author")
-    return value if isinstance(value, str) else None
+    found = load_config(config_path())
+    if found.problem:
+        print(escape_line(f"crossread: ignoring {config_path()}: {found.problem}"),
+              file=sys.stderr)
+    return found.text("author")
 
 
 def _screenshot_parser() -> argparse.ArgumentParser:
@@ -115,6 +112,10 @@ def run_export(argv: Sequence[str]) -> int:
     root = args.corpus or bundled_corpus()
     if not root.is_dir():
         _export_parser().error(f"{root}: no such folder")
+    if args.output is not None and not args.output.parent.is_dir():
+        print(escape_line(f"crossread export: cannot write {args.output}: "
+                          f"{args.output.parent} is not a folder"), file=sys.stderr)
+        return 1
     corpus = load_corpus(root)
     from tui.core import export
     from tui.core.review_report import markdown_report
@@ -153,6 +154,8 @@ def run_import(argv: Sequence[str]) -> int:
     source = Path(args.args[-1])
     if not root.is_dir():
         parser.error(f"{root}: no such folder")
+    if not source.exists() and not source.is_symlink():
+        parser.error(escape_line(f"{source}: no such file"))
     author = resolve_author(parser, args.author)
     from tui.core.importer import ImportError_, import_file
     from tui.core.session import Session
@@ -176,6 +179,7 @@ def run_check(argv: Sequence[str]) -> int:
     if args.corpus is not None and not args.corpus.is_dir():
         print(escape_line(f"crossread check: {args.corpus}: no such folder"), file=sys.stderr)
         return 2
+    author = resolve_author(_check_parser(), args.author)  # usage errors before any work
     from tui.core import report
 
     corpus = load_corpus(root, _terminal_progress("check"))
@@ -184,7 +188,6 @@ def run_check(argv: Sequence[str]) -> int:
     if args.format != "json":
         from tui.core.store import notes_path
 
-        author = resolve_author(_check_parser(), args.author)
         print(escape_line(f"notes by {author} are saved to {notes_path(root, author)}"))
     if corpus.errors:
         return 1
@@ -271,14 +274,15 @@ def run_app(argv: Sequence[str]) -> int:
     if not root.is_dir():
         parser.error(f"{root}: no such folder")
     author = resolve_author(parser, args.author)
-    from tui.ui.app import CrossreadApp
+    from tui.ui.memory import reader
 
     headless_bench = bool(os.environ.get("CROSSREAD_BENCH_EXIT_ON_PAINT"))
     what = None if headless_bench else _no_terminal()
     if what is not None:
         print(NO_TERMINAL.format(what=what), file=sys.stderr)
         return 2
-    app = CrossreadApp(root, args.open, author=author)
+    app = reader(root, args.open, author=author, max_panes=MAX_PANES,
+                 remember=not headless_bench)
     if headless_bench:
         # Benchmark hook: run headless and exit right after the first frame with text.
         app.exit_on_first_paint = True

@@ -12,8 +12,8 @@ from __future__ import annotations
 import copy
 import hashlib
 import os
-import re
 import time
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,7 +35,10 @@ from tui.core.records import (
 from tui.core.safeio import UnsafeFile, read_capped
 
 __all__ = ["Record", "RecordStore", "SaveResult", "StoreError", "merge", "parse", "serialise"]
-AUTHOR_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}\Z")
+AUTHOR_MAX = 64
+AUTHOR_PUNCTUATION = frozenset("._-' \u2019\u200c\u200d")
+"""Besides letters, marks and digits of any script: dot, underscore, hyphen,
+apostrophes, space, and the zero-width (non-)joiners some scripts spell with."""
 
 
 MAX_NOTES_BYTES = 32 * 1024 * 1024
@@ -51,16 +54,37 @@ class StoreError(Exception):
 
 
 def validate_author(name: str) -> str:
-    """Return an error message for an unusable author name, or ''."""
+    """Return an error message for an unusable author name, or ''.
+
+    The name becomes a file name, so anything that could leave the notes
+    folder or hide in a listing is refused: separators, '..', NUL, C0/C1
+    controls and DEL, bidi and other format characters; a name starts with a
+    letter or digit (never only dots or spaces) and does not end in a space or
+    dot (Windows drops those)."""
     if not name:
         return "the author name is empty"
     if "\x00" in name or "/" in name or "\\" in name or ".." in name:
         return (f"the author name {name!r} could escape the notes folder "
                 "(no '/', '\\\\', '..' or NUL)")
-    if not AUTHOR_PATTERN.match(name):
-        return (f"the author name {name!r} is not allowed: use letters, digits, '.', '_' "
-                "or '-', starting with a letter or digit, at most 64 characters")
+    if len(name) > AUTHOR_MAX:
+        return f"the author name is {len(name)} characters long; at most {AUTHOR_MAX} are allowed"
+    control = next((ch for ch in name if unicodedata.category(ch) == "Cc"), None)
+    if control is not None:
+        return (f"the author name {name!r} contains the control character "
+                f"U+{ord(control):04X}")
+    odd = next((ch for ch in name if not _author_char(ch)), None)
+    if odd is not None or not _author_char(name[0], edge=True) or name[-1] in " .":
+        return (f"the author name {name!r} is not allowed: use letters of any script, "
+                "digits, spaces, '.', '_', '-' or apostrophes, starting with a letter or "
+                "digit and not ending in a space or dot")
     return ""
+
+
+def _author_char(ch: str, edge: bool = False) -> bool:
+    kind = unicodedata.category(ch)[0]
+    if edge:
+        return kind in "LN"
+    return kind in "LMN" or ch in AUTHOR_PUNCTUATION
 
 
 def default_author() -> str:
@@ -120,7 +144,17 @@ def utc_now() -> str:
 
 def new_id(author: str, prefix: str = "") -> str:
     stamp = time.strftime("%Y%m%d", time.gmtime())
-    return f"{prefix}{author}-{stamp}-{os.urandom(3).hex()}"
+    return f"{prefix}{id_word(author)}-{stamp}-{os.urandom(3).hex()}"
+
+
+def id_word(author: str) -> str:
+    """The author in a record id, which stays ASCII: accents dropped
+    (jürgen -> jurgen), other scripts as a short hash of the name."""
+    plain = unicodedata.normalize("NFKD", author).encode("ascii", "ignore").decode()
+    word = "".join(ch if ch.isalnum() or ch in "._-" else "-" for ch in plain).strip("-._")
+    if word and word[0].isalnum():
+        return word
+    return "u" + hashlib.sha256(author.encode("utf-8", "surrogatepass")).hexdigest()[:8]
 
 
 @dataclass

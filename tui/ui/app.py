@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import ClassVar
 from urllib.parse import urlparse
 
+from rich.console import RenderableType
 from rich.text import Text
 from textual import events, on, work
 from textual.app import App, ComposeResult, SystemCommand
@@ -31,6 +32,7 @@ from tui.core.jumps import JumpList
 from tui.core.session import Session
 from tui.core.store import default_author
 from tui.core.text import escape_controls
+from tui.ui import memory
 from tui.ui.panes import MAX_PANES, PanesMixin
 from tui.ui.review import ReviewMixin
 from tui.ui.styles import highlight_variables, without_colour
@@ -147,6 +149,13 @@ class CrossreadApp(PanesMixin, ReviewMixin, App[None]):
         else:
             self.query_one("#corpus").display = True
             self.query_one(CorpusList).focus()
+        memory.restore(self)
+
+    def exit(self, result: None = None, return_code: int = 0,
+             message: RenderableType | None = None) -> None:
+        """Remember the panes, positions and filters first (tui/ui/memory.py)."""
+        memory.save(self)
+        super().exit(result, return_code, message)
 
     def get_css_variables(self) -> dict[str, str]:
         """Highlight colours computed per theme to keep 4.5:1 (tui/ui/styles.py)."""
@@ -221,6 +230,8 @@ class CrossreadApp(PanesMixin, ReviewMixin, App[None]):
         return True
 
     exit_on_first_paint = False
+    remember = False
+    """Restore and save the theme, panes and filters: set by tui.ui.memory.reader()."""
 
     def on_first_text_painted(self) -> None:
         if self.exit_on_first_paint:
