@@ -93,8 +93,11 @@ def _load_article_file(corpus: Corpus, path: Path, problems: Problems) -> None:
 def save_cache(corpus: Corpus) -> None:
     from tui.core import cache
 
+    by_path: dict[Path, list[Diagnostic]] = {}  # one pass, not one per file
+    for diagnostic in corpus.diagnostics:
+        by_path.setdefault(diagnostic.path, []).append(diagnostic)
     for path, key in corpus._cache_keys.items():
         article_id = path.stem
         items = [a for a in corpus.annotations.get(article_id, []) if a.path == path]
-        problems = [d for d in corpus.diagnostics if d.path == path]
-        cache.save_annotations(key, items, corpus._pending_meta.get(path, {}), problems)
+        cache.save_annotations(key, items, corpus._pending_meta.get(path, {}),
+                               by_path.get(path, []))

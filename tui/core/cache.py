@@ -14,6 +14,7 @@ import json
 import os
 import tempfile
 from dataclasses import fields
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -114,12 +115,17 @@ def save_annotations(key: str, annotations: list[Annotation], meta: dict[str, st
                      diagnostics: list[Diagnostic]) -> None:
     anchors = [a.anchor for a in annotations]
     res = [a.resolution for a in annotations]
+    extras = _extras()
+    names = [name for name, _ in extras]
+    defaults = tuple(default for _, default in extras)
+    values = attrgetter(*names)
     sparse: dict[str, list[Any]] = {}
-    for name, default in _extras():
-        pairs = [[n, getattr(a, name)] for n, a in enumerate(annotations)
-                 if getattr(a, name) != default]
-        if pairs:
-            sparse[name] = pairs
+    for n, a in enumerate(annotations):
+        got = values(a)
+        if got != defaults:  # most annotations: one C-level comparison
+            for name, value, default in zip(names, got, defaults, strict=True):
+                if value != default:
+                    sparse.setdefault(name, []).append([n, value])
     anchored = [n for n, anchor in enumerate(anchors) if anchor is not None]
     data = {
         "meta": meta,
