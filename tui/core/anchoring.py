@@ -77,7 +77,9 @@ def _fold_quote(quote: str) -> str:
 def resolve_all(index: TextIndex, anchors: Sequence[Anchor]) -> list[Resolution]:
     """Resolve many anchors into one text: the same results as `resolve` on each,
     with the searches batched into at most two passes over the text."""
-    results: list[Resolution | None] = [_hinted(index, anchor) for anchor in anchors]
+    results: list[Resolution | None] = [
+        None if anchor.start is None and anchor.quote else _hinted(index, anchor)
+        for anchor in anchors]
     searched = [a for a, r in zip(anchors, results, strict=True) if r is None and a.quote]
     index.prepare([a.quote for a in searched])
     leftover: list[str] = []

@@ -88,13 +88,14 @@ def candidates(fquote: str, ftext: str, items: list[Gram], hits: dict[str, list[
         positions = hits[gram]
         if not positions:
             continue
-        starts.update(max(0, pos - off) for pos in positions[:MOST_HITS])
+        starts.update([pos - off for pos in positions[:MOST_HITS]])
         if all(abs(off - other) >= len(gram) for other, _ in apart):
             apart.append((off, gram))
         if len(apart) == 3 or len(starts) >= MOST_HITS:
             break
     places: list[int] = []
     for start in sorted(starts):  # an edit shifts the grams after it: one place
+        start = max(0, start)
         if not places or start - places[-1] > 2:
             places.append(start)
     size = len(fquote)
