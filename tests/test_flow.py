@@ -275,3 +275,15 @@ async def test_keys_typed_as_the_window_appears_are_not_lost() -> None:
         await pilot.press("v", "w", "w", "w", "n")
         await pilot.pause()
         assert isinstance(app.screen, NoteScreen)
+
+
+async def test_a_at_80x24_brings_the_annotations_list_on_screen() -> None:
+    app = CrossreadApp(bundled_corpus(), [A0])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert not app.query_one("#side").display
+        await pilot.press("a")
+        await pilot.pause()
+        listing = app.query_one(AnnotationList)
+        assert app.query_one("#side").display and listing.has_focus
+        assert listing.region.width > 0 and app.panes[0].view.scrollable_content_region.width >= 20

@@ -328,3 +328,13 @@ def test_quote_closed_by_a_later_quote_points_back(make_corpus) -> None:
     assert error.line == 8
     assert "the quoted string starting at 5:12 runs over 4 lines" in error.hint
     still_loads(corpus)
+
+
+def test_a_31_digit_start_costs_one_record_not_the_file(make_corpus) -> None:
+    root = base(make_corpus, {"annotations/b.yaml": "version: 1\nannotations:\n  - id: z\n"
+                                                    "    kind: claim\n    quote: B\n"
+                                                    f"    start: {'9' * 31}\n"
+                                                    "  - id: y\n    kind: claim\n    quote: B\n"})
+    corpus = load_corpus(root)
+    assert has(corpus, "annotations/b.yaml:6:12: error: a number of 31 digits is too long")
+    assert [a.id for a in corpus.annotations["b"]] == ["y"]

@@ -177,3 +177,15 @@ def test_check_names_the_git_conflict(corpus_dir: Path) -> None:
     assert result.returncode == 1
     assert ("annotations/notes/bob.yaml:3:1: error: the file holds an unresolved git conflict "
             "(hint: resolve the git conflict") in result.stdout
+
+
+def test_lock_file_that_is_a_link_is_refused_with_a_hint(tmp_path: Path) -> None:
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep\n", encoding="utf-8")
+    path = tmp_path / "alice.yaml"
+    (tmp_path / ".alice.yaml.lock").symlink_to(victim)
+    store = RecordStore(path, "alice")
+    store.put({"id": "n1", "kind": "note", "text": "mine"})
+    result = store.save()
+    assert not result.ok and "lock file is a symbolic link" in result.error
+    assert victim.read_text(encoding="utf-8") == "keep\n" and not path.exists()

@@ -63,6 +63,13 @@ class Fields:
         value = self.data.get(key)
         if value is None:
             return None
+        if isinstance(value, yamlio.LongNumber):
+            self.problems.error(value.line, value.column,
+                                f"a number of {value.digits} digits is too long "
+                                f"(at most {yamlio.MAX_INT_DIGITS})",
+                                "fix the number, or put it in quotes if it is text")
+            self.ok = False
+            return None
         if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
             shown = _short(repr(value))
             self._bad(key, f"{key!r} must be a whole number of at least {minimum}, got {shown}",
@@ -189,7 +196,7 @@ def load_yaml_file(path: Path, problems: Problems, root: Path | None = None,
                        "resolve the git conflict (keep the records of both sides), then reopen")
         return None
     try:
-        return yamlio.load(text)
+        return yamlio.load(text, long_numbers=True)
     except yamlio.YamlError as exc:
         problems.error(exc.line, exc.column, exc.message, exc.hint)
         return None

@@ -10,6 +10,7 @@ reads, merges and renames; never while a person types.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import time
 from collections.abc import Iterator
@@ -37,7 +38,14 @@ def locked(path: Path, wait: float = WAIT_SECONDS) -> Iterator[None]:
     if fcntl is None:
         yield
         return
-    fd = os.open(lock_path(path), os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o666)
+    lock = lock_path(path)
+    try:
+        fd = os.open(lock, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o666)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:  # O_NOFOLLOW met a link: never write through it
+            raise OSError(exc.errno, "the lock file is a symbolic link, which crossread does "
+                          "not follow; delete it (crossread makes its own)", str(lock)) from None
+        raise
     try:
         deadline = time.monotonic() + wait
         delay = 0.001

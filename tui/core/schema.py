@@ -289,6 +289,8 @@ def parse_record(item: Any, mark: tuple[int, int], path: Path, problems: Problem
         problems.error(line, col, "a record must be a mapping", "remove the broken record")
         return None
     kind = item.get("kind")
+    if kind == "rejection":
+        return None  # a dismissed suggestion (Session.reject_suggestion): only the reader reads it
     if kind == "verdict":
         unknown_keys(problems, item, VERDICT_KEYS, "a verdict")
         fields = Fields(item, problems, "this verdict")

@@ -287,6 +287,17 @@ class Session:
             updated["relation"] = relation
         return self._do(link_id, updated, f"edit of link {link_id}")
 
+    def reject_suggestion(self, suggestion_id: str) -> ChangeSet:
+        """Remember a dismissed suggestion in the author's file, so it never comes
+        back (ids are stable across runs); undo brings it back."""
+        if not suggestion_id.strip():
+            raise SessionError("no suggestion to reject")
+        rid = f"rejection:{suggestion_id}"
+        old = self.store.records.get(rid)
+        record: Record = {"id": rid, "kind": "rejection", "suggestion": suggestion_id}
+        return self._do(rid, self._stamp(record, (old or {}).get("created")),
+                        f"rejection of suggestion {suggestion_id}")
+
     def undo(self) -> ChangeSet:
         if not self.undo_stack:
             raise SessionError("nothing to undo")

@@ -77,7 +77,20 @@ _ALLOWED_TAGS = {
 }
 
 
-def _scalar(event: yaml.ScalarEvent, is_key: bool) -> Any:
+class LongNumber(str):
+    """An unquoted integer too long to be any field's value, kept as its text so
+    the field that reads it reports it, and one bad value costs one record, not
+    the whole file. `line` and `column` say where it stands."""
+
+    line = 0
+    column = 0
+
+    @property
+    def digits(self) -> int:
+        return len(self.lstrip("-+"))
+
+
+def _scalar(event: yaml.ScalarEvent, is_key: bool, long_numbers: bool = False) -> Any:
     value = event.value
     tag = event.tag
     if tag not in _ALLOWED_TAGS:
@@ -90,6 +103,10 @@ def _scalar(event: yaml.ScalarEvent, is_key: bool) -> Any:
         digits = len(value.lstrip("-"))
         if digits > MAX_INT_DIGITS:
             line, col = _mark(event)
+            if long_numbers:
+                found = LongNumber(value)
+                found.line, found.column = line, col
+                return found
             raise YamlError(line, col, f"a number of {digits} digits is too long "
                             f"(at most {MAX_INT_DIGITS})",
                             "fix the number, or put it in quotes if it is text")
@@ -103,10 +120,11 @@ def _scalar(event: yaml.ScalarEvent, is_key: bool) -> Any:
     return value
 
 
-def load(text: str) -> Any:
+def load(text: str, long_numbers: bool = False) -> Any:
     """Parse one YAML document into plain values with marks.
 
-    Raises YamlError with a 1-based position for every problem.
+    Raises YamlError with a 1-based position for every problem. With
+    `long_numbers`, an over-long integer is a LongNumber for its field to report.
     """
     # A UTF-8 character is at most 4 bytes: only a long text needs the copy.
     if len(text) * 4 > MAX_BYTES and len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
@@ -129,7 +147,7 @@ def load(text: str) -> Any:
                     quoted = event
                 top = stack[-1] if stack else None
                 is_key = top is not None and top[2] is None and top[0].__class__ is YMap
-                value: Any = _scalar(event, is_key)
+                value: Any = _scalar(event, is_key, long_numbers)
             elif kind in starts:
                 if len(stack) >= MAX_DEPTH:
                     line, col = _mark(event)

@@ -15,6 +15,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.filter import LineFilter
 from textual.notifications import SeverityLevel
+from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, ProgressBar, Static
@@ -29,6 +30,7 @@ from tui.core.corpus import (
 )
 from tui.core.changes import ChangeSet
 from tui.core.jumps import JumpList
+from tui.core.model import Annotation
 from tui.core.session import Session
 from tui.core.store import default_author
 from tui.core.text import escape_controls
@@ -87,6 +89,15 @@ class CrossreadApp(PanesMixin, ReviewMixin, App[None]):
         Binding("exclamation_mark", "toggle_issues", "Problems", id="app.issues", show=False),
     ]
 
+    marked: reactive[Annotation | None] = reactive(None, init=False)
+    """The claim marked with m for linking; drawn in every pane until linked or esc."""
+
+    def watch_marked(self, marked: Annotation | None) -> None:
+        for view in self.query(ArticleView):
+            view.marked_ref = marked.ref if marked is not None else ""
+            view.refresh_marks()
+        self._update_legend()
+
     def __init__(self, root: Path, open_ids: Iterable[str] = (), corpus: Corpus | None = None,
                  author: str | None = None) -> None:
         super().__init__()
@@ -101,7 +112,6 @@ class CrossreadApp(PanesMixin, ReviewMixin, App[None]):
         else:
             self.corpus = corpus if corpus is not None else load_corpus(root)
             self._start_session()
-        self.marked = None
         self.requested = list(open_ids)
         self.current_pane = 0
         self._follow_index: dict[str, int] = {}
@@ -168,8 +178,10 @@ class CrossreadApp(PanesMixin, ReviewMixin, App[None]):
 
     def _start_session(self) -> None:
         self.session = Session(self.corpus, self.author)
+        # The loader already reported most problems of this file at the same place.
+        seen = {(d.path, d.line, d.column) for d in self.corpus.diagnostics}
         self.corpus.diagnostics.extend(
-            p for p in self.session.load_problems if p not in self.corpus.diagnostics)
+            p for p in self.session.load_problems if (p.path, p.line, p.column) not in seen)
 
     @work(thread=True, exclusive=True, group="load")
     def _load_in_background(self) -> None:
@@ -311,6 +323,9 @@ class CrossreadApp(PanesMixin, ReviewMixin, App[None]):
             corpus.focus()
 
     def action_focus_annotations(self) -> None:
+        if not self.query_one("#side").display:
+            self._side_choice = True  # asked for the list: show the side panels
+            self.fit_panes()
         self.query_one(AnnotationList).focus()
 
     def action_toggle_issues(self) -> None:

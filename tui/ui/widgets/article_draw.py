@@ -24,7 +24,10 @@ class ArticleDrawing:
     _lines: list[Line]
     _index: IntervalIndex[Any]
     _search_index: IntervalIndex[int]
+    _suggest_index: IntervalIndex[Any]
+    shown_suggestion: str
     selected: Any
+    marked_ref: str  # the claim marked for linking (m), drawn until linked or esc
     partners: set[str]
     cursor: int
 
@@ -68,6 +71,12 @@ class ArticleDrawing:
                 style += self._style(name)
             layers.append((s, e, style))
             if self.selected is mark.annotation or mark.annotation.ref in self.partners:
+                layers.append((s, e, self._style("selection")))
+            if mark.annotation.ref == self.marked_ref:
+                layers.append((s, e, self._style("mark")))
+        for s, e, item in self._suggest_index.overlapping(start, end) if end > start else ():
+            layers.append((s, e, self._style("suggestion")))
+            if item.id == self.shown_suggestion:
                 layers.append((s, e, self._style("selection")))
         for s, e, _ in self._search_index.overlapping(start, end) if end > start else ():
             layers.append((s, e, self._style("search")))

@@ -9,7 +9,7 @@ looked up per line in an interval index, so a frame costs the same for a
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from rich.style import Style
 from textual import events
@@ -51,6 +51,7 @@ class ArticleView(ArticleNavigation, ArticleDrawing, ScrollView, can_focus=True)
         article-view--cursor: the caret.
         article-view--search: a search match.
         article-view--mark: the claim marked for linking (m).
+        article-view--suggestion: a span the analysis proposes to link (issue 15).
         article-view--heading, --title, --code, --quote, --table-header: block styles.
         article-view--link: a Markdown link.
         article-view--control: an escaped control character.
@@ -63,7 +64,7 @@ class ArticleView(ArticleNavigation, ArticleDrawing, ScrollView, can_focus=True)
         "article-view--cursor", "article-view--search", "article-view--heading",
         "article-view--title", "article-view--code", "article-view--quote",
         "article-view--table-header", "article-view--link", "article-view--control",
-        "article-view--prefix", "article-view--mark",
+        "article-view--prefix", "article-view--mark", "article-view--suggestion",
     }
 
     DEFAULT_CSS = """
@@ -93,6 +94,7 @@ class ArticleView(ArticleNavigation, ArticleDrawing, ScrollView, can_focus=True)
     ArticleView > .article-view--mark {
         text-style: bold italic underline; color: $cr-mark-fg; background: $cr-mark-bg;
     }
+    ArticleView > .article-view--suggestion { text-style: overline; }
     ArticleView > .article-view--heading { text-style: bold; color: $cr-primary; }
     ArticleView > .article-view--title { text-style: bold; color: $cr-primary; }
     ArticleView > .article-view--code { color: $cr-muted; }
@@ -194,10 +196,13 @@ class ArticleView(ArticleNavigation, ArticleDrawing, ScrollView, can_focus=True)
         self._styles: dict[str, Style] = {}
         self._center_pending = False
         self._reveal: tuple[int, int] | None = None
+        self.marked_ref = ""
         self.painted = False
         self.selection_anchor: int | None = None
         self._dragging = False
         self._set_marks(annotations, contradiction_refs)
+        self._suggest_index: IntervalIndex[Any] = IntervalIndex([])
+        self.shown_suggestion = ""  # the id the review queue shows (drawn selected)
 
     # ------------------------------------------------------------ model
 
@@ -218,10 +223,23 @@ class ArticleView(ArticleNavigation, ArticleDrawing, ScrollView, can_focus=True)
         self._contradiction_refs = contradiction_refs
         self._search_index: IntervalIndex[int] = IntervalIndex([])
 
+    def refresh_marks(self) -> None:
+        """Redraw after a change of look that is not a change of data (the mark)."""
+        self._invalidate()
+
     def set_annotations(self, annotations: list[Annotation], contradiction_refs: set[str]) -> None:
         self.annotations = annotations
         self._set_marks(annotations, contradiction_refs)
         self._invalidate()
+
+    def set_suggestions(self, entries: list[tuple[int, int, Any]], shown: str = "") -> None:
+        """Spans the analysis proposes (tui/ui/suggestions.py), drawn in their own style."""
+        self._suggest_index = IntervalIndex(entries)
+        self.shown_suggestion = shown
+        self._invalidate()
+
+    def suggestions_at(self, offset: int) -> list[Any]:
+        return [item for _, _, item in self._suggest_index.at(offset)]
 
     @property
     def lines(self) -> list[Line]:
@@ -312,6 +330,9 @@ class ArticleView(ArticleNavigation, ArticleDrawing, ScrollView, can_focus=True)
 
     def on_mount(self) -> None:
         self._ensure_layout()
+        provider = getattr(self.app, "suggestion_spans", None)
+        if provider is not None:  # a pane opened after the analysis finished
+            self.set_suggestions(provider(self.article.id))
 
     def notify_style_update(self) -> None:
         super().notify_style_update()

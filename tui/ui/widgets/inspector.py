@@ -145,12 +145,29 @@ class Inspector(Static):
         self.corpus = corpus
         self.author = author
         self.annotation: Annotation | None = None
+        self.suggestions: Text | None = None
+        self.lead = False  # the review queue's suggestion comes first
 
     def show(self, annotation: Annotation | None, force: bool = False) -> None:
         if annotation is self.annotation and not force:
             return  # same annotation: skip re-rendering on every caret move
         self.annotation = annotation
-        self.update(describe(annotation, self.corpus, self.author))
+        if self.suggestions is not None and annotation is None:
+            self.update(self.suggestions)
+            return
+        body = describe(annotation, self.corpus, self.author)
+        if self.suggestions is not None:
+            body = Text.assemble(self.suggestions, body) if self.lead else Text.assemble(
+                body, self.suggestions)
+        self.update(body)
+
+    def show_suggestions(self, text: Text | None, lead: bool = False) -> None:
+        """The suggestions under the caret (tui/ui/suggestions.py), below the
+        annotation, or above it (`lead`) for the review queue's suggestion."""
+        if text is None and self.suggestions is None:
+            return
+        self.suggestions, self.lead = text, lead
+        self.show(self.annotation, force=True)
 
     @on(CorpusChanged)
     def _data_changed(self, event: CorpusChanged) -> None:
