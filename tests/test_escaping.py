@@ -453,7 +453,7 @@ async def test_every_drawn_line_fits_its_pane(tmp_path: Path, size: tuple[int, i
             assert "\t" not in strip.text and "\x1b" not in strip.text
             # Nothing was cut: the drawn cells are the line's text, tabs expanded.
             body = escape_controls(text[line.start:line.end])
-            expected = line.prefix + _expand(body)
+            expected = line.prefix + CELLS.portable(_expand(body))
             assert strip.text == expected, (index, strip.text, expected)
             following = view.lines[index + 1] if index + 1 < len(view.lines) else None
             if following is not None and following.block == line.block \

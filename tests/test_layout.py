@@ -115,3 +115,15 @@ def test_jump_list_back_and_forward() -> None:
     jumps.back(c)
     jumps.record(b)  # a new jump from b drops the forward history
     assert jumps.forward() is None
+
+
+@pytest.mark.parametrize("text", ["SKIN 👍🏽 end", "ASTRO 🧑🏿‍🚀 end", "VS16 ❤️ end",
+                                  "FAMILY 👩‍👩‍👧‍👦 end", "plain é and 中文", "FLAG 🇩🇪"])
+def test_portable_drawing_keeps_the_width_and_drops_what_terminals_disagree_on(text: str) -> None:
+    from rich.cells import cell_len
+
+    from tui.ui.styles import CELLS
+
+    shown = CELLS.portable(text)
+    assert cell_len(shown) == CELLS.width(text) == cell_len(text)
+    assert not any(ch in shown for ch in "\u200d\ufe0f\U0001f3fd\U0001f3ff")

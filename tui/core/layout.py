@@ -28,6 +28,7 @@ with, so that a line laid out here fills exactly the cells it is drawn in."""
 _WIDE_OR_SPECIAL = re.compile("[^ -~\xa0-\xac\xae-\u02ff\u0370-\u0482"
                               "\u2010-\u2027\u2030-\u205e\u2500-\u25fc\u2800-\u28ff]")
 _ZWJ, _VS16 = "\u200d", "\ufe0f"
+_EMOJI_PARTS = re.compile("[\u200d\ufe0f\U0001f3fb-\U0001f3ff]")
 _BASE, _JOINS, _ALONE = 0, 1, 2  # starts a cluster; joins the one before; a cluster alone
 
 
@@ -74,6 +75,26 @@ class Cells:
                 kind = _BASE
             self._kinds[ch] = kind
         return kind
+
+    def portable(self, text: str) -> str:
+        """What to draw for text so every terminal agrees on its width.
+
+        Terminals disagree on emoji sequences (tmux 3.3a draws a skin-toned
+        thumb 4 cells wide and a heart with VS16 as 1), which shifts pane
+        borders. A cluster with a skin tone, VS16 or ZWJ is drawn as its base
+        character, padded with spaces to the width the layout counted for it;
+        the text itself, offsets and search are unchanged."""
+        if self.narrow(text) or not _EMOJI_PARTS.search(text):
+            return text
+        pieces: list[str] = []
+        for start, end, cells in self.split(text):
+            cluster = text[start:end]
+            if end - start > 1 and _EMOJI_PARTS.search(cluster):
+                base = self.measure(cluster[0])
+                if 0 < base <= cells:
+                    cluster = cluster[0] + " " * (cells - base)
+            pieces.append(cluster)
+        return "".join(pieces)
 
     def split(self, text: str) -> list[tuple[int, int, int]]:
         """(start, end, cells) per cluster; cells is -1 for a tab (it depends

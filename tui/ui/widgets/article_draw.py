@@ -117,7 +117,7 @@ class ArticleDrawing:
         each in a segment of its own, so every segment measures what the
         layout counted for it."""
         if "\t" not in chunk and escape_controls(chunk) == chunk:
-            segments.append(Segment(chunk, style))
+            segments.append(Segment(CELLS.portable(chunk), style))
             return column + CELLS.width(chunk)
         control = style + self._style("control")
         run: list[str] = []
@@ -127,7 +127,7 @@ class ArticleDrawing:
                 return 0
             piece = "".join(run)
             run.clear()
-            segments.append(Segment(piece, style))
+            segments.append(Segment(CELLS.portable(piece), style))
             return CELLS.width(piece)
 
         for ch in chunk:
