@@ -6,7 +6,8 @@ of a frame does not grow with the number of annotations in the article.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
@@ -25,6 +26,7 @@ class IntervalIndex(Generic[T]):
             for bucket in range(start // BUCKET, (end - 1) // BUCKET + 1):
                 self._buckets.setdefault(bucket, []).append(entry)
         self._sorted.sort(key=lambda e: (e[0], -e[1]))
+        self._starts: dict[str, tuple[list[int], list[T]]] = {}
 
     def __len__(self) -> int:
         return len(self._sorted)
@@ -50,3 +52,30 @@ class IntervalIndex(Generic[T]):
 
     def ordered(self) -> list[tuple[int, int, T]]:
         return self._sorted
+
+    def starts(self, key: str = "", keep: Callable[[T], bool] | None = None
+               ) -> tuple[list[int], list[T]]:
+        """Sorted starts and their items for the entries `keep` accepts, built
+        once per key (a worker can build them before the index is handed over),
+        so that next/previous is a bisect instead of a filter over every entry."""
+        found = self._starts.get(key)
+        if found is None:
+            chosen = [e for e in self._sorted if keep is None or keep(e[2])]
+            found = self._starts[key] = ([e[0] for e in chosen], [e[2] for e in chosen])
+        return found
+
+    def after(self, offset: int, key: str = "", keep: Callable[[T], bool] | None = None
+              ) -> T | None:
+        """The first item starting after offset, wrapping to the first of all."""
+        starts, items = self.starts(key, keep)
+        if not items:
+            return None
+        return items[bisect_right(starts, offset) % len(items)]
+
+    def before(self, offset: int, key: str = "", keep: Callable[[T], bool] | None = None
+               ) -> T | None:
+        """The last item starting before offset, wrapping to the last of all."""
+        starts, items = self.starts(key, keep)
+        if not items:
+            return None
+        return items[bisect_left(starts, offset) - 1]
