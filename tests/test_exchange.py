@@ -142,16 +142,28 @@ def test_export_ids_are_stable(corpus_dir: Path) -> None:
     assert len({i["id"] for i in first["first"]["items"]}) == first["total"]
 
 
+PUBLISHER = """[publisher]
+name = "Faktencheck Nord"
+url = "https://faktencheck.example"
+review_url = "https://faktencheck.example/pruefung/{id}"
+"""
+
+
 def test_claimreview(corpus_dir: Path) -> None:
+    (corpus_dir / "crossread.toml").write_text(PUBLISHER, encoding="utf-8")
     reviews = claim_reviews(reviewed(corpus_dir).corpus)
     assert len(reviews) == 2
-    review = next(r for r in reviews if r["reviewRating"]["alternateName"] == "disputed")
+    review = next(r for r in reviews if r["reviewRating"]["alternateName"] == "Disputed")
     assert review["@type"] == "ClaimReview" and review["@context"] == "https://schema.org"
     assert review["claimReviewed"] == "Nordkorea über 10.000 Soldaten und Waffen nach Russland verlegt"
-    assert review["reviewRating"]["ratingValue"] == 2 and review["reviewRating"]["bestRating"] == 5
+    assert review["reviewRating"]["ratingValue"] == 2 and review["reviewRating"]["bestRating"] == 3
     assert review["itemReviewed"]["@type"] == "Claim"
-    assert review["itemReviewed"]["appearance"]["url"].endswith(A0)
-    assert review["author"] == {"@type": "Person", "name": "alice"}
+    assert review["itemReviewed"]["appearance"]["headline"] == \
+        load_corpus(corpus_dir).articles[A0].title
+    assert review["url"] == f"https://faktencheck.example/pruefung/{A0}-troops-10k-alice"
+    assert review["author"] == {"@type": "Organization", "name": "Faktencheck Nord",
+                                "url": "https://faktencheck.example"}
+    assert review["contributor"] == {"@type": "Person", "name": "alice"}
     assert len(review["datePublished"]) == 10
 
 
@@ -243,7 +255,9 @@ def test_import_suite_samples(corpus_dir: Path) -> None:
             text_targets.append(item)
     assert text_targets
     report = plan_import(session.corpus, session, items)
-    assert report.imported == 0 and sum(report.skipped.values()) == len(items)
+    targets = sum(max(1, len(t) if isinstance(t := item.get("target"), list) else 1)
+                  for item in items)  # every target of an item is counted
+    assert report.imported == 0 and sum(report.skipped.values()) == targets
     assert report.skipped["target in another document"] >= len(text_targets)
     # Point the text-selector samples at a real article with words from it.
     article_text = session.corpus.articles[A0].text
@@ -284,7 +298,7 @@ def test_import_reports_unsupported_selectors_and_other_documents(corpus_dir: Pa
     assert report.skipped == {"unsupported selector (CssSelector)": 1,
                               "unsupported selector (XPathSelector)": 1,
                               "target in another document": 1,
-                              "target is a whole document (no text selector)": 1}
+                              "whole document (no selector)": 1}
 
 
 def test_import_hypothesis_api_format(corpus_dir: Path, tmp_path: Path) -> None:
@@ -350,6 +364,11 @@ def test_cli_export_and_import(corpus_dir: Path, tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-m", "tui", "export", str(corpus_dir), "--format",
                            "w3c", "-o", str(out)], cwd=ROOT, capture_output=True, text=True)
     assert done.returncode == 0 and json.loads(out.read_text())["total"] > 100
+    refused = subprocess.run([sys.executable, "-m", "tui", "export", str(corpus_dir),
+                              "--format", "claimreview"], cwd=ROOT, capture_output=True, text=True)
+    assert refused.returncode == 2 and refused.stdout == ""
+    assert "[publisher]" in refused.stderr and 'review_url = "..."' in refused.stderr
+    (corpus_dir / "crossread.toml").write_text(PUBLISHER, encoding="utf-8")
     for fmt in ("claimreview", "markdown"):
         shown = subprocess.run([sys.executable, "-m", "tui", "export", str(corpus_dir),
                                 "--format", fmt], cwd=ROOT, capture_output=True, text=True)

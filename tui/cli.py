@@ -23,6 +23,9 @@ def _check_parser() -> argparse.ArgumentParser:
     parser.add_argument("--format", choices=("human", "json"), default="human")
     parser.add_argument("--strict", action="store_true", help="fail on warnings too")
     parser.add_argument("--author", help="whose notes location to report")
+    parser.add_argument("--accept-changes", metavar="ARTICLE",
+                        help="record the article's current text as the one its annotations "
+                             "are pinned to (after you have looked at what changed)")
     return parser
 
 
@@ -92,6 +95,9 @@ def _export_parser() -> argparse.ArgumentParser:
                         help="w3c: Web Annotation JSON-LD; claimreview: schema.org "
                              "ClaimReview JSON-LD; markdown: a review report")
     parser.add_argument("-o", "--output", type=Path, help="file to write (default: stdout)")
+    parser.add_argument("--review-url", metavar="URL",
+                        help="claimreview: the fact-check page, {id} standing for each "
+                             "review (default: [publisher] review_url in crossread.toml)")
     parser.add_argument("--matrix-format", choices=("csv", "md"),
                         help="matrix: the claim matrix as CSV (default) or Markdown "
                              "(default md when -o ends in .md)")
@@ -103,7 +109,11 @@ def _import_parser() -> argparse.ArgumentParser:
         prog="crossread import",
         description="Import W3C Web Annotations (JSON) as your own notes and verdicts.")
     parser.add_argument("args", nargs="+", metavar="[CORPUS] FILE")
-    parser.add_argument("--author", help="whose notes the imported items become")
+    parser.add_argument("--author", help="whose notes file the imported items go to "
+                        "(each keeps the name of whoever wrote it)")
+    parser.add_argument("--article", metavar="ID",
+                        help="the article for targets that name no document (RecogitoJS) "
+                             "or one this corpus does not know")
     return parser
 
 
@@ -123,7 +133,14 @@ def run_export(argv: Sequence[str]) -> int:
     if args.format == "w3c":
         out = json_text(export.w3c_collection(corpus)) + "\n"
     elif args.format == "claimreview":
-        out = json_text(export.claim_reviews(corpus)) + "\n"
+        from tui.core.interop.publisher import PublisherMissing
+
+        try:
+            out = json_text(export.claim_reviews(corpus, args.review_url)) + "\n"
+        except PublisherMissing as exc:
+            print("crossread export: " + "\n".join(escape_line(line) for line in
+                                                   str(exc).splitlines()), file=sys.stderr)
+            return 2
     elif args.format == "matrix":
         from tui.core.views.matrix_export import matrix_export, matrix_format
 
@@ -161,15 +178,16 @@ def run_import(argv: Sequence[str]) -> int:
     from tui.core.session import Session
 
     corpus = load_corpus(root)
+    if args.article is not None and args.article not in corpus.articles:
+        parser.error(escape_line(f"--article: no article {args.article!r} in {root}"))
     session = Session(corpus, author)
     try:
-        report = import_file(session, source)
+        report = import_file(session, source, args.article)
     except ImportError_ as exc:
         print(escape_line(f"crossread import: {exc}"), file=sys.stderr)
         return 1
-    for line in report.lines():
+    for line in report.lines():  # ends with where it was saved, or that nothing was
         print(line)
-    print(escape_line(f"saved to {session.path}"))
     return 0
 
 
@@ -183,6 +201,11 @@ def run_check(argv: Sequence[str]) -> int:
     from tui.core import report
 
     corpus = load_corpus(root, _terminal_progress("check"))
+    if args.accept_changes:
+        return _accept_changes(corpus, args.accept_changes)
+    from tui.core.pinning import drift_diagnostics
+
+    corpus.diagnostics.extend(drift_diagnostics(corpus))
     out = report.dumps(corpus) if args.format == "json" else report.human(corpus)
     sys.stdout.write(out)
     if args.format != "json":
@@ -193,6 +216,32 @@ def run_check(argv: Sequence[str]) -> int:
         return 1
     if args.strict and corpus.diagnostics:
         return 1
+    return 0
+
+
+def _accept_changes(corpus, name: str) -> int:  # type: ignore[no-untyped-def]
+    """Write the article's current text hash into its annotation file: that line
+    only (or a meta block added), atomically."""
+    from tui.core.atomic import atomic_write
+    from tui.core.pinning import PinError, annotation_path, new_file, text_hash, with_pin
+
+    found = [aid for aid in corpus.articles if aid == name] or [
+        aid for aid in corpus.articles if aid.startswith(name)]
+    if len(found) != 1:
+        print(escape_line(f"crossread check: --accept-changes {name}: "
+                          f"{'no such article' if not found else 'more than one article'}"),
+              file=sys.stderr)
+        return 2
+    article_id = found[0]
+    digest = text_hash(corpus.articles[article_id].text)
+    path = annotation_path(corpus.root, article_id)
+    try:
+        data = with_pin(path.read_bytes(), digest) if path.exists() else new_file(article_id, digest)
+        atomic_write(path, data)
+    except (PinError, OSError, UnicodeDecodeError) as exc:
+        print(escape_line(f"crossread check: {path}: {exc}"), file=sys.stderr)
+        return 1
+    print(escape_line(f"{article_id}: pinned to its current text ({digest[:12]}…) in {path}"))
     return 0
 
 

@@ -1,4 +1,10 @@
-"""Export a reviewed corpus: W3C Web Annotation, schema.org ClaimReview."""
+"""Export a reviewed corpus: W3C Web Annotation, schema.org ClaimReview.
+
+The W3C export carries the W3C context plus an inline one for crossread's own
+terms (`crossread:kind`, `crossread:id`...), so JSON-LD processors expand every
+key to an https IRI. Imported items are written back with the id and creator
+they came with.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +12,13 @@ import uuid
 from typing import Any
 
 from tui.core.corpus import Corpus
+from tui.core.interop.items import is_absolute_iri
+from tui.core.interop.jsonld import EXPORT_CONTEXT, W3C_CONTEXT
 from tui.core.model import Annotation, Link, Verdict
 
-W3C_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+__all__ = ["W3C_CONTEXT", "EXPORT_CONTEXT", "claim_reviews", "stable_id", "source_iri",
+           "w3c_collection"]
 NAMESPACE = uuid.UUID("6f1d2a52-8c1e-4f57-9a51-2b7c5c0e4d11")
-VERDICT_SCALE = {"false": 1, "disputed": 2, "unverifiable": 3, "supported": 5}
 
 
 def corpus_name(corpus: Corpus) -> str:
@@ -60,13 +68,26 @@ def _target(corpus: Corpus, a: Annotation) -> dict[str, Any]:
     return target
 
 
-def _common(item: dict[str, Any], created: str, modified: str, author: str) -> dict[str, Any]:
-    if created:
-        item["created"] = created
-    if modified:
-        item["modified"] = modified
-    if author:
-        item["creator"] = {"type": "Person", "name": author}
+def _common(item: dict[str, Any], record: Annotation | Verdict | Link, own_id: str
+            ) -> dict[str, Any]:
+    """Dates, creator and provenance: an imported record goes back out with the
+    id it came with (an IRI), or keeps that id in `crossread:origin`."""
+    if record.origin and is_absolute_iri(record.origin):
+        item["id"] = record.origin
+    elif record.origin:
+        item["crossread:origin"] = record.origin
+    item["crossread:id"] = own_id
+    if record.created:
+        item["created"] = record.created
+    if record.modified:
+        item["modified"] = record.modified
+    if record.author or record.creator:
+        creator: dict[str, Any] = {"type": "Person"}
+        if record.creator and is_absolute_iri(record.creator):
+            creator["id"] = record.creator
+        if record.author:
+            creator["name"] = record.author
+        item["creator"] = creator
     return item
 
 
@@ -96,7 +117,8 @@ def annotation_item(corpus: Corpus, a: Annotation) -> dict[str, Any]:
     else:
         motivation = "commenting"
         bodies.append(_body(a.text, "commenting"))
-    item: dict[str, Any] = {"@context": W3C_CONTEXT, "id": stable_id(corpus, a.article, a.id),
+        bodies.extend(_body(tag, "tagging") for tag in a.tags)
+    item: dict[str, Any] = {"@context": EXPORT_CONTEXT, "id": stable_id(corpus, a.article, a.id),
                             "type": "Annotation", "motivation": motivation}
     if bodies:
         item["body"] = bodies if len(bodies) > 1 else bodies[0]
@@ -105,10 +127,20 @@ def annotation_item(corpus: Corpus, a: Annotation) -> dict[str, Any]:
         attached = corpus.get(a.target, a.article)
         if attached is not None:
             target = attached
+            item["crossread:on"] = attached.ref
     item["target"] = _target(corpus, target)
     item["crossread:kind"] = a.kind
+    if a.kind == "claim":
+        item.update({f"crossread:{key}": getattr(a, key) for key in ("topic", "text")
+                     if getattr(a, key)})
+        if a.source:
+            source = corpus.get(a.source, a.article)
+            if source is not None:
+                item["crossread:source"] = source.ref
+    elif a.kind == "source" and a.name:
+        item["crossread:name"] = a.name
     item.update(structured(a))
-    return _common(item, a.created, a.modified, a.author)
+    return _common(item, a, a.ref)
 
 
 def _number(x: float) -> int | float:
@@ -135,10 +167,11 @@ def verdict_item(corpus: Corpus, v: Verdict) -> dict[str, Any] | None:
     bodies = [_body(v.value, "assessing")]
     if v.comment:
         bodies.append(_body(v.comment, "commenting"))
-    item = {"@context": W3C_CONTEXT, "id": stable_id(corpus, "verdict", v.author, v.target),
+    item = {"@context": EXPORT_CONTEXT, "id": stable_id(corpus, "verdict", v.author, v.target),
             "type": "Annotation", "motivation": "assessing", "body": bodies,
-            "target": _target(corpus, claim)}
-    return _common(item, v.created, v.modified, v.author)
+            "target": _target(corpus, claim), "crossread:kind": "verdict",
+            "crossread:on": claim.ref}
+    return _common(item, v, v.id)
 
 
 def link_item(corpus: Corpus, link: Link) -> dict[str, Any]:
@@ -148,10 +181,11 @@ def link_item(corpus: Corpus, link: Link) -> dict[str, Any]:
         if member is not None:
             targets.append(_target(corpus, member))
     bodies = [_body(link.summary, "describing"), _body(link.relation, "tagging")]
-    item = {"@context": W3C_CONTEXT, "id": stable_id(corpus, "link", link.id),
+    item = {"@context": EXPORT_CONTEXT, "id": stable_id(corpus, "link", link.id),
             "type": "Annotation", "motivation": "linking", "body": bodies,
-            "target": targets if len(targets) != 1 else targets[0]}
-    return _common(item, link.created, link.modified, link.author)
+            "target": targets if len(targets) != 1 else targets[0], "crossread:kind": "link",
+            "crossread:claims": list(link.members)}
+    return _common(item, link, link.id)
 
 
 def w3c_collection(corpus: Corpus) -> dict[str, Any]:
@@ -166,7 +200,7 @@ def w3c_collection(corpus: Corpus) -> dict[str, Any]:
                 items.append(found)
     items.extend(link_item(corpus, link) for link in corpus.links)
     return {
-        "@context": W3C_CONTEXT,
+        "@context": EXPORT_CONTEXT,
         "id": stable_id(corpus, "collection"),
         "type": "AnnotationCollection",
         "label": f"crossread annotations of {corpus_name(corpus)}",
@@ -175,43 +209,9 @@ def w3c_collection(corpus: Corpus) -> dict[str, Any]:
     }
 
 
-def claim_reviews(corpus: Corpus) -> list[dict[str, Any]]:
-    reviews: list[dict[str, Any]] = []
-    for ref, verdicts in corpus.verdicts.items():
-        claim = corpus.get(ref)
-        if claim is None or not claim.resolution.resolved:
-            continue
-        article = corpus.articles[claim.article]
-        text = article.text[claim.start:claim.end]
-        for v in verdicts:
-            if v.value not in VERDICT_SCALE:
-                continue
-            appearance: dict[str, Any] = {"@type": "CreativeWork", "headline": article.title,
-                                          "url": source_iri(corpus, claim.article)}
-            if article.meta.published:
-                appearance["datePublished"] = article.meta.published
-            if article.meta.outlet:
-                appearance["publisher"] = {"@type": "Organization", "name": article.meta.outlet}
-            item_reviewed: dict[str, Any] = {"@type": "Claim", "appearance": appearance}
-            if claim.as_of:
-                item_reviewed["temporalCoverage"] = claim.as_of  # the moment it speaks of
-            if claim.source:
-                source = corpus.get(claim.source, claim.article)
-                if source is not None:
-                    item_reviewed["author"] = {"@type": "Organization",
-                                               "name": source.name or source.id}
-            rating: dict[str, Any] = {"@type": "Rating", "ratingValue": VERDICT_SCALE[v.value],
-                                      "bestRating": 5, "worstRating": 1,
-                                      "alternateName": v.value}
-            review: dict[str, Any] = {
-                "@context": "https://schema.org", "@type": "ClaimReview",
-                "@id": stable_id(corpus, "claimreview", v.author, ref),
-                "claimReviewed": text, "reviewRating": rating, "itemReviewed": item_reviewed,
-                "author": {"@type": "Person", "name": v.author or "unknown"},
-                "datePublished": (v.modified or v.created)[:10],
-                "url": source_iri(corpus, claim.article),
-            }
-            if v.comment:
-                review["reviewBody"] = v.comment
-            reviews.append(review)
-    return reviews
+def claim_reviews(corpus: Corpus, review_url: str | None = None) -> list[dict[str, Any]]:
+    """schema.org ClaimReview for every verdict; see tui.core.interop.claimreview.
+    Raises PublisherMissing when crossread.toml names no publisher."""
+    from tui.core.interop.claimreview import claim_reviews as build
+
+    return build(corpus, review_url)

@@ -63,6 +63,8 @@ class Annotation:
     created: str = ""
     modified: str = ""
     conflict: str = ""  # set when a merge kept two versions of this record
+    origin: str = ""  # imported: the id it had in the tool it came from
+    creator: str = ""  # imported: who wrote it there (an IRI or account), when not a plain name
     resolution: Resolution = ORPHAN
     # Structured claims: what the words say, normalised so figures can be compared.
     value: tuple[float, float] | None = None  # (low, high); one number is (n, n)
@@ -98,6 +100,8 @@ class Link:
     author: str = ""
     created: str = ""
     modified: str = ""
+    origin: str = ""  # imported: the id it had in the file it came from
+    creator: str = ""
     resolved: bool = False
     member_marks: tuple[tuple[int, int], ...] = field(default=())
 
@@ -116,6 +120,8 @@ class Verdict:
     modified: str = ""
     line: int = 0
     column: int = 0
+    origin: str = ""  # imported: the id it had in the file it came from
+    creator: str = ""
 
 
 def split_ref(ref: str, default_article: str = "") -> tuple[str, str]:

@@ -26,9 +26,10 @@ ARTICLE_FILE_KEYS = ("version", "article", "meta", "annotations")
 LINK_FILE_KEYS = ("version", "links")
 COMMON_KEYS = ("id", "kind", "quote", "prefix", "suffix", "occurrence", "start", "author",
                "created", "modified", "text", "tags")
-RECORD_KEYS = ("article", "conflict")
+PROVENANCE_KEYS = ("origin", "creator")  # kept by imports, written back by exports
+RECORD_KEYS = ("article", "conflict") + PROVENANCE_KEYS
 VERDICT_KEYS = ("id", "kind", "on", "verdict", "comment", "author", "created", "modified",
-                "conflict")
+                "conflict") + PROVENANCE_KEYS
 KIND_KEYS = {
     "claim": ("source", "topic", "value", "unit", "counts", "as_of", "event"),
     "source": ("name",),
@@ -73,9 +74,13 @@ def parse_article_file(path: Path, article_id: str, problems: Problems,
     meta: dict[str, str] = {}
     raw_meta = data.get("meta")
     if isinstance(raw_meta, yamlio.YMap):
-        unknown_keys(problems, raw_meta, META_KEYS, "meta")
+        unknown_keys(problems, raw_meta, (*META_KEYS, "sha256"), "meta")
         fields = Fields(raw_meta, problems, "meta")
-        meta = {k: fields.text(k) for k in META_KEYS if k in raw_meta}
+        meta = {k: fields.text(k) for k in (*META_KEYS, "sha256") if k in raw_meta}
+        if meta.get("sha256") and not re.fullmatch(r"[0-9a-f]{64}", meta["sha256"]):
+            fields._bad("sha256", "'sha256' is not a SHA-256 hex digest (64 of 0-9, a-f)",
+                        "run 'crossread check --accept-changes <article>' to write it")
+            del meta["sha256"]
     elif raw_meta is not None:
         line, col = data.mark_of("meta")
         problems.error(line, col, "'meta' must be a mapping", "write 'meta:' with 'title: ...' below")
@@ -146,6 +151,8 @@ def parse_annotation(item: Any, mark: tuple[int, int], path: Path, article_id: s
         name=fields.text("name"), text=text, target=target, author=fields.text("author"),
         created=fields.text("created"), modified=fields.text("modified"),
         conflict=fields.text("conflict") if "conflict" in extra_keys else "",
+        origin=fields.text("origin") if "origin" in extra_keys else "",
+        creator=fields.text("creator") if "creator" in extra_keys else "",
     )
     if kind == "claim":
         _structured(annotation, item, fields, problems)
@@ -304,10 +311,11 @@ def parse_record(item: Any, mark: tuple[int, int], path: Path, problems: Problem
         if not fields.ok:
             return None
         return Verdict(ident, target, value, path, fields.text("comment"), fields.text("author"),
-                       fields.text("created"), fields.text("modified"), line, col)
+                       fields.text("created"), fields.text("modified"), line, col,
+                       fields.text("origin"), fields.text("creator"))
     if kind == "link":
         fields = Fields(item, problems, "this link")
-        unknown_keys(problems, item, LINK_KEYS + ("kind", "conflict"), "a link")
+        unknown_keys(problems, item, LINK_KEYS + ("kind", "conflict") + PROVENANCE_KEYS, "a link")
         ident = fields.text("id", required=True)
         relation = fields.text("relation") or "contradicts"
         if relation not in RELATIONS:
@@ -327,7 +335,8 @@ def parse_record(item: Any, mark: tuple[int, int], path: Path, problems: Problem
             return None
         return Link(ident, relation, summary, members, path, line, col,
                     author=fields.text("author"), created=fields.text("created"),
-                    modified=fields.text("modified"), member_marks=((line, col),) * len(members))
+                    modified=fields.text("modified"), origin=fields.text("origin"),
+                    creator=fields.text("creator"), member_marks=((line, col),) * len(members))
     article = item.get("article")
     if not isinstance(article, str) or not article:
         problems.error(line, col, "this record does not name its 'article'",
