@@ -232,6 +232,24 @@ class Session:
         label = f"edit of {record['kind']} {record['id']}"
         return self._checked(self._do(record["id"], record, label))
 
+    def edit_fields(self, ref: str, **fields: str | list[str]) -> ChangeSet:
+        """Change the source, topic or tags of your own claim (or a source's name);
+        an empty value removes the field."""
+        record = dict(self._own(ref))
+        allowed = {"claim": {"source", "topic", "tags"}, "source": {"name", "topic", "tags"}}
+        unknown = set(fields) - allowed.get(str(record.get("kind")), set())
+        if unknown:
+            raise SessionError(f"cannot set {', '.join(sorted(unknown))} on a "
+                               f"{record.get('kind')}")
+        for key, value in fields.items():
+            if value:
+                record[key] = value
+            else:
+                record.pop(key, None)
+        record["modified"] = utc_now()
+        label = f"edit of {record['kind']} {record['id']}"
+        return self._checked(self._do(record["id"], record, label))
+
     def delete(self, ref: str) -> ChangeSet:
         record = self._own(ref)
         label = f"deletion of {record.get('kind', 'record')} {record['id']}"

@@ -37,7 +37,7 @@ from tui.core.text import escape_controls
 from tui.ui import memory
 from tui.ui.panes import MAX_PANES, PanesMixin
 from tui.ui.review import ReviewMixin
-from tui.ui.styles import highlight_variables, without_colour
+from tui.ui.styles import highlight_variables, safe_line, without_colour
 from tui.ui.widgets.article_view import ArticleView
 from tui.ui.messages import CorpusChanged
 from tui.ui.widgets.inspector import Inspector
@@ -87,6 +87,17 @@ class CrossreadApp(PanesMixin, ReviewMixin, App[None]):
         Binding("ctrl+z", "undo", "Undo", id="app.undo", show=False),
         Binding("ctrl+y", "redo", "Redo", id="app.redo", show=False),
         Binding("exclamation_mark", "toggle_issues", "Problems", id="app.issues", show=False),
+        Binding("M", "matrix", "Claim matrix: every topic across the articles", id="app.matrix"),
+        Binding("F", "corpus_search", "Search every article (then n/N through the results)",
+                id="app.corpus_search"),
+        Binding("H", "history", "Review history: your verdicts, notes and links",
+                id="app.history"),
+        # Priority, but only while a corpus search is open in the focused pane
+        # (check_action); otherwise n / N reach the pane as before.
+        Binding("n", "corpus_step(False)", "Next corpus-search result (after F)",
+                id="app.corpus_next", show=False, priority=True),
+        Binding("N", "corpus_step(True)", "Previous corpus-search result (after F)",
+                id="app.corpus_previous", show=False, priority=True),
     ]
 
     marked: reactive[Annotation | None] = reactive(None, init=False)
@@ -343,6 +354,76 @@ class CrossreadApp(PanesMixin, ReviewMixin, App[None]):
 
         self.push_screen(_modals().ContradictionsScreen(self.corpus), chosen)
 
+    # ------------------------------------------------------------ cross-article views
+
+    corpus_result = None
+    """The last corpus search opened with enter (F): what n / N walk through."""
+    _corpus_at: tuple[int, str, int] = (-1, "", 0)  # the result shown: index, article, offset
+
+    def _view_screen(self, name: str, make) -> None:  # type: ignore[no-untyped-def]
+        """Push one of the cross-article screens, installed once so that it keeps
+        its filter and position between visits."""
+        if not self.ready_for_changes() or (self.is_screen_installed(name)
+                                            and self.screen is self.get_screen(name)):
+            return
+        if not self.is_screen_installed(name):
+            self.install_screen(make(), name)
+        self.push_screen(name)
+
+    def action_matrix(self) -> None:
+        self._view_screen("matrix", lambda: _views("matrix").MatrixScreen(
+            self.corpus, self.author))
+
+    def action_corpus_search(self) -> None:
+        self._view_screen("corpus_search", lambda: _views("corpus_search").CorpusSearchScreen(
+            self.corpus, self.open_search_hit))
+
+    def action_history(self) -> None:
+        self._view_screen("history", lambda: _views("history").HistoryScreen(
+            self.corpus, self.author))
+
+    def open_search_hit(self, result, hit) -> None:  # type: ignore[no-untyped-def]
+        """Open a corpus-search hit at its match; n / N then walk every hit."""
+        self.corpus_result = result
+        number = result.hits.index(hit) + 1 if hit in result.hits else 0
+        self._corpus_at = (number - 1, hit.article, max(0, hit.start))
+        where = f" · {hit.where}" if hit.where else ""
+        status = Text.assemble(("Corpus search ", "bold"), safe_line(repr(result.query)),
+                               f" · result {number}/{result.count}", safe_line(where),
+                               (" · n/N: next/previous in any article", "dim"))
+        self.call_after_refresh(_views("opening").open_at, self, hit.article, hit.start,
+                                hit.end, result.query, status)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "corpus_step":
+            view = self.focused
+            result = self.corpus_result
+            return (isinstance(view, ArticleView) and result is not None and bool(result.hits)
+                    and view.selection_anchor is None and view.search_query == result.query)
+        return super().check_action(action, parameters)
+
+    def action_corpus_step(self, backwards: bool = False) -> None:
+        view = self.current_view
+        if view is None or self.corpus_result is None:
+            return
+        result = self.corpus_result
+        index, article, offset = self._corpus_at
+        if (view.article.id, view.cursor) == (article, offset) and 0 <= index < result.count:
+            # Still on the result n / N last went to: the next one in the list,
+            # even when several results share one place (notes on one claim).
+            hit = result.hits[(index + (-1 if backwards else 1)) % result.count]
+        else:
+            hit = result.next_after(view.article.id, view.cursor, backwards)
+        if hit is not None:
+            self.open_search_hit(self.corpus_result, hit)
+
+    @on(CorpusChanged)
+    def _views_on_screens(self, event: CorpusChanged) -> None:
+        """Screens pushed over the reader are not reached by `publish`'s query."""
+        for screen in self.screen_stack[1:]:
+            if screen.has_class("data-view"):
+                screen.post_message(CorpusChanged(event.changes))
+
     def help_notes(self) -> str:
         return (f"Corpus: {self.root}\n"
                 f"Your notes, claims, verdicts and links (author {self.author}) are "
@@ -373,7 +454,11 @@ class CrossreadApp(PanesMixin, ReviewMixin, App[None]):
         for where, bindings in (("Anywhere", self.BINDINGS),
                                 ("Article pane", ArticleView.BINDINGS + ArticlePane.BINDINGS),
                                 ("Articles list", CorpusList.BINDINGS),
-                                ("Annotations list", AnnotationList.BINDINGS)):
+                                ("Annotations list", AnnotationList.BINDINGS),
+                                ("Claim matrix (M)", _views("matrix").MatrixScreen.BINDINGS),
+                                ("Corpus search (F)",
+                                 _views("corpus_search").CorpusSearchScreen.BINDINGS),
+                                ("Review history (H)", _views("history").HistoryScreen.BINDINGS)):
             for binding in bindings:
                 assert isinstance(binding, Binding)
                 rows.append((where, key_label(binding.key), binding.description))
@@ -418,6 +503,13 @@ def _modals():  # type: ignore[no-untyped-def]
     from tui.ui.screens import modals
 
     return modals
+
+
+def _views(name: str):  # type: ignore[no-untyped-def]
+    """The cross-article screens (issue 16), loaded when first used."""
+    import importlib
+
+    return importlib.import_module(f"tui.ui.screens.{name}")
 
 
 def _downloads():  # type: ignore[no-untyped-def]

@@ -20,6 +20,12 @@ if TYPE_CHECKING:
     from tui.ui.widgets.pane import ArticlePane
 
 
+def _claim_form():  # type: ignore[no-untyped-def]
+    from tui.ui.screens import claim_form
+
+    return claim_form
+
+
 def _editors():  # type: ignore[no-untyped-def]
     """The editor screens pull in TextArea; load them when first needed."""
     from tui.ui.screens import editors
@@ -130,6 +136,26 @@ class ReviewMixin:
     def action_edit_note(self) -> None:
         if not self.ready_for_changes():  # type: ignore[attr-defined]
             return
+        view = self._view()
+        here = view.current_annotation() if view is not None else None
+        if here is not None and here.kind == "claim" and self.session.is_own(here):
+            if not any(self.session.is_own(n) for n in self.session.corpus.notes_on(here)):
+                self._edit_claim(here)
+                return
+
+            def which(claim: bool | None) -> None:
+                if claim:
+                    self._edit_claim(here)
+                else:
+                    self._edit_own_note()
+
+            self.push_screen(_editors().ConfirmScreen(  # type: ignore[attr-defined]
+                "Edit the claim's source, topic and tags?",
+                "y: the claim · n: your note on it"), which)
+            return
+        self._edit_own_note()
+
+    def _edit_own_note(self) -> None:
         note = self._own_note()
         if note is None:
             return
@@ -178,9 +204,35 @@ class ReviewMixin:
             return
         start, end = chosen
         article_id = view.article.id
-        self._try(f"New {kind} saved",
-                  lambda: self.session.add_annotation(kind, article_id, start, end))
-        view.clear_selection()
+        if kind == "source":
+            self._try(f"New {kind} saved",
+                      lambda: self.session.add_annotation(kind, article_id, start, end))
+            view.clear_selection()
+            return
+
+        def save(fields: dict | None) -> None:  # type: ignore[type-arg]
+            if fields is not None:
+                self._try("New claim saved", lambda: self.session.add_annotation(
+                    "claim", article_id, start, end, **fields))
+                view.clear_selection()
+
+        self.push_screen(_claim_form().ClaimFormScreen(  # type: ignore[attr-defined]
+            self.session.corpus, article_id, view.article.text[start:end],
+            "New claim: its source, topic and tags (all optional)"), save)
+
+    def _edit_claim(self, claim: Annotation) -> None:
+        """The claim form again, filled in, for one of your own claims."""
+        source = self.session.corpus.get(claim.source, claim.article) if claim.source else None
+
+        def save(fields: dict | None) -> None:  # type: ignore[type-arg]
+            if fields is not None:
+                self._try("Claim updated",
+                          lambda: self.session.edit_fields(claim.ref, **fields))
+
+        self.push_screen(_claim_form().ClaimFormScreen(  # type: ignore[attr-defined]
+            self.session.corpus, claim.article, claim.anchor.quote if claim.anchor else "",
+            f"Edit your claim {claim.id}", source.id if source else "", claim.topic,
+            tuple(claim.tags)), save)
 
     def action_new_claim(self) -> None:
         self._own_annotation("claim")

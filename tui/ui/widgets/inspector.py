@@ -8,6 +8,8 @@ from textual.widgets import Static
 
 from tui.core.corpus import Corpus
 from tui.core.model import Annotation, Match
+from tui.core.views.filters import claims_resting_on, source_label
+from tui.core.views.matrix import claim_words
 from tui.ui.messages import CorpusChanged
 from tui.ui.styles import one_line, safe
 
@@ -134,6 +136,41 @@ def describe(annotation: Annotation | None, corpus: Corpus, author: str = "") ->
                 out.append("\n")
     if corpus.links_of(a):
         out.append("enter: show the other side\n", "dim")
+    if a.kind == "source":
+        out.append_text(resting_on(a, corpus))
+    return out
+
+
+SHOWN_CLAIMS = 12
+
+
+def resting_on(source: Annotation, corpus: Corpus) -> Text:
+    """Every claim across the corpus resting on this source (by normalised
+    name), grouped by article; the annotations list's `r` lists them to jump."""
+    use = claims_resting_on(corpus, source)
+    out = Text()
+    articles = len(use.claims)
+    out.append(f"Claims resting on it ({use.count} in {articles} "
+               f"article{'s' if articles != 1 else ''}):\n", "bold")
+    others = [n for n in use.names if n != source_label(source)]
+    if others:
+        out.append_text(safe(f"  also named: {one_line('; '.join(others), 100)}\n", "dim"))
+    shown = 0
+    for article_id, claims in use.claims:
+        article = corpus.articles.get(article_id)
+        out.append_text(safe(f"  {article_id[:3]} {one_line(article.title if article else '', 40)}"
+                             "\n", "dim"))
+        for claim in claims:
+            if shown == SHOWN_CLAIMS:
+                break
+            shown += 1
+            out.append("   • ")
+            out.append_text(safe(quoted(one_line(claim_words(corpus, claim), 90)), "italic"))
+            out.append("\n")
+    if use.count > shown:
+        out.append(f"  … and {use.count - shown} more\n", "dim")
+    if use.count:
+        out.append("a, then r: list them in the annotations list, enter to jump\n", "dim")
     return out
 
 

@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 
 from tui.core.corpus import Corpus
 from tui.core.model import Annotation
+from tui.core.views.filters import Filter, source_label, source_of
 from tui.ui.messages import AnnotationChosen, ArticleChosen, CorpusChanged
 from tui.ui.styles import one_line, safe, safe_line
 
@@ -80,6 +81,11 @@ class AnnotationList(ReaderList):
         Binding("f", "cycle_kind", "Filter kind", id="annotations.filter"),
         Binding("A", "toggle_scope", "Article/corpus", id="annotations.scope"),
         Binding("at", "cycle_author", "Filter author", id="annotations.author"),
+        Binding("ctrl+f", "filters", "Filters: topic, tag, source, verdict, date…",
+                id="annotations.filters"),
+        Binding("r", "resting_on", "Claims resting on this source (any article)",
+                id="annotations.resting"),
+        Binding("x", "clear_filters", "Clear the filters", id="annotations.clear"),
     ]
 
     def __init__(self, corpus: Corpus, author: str = "", **kwargs) -> None:  # type: ignore[no-untyped-def]
@@ -90,6 +96,7 @@ class AnnotationList(ReaderList):
         self.article_id = ""
         self.kind = "all"
         self.whole_corpus = False
+        self.filter = Filter()  # the combined filter of the ctrl+f form (and r)
         self._items: dict[str, Annotation] = {}
         self._sorted: dict[str, list[Annotation]] = {}
         self._contradiction_refs = corpus.contradiction_refs()
@@ -106,6 +113,9 @@ class AnnotationList(ReaderList):
 
     def _wanted(self, a: Annotation) -> bool:
         if self.author and a.author != self.author:
+            return False
+        if not self.filter.empty and not self.filter.matches(
+                self.corpus, a, self.me or None, self._contradiction_refs):
             return False
         if self.kind in VERDICT_FILTERS:
             if a.kind != "claim":
@@ -167,12 +177,68 @@ class AnnotationList(ReaderList):
         self.add_options(options)
         if options:
             self.highlighted = 0
+        self._hidden = hidden
+        self._title()
+
+    def _title(self) -> None:
+        """'Annotations (3) · corpus · source US Department of Defense': the count
+        first, so a title cut to the list's width loses facets, never the count."""
         scope = "corpus" if self.whole_corpus else (self.article_id[:12] or "-")
-        who = f" · by {self.author}" if self.author else ""
+        parts = []
+        if self.kind != "all" or self.filter.empty:
+            parts.append(self.kind)
+        if not self.filter.empty:
+            parts.append(self.filter.describe())
+        if self.author:
+            parts.append(f"by {self.author}")
+        parts.append(scope)
+        head = f"Annotations ({len(self._items) + self._hidden}) · "
+        room = max(8, (self.size.width or 44) - 6 - len(head))
         # Text, not a str: border titles parse markup; escaped: ids come from
         # file names and author names from other people's files.
-        self.border_title = safe_line(f"Annotations · {scope} · {self.kind}{who} "
-                                      f"({len(self._items) + hidden})")
+        self.border_title = safe_line(head + one_line(" · ".join(parts), room))
+
+    _hidden = 0
+
+    def on_resize(self) -> None:
+        self._title()
+
+    def set_filter(self, chosen: Filter, whole_corpus: bool | None = None) -> None:
+        self.filter = chosen
+        if whole_corpus is not None:
+            self.whole_corpus = whole_corpus
+        self.refill()
+
+    def action_filters(self) -> None:
+        from tui.ui.screens.filters import FilterScreen
+
+        def chosen(result: tuple[Filter, bool] | None) -> None:
+            if result is not None:
+                self.set_filter(*result)
+                self.focus()
+
+        self.app.push_screen(FilterScreen(self.corpus, self.filter, self.whole_corpus), chosen)
+
+    def action_clear_filters(self) -> None:
+        self.kind, self.author = "all", ""
+        self.set_filter(Filter())
+
+    def action_resting_on(self) -> None:
+        """Every claim whose source is this one, across the corpus: the source
+        highlighted here, the source of the claim highlighted here, or the one
+        under the caret of the focused pane."""
+        option = self.highlighted_option
+        listed = self._items.get(option.id or "") if option is not None else None
+        view = getattr(self.app, "current_view", None)
+        here = view.current_annotation() if view is not None else None
+        sources = [a for a in (listed, here) if a is not None and a.kind == "source"]
+        sources += [s for a in (here, listed) if a is not None and a.kind == "claim"
+                    and (s := source_of(self.corpus, a)) is not None]
+        if sources:
+            self.set_filter(Filter.of(sources=[source_label(sources[0])]), whole_corpus=True)
+            return
+        self.app.notify("Highlight a source (or a claim with a source) here or in the "
+                        "article first.", markup=False)
 
     def _prompt(self, a: Annotation) -> Text:
         orphan = a.anchor is not None and not a.resolution.resolved
