@@ -127,3 +127,85 @@ def test_portable_drawing_keeps_the_width_and_drops_what_terminals_disagree_on(t
     shown = CELLS.portable(text)
     assert cell_len(shown) == CELLS.width(text) == cell_len(text)
     assert not any(ch in shown for ch in "\u200d\ufe0f\U0001f3fd\U0001f3ff")
+
+
+# ---------------------------------------------------------------- issue 13: H1 and tables
+
+from dataclasses import replace  # noqa: E402
+
+from tui.core.corpus import load_corpus  # noqa: E402
+from tui.core.markdown import parse_markdown  # noqa: E402
+
+WIDE_TABLE = ("# Truppen in Kursk\n\nDie Schätzungen gehen auseinander.\n\n"
+              "| Quelle | Soldaten (Schätzung) | Anmerkung |\n|:--|--:|:-:|\n"
+              "| NIS | 11.000 | Südkoreanischer Geheimdienst, Angaben vom Oktober 2024 |\n"
+              "| Pentagon | | keine weiteren Angaben |\n\n"
+              "> | 国家 | 兵力 |\n> |---|---|\n> | 朝鲜民主主义人民共和国 | 一万一千名士兵已经部署在库尔斯克地区 |\n")
+
+
+def test_the_h1_that_repeats_the_title_is_not_laid_out_but_still_anchors(make_corpus) -> None:
+    root = make_corpus({"articles/k.md": WIDE_TABLE, "annotations/k.yaml":
+                        "version: 1\nannotations:\n  - id: h\n    kind: claim\n"
+                        "    quote: Truppen in Kursk\n"})
+    corpus = load_corpus(root)
+    article = corpus.articles["k"]
+    assert article.meta.repeats_title
+    lines = shown(article, 80)
+    assert lines[0] == "Die Schätzungen gehen auseinander."  # no H1, no blank line first
+    assert "Truppen in Kursk" not in "\n".join(lines)
+    claim = corpus.get("k#h")
+    assert claim is not None and claim.resolution.resolved  # quotes of it still anchor
+    assert not corpus.diagnostics
+
+
+def test_an_h1_that_differs_from_the_title_stays() -> None:
+    article = parse_markdown("k", Path("k.md"), WIDE_TABLE)
+    article.meta = replace(article.meta, title="Anders")
+    assert not article.meta.repeats_title
+    assert shown(article, 80)[0] == "Truppen in Kursk"
+
+
+@pytest.mark.parametrize("width", [14, 20, 30, 45, 60, 100])
+def test_every_line_of_a_wide_table_fits_the_pane(width: int) -> None:
+    article = parse_markdown("k", Path("k.md"), WIDE_TABLE)
+    for line in shown(article, width):
+        assert display_width(line) <= width, (width, line)
+
+
+def test_a_table_too_wide_stacks_its_cells_and_keeps_their_words() -> None:
+    article = parse_markdown("k", Path("k.md"), WIDE_TABLE)
+    lines = shown(article, 30)
+    start = lines.index("Quelle")
+    assert lines[start:start + 3] == ["Quelle", "  Soldaten (Schätzung)", "  Anmerkung"]
+    assert lines[start + 3] == ""  # stacked rows stand apart
+    assert lines[start + 4:start + 8] == ["NIS", "  11.000", "  Südkoreanischer",
+                                          "  Geheimdienst, Angaben vom"]
+    assert "  Oktober 2024" in lines
+
+
+def test_a_table_that_fits_keeps_its_aligned_columns() -> None:
+    article = parse_markdown("k", Path("k.md"), WIDE_TABLE)
+    lines = shown(article, 120)
+    assert "Quelle   | Soldaten (Schätzung) |" in lines[2]
+    assert "NIS      |               11.000 |" in lines[3]
+
+
+async def test_caret_and_search_stay_off_the_hidden_h1(make_corpus) -> None:
+    """In the reader (a Pilot test among the layout ones, as it is about the H1)."""
+    from tui.ui.app import CrossreadApp
+
+    root = make_corpus({"articles/k.md": WIDE_TABLE})
+    app = CrossreadApp(root, ["k"], author="alice")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        view = app.panes[0].view
+        first = view.article.text.index("Die Schätzungen")
+        header = str(app.panes[0].query_one(".pane-header").render())
+        assert header.startswith("Truppen in Kursk")  # the title, once, in the header
+        assert view.render_line(0).text.startswith("Die Schätzungen gehen auseinander.")
+        assert view.cursor == first
+        await pilot.press("g", "k", "h", "b")
+        assert view.cursor == first
+        assert view.search("Kursk") == 0  # only in the hidden H1
+        assert view.search("Schätzung") == 2
+        assert all(start >= first for start, _ in view.search_matches)

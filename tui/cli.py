@@ -23,6 +23,9 @@ def _check_parser() -> argparse.ArgumentParser:
     parser.add_argument("--format", choices=("human", "json"), default="human")
     parser.add_argument("--strict", action="store_true", help="fail on warnings too")
     parser.add_argument("--author", help="whose notes location to report")
+    parser.add_argument("--accept-changes", metavar="ARTICLE",
+                        help="record the article's current text as the one its annotations "
+                             "are pinned to (after you have looked at what changed)")
     return parser
 
 
@@ -198,6 +201,11 @@ def run_check(argv: Sequence[str]) -> int:
     from tui.core import report
 
     corpus = load_corpus(root, _terminal_progress("check"))
+    if args.accept_changes:
+        return _accept_changes(corpus, args.accept_changes)
+    from tui.core.pinning import drift_diagnostics
+
+    corpus.diagnostics.extend(drift_diagnostics(corpus))
     out = report.dumps(corpus) if args.format == "json" else report.human(corpus)
     sys.stdout.write(out)
     if args.format != "json":
@@ -208,6 +216,32 @@ def run_check(argv: Sequence[str]) -> int:
         return 1
     if args.strict and corpus.diagnostics:
         return 1
+    return 0
+
+
+def _accept_changes(corpus, name: str) -> int:  # type: ignore[no-untyped-def]
+    """Write the article's current text hash into its annotation file: that line
+    only (or a meta block added), atomically."""
+    from tui.core.atomic import atomic_write
+    from tui.core.pinning import PinError, annotation_path, new_file, text_hash, with_pin
+
+    found = [aid for aid in corpus.articles if aid == name] or [
+        aid for aid in corpus.articles if aid.startswith(name)]
+    if len(found) != 1:
+        print(escape_line(f"crossread check: --accept-changes {name}: "
+                          f"{'no such article' if not found else 'more than one article'}"),
+              file=sys.stderr)
+        return 2
+    article_id = found[0]
+    digest = text_hash(corpus.articles[article_id].text)
+    path = annotation_path(corpus.root, article_id)
+    try:
+        data = with_pin(path.read_bytes(), digest) if path.exists() else new_file(article_id, digest)
+        atomic_write(path, data)
+    except (PinError, OSError, UnicodeDecodeError) as exc:
+        print(escape_line(f"crossread check: {path}: {exc}"), file=sys.stderr)
+        return 1
+    print(escape_line(f"{article_id}: pinned to its current text ({digest[:12]}…) in {path}"))
     return 0
 
 

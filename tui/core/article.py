@@ -53,9 +53,11 @@ class ArticleMeta:
     author: str = ""
     # The article's own leading H1, so the reader can skip it when it repeats the title.
     heading: str = ""
+    # SHA-256 of the text the annotations were made on (tui/core/pinning.py).
+    sha256: str = ""
 
     def merged(self, other: dict[str, str]) -> ArticleMeta:
-        values = {k: v for k, v in other.items() if k in (*META_KEYS, "author") and v}
+        values = {k: v for k, v in other.items() if k in (*META_KEYS, "author", "sha256") and v}
         return replace(self, **values)
 
     @property

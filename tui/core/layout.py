@@ -249,6 +249,55 @@ def _wrap_narrow(text: str, offset: int, width: int) -> list[tuple[int, int]]:
 
 
 TIGHT = ("item", "table")
+TABLE_SEPARATOR = " | "  # between the padded cells of a row (tui/core/markdown.py add_table)
+CELL_INDENT = "  "  # before the second and later cells of a row too wide to stay one line
+
+
+def hidden_heading(article: Article) -> int:
+    """The block not laid out: the article's own H1 when the header already
+    shows it as the title (issue 13), else -1. Its text stays, so quotes of it
+    still anchor."""
+    blocks = article.blocks
+    if len(blocks) > 1 and blocks[0].kind == "heading" and article.meta.repeats_title:
+        return 0
+    return -1
+
+
+def text_start(article: Article) -> int:
+    """The first offset on screen: the caret and search stay at or after it."""
+    return article.blocks[1].start if hidden_heading(article) == 0 else 0
+
+
+def table_cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """[start, end) of each cell of a table row, its padding left out."""
+    out: list[tuple[int, int]] = []
+    pos = start
+    while True:
+        cut = text.find(TABLE_SEPARATOR, pos, end)
+        a, b = pos, end if cut == -1 else cut
+        while a < b and text[a] == " ":
+            a += 1
+        while b > a and text[b - 1] == " ":
+            b -= 1
+        out.append((a, b))
+        if cut == -1:
+            return out
+        pos = cut + len(TABLE_SEPARATOR)
+
+
+def _stacked_row(text: str, number: int, block: Block, width: int, prefix: str,
+                 cells: Cells) -> list[Line]:
+    """A table row wider than the pane: one cell under the other, each wrapped
+    to the width, so no line overflows and no cell is cut mid-column."""
+    lines: list[Line] = []
+    inner = prefix + CELL_INDENT
+    avail = max(8, width - cells.width(inner))
+    for index, (a, b) in enumerate(table_cells(text, block.start, block.end)):
+        lead = prefix if index == 0 else inner
+        for start, end in _wrap(text[a:b], a, avail, cells):
+            lines.append(Line(number, start, end, lead))
+            lead = inner
+    return lines
 
 
 def layout(article: Article, width: int, cells: Cells = DEFAULT_CELLS) -> list[Line]:
@@ -263,15 +312,23 @@ def layout_blocks(article: Article, width: int, first: int, stop: int,
     lines: list[Line] = []
     text = article.text
     blocks = article.blocks
+    hidden = hidden_heading(article)
     for number in range(first, min(stop, len(blocks))):
+        if number == hidden:
+            continue
         block = blocks[number]
         previous = blocks[number - 1] if number else None
         tight = previous is not None and previous.kind == block.kind and block.kind in TIGHT
-        if number and not tight:
+        if number and not tight and number - 1 != hidden:
             lines.append(Line(-1, block.start, block.start))
         first_prefix = block_prefix(block, True)
         rest_prefix = block_prefix(block, False)
         avail = max(8, width - max(cells.width(first_prefix), cells.width(rest_prefix)))
+        if block.kind == "table" and cells.width(text[block.start:block.end]) > avail:
+            if tight:  # stacked rows apart, or their cells would run together
+                lines.append(Line(-1, block.start, block.start))
+            lines.extend(_stacked_row(text, number, block, width, first_prefix, cells))
+            continue
         prefix = first_prefix
         pos = block.start
         for hard in text[block.start:block.end].split("\n"):

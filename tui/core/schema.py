@@ -74,9 +74,13 @@ def parse_article_file(path: Path, article_id: str, problems: Problems,
     meta: dict[str, str] = {}
     raw_meta = data.get("meta")
     if isinstance(raw_meta, yamlio.YMap):
-        unknown_keys(problems, raw_meta, META_KEYS, "meta")
+        unknown_keys(problems, raw_meta, (*META_KEYS, "sha256"), "meta")
         fields = Fields(raw_meta, problems, "meta")
-        meta = {k: fields.text(k) for k in META_KEYS if k in raw_meta}
+        meta = {k: fields.text(k) for k in (*META_KEYS, "sha256") if k in raw_meta}
+        if meta.get("sha256") and not re.fullmatch(r"[0-9a-f]{64}", meta["sha256"]):
+            fields._bad("sha256", "'sha256' is not a SHA-256 hex digest (64 of 0-9, a-f)",
+                        "run 'crossread check --accept-changes <article>' to write it")
+            del meta["sha256"]
     elif raw_meta is not None:
         line, col = data.mark_of("meta")
         problems.error(line, col, "'meta' must be a mapping", "write 'meta:' with 'title: ...' below")

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tui.core.article import ArticleError, decode_text, split_front_matter
+from tui.core.article import ArticleError, decode_text, load_article, split_front_matter
 from tui.core.atomic import atomic_write
 from tui.core.ingest.extract import Extracted, ExtractError, extract_html, web_url
 from tui.core.ingest.fetch import Fetched, FetchError, fetch
@@ -209,9 +209,27 @@ def add_source(root: Path, source: str, options: Options | None = None) -> Added
                 path.unlink()
             raise IngestError(source, f"cannot keep a copy of the page in {copy.parent}: "
                               f"{exc.strerror or exc}") from None
+    _pin(root, added)
     if words < SHORT_WORDS:
         added.warnings.append(
             f"only {words} words of text: the page may be cut short (a paywall, a teaser, "
             f"a page that needs JavaScript); compare {path.name} with the page")
     return added
 
+
+
+def _pin(root: Path, added: Added) -> None:
+    """Record the SHA-256 of the text as the reader will see it, so `check`
+    notices when the article is later edited (tui/core/pinning.py)."""
+    from tui.core.pinning import annotation_path, new_file, text_hash
+
+    target = annotation_path(root, added.article_id)
+    if target.exists():
+        added.warnings.append(f"not pinned: {target} already exists (from an earlier article?)")
+        return
+    try:
+        article, _ = load_article(added.path)
+        target.parent.mkdir(exist_ok=True)
+        atomic_write(target, new_file(added.article_id, text_hash(article.text)))
+    except (ArticleError, OSError) as exc:
+        added.warnings.append(f"not pinned: cannot write {target}: {exc}")

@@ -23,7 +23,7 @@ from textual.strip import Strip
 
 from tui.core.article import Article
 from tui.core.intervals import IntervalIndex
-from tui.core.layout import Line, layout_blocks, line_at
+from tui.core.layout import Line, layout_blocks, line_at, text_start
 from tui.core.model import Annotation, Match
 from tui.ui.styles import CELLS
 from tui.ui.widgets.article_draw import ArticleDrawing
@@ -173,6 +173,24 @@ class ArticleView(ArticleNavigation, ArticleDrawing, ScrollView, can_focus=True)
 
     class Escaped(Message):
         """esc with nothing left to clear in the view: the mark goes too."""
+
+    def validate_cursor(self, offset: int) -> int:
+        """The caret stays off a hidden H1 (it repeats the header's title)."""
+        return max(offset, text_start(self.article))
+
+    def search(self, query: str) -> int:
+        """As ArticleNavigation.search, without matches in a hidden H1."""
+        count = super().search(query)
+        first = text_start(self.article)
+        if first and any(s < first for s, _ in self.search_matches):
+            self.search_matches = [(s, e) for s, e in self.search_matches if s >= first]
+            self._search_index = IntervalIndex([(s, e, i) for i, (s, e) in
+                                                enumerate(self.search_matches)])
+            self._invalidate()
+            if self.search_matches:
+                self.action_search_next(inclusive=True)
+            count = len(self.search_matches)
+        return count
 
     def watch_jump_filter(self) -> None:
         self.post_message(self.JumpFilterChanged())
@@ -330,6 +348,8 @@ class ArticleView(ArticleNavigation, ArticleDrawing, ScrollView, can_focus=True)
 
     def on_mount(self) -> None:
         self._ensure_layout()
+        if self.cursor < text_start(self.article):
+            self.cursor = text_start(self.article)  # not on a hidden H1
         provider = getattr(self.app, "suggestion_spans", None)
         if provider is not None:  # a pane opened after the analysis finished
             self.set_suggestions(provider(self.article.id))

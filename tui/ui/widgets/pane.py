@@ -14,6 +14,7 @@ from textual.widgets import Input, Static
 from tui.core.article import Article
 from tui.core.corpus import Corpus
 from tui.core.model import Annotation
+from tui.core.pinning import drift
 from tui.ui.messages import CorpusChanged
 from tui.ui.styles import NO_CONTROLS, safe
 from tui.ui.widgets.article_view import ArticleView
@@ -26,7 +27,11 @@ def header_text(article: Article, corpus: Corpus) -> Text:
     details = " · ".join(meta or [article.id])
     line2 = (f"{details}\n{counts.claims} claims · {counts.sources} src · "
              f"{counts.contradictions} contra · {counts.notes} notes")
-    return Text.assemble(title, "\n", safe(line2, "dim"))
+    header = Text.assemble(title, "\n", safe(line2, "dim"))
+    changed = drift(corpus, article.id)
+    if changed is not None:  # the text is no longer the one annotated (issue 13)
+        header.append_text(safe("\n" + changed.banner(), "bold reverse"))
+    return header
 
 
 class ArticlePane(Vertical):
