@@ -37,7 +37,9 @@ from tui.core.text import escape_controls
 from tui.ui import memory
 from tui.ui.panes import MAX_PANES, PanesMixin
 from tui.ui.review import ReviewMixin
+from tui.ui.screens.suggestions import SuggestionQueue
 from tui.ui.styles import highlight_variables, safe_line, without_colour
+from tui.ui.suggestions import SuggestionsMixin
 from tui.ui.widgets.article_view import ArticleView
 from tui.ui.messages import CorpusChanged
 from tui.ui.widgets.inspector import Inspector
@@ -53,14 +55,15 @@ KEY_NAMES = {
     "equals_sign": "=", "left_parenthesis": "(", "right_parenthesis": ")",
 }
 LEGEND = (("claim", "claim"), ("source", "source"), ("contradiction", "contradiction"),
-          ("note", "note"), ("orphan", "fuzzy/orphan"), ("selection", "selected"))
+          ("note", "note"), ("orphan", "fuzzy/orphan"), ("selection", "selected"),
+          ("suggestion", "suggested"))
 
 
 def key_label(keys: str) -> str:
     return "/".join(KEY_NAMES.get(k, k) for k in keys.split(","))
 
 
-class CrossreadApp(PanesMixin, ReviewMixin, App[None]):
+class CrossreadApp(PanesMixin, ReviewMixin, SuggestionsMixin, App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "crossread"
 
@@ -87,6 +90,9 @@ class CrossreadApp(PanesMixin, ReviewMixin, App[None]):
         Binding("ctrl+z", "undo", "Undo", id="app.undo", show=False),
         Binding("ctrl+y", "redo", "Redo", id="app.redo", show=False),
         Binding("exclamation_mark", "toggle_issues", "Problems", id="app.issues", show=False),
+        Binding("S", "suggestion_queue", "Review suggestions", id="app.suggestions"),
+        Binding("ctrl+t", "toggle_suggestions", "Show or hide suggestions",
+                id="app.toggle_suggestions", show=False),
         Binding("M", "matrix", "Claim matrix: every topic across the articles", id="app.matrix"),
         Binding("F", "corpus_search", "Search every article (then n/N through the results)",
                 id="app.corpus_search"),
@@ -292,6 +298,7 @@ class CrossreadApp(PanesMixin, ReviewMixin, App[None]):
 
     def on_ready(self) -> None:
         self._update_legend()
+        self.call_after_refresh(self.start_analysis)  # after the first frame (issue 15)
         if self.loading and not self._panes:
             self._load_in_background()
 
@@ -307,6 +314,7 @@ class CrossreadApp(PanesMixin, ReviewMixin, App[None]):
         jump = self.current_view.jump_filter if self.current_view else "all"
         legend.append(f"· ] [ jump to: {jump} ·", "dim")
         legend.append_text(self.progress_text())
+        legend.append_text(self.suggestions_legend())
         self.query_one("#legend", Static).update(legend)
 
     # ------------------------------------------------------------ actions
@@ -455,6 +463,7 @@ class CrossreadApp(PanesMixin, ReviewMixin, App[None]):
                                 ("Article pane", ArticleView.BINDINGS + ArticlePane.BINDINGS),
                                 ("Articles list", CorpusList.BINDINGS),
                                 ("Annotations list", AnnotationList.BINDINGS),
+                                ("Review queue (S)", SuggestionQueue.BINDINGS),
                                 ("Claim matrix (M)", _views("matrix").MatrixScreen.BINDINGS),
                                 ("Corpus search (F)",
                                  _views("corpus_search").CorpusSearchScreen.BINDINGS),
