@@ -8,15 +8,22 @@ from tui.ui.app import CrossreadApp
 SIZE = (160, 50)
 
 
+async def analysed(pilot) -> None:  # type: ignore[no-untyped-def]
+    """The suggestions arrive from a worker: wait for them, so the look is fixed."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 def test_main_view(snap_compare) -> None:
-    assert snap_compare(CrossreadApp(bundled_corpus()), terminal_size=SIZE)
+    assert snap_compare(CrossreadApp(bundled_corpus()), terminal_size=SIZE, run_before=analysed)
 
 
 def test_inspector_on_contradiction(snap_compare) -> None:
     app = CrossreadApp(bundled_corpus(), ["003", "001"])
 
     async def follow(pilot) -> None:  # type: ignore[no-untyped-def]
-        await pilot.pause()
+        await analysed(pilot)
         await pilot.press("right_curly_bracket", "enter")
         await pilot.pause()
 
@@ -27,7 +34,7 @@ def test_help_screen(snap_compare) -> None:
     app = CrossreadApp(bundled_corpus())
     # The real notes path depends on the machine; the Pilot test checks it.
     app.help_notes = lambda: "Your notes are saved at once to: <notes path>"  # type: ignore[method-assign]
-    assert snap_compare(app, terminal_size=SIZE, press=["question_mark"])
+    assert snap_compare(app, terminal_size=SIZE, run_before=analysed, press=["question_mark"])
 
 
 def test_broken_corpus(snap_compare, make_corpus) -> None:
@@ -41,4 +48,4 @@ def test_broken_corpus(snap_compare, make_corpus) -> None:
                                  "    quote: nicht im Text\n",
         "annotations/contradictions.yaml": "version: 1\nlinks: [\n",
     })
-    assert snap_compare(CrossreadApp(root), terminal_size=SIZE)
+    assert snap_compare(CrossreadApp(root), terminal_size=SIZE, run_before=analysed)
