@@ -12,7 +12,7 @@ from pathlib import Path
 from tui.core.corpus import bundled_corpus, load_corpus
 from tui.core.text import escape_line, json_text
 
-FORMATS = ("w3c", "claimreview", "markdown", "matrix")
+FORMATS = ("w3c", "claimreview", "markdown", "html", "matrix")
 MAX_PANES = 4
 
 
@@ -93,7 +93,9 @@ def _export_parser() -> argparse.ArgumentParser:
     parser.add_argument("corpus", nargs="?", type=Path, help="corpus folder (default: bundled)")
     parser.add_argument("--format", choices=FORMATS, required=True,
                         help="w3c: Web Annotation JSON-LD; claimreview: schema.org "
-                             "ClaimReview JSON-LD; markdown: a review report")
+                             "ClaimReview JSON-LD; markdown: a review report; html: the "
+                             "same report as one self-contained page; matrix: the claim "
+                             "matrix")
     parser.add_argument("-o", "--output", type=Path, help="file to write (default: stdout)")
     parser.add_argument("--review-url", metavar="URL",
                         help="claimreview: the fact-check page, {id} standing for each "
@@ -101,7 +103,43 @@ def _export_parser() -> argparse.ArgumentParser:
     parser.add_argument("--matrix-format", choices=("csv", "md"),
                         help="matrix: the claim matrix as CSV (default) or Markdown "
                              "(default md when -o ends in .md)")
+    report = parser.add_argument_group("markdown and html (the review report)")
+    report.add_argument("--article", action="append", default=[], metavar="ID",
+                        help="only this article (an id or a unique prefix); repeatable")
+    report.add_argument("--author", metavar="NAME",
+                        help="only this reviewer's verdicts, notes and links (curated "
+                             "notes and links stay)")
+    report.add_argument("--reviewed-only", action="store_true",
+                        help="only claims with a verdict")
+    report.add_argument("--since", metavar="DATE",
+                        help="only claims, notes and links worked on since DATE "
+                             "(YYYY-MM-DD, today or yesterday)")
     return parser
+
+
+def _report_options(args: argparse.Namespace, corpus) -> object:  # type: ignore[no-untyped-def]
+    """The report options, checked: unknown articles and days are usage errors."""
+    from tui.core.review_report import Options
+    from tui.core.views.days import parse_day
+
+    parser = _export_parser()
+    given = args.article or args.author or args.reviewed_only or args.since
+    if given and args.format not in ("markdown", "html"):
+        parser.error("--article, --author, --reviewed-only and --since go with "
+                     "--format markdown or html")
+    ids = []
+    for name in args.article:
+        found = [a for a in corpus.articles if a == name] or \
+            [a for a in corpus.articles if a.startswith(name)]
+        if len(found) != 1:
+            parser.error(escape_line(f"--article {name}: "
+                                     f"{'no such article' if not found else 'ambiguous'}"))
+        ids.append(found[0])
+    try:
+        since = parse_day(args.since) if args.since else None
+    except ValueError as exc:
+        parser.error(escape_line(f"--since: {exc}"))
+    return Options(tuple(dict.fromkeys(ids)), args.author or None, args.reviewed_only, since)
 
 
 def _import_parser() -> argparse.ArgumentParser:
@@ -127,6 +165,7 @@ def run_export(argv: Sequence[str]) -> int:
                           f"{args.output.parent} is not a folder"), file=sys.stderr)
         return 1
     corpus = load_corpus(root)
+    options = _report_options(args, corpus)
     from tui.core import export
     from tui.core.review_report import markdown_report
 
@@ -145,8 +184,12 @@ def run_export(argv: Sequence[str]) -> int:
         from tui.core.views.matrix_export import matrix_export, matrix_format
 
         out = matrix_export(corpus, matrix_format(args.matrix_format, args.output))
+    elif args.format == "html":
+        from tui.core.report_html import html_report
+
+        out = html_report(corpus, options)  # type: ignore[arg-type]
     else:
-        out = markdown_report(corpus)
+        out = markdown_report(corpus, options)  # type: ignore[arg-type]
     if args.output is None:
         sys.stdout.write(out)
         return 0
