@@ -9,7 +9,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from tui.core.corpus import bundled_corpus, load_corpus
+from tui.core.corpus import load_corpus
 from tui.core.report_html import html_report
 from tui.core.review_report import Options, markdown_report
 from tui.core.session import Session

@@ -224,3 +224,13 @@ async def test_help_lists_the_new_keys() -> None:
     assert ("Annotations list", "ctrl+f") in described
     assert ("Annotations list", "r") in described
     assert any(where == "Claim matrix (M)" and keys == "f" for where, keys in described)
+
+
+def test_matrix_snapshot_200x50(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(CrossreadApp(bundled_corpus()), terminal_size=BIG, press=["M"])
+
+
+def test_matrix_snapshot_80x24(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    """Narrow columns that scroll sideways, the focused cell in full below."""
+    assert snap_compare(CrossreadApp(bundled_corpus()), terminal_size=SMALL,
+                        press=["M", "j", "l"])
