@@ -189,14 +189,14 @@ def _span(targets: Targets, target: Any, report: ImportReport, aliases: list[str
     if not isinstance(target, dict):
         report.skipped["invalid target"] += 1
         return None
+    if "selector" not in target:  # state, styleClass, scope or nothing: the whole resource
+        report.skipped["whole document (no selector)"] += 1
+        return None
     article_id = targets.article_for(target, aliases)
     if article_id is None:
         named = target.get("source") or aliases
         report.skipped["target in another document" if named
                        else "names no document (give --article ID)"] += 1
-        return None
-    if "selector" not in target:
-        report.skipped["whole document (no selector)"] += 1
         return None
     located = locate(target)
     if not located.usable:

@@ -68,6 +68,8 @@ def read_item(raw: dict[str, Any]) -> Item:
         _add_body(item, raw["bodyValue"], "")
     for body in as_list(raw.get("body")):
         _read_body(item, body)
+        if isinstance(body, dict) and "creator" not in raw and not item.author:
+            _read_creator(item, body.get("creator"))  # RecogitoJS: the creator is the body's
     for tag in as_list(raw.get("tags")):  # Hypothesis API rows
         if isinstance(tag, str) and tag.strip() and tag not in item.tags:
             item.tags.append(tag)

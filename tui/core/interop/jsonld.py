@@ -94,6 +94,10 @@ def looks_expanded(data: Any) -> bool:
 def compacted(data: Any) -> Any:
     """Expanded or flattened JSON-LD as the compacted W3C form, with nodes that a
     flattened document lists apart (bodies, targets, selectors) embedded again."""
+    for url in _remote_contexts(data):
+        if url not in _CONTEXT_URLS:
+            raise OfflineOnly(f"it names the JSON-LD context {url}, which crossread does not "
+                              "fetch (only the W3C annotation context is built in)")
     try:
         result = compact(data, EXPORT_CONTEXT)
     except Exception as exc:  # pyld raises its own error type and others on bad input
@@ -105,6 +109,26 @@ def compacted(data: Any) -> Any:
     by_id = {n["id"]: n for n in nodes if isinstance(n, dict) and isinstance(n.get("id"), str)}
     return [_embed(n, by_id, frozenset()) for n in nodes
             if isinstance(n, dict) and _is_annotation(n)]
+
+
+def _remote_contexts(data: Any) -> list[str]:
+    """Every context named by URL, walked without recursion."""
+    found, stack = [], [data]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, list):
+            stack.extend(value)
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                if key == "@context":
+                    found.extend(c for c in as_list_(item) if isinstance(c, str))
+                else:
+                    stack.append(item)
+    return found
+
+
+def as_list_(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else [value]
 
 
 def _is_annotation(node: dict[str, Any]) -> bool:

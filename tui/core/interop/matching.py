@@ -87,7 +87,7 @@ class Existing:
                 found.notes.setdefault(a.id, (a.article, a.id))
                 if a.resolution.resolved:
                     found.spans.add(_span_key(a.kind, a.article, a.start, a.end,
-                                              a.text if a.kind == "note" else ""))
+                                              _who_said(a.kind, a.text, a.author)))
         for verdicts in corpus.verdicts.values():
             for v in verdicts:
                 found.ids |= {v.id, stable_id(corpus, "verdict", v.author, v.target)}
@@ -127,7 +127,7 @@ class Existing:
             return False
         end = record["start"] + len(record["quote"])
         return _span_key(kind, record["article"], record["start"], end,
-                         record.get("text", "") if kind == "note" else "") in self.spans
+                         _who_said(kind, record.get("text", ""), record["author"])) in self.spans
 
     def remember(self, record: Record) -> None:
         kind = record["kind"]
@@ -153,6 +153,12 @@ class Existing:
         return self.notes.get(parent) or self.notes.get(HYPOTHESIS_PAGE + parent)
 
 
+def _who_said(kind: str, text: str, author: str) -> str:
+    """A note is the same note only with the same words by the same person;
+    a claim or source is the same on the same words."""
+    return f"{author}\n{' '.join(text.split())}" if kind == "note" else ""
+
+
 def _span_key(kind: str, article: str, start: int, end: int, text: str
               ) -> tuple[str, str, int, int, str]:
-    return (kind, article, start, end, " ".join(text.split()))
+    return (kind, article, start, end, text)
