@@ -221,11 +221,16 @@ def run_import(argv: Sequence[str]) -> int:
     from tui.core.session import Session
 
     corpus = load_corpus(root)
-    if args.article is not None and args.article not in corpus.articles:
-        parser.error(escape_line(f"--article: no article {args.article!r} in {root}"))
+    article = args.article
+    if article is not None and article not in corpus.articles:
+        found = [aid for aid in corpus.articles if aid.startswith(article)]
+        if len(found) != 1:
+            what = "no article" if not found else "more than one article starts with"
+            parser.error(escape_line(f"--article: {what} {article!r} in {root}"))
+        article = found[0]
     session = Session(corpus, author)
     try:
-        report = import_file(session, source, args.article)
+        report = import_file(session, source, article)
     except ImportError_ as exc:
         print(escape_line(f"crossread import: {exc}"), file=sys.stderr)
         return 1
