@@ -367,6 +367,7 @@ class CrossreadApp(PanesMixin, ReviewMixin, SuggestionsMixin, App[None]):
     corpus_result = None
     """The last corpus search opened with enter (F): what n / N walk through."""
     _corpus_at: tuple[int, str, int] = (-1, "", 0)  # the result shown: index, article, offset
+    _corpus_pending = False
 
     def _view_screen(self, name: str, make) -> None:  # type: ignore[no-untyped-def]
         """Push one of the cross-article screens, installed once so that it keeps
@@ -395,6 +396,7 @@ class CrossreadApp(PanesMixin, ReviewMixin, SuggestionsMixin, App[None]):
         self.corpus_result = result
         number = result.hits.index(hit) + 1 if hit in result.hits else 0
         self._corpus_at = (number - 1, hit.article, max(0, hit.start))
+        self._corpus_pending = True  # until the pane shows it (keys may come first)
         where = f" · {hit.where}" if hit.where else ""
         status = Text.assemble(("Corpus search ", "bold"), safe_line(repr(result.query)),
                                f" · result {number}/{result.count}", safe_line(where),
@@ -416,7 +418,8 @@ class CrossreadApp(PanesMixin, ReviewMixin, SuggestionsMixin, App[None]):
             return
         result = self.corpus_result
         index, article, offset = self._corpus_at
-        if (view.article.id, view.cursor) == (article, offset) and 0 <= index < result.count:
+        here = self._corpus_pending or (view.article.id, view.cursor) == (article, offset)
+        if here and 0 <= index < result.count:
             # Still on the result n / N last went to: the next one in the list,
             # even when several results share one place (notes on one claim).
             hit = result.hits[(index + (-1 if backwards else 1)) % result.count]

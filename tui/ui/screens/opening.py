@@ -56,17 +56,27 @@ def open_at(app: CrossreadApp, article_id: str, start: int, end: int, query: str
     so the match is highlighted and n / N know the query."""
     _record_jump(app)
     pane = pane_for(app, article_id)
+    # Keys typed fast (n n n) open several results before the first pane is
+    # ready: only the newest request may move the caret and the focus.
+    request = getattr(app, "_open_request", 0) + 1
+    app._open_request = request  # type: ignore[attr-defined]
     if pane is not None:
-        _go(app, pane, start, end, query, status)
+        _go(app, request, pane, start, end, query, status)
 
 
-def _go(app: CrossreadApp, pane: ArticlePane, start: int, end: int, query: str,
-        status: Text | None, tries: int = 20) -> None:
+def _go(app: CrossreadApp, request: int, pane: ArticlePane, start: int, end: int,
+        query: str, status: Text | None, tries: int = 20) -> None:
+    if request != getattr(app, "_open_request", 0):
+        return
     if not (pane.is_mounted and pane.query("ArticleView")):
         if tries:
-            app.call_after_refresh(_go, app, pane, start, end, query, status, tries - 1)
+            app.call_after_refresh(_go, app, request, pane, start, end, query, status,
+                                   tries - 1)
+        else:
+            app._corpus_pending = False
         return
     view = pane.view
+    app._corpus_pending = False
     if query and view.search_query != query:
         view.search(query)
     view.cursor = max(0, min(len(pane.article.text), start))

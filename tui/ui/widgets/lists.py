@@ -193,7 +193,7 @@ class AnnotationList(ReaderList):
             parts.append(f"by {self.author}")
         parts.append(scope)
         head = f"Annotations ({len(self._items) + self._hidden}) · "
-        room = max(8, (self.size.width or 44) - 6 - len(head))
+        room = max(8, (self.outer_size.width or 44) - 5 - len(head))
         # Text, not a str: border titles parse markup; escaped: ids come from
         # file names and author names from other people's files.
         self.border_title = safe_line(head + one_line(" · ".join(parts), room))
