@@ -32,6 +32,7 @@ from benchmarks.synth import write_corpus  # noqa: E402
 SCALES = [("0.1 MB / 1k", 100_000, 1_000), ("1 MB / 10k", 1_000_000, 10_000),
           ("5 MB / 50k", 5_000_000, 50_000)]
 CAP = 60.0
+CORE = "## Core load path"  # benchmarks/anchoring.py, coldload.py, memory.py, many.py
 PRESSES = 50
 
 
@@ -318,9 +319,9 @@ def report(paint: dict[str, Any], keys: dict[str, Any], loads: dict[str, Any],
             rows.append(f"| anchoring, {label}, with position hints | {hints:.3f} s | | | | "
                         f"{'≤ 0.2 s' if big else '-'} | {verdict(hints <= 0.2 if big else None)} |")
             rows.append(f"| anchoring, {label}, quotes only | {plain:.3f} s | | | | "
-                        f"{'≤ 2 s' if big else '-'} | {verdict(plain <= 2 if big else None)} |")
+                        f"{'≤ 1.5× one pyahocorasick pass (see below)' if big else '-'} | |")
             rows.append(f"| fuzzy anchoring per typo quote, {label} | {fuzzy * 1000:.2f} ms | | | | "
-                        f"≤ 2 ms | {verdict(fuzzy <= 0.002)} |")
+                        f"< 1 ms | {verdict(fuzzy < 0.001)} |")
     return "\n".join(rows)
 
 
@@ -362,10 +363,14 @@ def main() -> int:
     print(table)
     if not args.no_write and not args.quick:
         stamp = time.strftime("%Y-%m-%d", time.gmtime())
-        (HERE / "RESULTS.md").write_text(
+        results = HERE / "RESULTS.md"
+        # Sections written by hand or by the other benchmarks (from CORE on) stay.
+        old = results.read_text(encoding="utf-8") if results.exists() else ""
+        kept = old[old.index(CORE):] if CORE in old else ""
+        results.write_text(
             f"# Benchmark results\n\nMeasured {stamp} on {machine()}.\n"
             f"Medians of {runs} runs for first paint; {PRESSES} presses per key.\n\n"
-            f"{table}\n", encoding="utf-8")
+            f"{table}\n" + (f"\n{kept}" if kept else ""), encoding="utf-8")
     return 0
 
 
