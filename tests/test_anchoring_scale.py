@@ -4,6 +4,7 @@ The multi-pattern pass, the q-gram candidates and the two-scan folding are
 there for speed only; these properties pin them to the plain methods.
 """
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -95,3 +96,13 @@ def test_folding_a_large_text_keeps_offsets() -> None:
     start = folded.text.index("ging", 40)
     begin, end = folded.span_to_source(start, start + 4)
     assert source[begin:end] == "ging"
+
+
+def test_without_pyahocorasick_the_batch_still_finds_everything(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    text = "Kim sagte, Kim habe nichts gesagt. " * 3
+    expected = multisearch.find_all(text, ["Kim", "nichts gesagt", "fehlt"])
+    monkeypatch.setitem(sys.modules, "ahocorasick", None)  # import now fails
+    assert multisearch.find_all(text, ["Kim", "nichts gesagt", "fehlt"]) == expected

@@ -17,7 +17,10 @@ KEY = 20
 
 def find_all(text: str, needles: Iterable[str]) -> dict[str, list[int]]:
     """Start offsets of each distinct non-empty needle in text (empty list if none)."""
-    import ahocorasick  # only a cold load needs it; keep it off the reader's startup
+    try:  # only a cold load needs it; keep it off the reader's startup
+        import ahocorasick
+    except ImportError:  # an install without the wheel still works, one scan per needle
+        return {n: find_one(text, n) for n in needles if n}
 
     found: dict[str, list[int]] = {}
     by_key: dict[str, list[str]] = {}
