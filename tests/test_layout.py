@@ -140,7 +140,8 @@ WIDE_TABLE = ("# Truppen in Kursk\n\nDie Schätzungen gehen auseinander.\n\n"
               "| Quelle | Soldaten (Schätzung) | Anmerkung |\n|:--|--:|:-:|\n"
               "| NIS | 11.000 | Südkoreanischer Geheimdienst, Angaben vom Oktober 2024 |\n"
               "| Pentagon | | keine weiteren Angaben |\n\n"
-              "> | 国家 | 兵力 |\n> |---|---|\n> | 朝鲜民主主义人民共和国 | 一万一千名士兵已经部署在库尔斯克地区 |\n")
+              "> | 国家 | 兵力 |\n> |---|---|\n"
+              "> | 朝鲜民主主义人民共和国 | 一万一千名士兵已经部署在库尔斯克地区 |\n")
 
 
 def test_the_h1_that_repeats_the_title_is_not_laid_out_but_still_anchors(make_corpus) -> None:
