@@ -183,6 +183,8 @@ async def test_own_claim_and_source(corpus_dir: Path) -> None:
         view.move_cursor(text.index("Tausende nordkoreanische"))
         await pilot.press("v", "w", "e" if False else "w", "h", "c")
         await pilot.pause()
+        await pilot.press("enter")  # the claim form (source, topic, tags), left empty
+        await pilot.pause()
         kinds = [r["kind"] for r in records(corpus_dir).values()]
         assert kinds == ["claim"]
         view.move_cursor(text.index("Telepolis berichtete"))

@@ -93,11 +93,12 @@ class CrossreadApp(PanesMixin, ReviewMixin, SuggestionsMixin, App[None]):
         Binding("S", "suggestion_queue", "Review suggestions", id="app.suggestions"),
         Binding("ctrl+t", "toggle_suggestions", "Show or hide suggestions",
                 id="app.toggle_suggestions", show=False),
-        Binding("M", "matrix", "Claim matrix: every topic across the articles", id="app.matrix"),
+        Binding("M", "matrix", "Claim matrix: every topic across the articles", id="app.matrix",
+                show=False),
         Binding("F", "corpus_search", "Search every article (then n/N through the results)",
-                id="app.corpus_search"),
+                id="app.corpus_search", show=False),
         Binding("H", "history", "Review history: your verdicts, notes and links",
-                id="app.history"),
+                id="app.history", show=False),
         # Priority, but only while a corpus search is open in the focused pane
         # (check_action); otherwise n / N reach the pane as before.
         Binding("n", "corpus_step(False)", "Next corpus-search result (after F)",
