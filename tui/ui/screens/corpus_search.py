@@ -16,7 +16,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.core.views.refresh import stale_views
@@ -68,7 +68,6 @@ class CorpusSearchScreen(Screen[None]):
         yield Input(placeholder="Search the corpus (case, spacing and „typography“ ignored)",
                     id="search-input", restrict=NO_CONTROLS)
         yield ReaderList(id="search-results")
-        yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#search-input").focus()
@@ -111,8 +110,7 @@ class CorpusSearchScreen(Screen[None]):
         title = self.result.describe() if query.strip() else "Type a query, then enter"
         results.border_title = safe_line(title)
         self.query_one("#search-title", Static).update(Text.assemble(
-            safe_line(title, "bold"), ("  enter: open at the match, then n/N through every "
-                                       "result · / edit · esc: close", "dim")))
+            safe_line(title, "bold"), ("  ⏎ open, then n/N · / edit · esc close", "dim")))
         if options:
             first = next(i for i, o in enumerate(options) if not o.disabled)
             results.highlighted = was if was is not None and was < len(options) \

@@ -13,7 +13,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.core.views.days import parse_day
@@ -70,7 +70,6 @@ class HistoryScreen(Screen[None]):
         box.display = False
         yield box
         yield ReaderList(id="history-list")
-        yield Footer()
 
     def on_mount(self) -> None:
         self.refill()
@@ -105,7 +104,7 @@ class HistoryScreen(Screen[None]):
         listing.border_title = safe_line(title)
         self.query_one("#history-title", Static).update(Text.assemble(
             safe_line(title, "bold"),
-            ("  enter: jump · d: day · f: kind · e: yours/everyone's · esc: close", "dim")))
+            ("  ⏎ jump · d day · f kind · e yours/everyone's · esc close", "dim")))
 
     @on(OptionList.OptionSelected, "#history-list")
     def _chosen(self, event: OptionList.OptionSelected) -> None:

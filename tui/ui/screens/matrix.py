@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.coordinate import Coordinate
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, OptionList, Static
+from textual.widgets import DataTable, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.core.views.matrix import Cell, Entry, Matrix, Row, build_matrix
@@ -106,7 +106,6 @@ class MatrixScreen(Screen[None]):
         table.fixed_columns = 0
         yield table
         yield ReaderList(id="matrix-detail")
-        yield Footer()
 
     def on_mount(self) -> None:
         self.rebuild()
@@ -153,8 +152,7 @@ class MatrixScreen(Screen[None]):
                           label=row_label(row, label_width))
         table.show_row_labels = True
         title = Text.assemble(safe_line(self.matrix.describe(), "bold"),
-                              ("  ≠ figures or claims disagree · enter: open · f: filter · "
-                               "esc: close", "dim"))
+                              ("  ≠ disagree · ⏎ open · f filter · esc close", "dim"))
         self.query_one("#matrix-title", Static).update(title)
         if self.matrix.rows:
             table.cursor_coordinate = Coordinate(min(keep.row, len(self.matrix.rows) - 1),
