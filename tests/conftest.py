@@ -51,3 +51,17 @@ def make_corpus(tmp_path: Path) -> Callable[..., Path]:
         return root
 
     return make
+
+
+PUBLISHER_TOML = """[publisher]
+name = "Example Fact Check"
+url = "https://factcheck.example.org"
+review_url = "https://factcheck.example.org/reviews/{id}"
+"""
+
+
+def with_publisher(root: Path) -> Path:
+    """A corpus that may export ClaimReview: its crossread.toml names a publisher."""
+    (root / "crossread.toml").write_text(PUBLISHER_TOML, encoding="utf-8")
+    return root
+

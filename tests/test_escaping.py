@@ -18,7 +18,7 @@ import termios
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, with_publisher
 from rich.cells import cell_len, split_graphemes
 from textual.widgets import OptionList
 from textual.widgets._toast import Toast
@@ -338,6 +338,7 @@ def test_json_exports_escape_c0_c1_and_del(hostile: Path, tmp_path: Path, fmt: s
     imported = cli("import", str(hostile), str(source), "--author", "tester")
     assert imported.returncode == 0, imported.stderr
     assert b"imported 1 items" in imported.stdout
+    with_publisher(hostile)
     done = cli("export", str(hostile), "--format", fmt)
     assert done.returncode == 0, done.stderr
     text = no_raw_controls(done.stdout)

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import aiohttp
 import pytest
+from conftest import with_publisher
 
 from tui.core.corpus import bundled_corpus, load_corpus
 
@@ -242,10 +243,10 @@ async def test_two_tabs_of_one_author_merge_their_saves(server: Callable[..., Se
         await second.drawn("verdicts 2/", since=mark)  # its save merged the other tab's
     served.stop()
     exported = subprocess.run(
-        [sys.executable, "-m", "tui", "export", str(corpus_dir), "--format", "claimreview"],
-        capture_output=True, text=True, check=True).stdout
+        [sys.executable, "-m", "tui", "export", str(with_publisher(corpus_dir)), "--format",
+         "claimreview"], capture_output=True, text=True, check=True).stdout
     verdicts = sorted(r["reviewRating"]["alternateName"] for r in json.loads(exported))
-    assert verdicts == ["disputed", "supported"]
+    assert verdicts == ["Disputed", "Supported"]
 
 
 async def test_links_open_in_the_browser_not_on_the_server(
@@ -363,6 +364,7 @@ async def test_palette_download_in_a_terminal_saves_to_downloads(
     from tui.ui.app import CrossreadApp
 
     monkeypatch.setenv("HOME", str(tmp_path))  # Textual saves to ~/Downloads
+    with_publisher(corpus_dir)
     expected = subprocess.run(
         [sys.executable, "-m", "tui", "export", str(corpus_dir), "--format", "claimreview"],
         capture_output=True, text=True, check=True).stdout
@@ -385,3 +387,19 @@ async def test_palette_download_in_a_terminal_saves_to_downloads(
         assert [str(n.message) for n in app._notifications] == \
             [f"Download ClaimReview: sent to {saved}."]
     assert saved.read_text(encoding="utf-8") == expected
+
+
+async def test_claimreview_download_without_a_publisher_says_what_to_add(
+        corpus_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tui.ui.app import CrossreadApp
+    from tui.web.downloads import deliver
+
+    monkeypatch.setenv("HOME", str(tmp_path))
+    app = CrossreadApp(corpus_dir, author=AUTHOR)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await pilot.pause()
+        assert deliver(app, "claimreview") is None
+        await pilot.pause()
+        [message] = [str(n.message) for n in app._notifications]
+        assert message.startswith("Download ClaimReview:") and "crossread.toml" in message
+    assert not (tmp_path / "Downloads").exists() or not any((tmp_path / "Downloads").iterdir())

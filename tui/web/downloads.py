@@ -88,7 +88,13 @@ def deliver(app: App[object], fmt: str) -> str | None:
         return None
     download = DOWNLOADS[fmt]
     corpus = app.corpus  # type: ignore[attr-defined]
-    text = download.render(corpus)
+    from tui.core.interop.publisher import PublisherMissing
+
+    try:
+        text = download.render(corpus)
+    except PublisherMissing as exc:  # ClaimReview names its publisher; none is set up
+        app.notify(f"{download.title}: {exc}", severity="error", timeout=15, markup=False)
+        return None
     folder = None
     if not app.is_web:
         # Textual saves to the Downloads folder but fails when it does not exist yet.
