@@ -20,6 +20,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, ProgressBar, Static
 
+from tui.core.changes import ChangeSet
 from tui.core.corpus import (
     BACKGROUND_BYTES,
     Corpus,
@@ -28,20 +29,19 @@ from tui.core.corpus import (
     load_articles,
     load_corpus,
 )
-from tui.core.changes import ChangeSet
 from tui.core.jumps import JumpList
 from tui.core.model import Annotation
 from tui.core.session import Session
 from tui.core.store import default_author
 from tui.core.text import escape_controls
 from tui.ui import memory
+from tui.ui.messages import CorpusChanged
 from tui.ui.panes import MAX_PANES, PanesMixin
 from tui.ui.review import ReviewMixin
 from tui.ui.screens.suggestions import SuggestionQueue
 from tui.ui.styles import highlight_variables, safe_line, without_colour
 from tui.ui.suggestions import SuggestionsMixin
 from tui.ui.widgets.article_view import ArticleView
-from tui.ui.messages import CorpusChanged
 from tui.ui.widgets.inspector import Inspector
 from tui.ui.widgets.lists import AnnotationList, CorpusList
 from tui.ui.widgets.pane import ArticlePane
