@@ -234,3 +234,16 @@ def test_matrix_snapshot_80x24(snap_compare) -> None:  # type: ignore[no-untyped
     """Narrow columns that scroll sideways, the focused cell in full below."""
     assert snap_compare(CrossreadApp(bundled_corpus()), terminal_size=SMALL,
                         press=["M", "j", "l"])
+
+
+async def test_palette_lists_the_new_keys() -> None:
+    app = CrossreadApp(bundled_corpus())
+    async with app.run_test(size=BIG) as pilot:
+        await pilot.pause()
+        titles = {c.title for c in app.get_system_commands(app.screen)}
+    for wanted in ("Claim matrix: every topic across the articles",
+                   "Search every article (then n/N through the results)",
+                   "Review history: your verdicts, notes and links",
+                   "Filters: topic, tag, source, verdict, date…",
+                   "Claims resting on this source (any article)"):
+        assert wanted in titles

@@ -490,6 +490,10 @@ class CrossreadApp(PanesMixin, ReviewMixin, SuggestionsMixin, App[None]):
             assert isinstance(binding, Binding)
             yield SystemCommand(binding.description, f"key: {key_label(binding.key)} "
                                 "(in the focused pane)", _view_runner(self, binding.action))
+        for binding in AnnotationList.BINDINGS:
+            assert isinstance(binding, Binding)
+            yield SystemCommand(binding.description, f"key: {key_label(binding.key)} "
+                                "(in the annotations list)", _list_runner(self, binding.action))
 
     def on_delivery_complete(self, event: events.DeliveryComplete) -> None:
         _downloads().delivered(self, event)
@@ -547,6 +551,15 @@ def _note_unknown(corpus: Corpus, name: str):  # type: ignore[no-untyped-def]
 def _runner(app: CrossreadApp, action: str):  # type: ignore[no-untyped-def]
     async def run() -> None:
         await app.run_action(action)
+
+    return run
+
+
+def _list_runner(app: CrossreadApp, action: str):  # type: ignore[no-untyped-def]
+    async def run() -> None:
+        listing = app.query_one(AnnotationList)
+        listing.focus()
+        await listing.run_action(action)
 
     return run
 
