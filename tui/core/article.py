@@ -175,7 +175,7 @@ def split_front_matter(path: Path, text: str) -> tuple[dict[str, str], str, list
         problems.append(Diagnostic(path, exc.line + 1 if exc.line else 1, exc.column,
                                    Level.ERROR, f"front matter: {exc.message}", exc.hint))
         data = None
-    if isinstance(data, dict):
+    if isinstance(data, yamlio.YMap):
         for key, value in data.items():
             name = FRONT_MATTER_ALIASES.get(key, key)
             if name not in FRONT_MATTER_KEYS or value is None:

@@ -157,8 +157,8 @@ class Corpus:
         for aid, items in self.annotations.items():
             self.annotations[aid] = [a for a in items if a.path != path]
         self.links = [link for link in self.links if link.path != path]
-        for ref, items in list(self.verdicts.items()):
-            kept = [v for v in items if v.path != path]
+        for ref, verdicts in list(self.verdicts.items()):
+            kept = [v for v in verdicts if v.path != path]
             if kept:
                 self.verdicts[ref] = kept
             else:
@@ -199,8 +199,8 @@ class Corpus:
                 by_article.setdefault(annotation.article, []).append(annotation)
         for aid, items in by_article.items():  # one batch per article, as on load
             index = self.text_index(aid)
-            for annotation, result in zip(items, resolve_all(
-                    index, [a.anchor for a in items]), strict=True):  # type: ignore[misc]
+            anchors = [a.anchor for a in items if a.anchor is not None]  # all of them
+            for annotation, result in zip(items, resolve_all(index, anchors), strict=True):
                 annotation.resolution = result
                 report_anchor(self, annotation, index)
         _attach_notes(self, added)
@@ -243,9 +243,9 @@ class Corpus:
         if kind == "verdict":
             candidates = [target] if target in self.verdicts else list(self.verdicts)
             for target in candidates:
-                items = self.verdicts[target]
-                kept = [v for v in items if not (v.path == path and v.id == record_id)]
-                if len(kept) != len(items):
+                verdicts = self.verdicts[target]
+                kept = [v for v in verdicts if not (v.path == path and v.id == record_id)]
+                if len(kept) != len(verdicts):
                     if kept:
                         self.verdicts[target] = kept
                     else:
@@ -408,7 +408,7 @@ def _anchor_all(corpus: Corpus, progress: Progress | None) -> None:
         if not items:
             continue
         index = corpus.text_index(aid)
-        results = resolve_all(index, [a.anchor for a in items])  # type: ignore[misc]
+        results = resolve_all(index, [a.anchor for a in items if a.anchor is not None])
         for annotation, result in zip(items, results, strict=True):
             annotation.resolution = result
             report_anchor(corpus, annotation, index)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -239,7 +240,7 @@ def parse_links_file(path: Path, problems: Problems, root: Path | None = None) -
     return links
 
 
-def _distinct_members(ident: str, members: tuple[str, ...], marks: list[tuple[int, int]],
+def _distinct_members(ident: str, members: tuple[str, ...], marks: Sequence[tuple[int, int]],
                       problems: Problems) -> bool:
     """A claim linked to itself says nothing; report each repeat where it stands."""
     first: dict[str, tuple[int, int]] = {}

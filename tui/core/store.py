@@ -193,9 +193,9 @@ class RecordStore:
             data = self._read_disk()
         except StoreError as exc:
             self.blocked = str(exc)
-            problems = Problems(self.path)
-            problems.error(0, 0, exc.message, exc.hint)
-            return problems
+            unread = Problems(self.path)
+            unread.error(0, 0, exc.message, exc.hint)
+            return unread
         if data is None:
             return []
         notes, problems = parse_notes(data, self.path)

@@ -15,8 +15,12 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from tui.core.analysis.lexicon import MONTHS, WEEKDAYS
+
+if TYPE_CHECKING:
+    from dateparser.date import DateDataParser
 
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
@@ -89,7 +93,7 @@ def _month_span(year: int, month: int) -> tuple[date, date]:
 
 
 @lru_cache(maxsize=8)
-def _parser(languages: tuple[str, ...], base: date):  # type: ignore[no-untyped-def]
+def _parser(languages: tuple[str, ...], base: date) -> DateDataParser:
     from dateparser.date import DateDataParser
 
     return DateDataParser(languages=list(languages), settings={

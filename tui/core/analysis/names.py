@@ -76,7 +76,7 @@ def cologne(word: str) -> str:
         else:
             code = _COLOGNE.get(c, "")
         codes.append(code)
-    collapsed = []
+    collapsed: list[str] = []
     for code in "".join(codes):
         if not collapsed or collapsed[-1] != code:
             collapsed.append(code)

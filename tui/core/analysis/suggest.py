@@ -221,9 +221,9 @@ def pair_all(analyses: list[Analysis]) -> list[Suggestion]:
         for e in analysis.events:
             by_kind[e.kind].append(e)
     for events in by_kind.values():
-        for i, a in enumerate(events):
-            for b in events[i + 1:]:
-                s = event_suggestion(a, b)
+        for i, first in enumerate(events):
+            for second in events[i + 1:]:
+                s = event_suggestion(first, second)
                 if s is not None:
                     out.append(s)
     return out

@@ -11,9 +11,13 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from tui.core.ingest.tomd import to_markdown
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 _LANG = re.compile(r"[A-Za-z]{2,3}")
 _BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"PK\x03\x04", b"GIF8", b"\xff\xd8\xff", b"\x1f\x8b")
@@ -56,7 +60,7 @@ def language_code(value: str | None) -> str:
     return primary.lower() if _LANG.fullmatch(primary) else ""
 
 
-def _json_ld_language(tree) -> str:  # type: ignore[no-untyped-def]
+def _json_ld_language(tree: HtmlElement) -> str:
     for script in tree.xpath('//script[@type="application/ld+json"]'):
         try:
             data = json.loads(script.text or "")
@@ -70,7 +74,7 @@ def _json_ld_language(tree) -> str:  # type: ignore[no-untyped-def]
     return ""
 
 
-def page_language(tree) -> str:  # type: ignore[no-untyped-def]
+def page_language(tree: HtmlElement) -> str:
     """The language the page declares: `<html lang>`, JSON-LD, `og:locale`, http-equiv."""
     candidates = [tree.get("lang"), tree.get("{http://www.w3.org/XML/1998/namespace}lang")]
     for value in candidates:
@@ -96,6 +100,7 @@ def _authors(value: str | None) -> str:
 def extract_html(page: bytes | str, url: str = "") -> Extracted:
     """Main text and metadata of one page; `url` is where it came from, if known."""
     import trafilatura
+    from trafilatura.settings import Document
     from trafilatura.utils import load_html
 
     if isinstance(page, bytes) and looks_binary(page):
@@ -106,12 +111,13 @@ def extract_html(page: bytes | str, url: str = "") -> Extracted:
         raise ExtractError("the file could not be read as HTML",
                            "save the page from the browser as 'Web page, HTML only'")
     language = page_language(tree)
-    document = trafilatura.bare_extraction(
+    found = trafilatura.bare_extraction(
         page, url=web_url(url) or None, with_metadata=True, include_comments=False,
         include_tables=True, include_links=True, include_formatting=True, include_images=False)
+    document = found if isinstance(found, Document) else None  # a dict only with as_dict
     body = to_markdown(document.body, web_url(document.url) or web_url(url)) \
         if document is not None and document.body is not None else ""
-    if not body.strip():
+    if document is None or not body.strip():
         raise ExtractError("no main text found in the page",
                            "the page may need JavaScript or a login; save it from the browser "
                            "once the article shows, or copy its text into a .txt file")

@@ -85,7 +85,9 @@ def read_item(raw: dict[str, Any]) -> Item:
 
 def _hypothesis_row(raw: dict[str, Any], item: Item) -> None:
     """The API's JSON: `text`, `tags`, `user` (acct:name@host), `references`."""
-    links = raw.get("links") if isinstance(raw.get("links"), dict) else {}
+    links = raw.get("links")
+    if not isinstance(links, dict):
+        links = {}
     page = links.get("html") if isinstance(links.get("html"), str) else ""
     account = _HYPOTHESIS_ACCOUNT.match(raw["user"])
     if page and is_absolute_iri(page):

@@ -113,7 +113,8 @@ def compacted(data: Any) -> Any:
 
 def _remote_contexts(data: Any) -> list[str]:
     """Every context named by URL, walked without recursion."""
-    found, stack = [], [data]
+    found: list[str] = []
+    stack: list[Any] = [data]
     while stack:
         value = stack.pop()
         if isinstance(value, list):

@@ -45,8 +45,8 @@ class RecordMaker:
                 self._claim_fields(item, record)
             return self._stamp(item, record)
         on = item.ext("on")
-        if isinstance(on, str) and self.corpus.get(on) is not None:
-            target = self.corpus.get(on)
+        target = self.corpus.get(on) if isinstance(on, str) else None
+        if target is not None:
             record = {"id": record_id(item, suffix), "kind": "note", "article": article_id,
                       "on": target.id if target.article == article_id else target.ref}
         else:

@@ -149,8 +149,8 @@ def _field_hits(text: str, query: str, article: str, fieldname: str,
                 annotation: Annotation | None, link: Link | None = None,
                 place: tuple[int, int] | None = None) -> list[Hit]:
     if place is None:
-        resolved = annotation is not None and annotation.resolution.resolved
-        place = (annotation.start, annotation.end) if resolved else (-1, -1)
+        place = ((annotation.start, annotation.end)
+                 if annotation is not None and annotation.resolution.resolved else (-1, -1))
     hits = []
     for s, e in find_all(text, query):
         shown, a, b = snippet(text, s, e)
@@ -181,8 +181,8 @@ def search_corpus(corpus: Corpus, query: str, article_ids: list[str] | None = No
                               if a.resolution.resolved and a.anchor is not None)
         found: list[tuple[tuple[int, int, int], Hit]] = []
         for s, e in find_all(article.text, query):
-            shown, a, b = snippet(article.text, s, e)
-            hit = Hit(aid, s, e, TEXT, shown, (a, b), _innermost(index, s, e))
+            shown, lo, hi = snippet(article.text, s, e)
+            hit = Hit(aid, s, e, TEXT, shown, (lo, hi), _innermost(index, s, e))
             found.append(((s, 0, e), hit))
         if fields:
             for a in sorted(items, key=text_order):
