@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any, cast
 
 from tui.core import qgrams
 from tui.core.model import ORPHAN, Anchor, Match, Resolution
@@ -102,10 +103,10 @@ def resolve_all(index: TextIndex, anchors: Sequence[Anchor]) -> list[Resolution]
                 results[number] = Resolution(start, start + len(anchor.quote), exact)
             else:
                 results[number] = _searched(index, anchor)
-    return results  # type: ignore[return-value]
+    return cast(list[Resolution], results)  # every slot is filled above
 
 
-def _fuzz():  # type: ignore[no-untyped-def]
+def _fuzz() -> Any:
     """rapidfuzz is only needed once an exact match fails; keep it off startup."""
     from rapidfuzz import fuzz
 

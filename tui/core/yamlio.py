@@ -9,6 +9,7 @@ line and column it came from for error messages.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 import yaml
@@ -137,10 +138,12 @@ def load(text: str, long_numbers: bool = False) -> Any:
     # Dispatch on the exact event class: a chain of isinstance calls per event
     # was a third of loading a 50,000-annotation file.
     scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
-    starts = {yaml.MappingStartEvent: YMap, yaml.SequenceStartEvent: YList}
+    starts: dict[type, type[YMap] | type[YList]] = {yaml.MappingStartEvent: YMap,
+                                                    yaml.SequenceStartEvent: YList}
     ends = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+    events: Iterator[Any] = yaml.parse(text, Loader=_Loader)  # dispatched by class below
     try:
-        for event in yaml.parse(text, Loader=_Loader):
+        for event in events:
             kind = event.__class__
             if kind is scalar_event:
                 if event.style in ("'", '"') and event.end_mark.line > event.start_mark.line:
@@ -239,7 +242,7 @@ def _add(stack: list[tuple[Any, str | None, Mark | None]], value: Any, event: An
 # ---------------------------------------------------------------- dumping
 
 
-class _BlockDumper(_Dumper):  # type: ignore[misc, valid-type]
+class _BlockDumper(_Dumper):
     pass
 
 
