@@ -8,9 +8,14 @@ import sys
 import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui.core.corpus import bundled_corpus, load_corpus
 from tui.core.text import escape_line, json_text
+
+if TYPE_CHECKING:
+    from tui.core.corpus import Corpus, Progress
+    from tui.core.review_report import Options
 
 FORMATS = ("w3c", "claimreview", "markdown", "html", "matrix")
 MAX_PANES = 4
@@ -117,7 +122,7 @@ def _export_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _report_options(args: argparse.Namespace, corpus) -> object:  # type: ignore[no-untyped-def]
+def _report_options(args: argparse.Namespace, corpus: Corpus) -> Options:
     """The report options, checked: unknown articles and days are usage errors."""
     from tui.core.review_report import Options
     from tui.core.views.days import parse_day
@@ -187,9 +192,9 @@ def run_export(argv: Sequence[str]) -> int:
     elif args.format == "html":
         from tui.core.report_html import html_report
 
-        out = html_report(corpus, options)  # type: ignore[arg-type]
+        out = html_report(corpus, options)
     else:
-        out = markdown_report(corpus, options)  # type: ignore[arg-type]
+        out = markdown_report(corpus, options)
     if args.output is None:
         sys.stdout.write(out)
         return 0
@@ -267,7 +272,7 @@ def run_check(argv: Sequence[str]) -> int:
     return 0
 
 
-def _accept_changes(corpus, name: str) -> int:  # type: ignore[no-untyped-def]
+def _accept_changes(corpus: Corpus, name: str) -> int:
     """Write the article's current text hash into its annotation file: that line
     only (or a meta block added), atomically."""
     from tui.core.atomic import atomic_write
@@ -293,7 +298,7 @@ def _accept_changes(corpus, name: str) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def _terminal_progress(label: str):  # type: ignore[no-untyped-def]
+def _terminal_progress(label: str) -> Progress | None:
     """A one-line progress bar on stderr, only when stderr is a terminal."""
     if not sys.stderr.isatty():
         return None

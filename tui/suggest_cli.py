@@ -11,8 +11,12 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui.core.text import escape_controls
+
+if TYPE_CHECKING:
+    from tui.core.analysis.suggest import Suggestion
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -27,7 +31,7 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def text_lines(suggestions: list) -> list[str]:  # type: ignore[type-arg]
+def text_lines(suggestions: list[Suggestion]) -> list[str]:
     lines = []
     for s in suggestions:
         spans = "  ".join(f"{m.article}@{m.start}-{m.end}" for m in s.members)

@@ -19,7 +19,9 @@ from pathlib import Path
 try:
     import fcntl
 except ImportError:  # pragma: no cover - Windows: no advisory locks; writes stay atomic
-    fcntl = None  # type: ignore[assignment]
+    HAS_FLOCK = False
+else:
+    HAS_FLOCK = True
 
 WAIT_SECONDS = 10.0
 
@@ -35,7 +37,7 @@ def lock_path(path: Path) -> Path:
 @contextlib.contextmanager
 def locked(path: Path, wait: float = WAIT_SECONDS) -> Iterator[None]:
     """Hold the exclusive lock of `path` (its `.NAME.lock` sibling) for the block."""
-    if fcntl is None:
+    if not HAS_FLOCK:
         yield
         return
     lock = lock_path(path)

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Required, TypedDict, Unpack
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -53,13 +53,24 @@ def footnote_marker(token: Token) -> str:
     return f"[{int(token.meta.get('id', 0)) + 1}]"
 
 
+class _BlockKind(TypedDict, total=False):
+    """The fields of a Block besides its place and spans."""
+
+    kind: Required[str]
+    level: int
+    indent: int
+    quote: int
+    marker: str
+    header: bool
+
+
 @dataclass
 class _Builder:
     parts: list[str] = field(default_factory=list)
     blocks: list[Block] = field(default_factory=list)
     length: int = 0
 
-    def add(self, text: str, spans: list[Span], **kind: object) -> None:
+    def add(self, text: str, spans: list[Span], **kind: Unpack[_BlockKind]) -> None:
         if self.blocks:
             self.parts.append("\n")
             self.length += 1
@@ -67,7 +78,7 @@ class _Builder:
         self.parts.append(text)
         self.length += len(text)
         shifted = tuple(Span(s.start + start, s.end + start, s.style, s.href) for s in spans)
-        self.blocks.append(Block(start=start, end=self.length, spans=shifted, **kind))  # type: ignore[arg-type]
+        self.blocks.append(Block(start=start, end=self.length, spans=shifted, **kind))
 
 
 class _Inline:

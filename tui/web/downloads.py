@@ -11,15 +11,39 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, NamedTuple
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal, NamedTuple, Protocol, TextIO
 
 if TYPE_CHECKING:
     from textual.app import App, SystemCommand
     from textual.events import DeliveryComplete, DeliveryFailed
+    from textual.notifications import SeverityLevel
 
     from tui.core.corpus import Corpus
 
 PREFIX = "crossread-download:"
+
+
+class CorpusApp(Protocol):
+    """What an export needs of the app: Textual's App with a corpus that may
+    be saved from (the reader's app, without importing the UI)."""
+
+    corpus: Corpus
+
+    @property
+    def is_web(self) -> bool: ...
+
+    def ready_for_changes(self) -> bool: ...
+
+    def notify(self, message: str, *, title: str = "",
+               severity: SeverityLevel = "information", timeout: float | None = None,
+               markup: bool = True) -> None: ...
+
+    def deliver_text(self, path_or_file: str | Path | TextIO, *,
+                     save_directory: str | Path | None = None, save_filename: str | None = None,
+                     open_method: Literal["browser", "download"] = "download",
+                     encoding: str | None = None, mime_type: str | None = None,
+                     name: str | None = None) -> str | None: ...
 
 
 class Download(NamedTuple):
@@ -67,7 +91,7 @@ def filename(corpus: Corpus, fmt: str) -> str:
     return f"{corpus_name(corpus)}-{DOWNLOADS[fmt].suffix}"
 
 
-def commands(app: App[object]) -> Iterator[SystemCommand]:
+def commands(app: CorpusApp) -> Iterator[SystemCommand]:
     """One palette entry per export format."""
     from textual.app import SystemCommand
 
@@ -75,19 +99,19 @@ def commands(app: App[object]) -> Iterator[SystemCommand]:
         yield SystemCommand(download.title, download.help, _deliverer(app, fmt))
 
 
-def _deliverer(app: App[object], fmt: str) -> Callable[[], None]:
+def _deliverer(app: CorpusApp, fmt: str) -> Callable[[], None]:
     def run() -> None:
         deliver(app, fmt)
 
     return run
 
 
-def deliver(app: App[object], fmt: str) -> str | None:
+def deliver(app: CorpusApp, fmt: str) -> str | None:
     """Render one export and hand it to Textual; returns the delivery key."""
-    if not app.ready_for_changes():  # type: ignore[attr-defined]
+    if not app.ready_for_changes():
         return None
     download = DOWNLOADS[fmt]
-    corpus = app.corpus  # type: ignore[attr-defined]
+    corpus = app.corpus
     from tui.core.interop.publisher import PublisherMissing
 
     try:
@@ -114,14 +138,14 @@ def deliver(app: App[object], fmt: str) -> str | None:
 
 def delivered(app: App[object], event: DeliveryComplete) -> None:
     """Tell the user where the file went: the browser, or a path in a terminal."""
-    if not (event.name or "").startswith(PREFIX):
+    if event.name is None or not event.name.startswith(PREFIX):
         return
     where = "to your browser" if event.path is None else f"to {event.path}"
     app.notify(f"{DOWNLOADS[event.name[len(PREFIX):]].title}: sent {where}.", markup=False)
 
 
 def failed(app: App[object], event: DeliveryFailed) -> None:
-    if not (event.name or "").startswith(PREFIX):
+    if event.name is None or not event.name.startswith(PREFIX):
         return
     app.notify(f"{DOWNLOADS[event.name[len(PREFIX):]].title} failed: {event.exception}",
                severity="error", markup=False)

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
+from typing import TypedDict, Unpack
 
 from tui.core.corpus import Corpus
 from tui.core.model import KINDS, VERDICTS, Annotation
@@ -86,6 +87,21 @@ def _folded(values: Iterable[str]) -> frozenset[str]:
     return frozenset(" ".join(fold(v).casefold().split()) for v in values if v.strip())
 
 
+class FilterChanges(TypedDict, total=False):
+    """The facets `Filter.replace` may change."""
+
+    kinds: frozenset[str]
+    topics: frozenset[str]
+    tags: frozenset[str]
+    sources: frozenset[str]
+    verdicts: frozenset[str]
+    authors: frozenset[str]
+    unsourced: bool
+    contradicted: bool
+    since: date | None
+    until: date | None
+
+
 @dataclass(frozen=True)
 class Filter:
     """Which annotations to list. Empty facets let everything through."""
@@ -123,8 +139,8 @@ class Filter:
         return (_folded(self.topics), _folded(self.tags),
                 frozenset(source_key(s) for s in self.sources))
 
-    def replace(self, **changes: object) -> Filter:
-        return dataclasses.replace(self, **changes)  # type: ignore[arg-type]
+    def replace(self, **changes: Unpack[FilterChanges]) -> Filter:
+        return dataclasses.replace(self, **changes)
 
     @property
     def empty(self) -> bool:

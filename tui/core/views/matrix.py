@@ -247,10 +247,11 @@ def _key(text: str) -> str:
 
 def _ranges_disagree(figures: list[Figure]) -> bool:
     """Two figures of the same unit whose ranges do not overlap cannot both be true."""
-    numbers = [f for f in figures if f.kind == "number" and f.low is not None]
-    for i, a in enumerate(numbers):
-        for b in numbers[i + 1:]:
-            if a.unit == b.unit and (a.high < b.low or b.high < a.low):  # type: ignore[operator]
+    numbers = [(f.unit, f.low, f.high) for f in figures
+               if f.kind == "number" and f.low is not None and f.high is not None]
+    for i, (unit, low, high) in enumerate(numbers):
+        for other_unit, other_low, other_high in numbers[i + 1:]:
+            if unit == other_unit and (high < other_low or other_high < low):
                 return True
     return False
 
