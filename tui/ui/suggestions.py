@@ -10,12 +10,11 @@ handlers use on_<message> names (like PanesMixin's).
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import work
 
-from tui.core.analysis import Member, Suggestion, suggest_corpus
 from tui.core.corpus import Corpus
 from tui.core.model import Annotation
 from tui.core.session import Session, SessionError
@@ -24,6 +23,9 @@ from tui.ui.screens.suggestions import MARK, SuggestionQueue, describe, readable
 from tui.ui.styles import safe
 from tui.ui.widgets.inspector import Inspector
 from tui.ui.widgets.pane import ArticlePane
+
+if TYPE_CHECKING:  # the analysis loads in the worker, after the first frame
+    from tui.core.analysis import Member, Suggestion
 
 ACCEPT_AS = {"contradicts": "contradicts", "corroborates": "corroborates",
              "updates": "updates", "variant": "corroborates"}
@@ -83,6 +85,8 @@ class SuggestionsMixin:
     def _analyse(self) -> None:
         """Off the UI thread: the analysis reads only the article texts."""
         try:
+            from tui.core.analysis import suggest_corpus
+
             found = suggest_corpus(self.corpus)
         except Exception as exc:  # a bug in a rule must never take the reader down
             self.call_from_thread(self._analysis_failed, f"{type(exc).__name__}: {exc}")

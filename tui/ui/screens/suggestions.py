@@ -5,17 +5,19 @@ through `safe`, never as markup."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import Static
 
-from tui.core.analysis import Suggestion
 from tui.core.corpus import Corpus
 from tui.ui.styles import one_line, safe
 from tui.ui.widgets.inspector import quoted
+
+if TYPE_CHECKING:
+    from tui.core.analysis import Suggestion
 
 MARK = {"contradicts": "✗", "corroborates": "✓", "updates": "→", "variant": "≈"}
 
