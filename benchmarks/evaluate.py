@@ -86,13 +86,16 @@ class Tally:
         return counts.get(relation, 0)
 
 
-def _spans(text: str, quote: str, occurrence: int | None) -> tuple[tuple[int, int], ...]:
-    found, at = [], text.find(quote)
-    while at >= 0:
-        found.append((at, at + len(quote)))
-        at = text.find(quote, at + 1)
-    if not found:
-        raise ValueError(f"quote not found: {quote!r}")
+def _spans(text: str, quotes: str | list[str], occurrence: int | None) -> tuple[tuple[int, int], ...]:
+    """Where a quote (or any of several, such as the headline's and the body's) stands."""
+    found: list[tuple[int, int]] = []
+    for quote in [quotes] if isinstance(quotes, str) else quotes:
+        at = text.find(quote)
+        if at < 0:
+            raise ValueError(f"quote not found: {quote!r}")
+        while at >= 0:
+            found.append((at, at + len(quote)))
+            at = text.find(quote, at + 1)
     if occurrence is not None:
         return (found[occurrence - 1],)
     return tuple(found)
@@ -113,7 +116,8 @@ def load_story(folder: Path) -> Story:
         if raw["relation"] not in RELATIONS:
             raise ValueError(f"{folder.name}: unknown relation {raw['relation']!r}")
         members = tuple(GoldMember(m["article"], _spans(texts[m["article"]], m["quote"], m.get("occurrence")),
-                                   m["quote"]) for m in raw["members"])
+                                   " | ".join([m["quote"]] if isinstance(m["quote"], str) else m["quote"]))
+                        for m in raw["members"])
         items.append(GoldItem(raw["relation"], raw.get("reason", ""), members))
     return Story(folder.name, documents, items, bool(gold.get("held_out", False)))
 

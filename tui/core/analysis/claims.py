@@ -23,7 +23,9 @@ from tui.core.analysis.lexicon import (
     PREDICATE_PHRASES,
     PREDICATES,
     QUALIFIERS,
+    SCALES,
     STOPWORDS,
+    UNITS,
     WEEKDAYS,
 )
 from tui.core.analysis.numbers import Quantity, quantities
@@ -56,6 +58,8 @@ class Figure:
     as_of: DateMention | None = None
     as_of_from: str = ""  # "sentence", "published" or a reason it is unknown
     source: str = ""
+    published: date | None = None  # of the article
+    topics: frozenset[str] = frozenset()  # for an amount with a unit but no counted noun
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,9 +82,17 @@ class Analysis:
     sentences: list[Sentence] = field(default_factory=list)
 
 
+_UNIT_WORDS = frozenset({*UNITS, *SCALES, "millionen", "milliarden", "prozent", "euro", "dollar"})
 _ADJECTIVE_END = re.compile(r"(?:e|en|er|es|em|ische|ischen)$")
 _TIME_UNITS = frozenset({"year", "month", "week", "day", "hour"})
 _SINCE = re.compile(r"^(?:seit|since|bis|until)\b", re.IGNORECASE)
+_CLAUSE = re.compile(r"[,;:–]\s*")
+_SUBORDINATE = frozenset({"dass", "that", "ob", "whether", "falls", "if"})
+_NUMBER_OF = re.compile(r"\b(?:number|toll|Zahl|Anzahl)\s+(?:of|der|an)\s+(?:the\s+)?([\w-]+)", re.IGNORECASE)
+# People who, when killed or injured, are counted as the dead or injured.
+_PERSONS = frozenset({"people", "employees", "construction workers", "passengers", "civilians", "residents",
+                      "children", "refugees", "crew"})
+_AMOUNT_UNITS = frozenset({"USD", "EUR", "GBP", "%", "t", "m", "kn", "km/h"})
 
 
 def _stem_forms(word: str) -> list[str]:
@@ -117,9 +129,9 @@ def _read_sentence(doc: Document, sentence: Sentence, out: Analysis) -> None:
         if has_digit or _maybe_spelled(lowers) else []
     qs = [q for q in qs
           if not _inside_date(q, found_dates) and not _is_year(q, sentence.text, sentence.start)]
-    modality = next((MODALITY[w] for w in lowers if w in MODALITY), "")
     previous: Figure | None = None
     for q in qs:
+        modality = _modality(sentence, words, lowers, q)
         figure = _figure(doc, sentence, words, lowers, q, found_dates, modality, source, previous)
         if figure is not None:
             out.figures.append(figure)
@@ -129,6 +141,20 @@ def _read_sentence(doc: Document, sentence: Sentence, out: Analysis) -> None:
         event = _event(doc, sentence, words, lowers, mention, source)
         if event is not None:
             out.events.append(event)
+
+
+def _modality(sentence: Sentence, words: list[Word], lowers: list[str], q: Quantity) -> str:
+    """A modal word in the figure's clause, or before it when the clause depends on it
+    (`befürchtet, dass bis zu 100.000 ...`); `could` in another clause says nothing."""
+    cuts = [sentence.start + m.start() for m in _CLAUSE.finditer(sentence.text)]
+    begin = max((c for c in cuts if c <= q.start), default=sentence.start)
+    end = min((c for c in cuts if c >= q.end), default=sentence.end)
+    first = next((i for i, w in enumerate(words) if w.start >= begin), len(words))
+    dependent = first < len(words) and lowers[first] in _SUBORDINATE
+    for w, low in zip(words, lowers, strict=True):
+        if low in MODALITY and (begin <= w.start < end or (dependent and w.start < begin)):
+            return MODALITY[low]
+    return ""
 
 
 def _maybe_spelled(lowers: list[str]) -> bool:
@@ -177,14 +203,34 @@ def _figure(doc: Document, sentence: Sentence, words: list[Word], lowers: list[s
         noun, counts, end = previous.noun, previous.counts, q.end
         qualifier = qualifier or previous.qualifier
     else:
-        noun, counts, end = "", "", q.end
+        noun, counts, end = _number_of(sentence, q), "", q.end
+        counts = NOUNS.get(noun.lower(), "") if noun else ""
+    topics: frozenset[str] = frozenset()
+    if not counts and q.unit in _AMOUNT_UNITS:
+        counts, topics = "unit:" + q.unit, _topics(words, lowers, q)
     if counts in GENERIC and predicate in ("killed", "injured", "missing", "evacuated", "arrested",
                                            "rescued"):
+        counts = {"killed": "dead"}.get(predicate, predicate)
+    elif counts in _PERSONS and predicate in ("killed", "injured"):
         counts = {"killed": "dead"}.get(predicate, predicate)
     as_of, as_of_from = _as_of(doc, found_dates)
     start = q.start
     return Figure(doc.id, q, start, end, doc.text[start:end], counts, noun, predicate, qualifier, modality,
-                  as_of, as_of_from, source)
+                  as_of, as_of_from, source, doc.published, topics)
+
+
+def _number_of(sentence: Sentence, q: Quantity) -> str:
+    """`The number of people killed has risen to five`: the noun the sentence counts."""
+    m = _NUMBER_OF.search(sentence.text)
+    return m.group(1) if m and sentence.start + m.end() <= q.start else ""
+
+
+def _topics(words: list[Word], lowers: list[str], q: Quantity) -> frozenset[str]:
+    """Capitalised content words of the sentence outside the figure: what an amount is of."""
+    return frozenset(_stem_forms(w.text)[-1] for w, low in zip(words, lowers, strict=True)
+                     if w.capitalised and len(low) > 3 and low not in STOPWORDS and low not in MONTHS
+                     and low not in WEEKDAYS and low not in _UNIT_WORDS and low not in NOUNS
+                     and not q.start <= w.start < q.end)
 
 
 _SKIPPABLE = frozenset({"weitere", "weiteren", "weiterer", "zusätzliche", "zusätzlichen", "more", "further",
@@ -260,7 +306,7 @@ def _event(doc: Document, sentence: Sentence, words: list[Word], lowers: list[st
     if not best or at is None:
         return None
     topics = frozenset(_stem_forms(w.text)[-1] for i, w in enumerate(words)
-                       if i > 0 and w.capitalised and lowers[i] not in STOPWORDS
+                       if w.capitalised and lowers[i] not in STOPWORDS
                        and lowers[i] not in MONTHS and lowers[i] not in WEEKDAYS
                        and not (mention.start <= w.start < mention.end) and len(w.text) > 3)
     start, end = min(mention.start, at.start), max(mention.end, at.end)

@@ -64,8 +64,8 @@ _NOUN_GROUPS = {
     "passengers": "passagier passagiere passagieren fahrgast fahrgäste fahrgästen passenger passengers",
     "emergency workers": "einsatzkräfte einsatzkräften rettungskräfte rettungskräften helfer helferinnen "
                          "feuerwehrleute rescuers firefighters",
-    "employees": "mitarbeiter mitarbeitende mitarbeitenden mitarbeiterinnen beschäftigte beschäftigten "
-                 "angestellte angestellten employees staff workers",
+    "employees": "arbeiter arbeitern mitarbeiter mitarbeitende mitarbeitenden mitarbeiterinnen beschäftigte "
+                 "beschäftigten angestellte angestellten employees staff workers",
     "officers": "offizier offiziere offizieren officer officers",
     "generals": "general generäle generälen generals",
     "sappers": "pionier pioniere pionieren sapper sappers",
@@ -78,6 +78,7 @@ _NOUN_GROUPS = {
     "people": "personen menschen leute people persons",
     "weapons": "waffen weapons",
     "jobs": "stellen arbeitsplätze jobs",
+    "crew": "crew besatzung besatzungsmitglied besatzungsmitglieder besatzungsmitgliedern",
 }
 for _concept, _words in _NOUN_GROUPS.items():
     for _word in _words.split():
@@ -100,7 +101,8 @@ _PREDICATE_GROUPS = {
     "rescued": "gerettet rescued",
     "delivered": "geliefert lieferte lieferung delivered supplied",
     "paid": "gehalt erhalten lohn paid salary",
-    "cut": "entlassen entlässt entließ gestrichen streicht abgebaut laid cut cuts",
+    "cut": "entlassen entlässt entließ gestrichen streicht streichen abgebaut abbauen weg wegfallen laid cut "
+           "cuts",
 }
 for _class, _words in _PREDICATE_GROUPS.items():
     for _word in _words.split():
@@ -143,6 +145,8 @@ _EVENT_GROUPS = {
     "met": "treffen trafen getroffen met meeting summit gipfel",
     "died": "starb gestorben died death",
     "elected": "gewählt wahl elected election",
+    "fire": "brand großbrand feuer fire blaze",
+    "grounded": "aground havarie havariert strandete gestrandet",
 }
 for _class, _words in _EVENT_GROUPS.items():
     for _word in _words.split():

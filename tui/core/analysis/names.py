@@ -108,7 +108,9 @@ def names(analyses: list[Analysis]) -> list[Name]:
                     role = words[0].lower()
                 start = text.index(words[1], start + len(words[0])) if len(words) > 1 else m.end()
                 words = words[1:]
-            if not 2 <= len(words) <= 4 or any(w.lower() in lower or w.lower() in STOPWORDS for w in words):
+            least = 1 if role and words and len(words[-1]) >= 5 else 2  # `Präsident Selenskyj`
+            if not least <= len(words) <= 4 or any(w.lower() in lower or w.lower() in STOPWORDS
+                                                    for w in words):
                 continue
             found = text[start:m.end()]
             if found in seen:
@@ -124,8 +126,9 @@ def names(analyses: list[Analysis]) -> list[Name]:
 def _is_role(word: str) -> bool:
     """`Präsident`, and compounds ending in a role: `US-Verteidigungsminister`."""
     low = word.lower()
-    return low in ROLES or any(low.endswith(r) for r in ("minister", "präsident", "direktor", "sprecher",
-                                                          "chef", "führer"))
+    return low.removesuffix("in") in ROLES or low in ROLES or any(
+        low.endswith(r) for r in ("minister", "präsident", "direktor", "sprecher", "chef", "führer",
+                                  "ministerin", "präsidentin", "direktorin", "sprecherin", "chefin"))
 
 
 def name_suggestions(found: list[Name]) -> list[Suggestion]:

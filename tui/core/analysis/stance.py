@@ -13,10 +13,12 @@ from dataclasses import dataclass
 
 from tui.core.analysis.attribution import actors, stance
 from tui.core.analysis.claims import Analysis
-from tui.core.analysis.lexicon import PLACES
+from tui.core.analysis.lexicon import PLACES, STOPWORDS
 from tui.core.analysis.suggest import Member, Suggestion, stable_id
 
 _AGENT = re.compile(r"\b(?:von|by)\s+(?P<name>[A-ZÄÖÜ][\wäöüß-]+)")
+_CONTENT = re.compile(r"[^\W\d_]{4,}")
+_CUES = re.compile(r"^(?:bestätig|dementi|bestrit|zurückgew|confirm|den(?:y|ie)|reject)", re.IGNORECASE)
 _WORDING = {"confirms": "confirmed", "denies": "denied", "no_comment": "neither confirmed nor denied"}
 
 
@@ -29,6 +31,7 @@ class Statement:
     start: int
     end: int
     text: str
+    words: frozenset[str] = frozenset()  # content words, for statements without a named actor
 
 
 def statements(analysis: Analysis) -> list[Statement]:
@@ -41,8 +44,10 @@ def statements(analysis: Analysis) -> list[Statement]:
         agent = _AGENT.search(before)
         holders = frozenset({agent.group("name").lower()}) if agent else actors(before)
         topics = actors(sentence.text) - holders - PLACES
+        words = frozenset(_stem(w.lower()) for w in _CONTENT.findall(sentence.text)
+                          if w.lower() not in STOPWORDS and not _CUES.match(w))
         out.append(Statement(analysis.document.id, found.stance, holders, topics, sentence.start,
-                             sentence.end, sentence.text))
+                             sentence.end, sentence.text, words))
     return out
 
 
@@ -52,16 +57,20 @@ def stance_suggestions(all_statements: list[Statement]) -> list[Suggestion]:
     for i, st in enumerate(all_statements):
         for holder in st.holders:
             by_holder.setdefault(holder, []).append(i)
-    pairs = sorted({(i, j) for ids in by_holder.values() for n, i in enumerate(ids) for j in ids[n + 1:]})
+    pairs = {(i, j) for ids in by_holder.values() for n, i in enumerate(ids) for j in ids[n + 1:]}
+    pairs |= _opposed_by_wording(all_statements)
     out = []
-    for i, j in pairs:
+    for i, j in sorted(pairs):
         a, b = all_statements[i], all_statements[j]
         if a.article == b.article:
             continue
         holders = a.holders & b.holders
         topics = _stems(a.topics) & _stems(b.topics)
         if not holders or not topics:
-            continue
+            shared = a.words & b.words
+            if a.stance == b.stance or len(shared) < _MIN_SHARED_WORDS:
+                continue
+            holders, topics = holders or frozenset({"(same wording)"}), set(sorted(shared)[:4])
         relation = "corroborates" if a.stance == b.stance else "contradicts"
         who = ", ".join(sorted(holders)).title()
         summary = (f"{who}: {_WORDING[a.stance]} ({a.article}) "
@@ -73,6 +82,33 @@ def stance_suggestions(all_statements: list[Statement]) -> list[Suggestion]:
                               ((a.article, a.stance), (b.article, b.stance), ("actor", who),
                                ("shared words", ", ".join(sorted(topics))))))
     return out
+
+
+_MIN_SHARED_WORDS = 3
+
+
+def _opposed_by_wording(found: list[Statement]) -> set[tuple[int, int]]:
+    """Confirmation against denial with no actor in common ("The company confirmed that the radar
+    failed" / "The company denied that the radar failed"): they pair on shared content words,
+    through an index of those words rather than all pairs."""
+    by_word: dict[str, list[int]] = {}
+    for i, st in enumerate(found):
+        if st.stance in ("confirms", "denies"):
+            for w in st.words:
+                by_word.setdefault(w, []).append(i)
+    counts: dict[tuple[int, int], int] = {}
+    for ids in by_word.values():
+        if len(ids) > 50:
+            continue  # a word in every statement says nothing
+        for n, i in enumerate(ids):
+            for j in ids[n + 1:]:
+                if found[i].stance != found[j].stance:
+                    counts[(i, j)] = counts.get((i, j), 0) + 1
+    return {pair for pair, c in counts.items() if c >= _MIN_SHARED_WORDS}
+
+
+def _stem(word: str) -> str:
+    return word[:-1] if len(word) > 5 and word.endswith(("n", "s", "e")) else word
 
 
 def _stems(words: frozenset[str]) -> set[str]:

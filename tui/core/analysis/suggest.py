@@ -21,6 +21,8 @@ from tui.core.analysis.lexicon import PLACES
 
 RELATIONS = ("contradicts", "corroborates", "updates", "variant")
 _INTRINSIC = frozenset({"dead", "injured"})  # the noun already says what happened
+# Counts fixed at the moment of an event (who was on board): a later figure corrects, never updates.
+_FIXED = frozenset({"passengers", "crew"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +85,10 @@ def _comparable(a: Figure, b: Figure) -> bool:
         return False
     if a.qualifier and b.qualifier and a.qualifier != b.qualifier:
         return False
+    if a.counts.startswith("unit:"):
+        # An amount without a counted noun: about a shared topic, or the same large sum of money.
+        same_sum = a.quantity.value == b.quantity.value >= 1e5 and a.quantity.unit in ("USD", "EUR", "GBP")
+        return same_sum or bool(_free_topics(a) & _free_topics(b))
     if a.counts in _INTRINSIC:
         return True
     if a.predicate and b.predicate:
@@ -101,17 +107,31 @@ def _agree(a: Figure, b: Figure) -> bool:
     return lo < hi  # two estimates that merely touch at their edges do not agree
 
 
+def _free_topics(f: Figure) -> set[str]:
+    return {t for t in f.topics if t not in PLACES}
+
+
 def _time_order(a: Figure, b: Figure) -> int | None:
-    """-1 when a is wholly earlier, 1 when later, 0 same moment, None unknown."""
+    """-1 when a is wholly earlier, 1 when later, 0 same moment, None unknown.
+
+    A later moment counts only when the later article was also published
+    later: two reports of one day that date an event differently disagree
+    about the event, they do not follow each other.
+    """
     if a.as_of is None or b.as_of is None:
         return None
     same = overlap(a.as_of, b.as_of)
     if same is None:
         return None
-    if same:
+    if same or a.counts in _FIXED:
         return 0
     assert a.as_of.high is not None and b.as_of.low is not None
-    return -1 if a.as_of.high < b.as_of.low else 1
+    order = -1 if a.as_of.high < b.as_of.low else 1
+    if a.published is not None and b.published is not None:
+        published = (a.published > b.published) - (a.published < b.published)
+        if published != order:
+            return 0
+    return order
 
 
 def _member(f: Figure) -> Member:
@@ -143,7 +163,10 @@ def figure_suggestion(a: Figure, b: Figure) -> Suggestion | None:
     high, low = max(a.quantity.value, b.quantity.value), min(a.quantity.value, b.quantity.value)
     if relation != "corroborates" and low > 0 and high / low > 2:
         score -= 0.2  # far apart: more likely two different quantities
-    what = a.counts.removeprefix("noun:")
+    what = a.counts.removeprefix("noun:").removeprefix("unit:")
+    if a.counts.startswith("unit:"):
+        shared = sorted(_free_topics(a) & _free_topics(b))
+        what = f"amount in {what}" + (f" ({', '.join(shared[:2])})" if shared else "")
     detail = [(f"{m.article}", f"{describe(m)}, {_when(m)}" + (f", per {m.source}" if m.source else ""))
               for m in (a, b)]
     label = what + (f" ({a.predicate or b.predicate})" if (a.predicate or b.predicate) and
