@@ -19,9 +19,15 @@ __all__ = ["RELATIONS", "Analysis", "Document", "Event", "Figure", "Member", "Su
            "analyse_document", "documents", "suggest", "suggest_corpus", "to_json"]
 
 
-def suggest(docs: list[Document], min_score: float = 0.0) -> list[Suggestion]:
-    """Every proposal, highest score first, ties broken by id: a stable order."""
-    analyses = [analyse_document(d) for d in sorted(docs, key=lambda d: d.id)]
+def suggest(docs: list[Document], min_score: float = 0.0,
+            analyses: list[Analysis] | None = None) -> list[Suggestion]:
+    """Every proposal, highest score first, ties broken by id: a stable order.
+
+    `analyses` of these documents, when the caller has them, are used instead of
+    reading every article again."""
+    if analyses is None:
+        analyses = [analyse_document(d) for d in docs]
+    analyses = sorted(analyses, key=lambda a: a.document.id)
     found = pair_all(analyses)
     found += stance_suggestions([s for a in analyses for s in statements(a)])
     found += name_suggestions(names(analyses))

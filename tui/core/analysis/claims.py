@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from tui.core.analysis.attribution import attribution
-from tui.core.analysis.dates import DateMention, dates
+from tui.core.analysis.dates import DateMention, dates, may_have_dates
 from tui.core.analysis.lexicon import (
     EVENTS,
     GENERIC,
@@ -86,6 +86,7 @@ _UNIT_WORDS = frozenset({*UNITS, *SCALES, "millionen", "milliarden", "prozent", 
 _ADJECTIVE_END = re.compile(r"(?:e|en|er|es|em|ische|ischen)$")
 _TIME_UNITS = frozenset({"year", "month", "week", "day", "hour"})
 _SINCE = re.compile(r"^(?:seit|since|bis|until)\b", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
 _CLAUSE = re.compile(r"[,;:–]\s*")
 _SUBORDINATE = frozenset({"dass", "that", "ob", "whether", "falls", "if"})
 _NUMBER_OF = re.compile(r"\b(?:number|toll|Zahl|Anzahl)\s+(?:of|der|an)\s+(?:the\s+)?([\w-]+)", re.IGNORECASE)
@@ -120,10 +121,11 @@ def analyse_document(doc: Document) -> Analysis:
 
 
 def _read_sentence(doc: Document, sentence: Sentence, out: Analysis) -> None:
-    has_digit = any(c.isdigit() for c in sentence.text)
+    has_digit = _DIGIT.search(sentence.text) is not None
     words = sentence.words()
-    lowers = [w.lower for w in words]
-    found_dates = dates(sentence.text, doc.published, doc.language, sentence.start)
+    lowers = [w.text.lower() for w in words]
+    found_dates = dates(sentence.text, doc.published, doc.language, sentence.start) \
+        if may_have_dates(sentence.text, lowers) else []
     source = attribution(sentence.text)
     qs = quantities(sentence.text, sentence.start, doc.language) \
         if has_digit or _maybe_spelled(lowers) else []

@@ -50,6 +50,20 @@ _CANDIDATE = re.compile(
     re.IGNORECASE)
 
 
+# Words without which no candidate above can match a sentence without digits.
+_DATE_WORDS = frozenset({*MONTHS, *WEEKDAYS, "woche", "week", "jahr", "jahres", "year", "monat", "month",
+                         "gestern", "vorgestern", "heute", "yesterday", "today", "ago", "vor"})
+_WEEKDAY_PREFIXES = tuple(WEEKDAYS)
+_DIGIT_DATE = re.compile(r"\d\.\d|\d\.\s|\b(?:19|20)\d\d\b|\d-\d")
+
+
+def may_have_dates(text: str, lowers: list[str]) -> bool:
+    """A cheap test before the candidate pattern (which costs ~0.1 ms a sentence):
+    a date needs a month, weekday or relative word, or digits shaped like a date."""
+    return (any(w in _DATE_WORDS or w.startswith(_WEEKDAY_PREFIXES) for w in lowers)
+            or _DIGIT_DATE.search(text) is not None)
+
+
 @dataclass(frozen=True, slots=True)
 class DateMention:
     """A date as the first and last day it may be.

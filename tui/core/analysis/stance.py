@@ -57,7 +57,8 @@ def stance_suggestions(all_statements: list[Statement]) -> list[Suggestion]:
     for i, st in enumerate(all_statements):
         for holder in st.holders:
             by_holder.setdefault(holder, []).append(i)
-    pairs = {(i, j) for ids in by_holder.values() for n, i in enumerate(ids) for j in ids[n + 1:]}
+    # Each statement meets at most _CAP later statements of one holder: linear in a long text.
+    pairs = {(i, j) for ids in by_holder.values() for n, i in enumerate(ids) for j in ids[n + 1:n + 1 + _CAP]}
     pairs |= _opposed_by_wording(all_statements)
     out = []
     for i, j in sorted(pairs):
@@ -85,6 +86,7 @@ def stance_suggestions(all_statements: list[Statement]) -> list[Suggestion]:
 
 
 _MIN_SHARED_WORDS = 3
+_CAP = 8
 
 
 def _opposed_by_wording(found: list[Statement]) -> set[tuple[int, int]]:
@@ -104,7 +106,11 @@ def _opposed_by_wording(found: list[Statement]) -> set[tuple[int, int]]:
             for j in ids[n + 1:]:
                 if found[i].stance != found[j].stance:
                     counts[(i, j)] = counts.get((i, j), 0) + 1
-    return {pair for pair, c in counts.items() if c >= _MIN_SHARED_WORDS}
+    best: dict[int, list[tuple[int, int]]] = {}
+    for (i, j), c in counts.items():
+        if c >= _MIN_SHARED_WORDS:
+            best.setdefault(i, []).append((-c, j))
+    return {(i, j) for i, found_j in best.items() for _, j in sorted(found_j)[:_CAP]}
 
 
 def _stem(word: str) -> str:

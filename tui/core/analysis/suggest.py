@@ -225,6 +225,30 @@ def _date(d: DateMention) -> str:
     return d.label() + ("" if d.year_known else ", year not given")
 
 
+PAIR_CAP = 8  # in a big group, each figure meets only this many neighbours by value
+
+
+def _figure_pairs(figures: list[Figure]) -> Iterable[tuple[Figure, Figure]]:
+    """All pairs of a small group; in a big one (a long article counting soldiers
+    a hundred times), a sweep over the figures sorted by value pairs each with its
+    nearest neighbours from other articles: linear, not quadratic, in the group."""
+    if len(figures) <= 2 * PAIR_CAP:
+        for i, a in enumerate(figures):
+            for b in figures[i + 1:]:
+                yield a, b
+        return
+    ordered = sorted(figures, key=lambda f: (f.quantity.low, f.quantity.high, f.article, f.start))
+    for i, a in enumerate(ordered):
+        met = 0
+        for b in ordered[i + 1:i + 1 + 8 * PAIR_CAP]:
+            if b.article == a.article:
+                continue
+            yield a, b
+            met += 1
+            if met >= PAIR_CAP:
+                break
+
+
 def pair_all(analyses: list[Analysis]) -> list[Suggestion]:
     """Every figure and event proposal across the articles, unordered."""
     out: list[Suggestion] = []
@@ -234,11 +258,10 @@ def pair_all(analyses: list[Analysis]) -> list[Suggestion]:
             if f.counts:
                 by_counts[f.counts].append(f)
     for figures in by_counts.values():
-        for i, a in enumerate(figures):
-            for b in figures[i + 1:]:
-                s = figure_suggestion(a, b)
-                if s is not None:
-                    out.append(s)
+        for a, b in _figure_pairs(figures):
+            s = figure_suggestion(a, b)
+            if s is not None:
+                out.append(s)
     by_kind: dict[str, list[Event]] = defaultdict(list)
     for analysis in analyses:
         for e in analysis.events:
