@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -49,6 +50,12 @@ _NUMBER = re.compile(
     rf"(?:\s*(?P<scale>(?:{_SCALE_WORDS})(?!\w)))?"
     rf"(?:\s*(?P<unit>(?:{_UNIT_WORDS})(?![\w-]))|(?P<pct>\s?%))?",
     re.IGNORECASE)
+# Where a match's core may start (see _matches): digits and currency signs, and
+# the number words of _NUMBER searched in lower-cased text.
+_CORE_SIGN = re.compile(r"[$€£\d]")
+_CORE_WORD = re.compile("|".join(sorted({*_EN_UNIT_WORD[3:-1].split("|"), *_DE_NUMBER_WORD[3:-2].split("|")})))
+_HEDGE_SET = frozenset(h.lower() for h in HEDGES)
+_HEDGE_LENGTHS = sorted({len(h) for h in _HEDGE_SET}, reverse=True)  # longest first: leftmost start first
 _BETWEEN = re.compile(r"(?:zwischen|between)\s+$", re.IGNORECASE)
 _NOT_NUMBER_WORDS = frozenset({"ein", "eins", "und", "one", "zig"})
 # A following "-fache", "-fold", "mal" or "." before an ordinal noun makes it no count.
@@ -125,11 +132,63 @@ def _range(value: float, hedge: str) -> tuple[float, float]:
 def quantities(text: str, offset: int = 0, language: str = "de") -> list[Quantity]:
     """Every figure in `text`; offsets are shifted by `offset`."""
     found: list[Quantity] = []
-    for m in _NUMBER.finditer(text):
+    for m in _matches(text):
         q = _quantity(text, m, offset, language)
         if q is not None:
             found.append(q)
     return found
+
+
+def _matches(text: str) -> Iterator[re.Match[str]]:
+    """What `_NUMBER.finditer(text)` yields, found faster.
+
+    The full pattern tries every hedge at every position (~0.2 ms a sentence).
+    But every match holds a core (a digit, a currency sign or a number word at
+    a word start), and the first core candidate at or after the search position
+    can be preceded within the match only by a hedge that ends at the spaces
+    just before it. So the pattern is tried only at each candidate and at the
+    starts of hedges that end there: the same matches, in the same order.
+    Lower-casing stands for the pattern's case folding, except in text where it
+    moves offsets or where the engine folds further (dotless i, long s).
+    """
+    low = text.lower()
+    if len(low) != len(text) or "ı" in text or "ſ" in text:
+        yield from _NUMBER.finditer(text)
+        return
+    pos = 0
+    for c in _cores(text, low):
+        if c < pos:
+            continue
+        for p in _starts(low, c, pos):
+            m = _NUMBER.match(text, p)
+            if m is not None:
+                yield m
+                pos = m.end()
+                break
+        else:
+            pos = c + 1
+
+
+def _cores(text: str, low: str) -> list[int]:
+    """Sorted positions where a core may start: a superset (a number word inside
+    a hedge such as `under` is a candidate that the pattern then refuses)."""
+    found = [m.start() for m in _CORE_SIGN.finditer(text)]
+    for m in _CORE_WORD.finditer(low):  # plain alternatives: the engine skips fast
+        i = m.start()
+        if i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "_"):  # \b before a letter
+            found.append(i)
+    return sorted(found)
+
+
+def _starts(low: str, core: int, floor: int) -> list[int]:
+    """Where a match with this core can start, not before floor, leftmost first."""
+    end = core
+    while end > floor and low[end - 1].isspace():
+        end -= 1
+    starts = [end - n for n in _HEDGE_LENGTHS
+              if end < core and end - n >= floor and low[end - n:end] in _HEDGE_SET]
+    starts.append(core)
+    return starts
 
 
 def _quantity(text: str, m: re.Match[str], offset: int, language: str) -> Quantity | None:
