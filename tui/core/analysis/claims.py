@@ -159,10 +159,15 @@ def _modality(sentence: Sentence, words: list[Word], lowers: list[str], q: Quant
     return ""
 
 
+_SPELLED = re.compile(r"zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zig|ßig|hundert|"
+                      r"tausend|two|three|four|five|six|seven|eight|nine|ten|twelve|teen|ty\b|"
+                      r"hundred|thousand")
+
+
 def _maybe_spelled(lowers: list[str]) -> bool:
-    return any(re.search(r"zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zig|ßig|hundert|"
-                         r"tausend|two|three|four|five|six|seven|eight|nine|ten|twelve|teen|ty\b|"
-                         r"hundred|thousand", w) for w in lowers)
+    # One search over the words joined by spaces finds what a search in each word
+    # finds: no alternative holds a space, and `ty\b` ends a word either way.
+    return _SPELLED.search(" ".join(lowers)) is not None
 
 
 def _inside_date(q: Quantity, found: list[DateMention]) -> bool:
