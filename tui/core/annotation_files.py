@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from tui.core import safeio, yamlio
 from tui.core.article import ARTICLE_SUFFIXES, ArticleError, read_bytes
 from tui.core.diagnostics import Diagnostic, Level, Problems
+from tui.core.entities import ENTITIES_FILE, parse_entities_file
 from tui.core.schema import parse_article_file, parse_links_file
 
 if TYPE_CHECKING:
@@ -45,6 +46,8 @@ def load_annotation_files(corpus: Corpus, folder: Path) -> None:
         problems = Problems(path)
         if path.name == LINKS_FILE:
             corpus.links.extend(parse_links_file(path, problems, corpus.root))
+        elif path.name == ENTITIES_FILE:
+            corpus.entities.extend(parse_entities_file(path, problems, corpus.root))
         elif path.stem in refused and path.stem not in corpus.articles:
             problems.warning(0, 0, f"not read: the article {path.stem!r} could not be loaded",
                              "fix the article's own error first")

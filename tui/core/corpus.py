@@ -12,6 +12,7 @@ from tui.core.annotation_files import folder_inside, load_annotation_files, save
 from tui.core.article import ARTICLE_SUFFIXES, Article, ArticleError, load_article
 from tui.core.checks import check_references, note_chain, note_loops, report_anchor
 from tui.core.diagnostics import Diagnostic, Level, Problems
+from tui.core.entities import Entity
 from tui.core.model import Annotation, Link, Verdict, split_ref
 from tui.core.schema import parse_user_file
 
@@ -55,6 +56,7 @@ class Corpus:
     articles: dict[str, Article] = field(default_factory=dict)
     annotations: dict[str, list[Annotation]] = field(default_factory=dict)
     links: list[Link] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)  # annotations/entities.yaml
     verdicts: dict[str, list[Verdict]] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     note_files: list[Path] = field(default_factory=list)

@@ -8,29 +8,33 @@ offline: no textual or rich, no model weights.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from tui.core.analysis.claims import Analysis, Document, Event, Figure, analyse_document
 from tui.core.analysis.names import name_suggestions, names
 from tui.core.analysis.stance import stance_suggestions, statements
 from tui.core.analysis.suggest import RELATIONS, Member, Suggestion, pair_all
+from tui.core.entities import Entity
 
 __all__ = ["RELATIONS", "Analysis", "Document", "Event", "Figure", "Member", "Suggestion",
            "analyse_document", "documents", "suggest", "suggest_corpus", "to_json"]
 
 
 def suggest(docs: list[Document], min_score: float = 0.0,
-            analyses: list[Analysis] | None = None) -> list[Suggestion]:
+            analyses: list[Analysis] | None = None,
+            entities: Sequence[Entity] = ()) -> list[Suggestion]:
     """Every proposal, highest score first, ties broken by id: a stable order.
 
     `analyses` of these documents, when the caller has them, are used instead of
-    reading every article again."""
+    reading every article again. `entities` (annotations/entities.yaml) are
+    confirmed aliases, never proposed as variants or possible errors."""
     if analyses is None:
         analyses = [analyse_document(d) for d in docs]
     analyses = sorted(analyses, key=lambda a: a.document.id)
     found = pair_all(analyses)
     found += stance_suggestions([s for a in analyses for s in statements(a)])
-    found += name_suggestions(names(analyses))
+    found += name_suggestions(names(analyses), entities)
     unique = {s.id: s for s in found}
     return sorted((s for s in unique.values() if s.score >= min_score), key=lambda s: (-s.score, s.id))
 
@@ -50,7 +54,7 @@ def documents(corpus: object) -> list[Document]:
 
 
 def suggest_corpus(corpus: object, min_score: float = 0.0) -> list[Suggestion]:
-    return suggest(documents(corpus), min_score)
+    return suggest(documents(corpus), min_score, entities=getattr(corpus, "entities", ()))
 
 
 def to_json(corpus_name: str, suggestions: list[Suggestion]) -> dict[str, object]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -18,6 +19,7 @@ from rapidfuzz.fuzz import ratio
 from tui.core.analysis.claims import Analysis
 from tui.core.analysis.lexicon import ROLES, STOPWORDS
 from tui.core.analysis.suggest import Member, Suggestion, stable_id
+from tui.core.entities import Entity
 
 _RUN = re.compile(r"(?<![\w-])[A-ZÄÖÜ][\wäöüß]*(?:-[\wäöüß]+)*(?:\s+[A-ZÄÖÜ][\wäöüß]*(?:-[\wäöüß]+)*){1,4}")
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-zäöüß][\wäöüß-]*")
@@ -131,23 +133,36 @@ def _is_role(word: str) -> bool:
                                   "ministerin", "präsidentin", "direktorin", "sprecherin", "chefin"))
 
 
-def name_suggestions(found: list[Name]) -> list[Suggestion]:
-    """Only names whose surnames sound alike are compared: every rule needs that."""
+def name_suggestions(found: list[Name], entities: Sequence[Entity] = ()) -> list[Suggestion]:
+    """Only names whose surnames sound alike are compared: every rule needs that.
+
+    Two spellings of one entity in `entities` (annotations/entities.yaml) are
+    confirmed aliases: never a variant to review, never a possible error."""
     buckets: dict[tuple[int, str], list[Name]] = defaultdict(list)
     for name in found:
         buckets[(len(name.parts), cologne(name.parts[-1]))].append(name)
+    owner = entity_owners(entities)
     out = []
     for bucket in buckets.values():
-        out += _bucket_suggestions(bucket)
+        out += _bucket_suggestions(bucket, owner)
     return out
 
 
-def _bucket_suggestions(found: list[Name]) -> list[Suggestion]:
+def entity_owners(entities: Sequence[Entity]) -> dict[str, int]:
+    """Each spelling, folded, -> the index of its entity: a name is an entity's
+    when it is one of its spellings up to case, umlauts and hyphens."""
+    return {fold_name(s): i for i, e in enumerate(entities) for s in e.spellings}
+
+
+def _bucket_suggestions(found: list[Name], owner: dict[str, int]) -> list[Suggestion]:
     out = []
     for i, a in enumerate(found):
+        entity = owner.get(fold_name(a.text))
         for b in found[i + 1:]:
             if a.article == b.article or a.text == b.text:
                 continue
+            if entity is not None and owner.get(fold_name(b.text)) == entity:
+                continue  # confirmed aliases of one entity
             verdict = _compare(a, b)
             if verdict is None:
                 continue
