@@ -449,7 +449,7 @@ async def test_every_drawn_line_fits_its_pane(tmp_path: Path, size: tuple[int, i
         text = view.article.text
         assert len(view.lines) > 10
         for index, line in enumerate(view.lines):
-            strip = view._draw(index, view.rich_style)
+            strip = view.painter.draw(index, view.rich_style)
             assert strip.cell_length <= width, (index, strip.text)
             assert "\t" not in strip.text and "\x1b" not in strip.text
             # Nothing was cut: the drawn cells are the line's text, tabs expanded.
@@ -461,14 +461,14 @@ async def test_every_drawn_line_fits_its_pane(tmp_path: Path, size: tuple[int, i
                     and following.start == line.end and text[line.end] not in " \t\n":
                 # Cut inside a word: the next cluster really did not fit.
                 spans, _ = split_graphemes(text[line.end:line.end + 16])
-                avail = view._layout_width - cell_len(line.prefix)
+                avail = view.wrapped.width - cell_len(line.prefix)
                 assert strip.cell_length + spans[0][2] > avail, (index, strip.text)
         for y in range(view.size.height):
             assert view.render_line(y).cell_length == width
         # The caret inside a ZWJ sequence still draws a whole cluster.
         view.cursor = text.index("👨") + 1
         for index in range(len(view.lines)):
-            assert view._draw(index, view.rich_style).cell_length <= width
+            assert view.painter.draw(index, view.rich_style).cell_length <= width
 
 
 def _expand(text: str) -> str:

@@ -113,6 +113,8 @@ async def test_own_claim_updates_the_articles_list_count_at_once() -> None:
         assert f"{claims} claims" in row()
         await pilot.press("g", "v", "w", "w", "c")
         await pilot.pause()
+        await pilot.press("enter")  # the claim form (source, topic, tags), left empty
+        await pilot.pause()
         assert f"{claims + 1} claims" in row()
         header = str(app.panes[0].query_one(".pane-header").render())
         assert f"{claims + 1} claims" in header

@@ -228,6 +228,14 @@ class CrossreadApp(PanesMixin, ReviewMixin, SuggestionsMixin, App[None]):
             view.post_message(CorpusChanged(changes))
         self.post_message(CorpusChanged(changes))
 
+    @on(ArticleView.NoteRequested)
+    def _note_requested(self) -> None:
+        self.action_note()
+
+    @on(ArticleView.LinkRequested)
+    def _link_requested(self, event: ArticleView.LinkRequested) -> None:
+        self.confirm_open_link(event.href)
+
     @on(ArticleView.JumpFilterChanged)
     def _jump_filter_changed(self) -> None:
         self._update_legend()
@@ -309,7 +317,7 @@ class CrossreadApp(PanesMixin, ReviewMixin, SuggestionsMixin, App[None]):
         views = list(self.query(ArticleView))
         legend = Text(" Legend: ", style="bold")
         for name, label in LEGEND:
-            style = views[0]._style(name) if views else ""
+            style = views[0].painter.style(name) if views else ""
             legend.append(label, style)
             legend.append("  ")
         jump = self.current_view.jump_filter if self.current_view else "all"

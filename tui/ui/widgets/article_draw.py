@@ -1,9 +1,9 @@
 """Drawing one line of an article view as a Strip: block styles, highlight
-layers, escaped controls and expanded tabs. Mixed into ArticleView."""
+layers, escaped controls and expanded tabs. ArticleView owns one painter."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from rich.segment import Segment
 from rich.style import Style
@@ -14,27 +14,39 @@ from tui.core.text import escape_controls
 from tui.ui.styles import CELLS
 
 if TYPE_CHECKING:
-    from tui.core.intervals import IntervalIndex
+    from tui.ui.widgets.article_view import ArticleView
 
 
-class ArticleDrawing:
-    """Expects ArticleView's article, lines, marks and search index."""
+class LinePainter:
+    """Turns a display line and what the view highlights into segments.
 
-    article: Any
-    _lines: list[Line]
-    _index: IntervalIndex[Any]
-    _search_index: IntervalIndex[int]
-    _suggest_index: IntervalIndex[Any]
-    shown_suggestion: str
-    selected: Any
-    marked_ref: str  # the claim marked for linking (m), drawn until linked or esc
-    partners: set[str]
-    cursor: int
+    It reads the view's state (highlights, search matches, selection, caret)
+    and its component styles; it keeps none of its own but the style cache.
+    """
+
+    def __init__(self, view: ArticleView) -> None:
+        self.view = view
+        self._styles: dict[str, Style] = {}
+
+    def forget_styles(self) -> None:
+        """The CSS changed (a theme): look every component style up again."""
+        self._styles.clear()
+
+    def style(self, name: str) -> Style:
+        """The rich Style of a component class, such as "claim"."""
+        return self._style(name)
+
+    def _style(self, name: str) -> Style:
+        style = self._styles.get(name)
+        if style is None:
+            style = self.view.get_component_rich_style(f"article-view--{name}")
+            self._styles[name] = style
+        return style
 
     def _block_style(self, line: Line) -> Style:
         if line.block < 0:
             return Style()
-        block = self.article.blocks[line.block]
+        block = self.view.article.blocks[line.block]
         if block.kind == "title":
             return self._style("title")
         if block.kind == "heading":
@@ -47,9 +59,10 @@ class ArticleDrawing:
             return self._style("quote")
         return Style()
 
-    def _draw(self, index: int, base: Style) -> Strip:
-        line = self._lines[index]
-        text = self.article.text
+    def draw(self, index: int, base: Style) -> Strip:
+        view = self.view
+        line = view.wrapped.lines[index]
+        text = view.article.text
         start, end = line.start, line.end
         block_style = base + self._block_style(line)
         segments: list[Segment] = []
@@ -58,34 +71,34 @@ class ArticleDrawing:
         # Every position where the set of styles may change.
         layers: list[tuple[int, int, Style]] = []
         if line.block >= 0:
-            for span in self.article.blocks[line.block].spans:
+            for span in view.article.blocks[line.block].spans:
                 if span.start < end and span.end > start:
                     name = "link" if span.style == "link" else None
                     style = self._style(name) if name else Style.parse(
                         {"bold": "bold", "italic": "italic", "code": "dim",
                          "strike": "strike"}.get(span.style, ""))
                     layers.append((span.start, span.end, style))
-        for s, e, mark in self._index.overlapping(start, end) if end > start else ():
+        for s, e, mark in view.highlights.index.overlapping(start, end) if end > start else ():
             style = Style()
             for name in mark.classes:
                 style += self._style(name)
             layers.append((s, e, style))
-            if self.selected is mark.annotation or mark.annotation.ref in self.partners:
+            if view.selected is mark.annotation or mark.annotation.ref in view.partners:
                 layers.append((s, e, self._style("selection")))
-            if mark.annotation.ref == self.marked_ref:
+            if mark.annotation.ref == view.marked_ref:
                 layers.append((s, e, self._style("mark")))
-        for s, e, item in self._suggest_index.overlapping(start, end) if end > start else ():
+        for s, e, item in view.suggested.overlapping(start, end) if end > start else ():
             layers.append((s, e, self._style("suggestion")))
-            if item.id == self.shown_suggestion:
+            if item.id == view.shown_suggestion:
                 layers.append((s, e, self._style("selection")))
-        for s, e, _ in self._search_index.overlapping(start, end) if end > start else ():
+        for s, e, _ in view.matches.index.overlapping(start, end) if end > start else ():
             layers.append((s, e, self._style("search")))
-        chosen = self.selection
+        chosen = view.selection
         if chosen is not None and chosen[0] < end and chosen[1] > start:
             layers.append((chosen[0], chosen[1], self._style("selection")))
-        cursor = self.cursor
-        show_cursor = self.has_focus and start <= cursor <= end and (
-            cursor < end or index == self.line_of(cursor))
+        cursor = view.cursor
+        show_cursor = view.has_focus and start <= cursor <= end and (
+            cursor < end or index == view.line_of(cursor))
         if show_cursor and cursor < end:
             layers.append((cursor, cursor + 1, self._style("cursor")))
         if not CELLS.narrow(text[start:end]):

@@ -1,9 +1,9 @@
-"""The article body: a ScrollView that draws only the visible lines.
+"""The article body with its annotations: highlights, jumps, search, follow.
 
-Layout (wrapping) comes from the pure core and is cached per width; each drawn
-line is cached as a Strip until the highlights on it change. Highlights are
-looked up per line in an interval index, so a frame costs the same for a
-5 KB article and a 5 MB one with 50,000 annotations.
+ArticleText draws only the visible lines of the wrapped article; this widget
+composes what it highlights (Highlights, Matches from the core) and a
+LinePainter that draws them, so a frame costs the same for a 5 KB article and
+a 5 MB one with 50,000 annotations.
 """
 
 from __future__ import annotations
@@ -11,34 +11,25 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from rich.style import Style
 from textual import events
 from textual.binding import Binding, BindingType
-from textual.cache import LRUCache
-from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.core.article import Article
+from tui.core.highlights import JUMP_FILTERS, Highlights, Mark, Matches
 from tui.core.intervals import IntervalIndex
-from tui.core.layout import Line, layout_blocks, line_at, text_start
-from tui.core.model import Annotation, Match
-from tui.ui.styles import CELLS
-from tui.ui.widgets.article_draw import ArticleDrawing
-from tui.ui.widgets.article_nav import ArticleNavigation
+from tui.core.layout import text_start
+from tui.core.model import Annotation
+from tui.ui.messages import CursorMoved, FollowRequested
+from tui.ui.widgets.article_draw import LinePainter
+from tui.ui.widgets.article_text import ArticleText
+
+__all__ = ["JUMP_FILTERS", "ArticleView", "Mark"]
 
 
-@dataclass(frozen=True, slots=True)
-class Mark:
-    """What an annotation contributes to the look of the text it covers."""
-
-    annotation: Annotation
-    classes: tuple[str, ...]
-
-
-class ArticleView(ArticleNavigation, ArticleDrawing, ScrollView, can_focus=True):
+class ArticleView(ArticleText):
     """Scrollable, annotated article text with a caret.
 
     Component classes:
@@ -155,7 +146,6 @@ class ArticleView(ArticleNavigation, ArticleDrawing, ScrollView, can_focus=True)
         Binding("u", "app.next_unreviewed", "Next unreviewed claim", id="review.unreviewed"),
     ]
 
-    cursor: reactive[int] = reactive(0, init=False, always_update=True)
     jump_filter: reactive[str] = reactive("all", init=False)
 
     @dataclass
@@ -164,6 +154,15 @@ class ArticleView(ArticleNavigation, ArticleDrawing, ScrollView, can_focus=True)
 
         article: str
         offset: int
+
+    class NoteRequested(Message):
+        """n with no search running: a note on the selection or the annotation here."""
+
+    @dataclass
+    class LinkRequested(Message):
+        """L on a link: the app asks before opening it."""
+
+        href: str
 
     class JumpFilterChanged(Message):
         """`]` and `[` now jump to another kind: the legend says which."""
@@ -174,229 +173,215 @@ class ArticleView(ArticleNavigation, ArticleDrawing, ScrollView, can_focus=True)
     class Escaped(Message):
         """esc with nothing left to clear in the view: the mark goes too."""
 
-    def validate_cursor(self, offset: int) -> int:
-        """The caret stays off a hidden H1 (it repeats the header's title)."""
-        return max(offset, text_start(self.article))
-
-    def search(self, query: str) -> int:
-        """As ArticleNavigation.search, without matches in a hidden H1."""
-        count = super().search(query)
-        first = text_start(self.article)
-        if first and any(s < first for s, _ in self.search_matches):
-            self.search_matches = [(s, e) for s, e in self.search_matches if s >= first]
-            self._search_index = IntervalIndex([(s, e, i) for i, (s, e) in
-                                                enumerate(self.search_matches)])
-            self._invalidate()
-            if self.search_matches:
-                self.action_search_next(inclusive=True)
-            count = len(self.search_matches)
-        return count
-
     def watch_jump_filter(self) -> None:
         self.post_message(self.JumpFilterChanged())
 
     def __init__(self, article: Article, annotations: list[Annotation],
                  contradiction_refs: set[str], pane: int = 0, *, id: str | None = None,
                  classes: str | None = None) -> None:
-        super().__init__(id=id, classes=classes)
-        self.article = article
+        super().__init__(article, id=id, classes=classes)
         self.pane = pane
         self.annotations = annotations
+        self.highlights = Highlights(annotations, contradiction_refs)
+        self.matches = Matches()
+        self.suggested: IntervalIndex[Any] = IntervalIndex([])
+        self.shown_suggestion = ""  # the id the review queue shows (drawn selected)
         self.selected: Annotation | None = None
         self.partners: set[str] = set()
-        self.search_query = ""
-        self.search_matches: list[tuple[int, int]] = []
-        self._lines: list[Line] = []
-        self._starts: list[int] = []
-        self._layout_width = -1
-        self._next_block = 0
-        self._cache: LRUCache[tuple[int, int], Strip] = LRUCache(1024)
-        self._styles: dict[str, Style] = {}
-        self._center_pending = False
-        self._reveal: tuple[int, int] | None = None
-        self.marked_ref = ""
+        self.marked_ref = ""  # the claim marked for linking (m)
+        self.painter = LinePainter(self)
         self.painted = False
-        self.selection_anchor: int | None = None
-        self._dragging = False
-        self._set_marks(annotations, contradiction_refs)
-        self._suggest_index: IntervalIndex[Any] = IntervalIndex([])
-        self.shown_suggestion = ""  # the id the review queue shows (drawn selected)
 
-    # ------------------------------------------------------------ model
+    # ------------------------------------------------------------ what is highlighted
 
-    def _set_marks(self, annotations: list[Annotation], contradiction_refs: set[str]) -> None:
-        entries: list[tuple[int, int, Mark]] = []
-        for a in annotations:
-            r = a.resolution
-            if not r.resolved or r.end <= r.start:
-                continue
-            classes = [a.kind]
-            if a.ref in contradiction_refs:
-                classes.append("contradiction")
-            if r.match is Match.FUZZY:
-                classes.append("orphan")
-            entries.append((r.start, r.end, Mark(a, tuple(classes))))
-        self._index: IntervalIndex[Mark] = IntervalIndex(entries)
-        self._by_ref = {a.ref: a for a in annotations}
-        self._contradiction_refs = contradiction_refs
-        self._search_index: IntervalIndex[int] = IntervalIndex([])
+    def set_annotations(self, annotations: list[Annotation], contradiction_refs: set[str]) -> None:
+        self.annotations = annotations
+        self.highlights = Highlights(annotations, contradiction_refs)
+        self._invalidate()
 
     def refresh_marks(self) -> None:
         """Redraw after a change of look that is not a change of data (the mark)."""
         self._invalidate()
 
-    def set_annotations(self, annotations: list[Annotation], contradiction_refs: set[str]) -> None:
-        self.annotations = annotations
-        self._set_marks(annotations, contradiction_refs)
-        self._invalidate()
-
     def set_suggestions(self, entries: list[tuple[int, int, Any]], shown: str = "") -> None:
         """Spans the analysis proposes (tui/ui/suggestions.py), drawn in their own style."""
-        self._suggest_index = IntervalIndex(entries)
+        self.suggested = IntervalIndex(entries)
         self.shown_suggestion = shown
         self._invalidate()
 
     def suggestions_at(self, offset: int) -> list[Any]:
-        return [item for _, _, item in self._suggest_index.at(offset)]
-
-    @property
-    def lines(self) -> list[Line]:
-        return self._lines
+        return [item for _, _, item in self.suggested.at(offset)]
 
     def annotation_at(self, offset: int) -> Annotation | None:
-        hits = self._index.at(offset)
-        return hits[0][2].annotation if hits else None
-
-    def marks_in_order(self) -> list[tuple[int, int, Mark]]:
-        return self._index.ordered()
+        return self.highlights.at(offset)
 
     def annotations_at(self, offset: int) -> list[Annotation]:
         """Every annotation covering offset, innermost first."""
-        return [mark.annotation for _, _, mark in self._index.at(offset)]
+        return self.highlights.all_at(offset)
 
-    # ------------------------------------------------------------ layout
+    def marks_in_order(self) -> list[tuple[int, int, Mark]]:
+        return self.highlights.ordered()
 
-    def _ensure_layout(self) -> None:
-        if not self.size.width:
-            return  # not laid out yet; wrapping at a bogus width is wasted work
-        width = max(10, self.scrollable_content_region.width - 1)
-        if width == self._layout_width:
-            return
-        self._layout_width = width
-        self._lines = []
-        self._starts = []
-        self._next_block = 0
-        self._cache.clear()
-        # Enough for the first screens now; the rest follows in small steps.
-        self._extend_layout(self.size.height * 3 + 50)
-        self._schedule_layout()
-
-    def _extend_layout(self, min_lines: int = 0, upto_offset: int | None = None) -> None:
-        if self._layout_width <= 0:
-            return
-        blocks = self.article.blocks
-        step = 200
-        while self._next_block < len(blocks):
-            if upto_offset is None and len(self._lines) >= min_lines:
-                break
-            if upto_offset is not None and self._lines and self._lines[-1].end >= upto_offset \
-                    and blocks[self._next_block].start > upto_offset:
-                break
-            stop = self._next_block + step
-            new = layout_blocks(self.article, self._layout_width, self._next_block, stop,
-                                CELLS)
-            self._lines.extend(new)
-            self._starts.extend(line.start for line in new)
-            self._next_block = min(stop, len(blocks))
-        self._update_virtual_size()
-
-    def _update_virtual_size(self) -> None:
-        height = len(self._lines)
-        blocks = self.article.blocks
-        if self._next_block < len(blocks) and self._lines:
-            # Estimate the rest from the density of what is laid out so far.
-            done_chars = max(1, self._lines[-1].end)
-            rest = len(self.article.text) - done_chars
-            height += int(rest * len(self._lines) / done_chars)
-        self.virtual_size = Size(self._layout_width, max(1, height))
-
-    @property
-    def layout_complete(self) -> bool:
-        return self._next_block >= len(self.article.blocks)
-
-    def _schedule_layout(self) -> None:
-        if not self.layout_complete:
-            self.set_timer(0.02, self._layout_step)
-
-    def _layout_step(self) -> None:
-        if self.layout_complete:
-            return
-        self._extend_layout(len(self._lines) + 4000)
-        self._schedule_layout()
-
-    def complete_layout(self) -> None:
-        self._ensure_layout()
-        self._extend_layout(upto_offset=len(self.article.text))
-
-    def on_resize(self, event: events.Resize) -> None:
-        self._ensure_layout()
-        if self._reveal is not None:
-            self._apply_reveal()
-            return
-        center, self._center_pending = self._center_pending, False
-        self.scroll_to_offset(self.cursor, animate=False, center=center)
-
-    def on_mount(self) -> None:
-        self._ensure_layout()
-        if self.cursor < text_start(self.article):
-            self.cursor = text_start(self.article)  # not on a hidden H1
-        provider = getattr(self.app, "suggestion_spans", None)
-        if provider is not None:  # a pane opened after the analysis finished
-            self.set_suggestions(provider(self.article.id))
-
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        self._styles.clear()
-        self._cache.clear()
-
-    def _invalidate(self) -> None:
-        self._cache.clear()
-        self.refresh()
-
-    def line_of(self, offset: int) -> int:
-        self._ensure_layout()
-        if self._layout_width > 0 and not self.layout_complete and (
-                not self._lines or offset > self._lines[-1].end):
-            self._extend_layout(upto_offset=offset)
-        return line_at(self._starts, offset) if self._starts else 0
+    def current_annotation(self) -> Annotation | None:
+        if self.selected is not None and self.selected.start <= self.cursor < max(
+                self.selected.end, self.selected.start + 1):
+            return self.selected
+        return self.annotation_at(self.cursor)
 
     # ------------------------------------------------------------ drawing
 
-    def _style(self, name: str) -> Style:
-        style = self._styles.get(name)
-        if style is None:
-            style = self.get_component_rich_style(f"article-view--{name}")
-            self._styles[name] = style
-        return style
-
-    def render_line(self, y: int) -> Strip:
-        self._ensure_layout()
-        scroll_x, scroll_y = self.scroll_offset
-        index = scroll_y + y
-        width = self.scrollable_content_region.width
-        base = self.rich_style
-        if index >= len(self._lines) and not self.layout_complete:
-            self._extend_layout(index + self.size.height + 50)
-        if index >= len(self._lines):
-            return Strip.blank(width, base)
-        key = (index, self._layout_width)
-        strip = self._cache.get(key)
-        if strip is None:
-            strip = self._draw(index, base)
-            self._cache[key] = strip
+    def draw_line(self, index: int) -> Strip:
+        strip = self.painter.draw(index, self.rich_style)
         if not self.painted and strip.cell_length:
             self.painted = True
             on_paint = getattr(self.app, "on_first_text_painted", None)
             if on_paint is not None:
                 on_paint()
-        return strip.crop_extend(scroll_x, scroll_x + width, base).apply_offsets(scroll_x, index)
+        return strip
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self.painter.forget_styles()
+        self._cache.clear()
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        provider = getattr(self.app, "suggestion_spans", None)
+        if provider is not None:  # a pane opened after the analysis finished
+            self.set_suggestions(provider(self.article.id))
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        super().watch_cursor(old, new)
+        self.post_message(CursorMoved(self.pane, new, self.annotation_at(new)))
+
+    # ------------------------------------------------------------ selecting and jumping
+
+    def select(self, annotation: Annotation | None, partners: set[str] | None = None) -> None:
+        touched = [a for a in (self.selected, annotation) if a is not None]
+        for ref in self.partners | (partners or set()):
+            partner = self.highlights.by_ref.get(ref)
+            if partner is not None:
+                touched.append(partner)
+        self.selected = annotation
+        self.partners = partners or set()
+        if len(touched) > 8:
+            self._invalidate()
+            return
+        for a in touched:
+            if a.resolution.resolved:
+                self._refresh_offsets(a.start, max(a.start, a.end - 1))
+
+    def jump_to(self, annotation: Annotation, partners: set[str] | None = None,
+                record: bool = True) -> None:
+        """Select an annotation and bring all of it on screen, with context above."""
+        if record:
+            self.post_message(self.Jumped(self.article.id, self.cursor))
+        self.select(annotation, partners)
+        self.cursor = annotation.start
+        self.reveal_span(annotation.start, max(annotation.start + 1, annotation.end))
+
+    def _jump(self, forward: bool, kind: str) -> None:
+        target = self.highlights.jump(self.cursor, forward, kind)
+        if target is None:
+            self.app.bell()
+        else:
+            self.jump_to(target)
+
+    def action_next_annotation(self) -> None:
+        self._jump(True, self.jump_filter)
+
+    def action_previous_annotation(self) -> None:
+        self._jump(False, self.jump_filter)
+
+    def action_next_contradiction(self) -> None:
+        self._jump(True, "contradiction")
+
+    def action_previous_contradiction(self) -> None:
+        self._jump(False, "contradiction")
+
+    def action_cycle_filter(self) -> None:
+        position = JUMP_FILTERS.index(self.jump_filter)
+        self.jump_filter = JUMP_FILTERS[(position + 1) % len(JUMP_FILTERS)]
+        self.notify(f"[ and ] now jump to: {self.jump_filter}", timeout=2, markup=False)
+
+    def action_follow(self) -> None:
+        annotation = self.current_annotation()
+        if annotation is None or annotation.ref not in self.highlights.contradiction_refs:
+            self.notify("No contradiction here. Use } to jump to the next one.", timeout=3,
+                        markup=False)
+            return
+        self.post_message(FollowRequested(self.pane, annotation))
+
+    def on_click(self, event: events.Click) -> None:
+        if self.selection_anchor is not None:
+            self.focus()
+            return  # the end of a drag, not a click on a highlight
+        target = self.offset_at(event)
+        if target is None:
+            return
+        self.focus()
+        self.cursor = target
+        self.select(self.annotation_at(target))
+
+    # ------------------------------------------------------------ search
+
+    @property
+    def search_query(self) -> str:
+        return self.matches.query
+
+    @property
+    def search_matches(self) -> list[tuple[int, int]]:
+        return self.matches.spans
+
+    def search(self, query: str) -> int:
+        """Find every match of query, ignoring case, spacing and typography
+        (none inside a heading that is not shown)."""
+        self.matches = Matches(self.article.text, query, text_start(self.article))
+        self._invalidate()
+        if self.matches.spans:
+            self.action_search_next(inclusive=True)
+        return len(self.matches.spans)
+
+    def _go_to_match(self, target: int | None) -> None:
+        if target is None:
+            self.app.bell()
+            return
+        self.post_message(self.Jumped(self.article.id, self.cursor))
+        self.move_cursor(target, center=True)
+
+    def action_search_next(self, inclusive: bool = False) -> None:
+        self._go_to_match(self.matches.next(self.cursor, inclusive))
+
+    def action_search_previous(self) -> None:
+        self._go_to_match(self.matches.previous(self.cursor))
+
+    def action_clear(self) -> None:
+        """esc undoes the innermost thing: a selection, then a search, then the
+        selected highlight and the mark for linking."""
+        if self.selection_anchor is not None:
+            self.clear_selection()
+        elif self.matches.spans or self.matches.query:
+            self.search("")
+            self.post_message(self.SearchCleared())
+        else:
+            self.select(None)
+            self.post_message(self.Escaped())
+
+    def action_note_or_next(self) -> None:
+        if self.selection_anchor is None and self.matches.spans:
+            self.action_search_next()
+            return
+        self.post_message(self.NoteRequested())
+
+    # ------------------------------------------------------------ links
+
+    def link_at_cursor(self) -> str:
+        self._ensure_layout()
+        return self.wrapped.link_at(self.cursor)
+
+    def action_open_link(self) -> None:
+        href = self.link_at_cursor()
+        if not href:
+            self.notify("No link under the cursor.", timeout=2, markup=False)
+            return
+        self.post_message(self.LinkRequested(href))

@@ -1,0 +1,302 @@
+"""Long text with a caret: a ScrollView that draws only the visible lines.
+
+The wrapping and the caret's motions come from the pure core (WrappedArticle,
+ArticleNavigator); this widget keeps them in step with its size and scroll
+position, caches drawn lines as Strips, and turns keys and the mouse into
+caret moves. ArticleView adds the annotations on top.
+"""
+
+from __future__ import annotations
+
+from rich.segment import Segment
+from textual import events
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from tui.core.article import Article
+from tui.core.layout import Line, text_start
+from tui.core.motions import trim_selection
+from tui.core.wrapped import ArticleNavigator, WrappedArticle
+from tui.ui.styles import CELLS
+
+
+class ArticleText(ScrollView, can_focus=True):
+    """An article laid out to the widget's width, with a caret and a selection."""
+
+    cursor: reactive[int] = reactive(0, init=False, always_update=True)
+
+    def __init__(self, article: Article, *, id: str | None = None,
+                 classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.article = article
+        self.wrapped = WrappedArticle(article, CELLS)
+        self.navigator = ArticleNavigator(self.wrapped)
+        self._cache: LRUCache[tuple[int, int], Strip] = LRUCache(1024)
+        self._center_pending = False
+        self._reveal: tuple[int, int] | None = None
+        self._reveal_tries = 0
+        self.selection_anchor: int | None = None
+        self._dragging = False
+        self._drag_start = 0
+
+    def validate_cursor(self, offset: int) -> int:
+        """The caret stays off a hidden H1 (it repeats the header's title)."""
+        return max(0, min(len(self.article.text), max(offset, text_start(self.article))))
+
+    # ------------------------------------------------------------ layout
+
+    @property
+    def lines(self) -> list[Line]:
+        return self.wrapped.lines
+
+    @property
+    def layout_complete(self) -> bool:
+        return self.wrapped.complete
+
+    def _ensure_layout(self) -> None:
+        if not self.size.width:
+            return  # not laid out yet; wrapping at a bogus width is wasted work
+        if self.wrapped.rewrap(max(10, self.scrollable_content_region.width - 1)):
+            self._cache.clear()
+            # Enough for the first screens now; the rest follows in small steps.
+            self._extend(self.size.height * 3 + 50)
+            self._schedule_layout()
+
+    def _extend(self, min_lines: int = 0, upto_offset: int | None = None) -> None:
+        self.wrapped.extend(min_lines, upto_offset)
+        self.virtual_size = Size(max(0, self.wrapped.width), self.wrapped.height())
+
+    def _schedule_layout(self) -> None:
+        if not self.wrapped.complete:
+            self.set_timer(0.02, self._layout_step)
+
+    def _layout_step(self) -> None:
+        if not self.wrapped.complete:
+            self._extend(len(self.wrapped.lines) + 4000)
+            self._schedule_layout()
+
+    def complete_layout(self) -> None:
+        self._ensure_layout()
+        self._extend(upto_offset=len(self.article.text))
+
+    def line_of(self, offset: int) -> int:
+        self._ensure_layout()
+        index = self.wrapped.line_of(offset)
+        self.virtual_size = Size(max(0, self.wrapped.width), self.wrapped.height())
+        return index
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._ensure_layout()
+        if self._reveal is not None:
+            self._apply_reveal()
+            return
+        center, self._center_pending = self._center_pending, False
+        self.scroll_to_offset(self.cursor, animate=False, center=center)
+
+    def on_mount(self) -> None:
+        self._ensure_layout()
+        self.cursor = self.cursor  # validated: not on a hidden H1
+
+    def _invalidate(self) -> None:
+        self._cache.clear()
+        self.refresh()
+
+    def _refresh_offsets(self, start: int, end: int) -> None:
+        """Redraw only the lines holding text[start:end] (inclusive of end)."""
+        if not self.wrapped.starts:
+            self.refresh()
+            return
+        first, last = self.line_of(min(start, end)), self.line_of(max(start, end))
+        for y in range(first, last + 1):
+            self._cache.discard((y, self.wrapped.width))
+        self.refresh_lines(first, last - first + 1)
+
+    # ------------------------------------------------------------ drawing
+
+    def draw_line(self, index: int) -> Strip:
+        """One display line as plain text; ArticleView paints its highlights."""
+        line = self.wrapped.lines[index]
+        shown = line.prefix + CELLS.portable(self.article.text[line.start:line.end])
+        return Strip([Segment(shown, self.rich_style)])
+
+    def render_line(self, y: int) -> Strip:
+        self._ensure_layout()
+        scroll_x, scroll_y = self.scroll_offset
+        index = scroll_y + y
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        if index >= len(self.wrapped.lines) and not self.wrapped.complete:
+            self._extend(index + self.size.height + 50)
+        if index >= len(self.wrapped.lines):
+            return Strip.blank(width, base)
+        key = (index, self.wrapped.width)
+        strip = self._cache.get(key)
+        if strip is None:
+            strip = self.draw_line(index)
+            self._cache[key] = strip
+        return strip.crop_extend(scroll_x, scroll_x + width, base).apply_offsets(scroll_x, index)
+
+    # ------------------------------------------------------------ caret and scrolling
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        if self.selection_anchor is not None:
+            self._refresh_offsets(min(old, new, self.selection_anchor),
+                                  max(old, new, self.selection_anchor))
+        else:
+            self._refresh_offsets(old, old)
+            self._refresh_offsets(new, new)
+
+    def on_focus(self) -> None:
+        self._invalidate()
+
+    def on_blur(self) -> None:
+        self._invalidate()
+
+    def move_cursor(self, offset: int, center: bool = False) -> None:
+        self.cursor = offset
+        self.scroll_to_offset(self.cursor, center=center)
+
+    def scroll_to_offset(self, offset: int, animate: bool = False, center: bool = False) -> None:
+        if not self.is_mounted or not self.size.height:
+            self._center_pending = self._center_pending or center
+            return
+        y = self.line_of(offset)
+        height = self.scrollable_content_region.height
+        top = self.scroll_offset.y
+        if center:
+            self.scroll_to(y=max(0, y - height // 3), animate=animate, immediate=True)
+        elif y < top + 2:
+            self.scroll_to(y=max(0, y - 2), animate=animate, immediate=True)
+        elif y >= top + height - 2:
+            self.scroll_to(y=y - height + 3, animate=animate, immediate=True)
+
+    def reveal_span(self, start: int, end: int) -> None:
+        """Scroll so text[start:end] is fully visible with a few lines above it;
+        kept pending until the view has a size and its lines are laid out."""
+        self._reveal = (start, end)
+        self._reveal_tries = 0
+        self._apply_reveal()
+
+    def _apply_reveal(self) -> None:
+        if self._reveal is None or not self.is_mounted or not self.size.height:
+            return
+        self._ensure_layout()
+        if self.wrapped.width <= 0:
+            return
+        start, end = self._reveal
+        first, last = self.line_of(start), self.line_of(end - 1)
+        height = self.scrollable_content_region.height
+        context = max(0, min(3, (height - (last - first + 1)) // 3))
+        # Near the end of the article the top is as far down as it can go.
+        top = min(max(0, first - context), max(0, self.virtual_size.height - height))
+        self.scroll_to(y=top, animate=False, immediate=True, force=True)
+        if self.scroll_offset.y == top:
+            self._reveal = None
+        elif self._reveal_tries < 10:  # the scroll range catches up on refresh
+            self._reveal_tries += 1
+            self.call_after_refresh(self._apply_reveal)
+
+    def _move_lines(self, delta: int) -> None:
+        self._ensure_layout()
+        self.move_cursor(self.navigator.lines(self.cursor, delta, self.size.height + 50))
+        self.virtual_size = Size(max(0, self.wrapped.width), self.wrapped.height())
+
+    def action_cursor_down(self) -> None:
+        self._move_lines(1)
+
+    def action_cursor_up(self) -> None:
+        self._move_lines(-1)
+
+    def action_cursor_left(self) -> None:
+        self.move_cursor(self.navigator.left(self.cursor))
+
+    def action_cursor_right(self) -> None:
+        self.move_cursor(self.navigator.right(self.cursor))
+
+    def action_word_right(self) -> None:
+        self.move_cursor(self.navigator.word_right(self.cursor))
+
+    def action_word_left(self) -> None:
+        self.move_cursor(self.navigator.word_left(self.cursor))
+
+    def action_sentence_right(self) -> None:
+        self.move_cursor(self.navigator.sentence_right(self.cursor))
+
+    def action_sentence_left(self) -> None:
+        self.move_cursor(self.navigator.sentence_left(self.cursor))
+
+    def action_page_down(self) -> None:
+        page = max(1, self.scrollable_content_region.height - 1)
+        self.scroll_to(y=self.scroll_offset.y + page, animate=False, immediate=True)
+        self._move_lines(page)
+
+    def action_page_up(self) -> None:
+        page = max(1, self.scrollable_content_region.height - 1)
+        self.scroll_to(y=max(0, self.scroll_offset.y - page), animate=False, immediate=True)
+        self._move_lines(-page)
+
+    def action_top(self) -> None:
+        self.move_cursor(0)
+        self.scroll_to(y=0, animate=False, immediate=True)
+
+    def action_bottom(self) -> None:
+        self.complete_layout()
+        self.move_cursor(self.navigator.last_line())
+        self.scroll_end(animate=False, immediate=True)
+
+    # ------------------------------------------------------------ selection and mouse
+
+    @property
+    def selection(self) -> tuple[int, int] | None:
+        """The selected words: [start, end) from the anchor to the caret
+        inclusive, without edge spaces or a lone first letter of the next word."""
+        if self.selection_anchor is None:
+            return None
+        lo = min(self.selection_anchor, self.cursor)
+        hi = min(max(self.selection_anchor, self.cursor) + 1, len(self.article.text))
+        lo, hi = trim_selection(self.article.text, lo, hi)
+        return (lo, hi) if hi > lo else None
+
+    def action_toggle_selection(self) -> None:
+        self.selection_anchor = None if self.selection_anchor is not None else self.cursor
+        self._invalidate()
+
+    def clear_selection(self) -> None:
+        self.selection_anchor = None
+        self._invalidate()
+
+    def offset_at(self, event: events.MouseEvent) -> int | None:
+        """The text offset under the mouse, or None outside the text."""
+        self._ensure_layout()
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return None
+        index = self.scroll_offset.y + offset.y
+        if not 0 <= index < len(self.wrapped.lines):
+            return None
+        column = offset.x + self.scroll_offset.x - CELLS.width(self.wrapped.lines[index].prefix)
+        return self.wrapped.offset_at(index, max(0, column))
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        target = self.offset_at(event)
+        if target is not None:
+            self._dragging = True
+            self.selection_anchor = None
+            self._drag_start = target
+            self.capture_mouse()
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        if not self._dragging:
+            return
+        target = self.offset_at(event)
+        if target is not None and target != self._drag_start:
+            self.selection_anchor = self._drag_start
+            self.cursor = target
+
+    def on_mouse_up(self, event: events.MouseUp) -> None:
+        if self._dragging:
+            self._dragging = False
+            self.release_mouse()
