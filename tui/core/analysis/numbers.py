@@ -53,7 +53,8 @@ _NUMBER = re.compile(
 # Where a match's core may start (see _matches): digits and currency signs, and
 # the number words of _NUMBER searched in lower-cased text.
 _CORE_SIGN = re.compile(r"[$€£\d]")
-_CORE_WORD = re.compile("|".join(sorted({*_EN_UNIT_WORD[3:-1].split("|"), *_DE_NUMBER_WORD[3:-2].split("|")})))
+_CORE_WORD = re.compile("|".join(sorted({*_EN_UNIT_WORD[3:-1].split("|"),
+                                         *_DE_NUMBER_WORD[3:-2].split("|")})))
 _HEDGE_SET = frozenset(h.lower() for h in HEDGES)
 _HEDGE_LENGTHS = sorted({len(h) for h in _HEDGE_SET}, reverse=True)  # longest first: leftmost start first
 _BETWEEN = re.compile(r"(?:zwischen|between)\s+$", re.IGNORECASE)
