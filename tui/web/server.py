@@ -26,6 +26,7 @@ DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
 STOP_APP_SECONDS = 5.0
 TEMPLATE = Path(__file__).with_name("index.html")
+FOCUS_SCRIPT = Path(__file__).with_name("focus.js")
 
 
 def serve_parser() -> argparse.ArgumentParser:
@@ -88,9 +89,16 @@ class WebReader:
             web.get("/ws", self._socket),
             web.get("/download/{key}", self._download),
             web.static("/static", static),
+            web.get("/crossread/focus.js", self._focus_script),
         ])
         app.on_shutdown.append(self._close_sockets)
         return app
+
+    async def _focus_script(self, request: Any) -> Any:
+        from aiohttp import web
+
+        return web.Response(text=FOCUS_SCRIPT.read_text(encoding="utf-8"),
+                            content_type="application/javascript")
 
     def allowed_hosts(self) -> set[str]:
         names = ("127.0.0.1", "localhost", "[::1]")
