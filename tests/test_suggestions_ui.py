@@ -95,6 +95,11 @@ async def test_queue_shows_both_sides_and_accept_makes_a_link(corpus_dir: Path) 
         first = app.suggestions_visible[0]
         assert f"Suggestion 1/{total}" in queue
         assert "a accept" in queue and "r reject" in queue and "s skip" in queue
+        app.panes[0].view.focus()
+        await pilot.press("S")  # again, with the queue open: no second queue, no crash
+        await pilot.pause()
+        assert len(app.query("#suggestion-queue")) == 1 and app.focused is app.query_one(
+            "#suggestion-queue")
         left, right = (p.view for p in app.panes[:2])
         assert {left.article.id, right.article.id} == {m.article for m in first.members}
         for view in (left, right):

@@ -183,8 +183,10 @@ class SuggestionsMixin:
             self.notify("No suggestions left to review.", markup=False)  # type: ignore[attr-defined]
             return
         old = self._queue()
-        if old is not None:
-            old.remove()
+        if old is not None:  # S again while the queue is open: go back to it
+            old.focus()
+            self._present(old)
+            return
         queue = SuggestionQueue([s.id for s in self.suggestions_visible])
         self.mount(queue, before=self.query_one("#legend"))  # type: ignore[attr-defined]
         queue.focus()
