@@ -187,7 +187,8 @@ def add_source(root: Path, source: str, options: Options | None = None) -> Added
     if page_suffix == ".html" and words < NO_TEXT_WORDS:
         # What the extractor falls back to on an empty page: a menu, a cookie
         # notice, "enable JavaScript". Not an article.
-        raise IngestError(source, f"no main text found in the page (only {words} words)",
+        unit = "word" if words == 1 else "words"
+        raise IngestError(source, f"no main text found in the page (only {words} {unit})",
                           "the page may need JavaScript or a login; save it from the browser "
                           "once the article shows, or copy its text into a .txt file")
     meta["title"] = meta.get("title") or article.meta.title or Path(source).stem
@@ -212,7 +213,8 @@ def add_source(root: Path, source: str, options: Options | None = None) -> Added
     _pin(root, added)
     if words < SHORT_WORDS:
         added.warnings.append(
-            f"only {words} words of text: the page may be cut short (a paywall, a teaser, "
+            f"only {words} {'word' if words == 1 else 'words'} of text: the page may be cut "
+            "short (a paywall, a teaser, "
             f"a page that needs JavaScript); compare {path.name} with the page")
     return added
 

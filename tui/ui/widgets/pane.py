@@ -122,7 +122,8 @@ class ArticlePane(Vertical):
         event.input.display = False
         self.view.focus()
         if event.value:
-            found = f"{count} matches for " if count else "No match for "
+            found = (f"{count} {'match' if count == 1 else 'matches'} for " if count
+                     else "No match for ")
             self.set_status(Text.assemble(found, safe(repr(event.value)),
                                           " · n/N next/previous" if count else ""))
 
