@@ -401,3 +401,23 @@ def test_cli_claimreview_without_publisher_and_import_article(corpus_dir: Path,
     assert ok.returncode == 0 and "saved to" not in ok.stdout  # nothing was saved
     assert "quote not found in the article: 4" in ok.stdout  # harbour words, German article
     assert "nothing new to save; no file was written" in ok.stdout
+
+
+def test_hypothesis_reply_keeps_its_parent_through_a_w3c_round_trip(tmp_path: Path) -> None:
+    """A reply is a note `on` its parent; exported (`crossread:on`) and imported
+    into a fresh copy, with its parent in the same file, it is that note again."""
+    first, fresh = tmp_path / "first", tmp_path / "fresh"
+    shutil.copytree(FIX / "corpus", first)
+    shutil.copytree(FIX / "corpus", fresh)
+    import_file(Session(load_corpus(first), "alice"), FIX / "hypothesis-api.json")
+    reply = next(a for a in mine(first, "alice") if a.id == "h:hyp22Xq7Lm2N")
+    assert reply.target == "h:hyp20Xq7Lm2N"
+    exported = tmp_path / "out.jsonld"
+    exported.write_text(json.dumps(w3c_collection(load_corpus(first))), encoding="utf-8")
+    report = import_file(Session(load_corpus(fresh), "bob"), exported)
+    assert report.matches["reply"] == 1 and not report.skipped
+    again = next(a for a in mine(fresh) if a.id == "h:hyp22Xq7Lm2N")
+    assert again.kind == "note" and again.target == "h:hyp20Xq7Lm2N" and again.anchor is None
+    assert again.resolution.resolved and again.author == "dan"
+    assert check_json(fresh) == check_json(first)
+    assert import_file(Session(load_corpus(fresh), "bob"), exported).imported == 0

@@ -128,12 +128,25 @@ def plan_import(corpus: Corpus, session: Session, items: list[Any],
         if existing.has_origin(item):
             report.already_present += 1
             continue
-        if item.parent or "replying" in item.motivations and _replies_to_note(raw, existing):
+        if item.parent or "replying" in item.motivations and _replies_to_note(raw, existing) \
+                or _on_in_this_file(item, corpus):
             replies.append(item)
             continue
         _plan_item(item, raw, targets, maker, existing, report)
-    for item in replies:  # after their parents, which may be in the same file
-        _plan_reply(item, maker, existing, report)
+    # After their parents, which may be in the same file, and may be replies themselves.
+    while replies:
+        waiting = [item for item in replies if _parent_of(item, existing) is None]
+        if len(waiting) == len(replies):
+            break
+        for item in replies:
+            if item not in waiting:
+                _plan_reply(item, maker, existing, report)
+        replies = waiting
+    for item in replies:
+        if _on_in_this_file(item, corpus):  # its parent is not here: a note on the words
+            _plan_item(item, item.raw, targets, maker, existing, report)
+        else:
+            report.skipped["reply to an annotation that was not imported"] += 1
     maker.drop_dangling(report.records)
     report.matches = +report.matches
     report.imported = len(report.records)
@@ -231,11 +244,27 @@ def _claim_at(targets: Targets, target: Any) -> str | None:
     return claim.ref if claim else None
 
 
+def _on_in_this_file(item: Item, corpus: Corpus) -> bool:
+    """A note from crossread's export (`crossread:on`) on an annotation the corpus
+    does not hold yet: its parent may come in the same file."""
+    on = item.ext("on")
+    return isinstance(on, str) and item.ext("kind") == "note" and corpus.get(on) is None
+
+
+def _parent_of(item: Item, existing: Existing) -> tuple[str, str] | None:
+    """(article, id) of the annotation a reply answers, once it is planned or present."""
+    on = item.ext("on")
+    for parent in (item.parent, on if isinstance(on, str) else "",
+                   *(t for t in as_list(item.raw.get("target")) if isinstance(t, str))):
+        found = existing.note_for(parent)
+        if found is not None:
+            return found
+    return None
+
+
 def _plan_reply(item: Item, maker: RecordMaker, existing: Existing,
                 report: ImportReport) -> None:
-    parent = item.parent or next((t for t in as_list(item.raw.get("target"))
-                                  if isinstance(t, str) and existing.note_for(t)), "")
-    found = existing.note_for(parent)
+    found = _parent_of(item, existing)
     if found is None:
         report.skipped["reply to an annotation that was not imported"] += 1
         return
