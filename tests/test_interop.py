@@ -167,6 +167,37 @@ def test_text_annotator_empty_bodies_and_every_target(harbour: Path) -> None:
     assert all(n.author == "Gus" and n.creator == "mailto:gus@example.org" for n in notes)
 
 
+
+@pytest.mark.parametrize("named_targets", [True, False])
+@pytest.mark.parametrize("shape", ["expanded", "flattened"])
+def test_text_annotator_jsonld_shapes_keep_the_creator(harbour: Path, tmp_path: Path,
+                                                      shape: str, named_targets: bool) -> None:
+    """Flattened, the creator (named by an IRI) and named targets are nodes of
+    their own in the @graph; the importer follows the references to them."""
+    from pyld import jsonld as pyld
+
+    items = load("text-annotator.json")
+    for item in items:
+        item["creator"] = {"id": "https://ta.example/u/tom", "type": "Person", "name": "tom"}
+        if not named_targets:
+            for target in item["target"]:
+                del target["id"]
+    options = {"documentLoader": jsonld.offline_loader}
+    data = pyld.expand(items, options) if shape == "expanded" else pyld.flatten(items, None, options)
+    path = tmp_path / f"{shape}.jsonld"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    corpus = load_corpus(harbour)
+    plain = plan_import(corpus, Session(corpus, "bob"), items)
+    report = import_file(Session(corpus, "bob"), path)
+    assert report.imported == plain.imported == 5 and not report.skipped
+
+    def key(r: dict[str, Any]) -> tuple[Any, ...]:
+        return (r["quote"], r["text"], r["author"], r["creator"])
+
+    assert sorted(map(key, report.records)) == sorted(map(key, plain.records))
+    assert {(n.author, n.creator) for n in mine(harbour)} == {("tom", "https://ta.example/u/tom")}
+
+
 def w3c_examples() -> list[Any]:
     """The 43 examples: anno1-41 and the two annotations of the example page."""
     found = [json.loads((SUITE / "correct" / f"anno{n}.json").read_text()) for n in range(1, 41)]

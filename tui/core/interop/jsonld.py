@@ -138,16 +138,21 @@ def _is_annotation(node: dict[str, Any]) -> bool:
 
 
 def _embed(value: Any, by_id: dict[str, Any], path: frozenset[str]) -> Any:
-    """Replace references ({"id": x} or a bare blank-node id) by the node itself,
-    never twice on one path (a cycle)."""
+    """Replace references ({"id": x}, or the bare id that compaction leaves for
+    terms typed `@id` such as `creator` and `target`) by the node itself, whether
+    a blank node or one named by an IRI (a creator's `https://…/u/tom`), never
+    twice on one path (a cycle). Another annotation stays a reference: a reply's
+    target names its parent, it does not contain it."""
     if isinstance(value, list):
         return [_embed(v, by_id, path) for v in value]
-    if isinstance(value, str) and value.startswith("_:") and value in by_id and value not in path:
-        return _embed(by_id[value], by_id, path | {value})
+    if isinstance(value, str):
+        if _embeddable(value, by_id, path):
+            return _embed(by_id[value], by_id, path | {value})
+        return value
     if not isinstance(value, dict):
         return value
     ident = value.get("id")
-    if isinstance(ident, str) and set(value) == {"id"} and ident in by_id and ident not in path:
+    if isinstance(ident, str) and set(value) == {"id"} and _embeddable(ident, by_id, path):
         value = by_id[ident]
     if isinstance(ident, str):
         path = path | {ident}
@@ -157,6 +162,10 @@ def _embed(value: Any, by_id: dict[str, Any], path: frozenset[str]) -> Any:
     if isinstance(out.get("id"), str) and out["id"].startswith("_:"):
         del out["id"]  # a blank node's label means nothing outside this file
     return out
+
+
+def _embeddable(ident: str, by_id: dict[str, Any], path: frozenset[str]) -> bool:
+    return ident in by_id and ident not in path and not _is_annotation(by_id[ident])
 
 
 def _reason(exc: Exception) -> str:
