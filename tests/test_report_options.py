@@ -153,3 +153,31 @@ def test_html_report_renders_in_chromium(corpus_dir: Path, tmp_path: Path) -> No
     assert quotes == ["First paragraph, wrapped.", "Second <b>paragraph</b>.", "— alice"]
     assert verdict == "supported" and colour == "rgb(215, 240, 215)"
     assert "— Nordkorea und Russland besiegeln Militärbündnis, Telepolis (as of" in text
+
+
+def test_a_note_is_listed_once(corpus_dir: Path) -> None:
+    """A note on a claim's words is listed under that claim, not again under
+    "Notes on the text"; a note over two claims' words is listed under the first."""
+    alice = Session(load_corpus(corpus_dir), "alice")
+    claims = {c.id: c for c in alice.corpus.claims([A0])}
+    troops, pioneers = claims["troops-10k"], claims["pioneers-6000"]
+    treaty = claims["treaty-last-year"]
+    alice.add_note("Over the troop claim's words.", A0, troops.start, troops.end)
+    alice.add_note("Across two claims.", A0, pioneers.start, treaty.end)
+    alice.add_note("Attached to the troop claim.", A0, on="troops-10k")
+    alice.add_note("Before any claim.", A0, 0, 10)
+    corpus = load_corpus(corpus_dir)
+    report = markdown_report(corpus, Options(articles=(A0,), today=DAY))
+    for words in ("Over the troop claim's words.", "Across two claims.",
+                  "Attached to the troop claim.", "Before any claim."):
+        assert report.count(words) == 1, words
+    claims_part, text_part = report.split("### Notes on the text", 1)
+    troop_entry = claims_part.split(troops.anchor.quote[:40], 1)[1].split("**", 1)[0]
+    assert "Over the troop claim's words." in troop_entry
+    assert "Attached to the troop claim." in troop_entry
+    pioneer_entry = claims_part.split(" ".join(pioneers.anchor.quote.split())[:40], 1)[1]
+    assert "Across two claims." in pioneer_entry.split("**", 1)[0]
+    assert "Before any claim." in text_part
+    page = html_report(corpus, Options(articles=(A0,), today=DAY))
+    for words in ("Over the troop claim", "Across two claims.", "Before any claim."):
+        assert page.count(words) == 1, words

@@ -172,11 +172,12 @@ def build_report(corpus: Corpus, options: Options | None = None) -> Report:
         claims = [c for c in corpus.claims([aid])]
         claims.sort(key=lambda c: (0, c.start, c.end) if c.resolution.resolved else (1, 0, 0))
         entries: list[ClaimEntry] = []
+        placed: set[str] = set()  # notes listed under a claim, each under one only
         for claim in claims:
             verdict = _verdict(corpus, claim, by)
             total += 1
             judged += verdict is not None
-            notes = [n for n in corpus.notes_on(claim) if mine(n)]
+            notes = [n for n in corpus.notes_on(claim) if mine(n) and n.ref not in placed]
             if opts.reviewed_only and verdict is None:
                 continue
             if opts.since and not (
@@ -188,6 +189,7 @@ def build_report(corpus: Corpus, options: Options | None = None) -> Report:
             if verdict is not None and verdict.author:
                 reviewers.add(verdict.author)
             reviewers.update(n.author for n in notes if n.author)
+            placed.update(n.ref for n in notes)
             source = corpus.get(claim.source, aid) if claim.source else None
             entries.append(ClaimEntry(
                 len(entries) + 1, claim.ref, claim_words(corpus, claim), verdict,
@@ -197,7 +199,7 @@ def build_report(corpus: Corpus, options: Options | None = None) -> Report:
         text_notes = []
         if not opts.reviewed_only:
             for note in corpus.annotations.get(aid, []):
-                if note.kind != "note" or not mine(note):
+                if note.kind != "note" or not mine(note) or note.ref in placed:
                     continue
                 if opts.since and not (note.author and _since(note.modified or note.created,
                                                               opts.since)):
