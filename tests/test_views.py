@@ -255,6 +255,17 @@ def test_export_command_writes_csv_and_markdown(small: Path, tmp_path: Path) -> 
     assert matrix_format(None, None) == "csv" and matrix_format("csv", Path("x.md")) == "csv"
 
 
+def test_matrix_markdown_title_is_the_reports(small: Path, tmp_path: Path) -> None:
+    """The heading names the corpus as the report does: crossread.toml's `title`."""
+    (small / "crossread.toml").write_text('title = "Troops | in Russia"\n', encoding="utf-8")
+    out = tmp_path / "m.md"
+    assert main(["export", str(small), "--format", "matrix", "-o", str(out)]) == 0
+    assert out.read_text(encoding="utf-8").startswith("# Claim matrix: Troops \\| in Russia\n")
+    report = tmp_path / "r.md"
+    assert main(["export", str(small), "--format", "markdown", "-o", str(report)]) == 0
+    assert report.read_text(encoding="utf-8").startswith("# Review report: Troops \\| in Russia\n")
+
+
 def test_export_escapes_controls_and_formulas(make_corpus: Callable[..., Path]) -> None:
     root = make_corpus({
         "articles/x.txt": "X\nSaid so: 5 ships.\n",

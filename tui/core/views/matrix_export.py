@@ -73,10 +73,11 @@ def matrix_markdown(matrix: Matrix, title: str = "") -> str:
 
 def matrix_export(corpus: Corpus, fmt: str = "csv", article_ids: list[str] | None = None,
                   reviewer: str | None = None) -> str:
-    """What `crossread export --format matrix` writes."""
-    from tui.core.export import corpus_name
+    """What `crossread export --format matrix` writes, titled as the review report is
+    (crossread.toml's `title`, else the corpus's name)."""
+    from tui.core.review_report import corpus_title
 
     matrix = build_matrix(corpus, article_ids, reviewer)
     if fmt == "md":
-        return matrix_markdown(matrix, corpus_name(corpus))
+        return matrix_markdown(matrix, corpus_title(corpus))
     return matrix_csv(matrix)
