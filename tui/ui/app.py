@@ -37,7 +37,7 @@ from tui.core.text import escape_controls
 from tui.ui import memory
 from tui.ui.messages import CorpusChanged
 from tui.ui.panes import MAX_PANES, PanesMixin
-from tui.ui.review import ReviewMixin
+from tui.ui.review import ReviewController
 from tui.ui.screens.suggestions import SuggestionQueue
 from tui.ui.styles import highlight_variables, safe_line, without_colour
 from tui.ui.suggestions import SuggestionsMixin
@@ -63,7 +63,7 @@ def key_label(keys: str) -> str:
     return "/".join(KEY_NAMES.get(k, k) for k in keys.split(","))
 
 
-class CrossreadApp(PanesMixin, ReviewMixin, SuggestionsMixin, App[None]):
+class CrossreadApp(PanesMixin, SuggestionsMixin, App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "crossread"
 
@@ -114,14 +114,14 @@ class CrossreadApp(PanesMixin, ReviewMixin, SuggestionsMixin, App[None]):
         for view in self.query(ArticleView):
             view.marked_ref = marked.ref if marked is not None else ""
             view.refresh_marks()
-        self._update_legend()
+        self.update_legend()
 
     def __init__(self, root: Path, open_ids: Iterable[str] = (), corpus: Corpus | None = None,
                  author: str | None = None) -> None:
         super().__init__()
         self.root = root
         self.author = author or default_author()
-        self.session: Session | None = None  # type: ignore[assignment]
+        self.session: Session | None = None
         self.loading = False
         if corpus is None and annotation_bytes(root) > BACKGROUND_BYTES:
             # Big annotation files: show the text first, anchor in a worker.
@@ -136,6 +136,7 @@ class CrossreadApp(PanesMixin, ReviewMixin, SuggestionsMixin, App[None]):
         self._used: dict[int, int] = {}
         self._tick = 0
         self.jumps = JumpList()
+        self.review = ReviewController(self)
         self._panes: list[ArticlePane] = []
         self._next_pane_id = 0
 
@@ -230,7 +231,8 @@ class CrossreadApp(PanesMixin, ReviewMixin, SuggestionsMixin, App[None]):
 
     @on(ArticleView.NoteRequested)
     def _note_requested(self) -> None:
-        self.action_note()
+        if self.check_action("note", ()):
+            self.review.note()
 
     @on(ArticleView.LinkRequested)
     def _link_requested(self, event: ArticleView.LinkRequested) -> None:
@@ -238,18 +240,18 @@ class CrossreadApp(PanesMixin, ReviewMixin, SuggestionsMixin, App[None]):
 
     @on(ArticleView.JumpFilterChanged)
     def _jump_filter_changed(self) -> None:
-        self._update_legend()
+        self.update_legend()
 
     @on(ArticleView.Escaped)
     def _escaped(self) -> None:
         if self.marked is not None:
             self.marked = None
             self.notify("Mark cleared.", timeout=2, markup=False)
-            self._update_legend()
+            self.update_legend()
 
     @on(CorpusChanged)
     def _data_changed(self, event: CorpusChanged) -> None:
-        self._update_legend()
+        self.update_legend()
         if event.changes is None or event.changes.merged:
             self._show_issues()
 
@@ -260,6 +262,51 @@ class CrossreadApp(PanesMixin, ReviewMixin, SuggestionsMixin, App[None]):
         quote ids, names and paths from files, so controls are always escaped."""
         super().notify(escape_controls(message), title=escape_controls(title),
                        severity=severity, timeout=timeout, markup=markup)
+
+    # ------------------------------------------------------------ review
+
+    REVIEW_ACTIONS: ClassVar[frozenset[str]] = frozenset({
+        "note", "edit_note", "delete_note", "undo", "redo", "new_claim", "new_source",
+        "verdict", "verdict_comment", "next_unreviewed", "mark", "link"})
+
+    def action_note(self) -> None:
+        self.review.note()
+
+    def action_edit_note(self) -> None:
+        self.review.edit_note()
+
+    def action_delete_note(self) -> None:
+        self.review.delete_note()
+
+    def action_undo(self) -> None:
+        self.review.undo()
+
+    def action_redo(self) -> None:
+        self.review.redo()
+
+    def action_new_claim(self) -> None:
+        self.review.new_claim()
+
+    def action_new_source(self) -> None:
+        self.review.new_source()
+
+    def action_verdict(self, number: int) -> None:
+        self.review.verdict(number)
+
+    def action_verdict_comment(self) -> None:
+        self.review.verdict_comment()
+
+    def action_next_unreviewed(self) -> None:
+        self.review.next_unreviewed()
+
+    def action_mark(self) -> None:
+        self.review.mark()
+
+    def action_link(self, relation: str = "contradicts") -> None:
+        self.review.link(relation)
+
+    def progress_text(self) -> Text:
+        return self.review.progress_text()
 
     def ready_for_changes(self) -> bool:
         if self.session is None:
@@ -306,14 +353,14 @@ class CrossreadApp(PanesMixin, ReviewMixin, SuggestionsMixin, App[None]):
         panel.display = bool(problems)
 
     def on_ready(self) -> None:
-        self._update_legend()
+        self.update_legend()
         self.call_after_refresh(self.start_analysis)  # after the first frame (issue 15)
         if self.loading and not self._panes:
             self._load_in_background()
 
     _worker_started = False
 
-    def _update_legend(self) -> None:
+    def update_legend(self) -> None:
         views = list(self.query(ArticleView))
         legend = Text(" Legend: ", style="bold")
         for name, label in LEGEND:
@@ -378,7 +425,7 @@ class CrossreadApp(PanesMixin, ReviewMixin, SuggestionsMixin, App[None]):
     _corpus_at: tuple[int, str, int] = (-1, "", 0)  # the result shown: index, article, offset
     _corpus_pending = False
 
-    def _view_screen(self, name: str, make) -> None:  # type: ignore[no-untyped-def]
+    def _view_screen(self, name: str, make) -> None:
         """Push one of the cross-article screens, installed once so that it keeps
         its filter and position between visits."""
         if not self.ready_for_changes() or (self.is_screen_installed(name)
@@ -400,7 +447,7 @@ class CrossreadApp(PanesMixin, ReviewMixin, SuggestionsMixin, App[None]):
         self._view_screen("history", lambda: _views("history").HistoryScreen(
             self.corpus, self.author))
 
-    def open_search_hit(self, result, hit) -> None:  # type: ignore[no-untyped-def]
+    def open_search_hit(self, result, hit) -> None:
         """Open a corpus-search hit at its match; n / N then walk every hit."""
         self.corpus_result = result
         number = result.hits.index(hit) + 1 if hit in result.hits else 0
@@ -414,6 +461,11 @@ class CrossreadApp(PanesMixin, ReviewMixin, SuggestionsMixin, App[None]):
                                 hit.end, result.query, status)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Review actions wait for the session: disabled (shown, not run) while
+        the annotations load; n/N step through corpus search results only while
+        one is open in the focused pane."""
+        if action in self.REVIEW_ACTIONS and self.session is None:
+            return None
         if action == "corpus_step":
             view = self.focused
             result = self.corpus_result
@@ -524,46 +576,46 @@ class CrossreadApp(PanesMixin, ReviewMixin, SuggestionsMixin, App[None]):
 
         self.push_screen(_modals().ConfirmLinkScreen(url), answer)
 
-def _modals():  # type: ignore[no-untyped-def]
+def _modals():
     from tui.ui.screens import modals
 
     return modals
 
 
-def _views(name: str):  # type: ignore[no-untyped-def]
+def _views(name: str):
     """The cross-article screens (issue 16), loaded when first used."""
     import importlib
 
     return importlib.import_module(f"tui.ui.screens.{name}")
 
 
-def _downloads():  # type: ignore[no-untyped-def]
+def _downloads():
     from tui.web import downloads
 
     return downloads
 
 
-def _editors():  # type: ignore[no-untyped-def]
+def _editors():
     from tui.ui.screens import editors
 
     return editors
 
 
-def _note_unknown(corpus: Corpus, name: str):  # type: ignore[no-untyped-def]
+def _note_unknown(corpus: Corpus, name: str):
     from tui.core.diagnostics import Diagnostic, Level
 
     return Diagnostic(corpus.root, 0, 0, Level.ERROR, f"--open {name}: no such article",
                       "use an article id (file stem) or a unique prefix of one")
 
 
-def _runner(app: CrossreadApp, action: str):  # type: ignore[no-untyped-def]
+def _runner(app: CrossreadApp, action: str):
     async def run() -> None:
         await app.run_action(action)
 
     return run
 
 
-def _list_runner(app: CrossreadApp, action: str):  # type: ignore[no-untyped-def]
+def _list_runner(app: CrossreadApp, action: str):
     async def run() -> None:
         listing = app.query_one(AnnotationList)
         listing.focus()
@@ -572,7 +624,7 @@ def _list_runner(app: CrossreadApp, action: str):  # type: ignore[no-untyped-def
     return run
 
 
-def _view_runner(app: CrossreadApp, action: str):  # type: ignore[no-untyped-def]
+def _view_runner(app: CrossreadApp, action: str):
     async def run() -> None:
         view = app.current_view
         if view is None:

@@ -132,7 +132,7 @@ class PanesMixin:
         self.call_after_refresh(self.fit_panes)
         self.call_after_refresh(self._focus_pane, max(0, self.current_pane - 1))
 
-    def on_descendant_focus(self, event) -> None:  # type: ignore[no-untyped-def]
+    def on_descendant_focus(self, event) -> None:
         widget = event.widget if hasattr(event, "widget") else self.focused
         if isinstance(widget, ArticleView):
             self.current_pane = self._pane_of(widget)
@@ -142,14 +142,14 @@ class PanesMixin:
                 self.fit_panes()
             self.query_one(AnnotationList).show_article(widget.article.id)
             self._inspect(widget.current_annotation())
-            self._update_legend()
+            self.update_legend()
 
 
     # ------------------------------------------------------------ fitting the width
 
     _side_choice: bool | None = None  # the user's choice with the backslash key; None: by width
 
-    def on_resize(self, event) -> None:  # type: ignore[no-untyped-def]
+    def on_resize(self, event) -> None:
         self.fit_panes(event.size.width)
 
     def action_toggle_side(self) -> None:

@@ -117,7 +117,7 @@ class SuggestionsMixin:
             if pane.query("ArticleView"):
                 view = pane.view
                 view.set_suggestions(self.suggestion_spans(view.article.id), view.shown_suggestion)
-        self._update_legend()  # type: ignore[attr-defined]
+        self.update_legend()  # type: ignore[attr-defined]
 
     def suggestion_spans(self, article_id: str) -> list[tuple[int, int, Suggestion]]:
         return list(self._spans.get(article_id, [])) if self.suggestions_shown else []
@@ -256,7 +256,7 @@ class SuggestionsMixin:
             except SessionError as exc:
                 self.notify(str(exc), severity="warning", markup=False)  # type: ignore[attr-defined]
                 return
-            self._report("Rejected; it will not be suggested again", changes)  # type: ignore[attr-defined]
+            self.review.report("Rejected; it will not be suggested again", changes)  # type: ignore[attr-defined]
             queue.tally["rejected"] += 1
         elif what == "accept":
             if not self.accept_suggestion(s, readable(s, self.corpus)):
@@ -319,6 +319,6 @@ class SuggestionsMixin:
         except SessionError as exc:
             self.notify(str(exc), severity="warning", markup=False)  # type: ignore[attr-defined]
             return False
-        self._report(f"Accepted: your link ({ACCEPT_AS[s.relation]}) is saved", changes)  # type: ignore[attr-defined]
+        self.review.report(f"Accepted: your link ({ACCEPT_AS[s.relation]}) is saved", changes)  # type: ignore[attr-defined]
         return True
 

@@ -55,7 +55,7 @@ class CorpusSearchScreen(Screen[None]):
     CorpusSearchScreen #search-results { height: 1fr; }
     """
 
-    def __init__(self, corpus, on_open) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, corpus, on_open) -> None:
         super().__init__(classes="data-view")
         self.corpus = corpus
         self.on_open = on_open  # called with (result, hit) when a result is chosen

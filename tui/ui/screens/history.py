@@ -54,7 +54,7 @@ class HistoryScreen(Screen[None]):
     HistoryScreen #history-list { height: 1fr; }
     """
 
-    def __init__(self, corpus, author: str) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, corpus, author: str) -> None:
         super().__init__(classes="data-view")
         self.corpus = corpus
         self.author = author
@@ -115,7 +115,7 @@ class HistoryScreen(Screen[None]):
                         markup=False)
             return
         self.app.pop_screen()
-        self.app.call_after_refresh(open_annotation, self.app, target)  # type: ignore[arg-type]
+        self.app.call_after_refresh(open_annotation, self.app, target)
 
     def action_day(self) -> None:
         box = self.query_one("#history-day", Input)

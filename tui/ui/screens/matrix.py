@@ -88,7 +88,7 @@ class MatrixScreen(Screen[None]):
     MatrixScreen #matrix-detail { height: auto; max-height: 35%; border-top: solid $accent; }
     """
 
-    def __init__(self, corpus, reviewer: str = "") -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, corpus, reviewer: str = "") -> None:
         super().__init__(classes="data-view")
         self.corpus = corpus
         self.reviewer = reviewer
@@ -210,7 +210,7 @@ class MatrixScreen(Screen[None]):
 
     def _open(self, entry: Entry) -> None:
         self.app.pop_screen()
-        self.app.call_after_refresh(open_annotation, self.app, entry.claim)  # type: ignore[arg-type]
+        self.app.call_after_refresh(open_annotation, self.app, entry.claim)
 
     # ------------------------------------------------------------ keys
 

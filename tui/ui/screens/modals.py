@@ -106,7 +106,7 @@ class PickerScreen(_Modal):
     def _picked(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)
 
-    def on_key(self, event) -> None:  # type: ignore[no-untyped-def]
+    def on_key(self, event) -> None:
         if event.key in ("down", "up") and self.query_one("#picker-input").has_focus:
             options = self.query_one("#picker-list", OptionList)
             if event.key == "down":
@@ -174,7 +174,7 @@ class ConfirmLinkScreen(ModalScreen[bool]):
 SHOWN_PROBLEMS = 200
 
 
-def diagnostics_text(diagnostics: list[Diagnostic], root) -> Text:  # type: ignore[no-untyped-def]
+def diagnostics_text(diagnostics: list[Diagnostic], root) -> Text:
     """The first problems, errors first; 'crossread check' lists them all."""
     text = Text()
     ordered = sorted(diagnostics, key=lambda d: (not d.is_error, str(d.path), d.line))

@@ -37,7 +37,7 @@ class CorpusList(ReaderList):
         Binding("p", "open_new_pane", "Open in new pane", id="corpus.new_pane"),
     ]
 
-    def __init__(self, corpus: Corpus, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, corpus: Corpus, **kwargs) -> None:
         super().__init__(**kwargs)
         self.add_class("data-view")
         self.corpus = corpus
@@ -88,7 +88,7 @@ class AnnotationList(ReaderList):
         Binding("x", "clear_filters", "Clear the filters", id="annotations.clear"),
     ]
 
-    def __init__(self, corpus: Corpus, author: str = "", **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, corpus: Corpus, author: str = "", **kwargs) -> None:
         super().__init__(**kwargs)
         self.corpus = corpus
         self.me = author

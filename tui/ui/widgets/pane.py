@@ -127,7 +127,7 @@ class ArticlePane(Vertical):
             self.set_status(Text.assemble(found, safe(repr(event.value)),
                                           " · n/N next/previous" if count else ""))
 
-    def on_key(self, event) -> None:  # type: ignore[no-untyped-def]
+    def on_key(self, event) -> None:
         search = self.query_one(Input)
         if event.key == "escape" and search.has_focus:
             event.stop()
