@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.synth import article_text  # noqa: E402
 from tui.core.analysis import Document, analyse_document, suggest, suggest_corpus  # noqa: E402
-from tui.core.corpus import bundled_corpus, load_corpus  # noqa: E402
+from tui.core.model.corpus import bundled_corpus, load_corpus  # noqa: E402
 
 
 def _rss_mb() -> float:

@@ -23,8 +23,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.synth import article_text, quotes  # noqa: E402
-from tui.core.anchoring import TextIndex, resolve_all  # noqa: E402
-from tui.core.model import Anchor, Match  # noqa: E402
+from tui.core.document.anchoring import TextIndex, resolve_all  # noqa: E402
+from tui.core.model.annotations import Anchor, Match  # noqa: E402
 
 
 def floor(text: str, needles: list[str]) -> float:

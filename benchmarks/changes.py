@@ -41,8 +41,8 @@ def main() -> int:
         os.environ["XDG_DATA_HOME"] = str(Path(tmp) / "data")
         root = Path(tmp) / "corpus"
         write_corpus(root, int(args.size_mb * 1_000_000), args.count)
-        from tui.core.corpus import load_corpus
-        from tui.core.session import Session
+        from tui.core.model.corpus import load_corpus
+        from tui.core.review.session import Session
 
         corpus = load_corpus(root)
         session = Session(corpus, "bench")

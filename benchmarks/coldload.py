@@ -34,7 +34,7 @@ def write_quote_corpus(root: Path, size: int, count: int, seed: int = 5) -> None
     (root / "annotations").mkdir(exist_ok=True)
     markdown = article_text(size, seed, markdown=True)
     (root / "articles" / "big.md").write_text(markdown, encoding="utf-8")
-    from tui.core.article import load_article
+    from tui.core.files.article import load_article
 
     os.environ["CROSSREAD_NO_CACHE"] = "1"
     text = load_article(root / "articles" / "big.md")[0].text
@@ -116,7 +116,7 @@ def _profile(root: Path) -> None:
     import pstats
 
     os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="crossread-prof-")
-    from tui.core.corpus import load_corpus
+    from tui.core.model.corpus import load_corpus
 
     cProfile.runctx("load_corpus(root)", globals(), {"root": root, "load_corpus": load_corpus},
                     "/tmp/crossread-coldload.prof")

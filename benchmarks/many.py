@@ -24,7 +24,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
 from benchmarks.synth import _yaml_quote, article_text  # noqa: E402
-from tui.core.markdown import parse_markdown  # noqa: E402
+from tui.core.files.markdown import parse_markdown  # noqa: E402
 
 
 def write_archive(root: Path, articles: int, per_article: int, links: int,

@@ -25,7 +25,7 @@ sys.path.insert(0, str(HERE.parent))
 PROBE = """
 import json, sys
 from pathlib import Path
-from tui.core.corpus import load_corpus
+from tui.core.model.corpus import load_corpus
 corpus = load_corpus(Path(sys.argv[1]))
 status = dict(line.split(':', 1) for line in open('/proc/self/status'))
 kb = lambda key: int(status[key].split()[0])

@@ -201,9 +201,9 @@ def key_latency(corpora: dict[str, Path]) -> dict[str, Any]:
 
 def load_costs(corpora: dict[str, Path]) -> dict[str, Any]:
     from benchmarks.synth import article_text, quotes
-    from tui.core import yamlio
-    from tui.core.anchoring import TextIndex, resolve_all
-    from tui.core.model import Anchor
+    from tui.core.document.anchoring import TextIndex, resolve_all
+    from tui.core.files import yamlio
+    from tui.core.model.annotations import Anchor
 
     out: dict[str, Any] = {}
     for label, path in corpora.items():

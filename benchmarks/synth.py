@@ -89,7 +89,7 @@ def write_corpus(root, size: int, count: int, seed: int = 5) -> dict[str, object
     import random as _random
     from pathlib import Path
 
-    from tui.core.article import load_article
+    from tui.core.files.article import load_article
 
     rng = _random.Random(seed)
     root = Path(root)

@@ -16,7 +16,7 @@ from tui.core.analysis.dates import dates
 from tui.core.analysis.names import cologne, fold_name
 from tui.core.analysis.numbers import parse_digits, quantities
 from tui.core.analysis.segment import sentences
-from tui.core.corpus import bundled_corpus, load_corpus
+from tui.core.model.corpus import bundled_corpus, load_corpus
 
 # ---------------------------------------------------------------- numbers
 

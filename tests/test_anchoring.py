@@ -2,9 +2,9 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from tui.core.anchoring import TextIndex, context_of, resolve
-from tui.core.model import Anchor, Match
-from tui.core.text import escape_controls, fold
+from tui.core.document.anchoring import TextIndex, context_of, resolve
+from tui.core.document.text import escape_controls, fold
+from tui.core.model.annotations import Anchor, Match
 
 TEXT = ("Laut Kleine Zeitung hat Nordkorea über 10.000 Soldaten verlegt. Lawrow sprach von "
         "einer „unbesiegbaren Kampfgemeinschaft“.\nDer Vertrag\u00a0wurde im Juni 2024 "

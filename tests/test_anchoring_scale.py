@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.core import multisearch
-from tui.core.anchoring import TextIndex, resolve, resolve_all
-from tui.core.model import Anchor, Match
-from tui.core.text import _RUN, Folded, _runs
+from tui.core.document import multisearch
+from tui.core.document.anchoring import TextIndex, resolve, resolve_all
+from tui.core.document.text import _RUN, Folded, _runs
+from tui.core.model.annotations import Anchor, Match
 
 # A small alphabet makes repeats, overlaps and shared key prefixes common.
 ALPHABET = "ab „“\u00a0\n\u00ad-–"

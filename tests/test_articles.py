@@ -2,8 +2,8 @@ from pathlib import Path
 
 import pytest
 
-from tui.core.article import ArticleError, load_article
-from tui.core.corpus import load_corpus
+from tui.core.files.article import ArticleError, load_article
+from tui.core.model.corpus import load_corpus
 
 MD = """---
 title: Front title
@@ -112,7 +112,7 @@ def test_bad_articles_get_clear_errors(tmp_path: Path, data: bytes, message: str
 
 
 def test_oversized_article(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("tui.core.article.MAX_ARTICLE_BYTES", 10)
+    monkeypatch.setattr("tui.core.files.article.MAX_ARTICLE_BYTES", 10)
     with pytest.raises(ArticleError, match="over the"):
         load_article(write(tmp_path, "big.txt", "x" * 50))
 

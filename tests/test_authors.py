@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from tui.core.corpus import load_corpus
-from tui.core.store import id_word, validate_author
+from tui.core.files.store import id_word, validate_author
+from tui.core.model.corpus import load_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 A0 = "000_f0337515d6951f32"
@@ -47,7 +47,7 @@ def test_record_ids_stay_ascii_for_any_name() -> None:
 
 
 def test_notes_by_a_non_ascii_author_are_saved_and_read_back(corpus_dir: Path) -> None:
-    from tui.core.session import Session
+    from tui.core.review.session import Session
 
     for name in ("jürgen", "Ἀθηνᾶ", "张伟"):
         session = Session(load_corpus(corpus_dir), name)

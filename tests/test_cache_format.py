@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from tui.core import cache
-from tui.core.diagnostics import Diagnostic, Level
-from tui.core.model import Anchor, Annotation, Match, Resolution
+from tui.core.files import cache
+from tui.core.model.annotations import Anchor, Annotation, Match, Resolution
+from tui.core.model.diagnostics import Diagnostic, Level
 
 
 @pytest.fixture(autouse=True)

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from tui.core import store as store_module
-from tui.core.corpus import Corpus, load_corpus
-from tui.core.session import Session
+from tui.core.files import store as store_module
+from tui.core.model.corpus import Corpus, load_corpus
+from tui.core.review.session import Session
 
 A0, A1 = "000_f0337515d6951f32", "001_6604a57b5a9e0757"
 

@@ -7,7 +7,7 @@ import pytest
 from conftest import ROOT
 
 from tui.cli import main
-from tui.core.corpus import bundled_corpus, load_corpus
+from tui.core.model.corpus import bundled_corpus, load_corpus
 
 SHARED_SEEDS = ROOT.parent / "shared" / "seeds"
 

@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.core import yamlio
-from tui.core.article import MAX_ARTICLE_BYTES
-from tui.core.corpus import load_corpus
+from tui.core.files import yamlio
+from tui.core.files.article import MAX_ARTICLE_BYTES
+from tui.core.model.corpus import load_corpus
 
 
 @pytest.fixture(autouse=True)
@@ -53,7 +53,7 @@ def test_link_prefilter_never_hides_a_link(text: str) -> None:
     """Text the quick check rules out is text linkify-it's own pretest rejects."""
     from linkify_it import LinkifyIt
 
-    from tui.core.markdown import _MAY_LINK
+    from tui.core.files.markdown import _MAY_LINK
 
     if _MAY_LINK.search(text) is None:
         assert not LinkifyIt().pretest(text)
@@ -62,7 +62,7 @@ def test_link_prefilter_never_hides_a_link(text: str) -> None:
 def test_gc_pause_nests_and_restores() -> None:
     import gc
 
-    from tui.core import gcpause
+    from tui.core.files import gcpause
 
     assert gc.isenabled()
     with gcpause.paused():

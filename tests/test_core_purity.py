@@ -5,16 +5,17 @@ import sys
 
 from conftest import ROOT
 
-CORE_MODULES = ["tui.core.article", "tui.core.markdown", "tui.core.anchoring",
-                "tui.core.corpus", "tui.core.schema", "tui.core.yamlio", "tui.core.report",
-                "tui.core.text", "tui.core.model", "tui.cli"]
+CORE_MODULES = ["tui.core.files.article", "tui.core.files.markdown",
+                "tui.core.document.anchoring", "tui.core.model.corpus", "tui.core.files.schema",
+                "tui.core.files.yamlio", "tui.core.exchange.check_output",
+                "tui.core.document.text", "tui.core.model.annotations", "tui.cli"]
 
 
 def test_core_imports_no_textual_or_rich() -> None:
     code = (
         "import sys\n"
         + "".join(f"import {m}\n" for m in CORE_MODULES)
-        + "from tui.core.corpus import load_corpus, bundled_corpus\n"
+        + "from tui.core.model.corpus import load_corpus, bundled_corpus\n"
         + "load_corpus(bundled_corpus())\n"
         + "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich'))\n"
         + "print(','.join(bad))\n"

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from tui.core import schema, yamlio
-from tui.core.corpus import bundled_corpus, load_corpus
-from tui.core.diagnostics import Problems
-from tui.core.model import Annotation, Link, Match
+from tui.core.files import schema, yamlio
+from tui.core.model.annotations import Annotation, Link, Match
+from tui.core.model.corpus import bundled_corpus, load_corpus
+from tui.core.model.diagnostics import Problems
 
 CORPUS = load_corpus(bundled_corpus())
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tui.core.article import parse_plain
-from tui.core.highlights import Highlights, Matches
-from tui.core.layout import Cells
-from tui.core.model import Anchor, Annotation, Match, Resolution
-from tui.core.wrapped import ArticleNavigator, WrappedArticle
+from tui.core.document.highlights import Highlights, Matches
+from tui.core.document.layout import Cells
+from tui.core.document.wrapped import ArticleNavigator, WrappedArticle
+from tui.core.files.article import parse_plain
+from tui.core.model.annotations import Anchor, Annotation, Match, Resolution
 
 TEXT = ("Erster Absatz mit einigen Wörtern, die umbrechen müssen.\n\n"
         "Zweiter Absatz. Er hat zwei Sätze.\n\n" + "Ein kurzer Absatz.\n\n" * 600)

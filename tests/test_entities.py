@@ -9,9 +9,9 @@ import pytest
 from conftest import ROOT
 
 from tui.core.analysis import Document, suggest
-from tui.core.corpus import load_corpus
-from tui.core.diagnostics import Problems
-from tui.core.entities import Entity, parse_entities_file
+from tui.core.files.entities import Entity, parse_entities_file
+from tui.core.model.corpus import load_corpus
+from tui.core.model.diagnostics import Problems
 
 GOOD = ("version: 1\nentities:\n  - name: Wolodymyr Selenskyj\n"
         "    aliases: [Selenskij, Volodymyr Zelenskyy]\n    role: Präsident\n"

@@ -23,8 +23,8 @@ from rich.cells import cell_len, split_graphemes
 from textual.widgets import OptionList
 from textual.widgets._toast import Toast
 
-from tui.core.layout import Cells
-from tui.core.text import escape_controls, escape_line, json_text
+from tui.core.document.layout import Cells
+from tui.core.document.text import escape_controls, escape_line, json_text
 from tui.ui.app import CrossreadApp
 from tui.ui.screens.modals import ContradictionsScreen, HelpScreen, PickerScreen
 from tui.ui.styles import CELLS

@@ -17,11 +17,11 @@ from hypothesis import strategies as st
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT4
 
-from tui.core.corpus import bundled_corpus, load_corpus
-from tui.core.export import claim_reviews, w3c_collection
-from tui.core.importer import ImportError_, annotations_in, import_file, plan_import
-from tui.core.review_report import markdown_report
-from tui.core.session import Session
+from tui.core.exchange.exports import claim_reviews, w3c_collection
+from tui.core.exchange.importer import ImportError_, annotations_in, import_file, plan_import
+from tui.core.exchange.review_report import markdown_report
+from tui.core.model.corpus import bundled_corpus, load_corpus
+from tui.core.review.session import Session
 
 SUITE = ROOT.parent / "shared" / "conformance" / "w3c-annotation-tests"
 GOLDEN = Path(__file__).parent / "golden"
@@ -170,7 +170,7 @@ def test_claimreview(corpus_dir: Path) -> None:
 def test_markdown_report_golden() -> None:
     from datetime import date
 
-    from tui.core.review_report import Options
+    from tui.core.exchange.review_report import Options
 
     # The header's date is pinned; `crossread export` takes SOURCE_DATE_EPOCH too.
     report = markdown_report(load_corpus(bundled_corpus()), Options(today=date(2025, 3, 1)))
@@ -354,7 +354,7 @@ def test_no_partial_import(corpus_dir: Path, tmp_path: Path,
     def fail(path, payload):  # type: ignore[no-untyped-def]
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("tui.core.store.atomic_write", fail)
+    monkeypatch.setattr("tui.core.files.store.atomic_write", fail)
     with pytest.raises(ImportError_, match="nothing was imported"):
         import_file(target, data)
     monkeypatch.undo()

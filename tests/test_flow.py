@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from tui.core import store as store_module
-from tui.core.corpus import bundled_corpus
-from tui.core.text import fold
+from tui.core.document.text import fold
+from tui.core.files import store as store_module
+from tui.core.model.corpus import bundled_corpus
 from tui.ui.app import CrossreadApp
 from tui.ui.widgets.article_view import ArticleView
 from tui.ui.widgets.lists import AnnotationList, CorpusList

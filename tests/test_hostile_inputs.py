@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from tui.core import safeio
-from tui.core.article import ArticleError, load_article
-from tui.core.corpus import load_corpus, load_user_file
-from tui.core.store import corpus_key, user_data_dir
+from tui.core.files import safeio
+from tui.core.files.article import ArticleError, load_article
+from tui.core.files.store import corpus_key, user_data_dir
+from tui.core.model.corpus import load_corpus, load_user_file
 
 ARTICLE = "Title\nKim sagt nein. Soldaten kamen im Oktober. Kim sagt ja.\n"
 CLAIMS = ("version: 1\nannotations:\n  - id: x\n    kind: claim\n    quote: Kim sagt nein\n"

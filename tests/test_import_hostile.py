@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from tui.core.store import notes_path
+from tui.core.files.store import notes_path
 
 A0 = "000_f0337515d6951f32"
 SOURCE = f"urn:crossread:case:{A0}"

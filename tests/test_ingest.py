@@ -18,10 +18,10 @@ import pytest
 from lxml import etree
 
 from tui.cli import main
-from tui.core.article import load_article
-from tui.core.corpus import load_corpus
+from tui.core.files.article import load_article
+from tui.core.files.markdown import parse_markdown
 from tui.core.ingest.tomd import to_markdown
-from tui.core.markdown import parse_markdown
+from tui.core.model.corpus import load_corpus
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
 

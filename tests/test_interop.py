@@ -17,15 +17,15 @@ from conftest import ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tui.core import report as check_report
-from tui.core.corpus import load_corpus
-from tui.core.export import w3c_collection
-from tui.core.importer import import_file, plan_import
-from tui.core.interop import jsonld
-from tui.core.interop.claimreview import SHORT, agent_type, claim_reviews
-from tui.core.interop.publisher import PublisherMissing
-from tui.core.interop.urls import normalise_url
-from tui.core.session import Session
+from tui.core.exchange import check_output as check_report
+from tui.core.exchange.exports import w3c_collection
+from tui.core.exchange.importer import import_file, plan_import
+from tui.core.exchange.interop import jsonld
+from tui.core.exchange.interop.claimreview import SHORT, agent_type, claim_reviews
+from tui.core.exchange.interop.publisher import PublisherMissing
+from tui.core.exchange.interop.urls import normalise_url
+from tui.core.model.corpus import load_corpus
+from tui.core.review.session import Session
 
 FIX = Path(__file__).parent / "fixtures" / "interop"
 SUITE = ROOT.parent / "shared" / "conformance" / "w3c-annotation-tests" / "tools" / "samples"

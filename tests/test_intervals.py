@@ -3,7 +3,7 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.core.intervals import IntervalIndex
+from tui.core.document.intervals import IntervalIndex
 
 spans = st.lists(st.tuples(st.integers(0, 200), st.integers(1, 30), st.sampled_from("csn")),
                  max_size=40)

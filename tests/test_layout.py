@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from tui.core.article import Article, Block, parse_plain
-from tui.core.intervals import IntervalIndex
-from tui.core.layout import display_width, layout, layout_blocks, line_at
-from tui.core.motions import next_sentence, next_word, previous_sentence, previous_word
+from tui.core.document.intervals import IntervalIndex
+from tui.core.document.layout import display_width, layout, layout_blocks, line_at
+from tui.core.document.motions import next_sentence, next_word, previous_sentence, previous_word
+from tui.core.files.article import Article, Block, parse_plain
 
 
 def shown(article: Article, width: int) -> list[str]:
@@ -99,7 +99,7 @@ def test_interval_index_overlaps_and_innermost_first() -> None:
 
 
 def test_jump_list_back_and_forward() -> None:
-    from tui.core.jumps import JumpList, Place
+    from tui.core.document.jumps import JumpList, Place
 
     a, b, c = Place("x", 1), Place("x", 50), Place("y", 7)
     jumps = JumpList()
@@ -133,8 +133,8 @@ def test_portable_drawing_keeps_the_width_and_drops_what_terminals_disagree_on(t
 
 from dataclasses import replace  # noqa: E402
 
-from tui.core.corpus import load_corpus  # noqa: E402
-from tui.core.markdown import parse_markdown  # noqa: E402
+from tui.core.files.markdown import parse_markdown  # noqa: E402
+from tui.core.model.corpus import load_corpus  # noqa: E402
 
 WIDE_TABLE = ("# Truppen in Kursk\n\nDie Schätzungen gehen auseinander.\n\n"
               "| Quelle | Soldaten (Schätzung) | Anmerkung |\n|:--|--:|:-:|\n"

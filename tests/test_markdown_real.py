@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from tui.core.article import Article, load_article
-from tui.core.markdown import parse_markdown
+from tui.core.files.article import Article, load_article
+from tui.core.files.markdown import parse_markdown
 
 
 def parse(source: str) -> Article:

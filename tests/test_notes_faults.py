@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from tui.core import store as store_module
-from tui.core.corpus import load_corpus
-from tui.core.records import parse_notes
-from tui.core.session import Session
-from tui.core.store import RecordStore
+from tui.core.files import store as store_module
+from tui.core.files.records import parse_notes
+from tui.core.files.store import RecordStore
+from tui.core.model.corpus import load_corpus
+from tui.core.review.session import Session
 
 A0 = "000_f0337515d6951f32"
 
@@ -33,7 +33,7 @@ def private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 WRITER = textwrap.dedent("""
     import sys
     from pathlib import Path
-    from tui.core.store import RecordStore
+    from tui.core.files.store import RecordStore
     path, name, count = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
     store = RecordStore(path, "alice")
     store.load()

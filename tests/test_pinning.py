@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from tui.cli import main
-from tui.core.article import load_article
-from tui.core.corpus import load_corpus
-from tui.core.pinning import PinError, drift, text_hash, with_pin
+from tui.core.files.article import load_article
+from tui.core.files.pinning import PinError, drift, text_hash, with_pin
+from tui.core.model.corpus import load_corpus
 from tui.ui.app import CrossreadApp
 
 STORY = ("---\ntitle: \"Truppen an der Front\"\noutlet: \"Beispiel\"\n---\n\n"

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, OptionList
 
-from tui.core.corpus import bundled_corpus
+from tui.core.model.corpus import bundled_corpus
 from tui.ui.app import CrossreadApp
 from tui.ui.screens.modals import (
     ConfirmLinkScreen,

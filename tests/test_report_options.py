@@ -9,10 +9,10 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from tui.core.corpus import load_corpus
-from tui.core.report_html import html_report
-from tui.core.review_report import Options, markdown_report
-from tui.core.session import Session
+from tui.core.exchange.review_html import html_report
+from tui.core.exchange.review_report import Options, markdown_report
+from tui.core.model.corpus import load_corpus
+from tui.core.review.session import Session
 
 GOLDEN = Path(__file__).parent / "golden"
 CHROMIUM = Path("/usr/bin/chromium")

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from tui.core.corpus import load_corpus
-from tui.core.store import parse
+from tui.core.files.store import parse
+from tui.core.model.corpus import load_corpus
 from tui.ui.app import CrossreadApp
 from tui.ui.screens.editors import ConfirmScreen, NoteScreen, PromptScreen
 
@@ -205,7 +205,7 @@ async def test_save_failure_is_shown_and_work_kept(corpus_dir: Path,
         def broken(path, data):  # type: ignore[no-untyped-def]
             raise OSError(28, "No space left on device", str(path))
 
-        monkeypatch.setattr("tui.core.store.atomic_write", broken)
+        monkeypatch.setattr("tui.core.files.store.atomic_write", broken)
         await pilot.press("2")
         await pilot.pause()
         assert "NOT SAVED" in str(app.query_one("#legend").render())
@@ -227,7 +227,7 @@ def test_author_that_escapes_is_rejected(corpus_dir: Path) -> None:
 
 
 def test_everyones_notes_are_shown(corpus_dir: Path) -> None:
-    from tui.core.session import Session
+    from tui.core.review.session import Session
 
     for author in ("alice", "bob"):
         Session(load_corpus(corpus_dir), author).add_note(f"by {author}", A0, on="troops-10k")

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from tui.core.corpus import load_corpus
+from tui.core.model.corpus import load_corpus
 
 ARTICLE = "Title\nNordkorea hat über 10.000 Soldaten verlegt. Kim sagt nein. Kim sagt ja.\n"
 
@@ -66,7 +66,7 @@ def test_schema_errors(make_corpus, yaml_text: str, line: int, column: int,
 
 
 def test_over_large_annotation_file(make_corpus, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("tui.core.yamlio.MAX_BYTES", 64)
+    monkeypatch.setattr("tui.core.files.yamlio.MAX_BYTES", 64)
     corpus = corpus_with(make_corpus, "version: 1\nannotations: []\n# " + "x" * 100 + "\n")
     assert any("over the 64 bytes limit" in e.message for e in corpus.errors)
 

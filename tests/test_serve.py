@@ -19,7 +19,7 @@ import aiohttp
 import pytest
 from conftest import with_publisher
 
-from tui.core.corpus import bundled_corpus, load_corpus
+from tui.core.model.corpus import bundled_corpus, load_corpus
 
 TIMEOUT = 30.0
 AUTHOR = "web-test"
@@ -263,7 +263,7 @@ async def test_links_open_in_the_browser_not_on_the_server(
         await tab.send_keys("web")
         await tab.drawn("web", since=mark)
         await tab.send_keys("\r")
-        await tab.drawn("1 matches for 'web'", since=mark)
+        await tab.drawn("1 match for 'web'", since=mark)
         mark = tab.mark()
         await tab.send_keys("L")
         await tab.drawn("https://example.org/x", since=mark)

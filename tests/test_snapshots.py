@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tui.core.corpus import bundled_corpus
+from tui.core.model.corpus import bundled_corpus
 from tui.ui.app import CrossreadApp
 
 SIZE = (160, 50)

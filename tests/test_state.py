@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from tui.core.config import config_path, load_config, save_value, with_value
-from tui.core.state import PaneState, ReaderState, load_state, save_state, state_path
+from tui.core.files.config import config_path, load_config, save_value, with_value
+from tui.core.files.state import PaneState, ReaderState, load_state, save_state, state_path
 from tui.ui.memory import reader
 from tui.ui.widgets.article_view import ArticleView
 from tui.ui.widgets.lists import AnnotationList

@@ -17,11 +17,11 @@ from conftest import ROOT
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from tui.core import store as store_module
-from tui.core.atomic import atomic_write
-from tui.core.corpus import load_corpus
-from tui.core.session import Session, SessionError
-from tui.core.store import RecordStore, merge, notes_path, parse, validate_author
+from tui.core.files import store as store_module
+from tui.core.files.atomic import atomic_write
+from tui.core.files.store import RecordStore, merge, notes_path, parse, validate_author
+from tui.core.model.corpus import load_corpus
+from tui.core.review.session import Session, SessionError
 
 A0, A1 = "000_f0337515d6951f32", "001_6604a57b5a9e0757"
 
@@ -247,10 +247,10 @@ def test_file_size_limit_leaves_original(corpus_dir: Path, private_data_dir: Pat
     code = textwrap.dedent(f"""
         import resource, sys
         from pathlib import Path
-        from tui.core import store as store_module
+        from tui.core.files import store as store_module
         store_module.user_data_dir = lambda: Path({str(private_data_dir)!r})
-        from tui.core.corpus import load_corpus
-        from tui.core.session import Session
+        from tui.core.model.corpus import load_corpus
+        from tui.core.review.session import Session
         s = Session(load_corpus(Path({str(corpus_dir)!r})), "alice")
         s.add_note("small", "{A0}", on="troops-10k")
         size = s.store.path.stat().st_size
@@ -270,7 +270,7 @@ def test_file_size_limit_leaves_original(corpus_dir: Path, private_data_dir: Pat
 CHILD = textwrap.dedent("""
     import sys
     from pathlib import Path
-    from tui.core.store import RecordStore
+    from tui.core.files.store import RecordStore
     store = RecordStore(Path(sys.argv[1]), "alice")
     store.load()
     n = len(store.records)

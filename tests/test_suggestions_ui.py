@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tui.core.corpus import load_corpus
-from tui.core.session import Session
-from tui.core.store import parse
+from tui.core.files.store import parse
+from tui.core.model.corpus import load_corpus
+from tui.core.review.session import Session
 from tui.ui.app import CrossreadApp
 from tui.ui.widgets.article_view import ArticleView
 

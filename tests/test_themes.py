@@ -20,7 +20,7 @@ from textual.color import Color
 from textual.strip import Strip
 from textual.theme import BUILTIN_THEMES
 
-from tui.core.corpus import bundled_corpus
+from tui.core.model.corpus import bundled_corpus
 from tui.ui.app import CrossreadApp
 from tui.ui.styles import AA, contrast
 from tui.ui.widgets.article_view import ArticleView

@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 
 from tui.cli import main
-from tui.core import store as store_module
-from tui.core.corpus import Corpus, bundled_corpus, load_corpus
-from tui.core.session import Session
-from tui.core.text import Folded
+from tui.core.document.text import Folded
+from tui.core.files import store as store_module
+from tui.core.model.corpus import Corpus, bundled_corpus, load_corpus
+from tui.core.review.session import Session
 from tui.core.views.days import parse_day, record_day
 from tui.core.views.filters import (
     Filter,

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from textual.widgets import Input
 
-from tui.core.corpus import bundled_corpus, load_corpus
-from tui.core.session import Session
+from tui.core.model.corpus import bundled_corpus, load_corpus
+from tui.core.review.session import Session
 from tui.ui.app import CrossreadApp
 from tui.ui.screens.matrix import MatrixScreen
 from tui.ui.widgets.lists import AnnotationList

@@ -2,7 +2,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from tui.core import yamlio
+from tui.core.files import yamlio
 
 
 @pytest.mark.parametrize(

@@ -10,12 +10,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tui.core.corpus import bundled_corpus, load_corpus
-from tui.core.text import escape_line, json_text
+from tui.core.document.text import escape_line, json_text
+from tui.core.model.corpus import bundled_corpus, load_corpus
 
 if TYPE_CHECKING:
-    from tui.core.corpus import Corpus, Progress
-    from tui.core.review_report import Options
+    from tui.core.exchange.review_report import Options
+    from tui.core.model.corpus import Corpus, Progress
 
 FORMATS = ("w3c", "claimreview", "markdown", "html", "matrix")
 MAX_PANES = 4
@@ -50,7 +50,7 @@ def _app_parser() -> argparse.ArgumentParser:
 
 def resolve_author(parser: argparse.ArgumentParser, given: str | None) -> str:
     """--author, else `author = "..."` in the config file, else the login name."""
-    from tui.core.store import default_author, validate_author
+    from tui.core.files.store import default_author, validate_author
 
     name = given
     source = "--author"
@@ -66,13 +66,13 @@ def resolve_author(parser: argparse.ArgumentParser, given: str | None) -> str:
 
 
 def config_path() -> Path:
-    from tui.core import config
+    from tui.core.files import config
 
     return config.config_path()
 
 
 def _config_author() -> str | None:
-    from tui.core.config import load_config
+    from tui.core.files.config import load_config
 
     found = load_config(config_path())
     if found.problem:
@@ -124,7 +124,7 @@ def _export_parser() -> argparse.ArgumentParser:
 
 def _report_options(args: argparse.Namespace, corpus: Corpus) -> Options:
     """The report options, checked: unknown articles and days are usage errors."""
-    from tui.core.review_report import Options
+    from tui.core.exchange.review_report import Options
     from tui.core.views.days import parse_day
 
     parser = _export_parser()
@@ -171,16 +171,16 @@ def run_export(argv: Sequence[str]) -> int:
         return 1
     corpus = load_corpus(root)
     options = _report_options(args, corpus)
-    from tui.core import export
-    from tui.core.review_report import markdown_report
+    from tui.core.exchange import exports
+    from tui.core.exchange.review_report import markdown_report
 
     if args.format == "w3c":
-        out = json_text(export.w3c_collection(corpus)) + "\n"
+        out = json_text(exports.w3c_collection(corpus)) + "\n"
     elif args.format == "claimreview":
-        from tui.core.interop.publisher import PublisherMissing
+        from tui.core.exchange.interop.publisher import PublisherMissing
 
         try:
-            out = json_text(export.claim_reviews(corpus, args.review_url)) + "\n"
+            out = json_text(exports.claim_reviews(corpus, args.review_url)) + "\n"
         except PublisherMissing as exc:
             print("crossread export: " + "\n".join(escape_line(line) for line in
                                                    str(exc).splitlines()), file=sys.stderr)
@@ -190,7 +190,7 @@ def run_export(argv: Sequence[str]) -> int:
 
         out = matrix_export(corpus, matrix_format(args.matrix_format, args.output))
     elif args.format == "html":
-        from tui.core.report_html import html_report
+        from tui.core.exchange.review_html import html_report
 
         out = html_report(corpus, options)
     else:
@@ -198,7 +198,7 @@ def run_export(argv: Sequence[str]) -> int:
     if args.output is None:
         sys.stdout.write(out)
         return 0
-    from tui.core.atomic import atomic_write
+    from tui.core.files.atomic import atomic_write
 
     try:
         atomic_write(args.output, out.encode("utf-8"))
@@ -222,8 +222,8 @@ def run_import(argv: Sequence[str]) -> int:
     if not source.exists() and not source.is_symlink():
         parser.error(escape_line(f"{source}: no such file"))
     author = resolve_author(parser, args.author)
-    from tui.core.importer import ImportError_, import_file
-    from tui.core.session import Session
+    from tui.core.exchange.importer import ImportError_, import_file
+    from tui.core.review.session import Session
 
     corpus = load_corpus(root)
     article = args.article
@@ -251,18 +251,19 @@ def run_check(argv: Sequence[str]) -> int:
         print(escape_line(f"crossread check: {args.corpus}: no such folder"), file=sys.stderr)
         return 2
     author = resolve_author(_check_parser(), args.author)  # usage errors before any work
-    from tui.core import report
 
     corpus = load_corpus(root, _terminal_progress("check"))
     if args.accept_changes:
         return _accept_changes(corpus, args.accept_changes)
-    from tui.core.pinning import drift_diagnostics
+    from tui.core.files.pinning import drift_diagnostics
 
     corpus.diagnostics.extend(drift_diagnostics(corpus))
-    out = report.dumps(corpus) if args.format == "json" else report.human(corpus)
+    from tui.core.exchange import check_output
+
+    out = check_output.dumps(corpus) if args.format == "json" else check_output.human(corpus)
     sys.stdout.write(out)
     if args.format != "json":
-        from tui.core.store import notes_path
+        from tui.core.files.store import notes_path
 
         print(escape_line(f"notes by {author} are saved to {notes_path(root, author)}"))
     if corpus.errors:
@@ -275,8 +276,8 @@ def run_check(argv: Sequence[str]) -> int:
 def _accept_changes(corpus: Corpus, name: str) -> int:
     """Write the article's current text hash into its annotation file: that line
     only (or a meta block added), atomically."""
-    from tui.core.atomic import atomic_write
-    from tui.core.pinning import PinError, annotation_path, new_file, text_hash, with_pin
+    from tui.core.files.atomic import atomic_write
+    from tui.core.files.pinning import PinError, annotation_path, new_file, text_hash, with_pin
 
     found = [aid for aid in corpus.articles if aid == name] or [
         aid for aid in corpus.articles if aid.startswith(name)]

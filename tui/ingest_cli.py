@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from tui.core.text import escape_controls
+from tui.core.document.text import escape_controls
 
 
 def _new_parser() -> argparse.ArgumentParser:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tui.core.text import escape_controls
+from tui.core.document.text import escape_controls
 
 if TYPE_CHECKING:
     from tui.core.analysis.suggest import Suggestion
@@ -42,7 +42,7 @@ def text_lines(suggestions: list[Suggestion]) -> list[str]:
 
 def run_suggest(argv: Sequence[str]) -> int:
     from tui.core.analysis import suggest_corpus, to_json
-    from tui.core.corpus import bundled_corpus, load_corpus
+    from tui.core.model.corpus import bundled_corpus, load_corpus
 
     parser = _parser()
     args = parser.parse_args(argv)

@@ -20,8 +20,12 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, ProgressBar, Static
 
-from tui.core.changes import ChangeSet
-from tui.core.corpus import (
+from tui.core.document.jumps import JumpList
+from tui.core.document.text import escape_controls
+from tui.core.files.store import default_author
+from tui.core.model.annotations import Annotation
+from tui.core.model.changes import ChangeSet
+from tui.core.model.corpus import (
     BACKGROUND_BYTES,
     Corpus,
     annotation_bytes,
@@ -29,11 +33,7 @@ from tui.core.corpus import (
     load_articles,
     load_corpus,
 )
-from tui.core.jumps import JumpList
-from tui.core.model import Annotation
-from tui.core.session import Session
-from tui.core.store import default_author
-from tui.core.text import escape_controls
+from tui.core.review.session import Session
 from tui.ui import memory
 from tui.ui.messages import CorpusChanged
 from tui.ui.panes import MAX_PANES, PanesMixin
@@ -602,7 +602,7 @@ def _editors():
 
 
 def _note_unknown(corpus: Corpus, name: str):
-    from tui.core.diagnostics import Diagnostic, Level
+    from tui.core.model.diagnostics import Diagnostic, Level
 
     return Diagnostic(corpus.root, 0, 0, Level.ERROR, f"--open {name}: no such article",
                       "use an article id (file stem) or a unique prefix of one")

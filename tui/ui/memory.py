@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING
 
 from textual.theme import Theme
 
-from tui.core.config import load_config, save_value
-from tui.core.highlights import JUMP_FILTERS
-from tui.core.state import PaneState, ReaderState, load_state, save_state, state_path
+from tui.core.document.highlights import JUMP_FILTERS
+from tui.core.files.config import load_config, save_value
+from tui.core.files.state import PaneState, ReaderState, load_state, save_state, state_path
 from tui.ui.widgets.lists import KIND_FILTERS, AnnotationList
 
 if TYPE_CHECKING:

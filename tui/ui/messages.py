@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
-from tui.core.changes import ChangeSet
-from tui.core.model import Annotation
+from tui.core.model.annotations import Annotation
+from tui.core.model.changes import ChangeSet
 
 
 @dataclass

@@ -9,8 +9,8 @@ from rich.text import Text
 from textual.screen import Screen
 from textual.widget import Widget
 
-from tui.core.jumps import JumpList, Place
-from tui.core.model import Annotation, Link
+from tui.core.document.jumps import JumpList, Place
+from tui.core.model.annotations import Annotation, Link
 from tui.ui.messages import AnnotationChosen, ArticleChosen, CursorMoved, FollowRequested
 from tui.ui.styles import safe
 from tui.ui.widgets.article_view import ArticleView

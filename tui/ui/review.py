@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING, Any, Protocol
 from rich.text import Text
 from textual.notifications import SeverityLevel
 
-from tui.core.changes import ChangeSet
-from tui.core.model import VERDICTS, Annotation, Link
-from tui.core.session import Session, SessionError
+from tui.core.model.annotations import VERDICTS, Annotation, Link
+from tui.core.model.changes import ChangeSet
+from tui.core.review.session import Session, SessionError
 from tui.ui.styles import one_line, safe
 
 if TYPE_CHECKING:

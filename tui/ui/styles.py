@@ -11,8 +11,8 @@ from rich.text import Text
 from textual.color import Color
 from textual.filter import LineFilter, Monochrome, NoColor
 
-from tui.core.layout import Cells
-from tui.core.text import escape_controls, escape_line
+from tui.core.document.layout import Cells
+from tui.core.document.text import escape_controls, escape_line
 
 CELLS = Cells(cell_len)
 """Cell widths measured exactly as Textual measures what it draws."""

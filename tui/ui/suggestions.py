@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING, Any
 from rich.text import Text
 from textual import work
 
-from tui.core.corpus import Corpus
-from tui.core.model import Annotation
-from tui.core.session import Session, SessionError
+from tui.core.model.annotations import Annotation
+from tui.core.model.corpus import Corpus
+from tui.core.review.session import Session, SessionError
 from tui.ui.messages import CorpusChanged
 from tui.ui.screens.suggestions import MARK, SuggestionQueue, describe, readable
 from tui.ui.styles import safe

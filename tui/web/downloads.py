@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from textual.events import DeliveryComplete, DeliveryFailed
     from textual.notifications import SeverityLevel
 
-    from tui.core.corpus import Corpus
+    from tui.core.model.corpus import Corpus
 
 PREFIX = "crossread-download:"
 
@@ -55,19 +55,19 @@ class Download(NamedTuple):
 
 
 def _markdown(corpus: Corpus) -> str:
-    from tui.core.review_report import markdown_report
+    from tui.core.exchange.review_report import markdown_report
 
     return markdown_report(corpus)
 
 
 def _w3c(corpus: Corpus) -> str:
-    from tui.core.export import w3c_collection
+    from tui.core.exchange.exports import w3c_collection
 
     return json.dumps(w3c_collection(corpus), ensure_ascii=False, indent=2) + "\n"
 
 
 def _claimreview(corpus: Corpus) -> str:
-    from tui.core.export import claim_reviews
+    from tui.core.exchange.exports import claim_reviews
 
     return json.dumps(claim_reviews(corpus), ensure_ascii=False, indent=2) + "\n"
 
@@ -86,7 +86,7 @@ DOWNLOADS = {
 
 
 def filename(corpus: Corpus, fmt: str) -> str:
-    from tui.core.export import corpus_name
+    from tui.core.exchange.exports import corpus_name
 
     return f"{corpus_name(corpus)}-{DOWNLOADS[fmt].suffix}"
 
@@ -112,7 +112,7 @@ def deliver(app: CorpusApp, fmt: str) -> str | None:
         return None
     download = DOWNLOADS[fmt]
     corpus = app.corpus
-    from tui.core.interop.publisher import PublisherMissing
+    from tui.core.exchange.interop.publisher import PublisherMissing
 
     try:
         text = download.render(corpus)

@@ -281,8 +281,8 @@ async def serve(reader: WebReader, host: str, port: int,
 
 def run_serve(argv: Sequence[str]) -> int:
     from tui.cli import _config_author, config_path, resolve_author
-    from tui.core.corpus import bundled_corpus
-    from tui.core.store import notes_path
+    from tui.core.files.store import notes_path
+    from tui.core.model.corpus import bundled_corpus
 
     parser = serve_parser()
     args = parser.parse_args(argv)

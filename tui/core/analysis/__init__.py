@@ -15,7 +15,7 @@ from tui.core.analysis.claims import Analysis, Document, Event, Figure, analyse_
 from tui.core.analysis.names import name_suggestions, names
 from tui.core.analysis.stance import stance_suggestions, statements
 from tui.core.analysis.suggest import RELATIONS, Member, Suggestion, pair_all
-from tui.core.entities import Entity
+from tui.core.files.entities import Entity
 
 __all__ = ["RELATIONS", "Analysis", "Document", "Event", "Figure", "Member", "Suggestion",
            "analyse_document", "documents", "suggest", "suggest_corpus", "to_json"]
@@ -47,7 +47,7 @@ def _published(value: str) -> date | None:
 
 
 def documents(corpus: object) -> list[Document]:
-    """A loaded `tui.core.corpus.Corpus` as analysis input."""
+    """A loaded `tui.core.model.corpus.Corpus` as analysis input."""
     articles = getattr(corpus, "articles", {})
     return [Document(aid, art.text, _published(art.meta.published), (art.meta.language or "de")[:2].lower(),
                      art.meta.outlet) for aid, art in articles.items()]

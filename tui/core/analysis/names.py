@@ -19,7 +19,7 @@ from rapidfuzz.fuzz import ratio
 from tui.core.analysis.claims import Analysis
 from tui.core.analysis.lexicon import ROLES, STOPWORDS
 from tui.core.analysis.suggest import Member, Suggestion, stable_id
-from tui.core.entities import Entity
+from tui.core.files.entities import Entity
 
 _RUN = re.compile(r"(?<![\w-])[A-ZÄÖÜ][\wäöüß]*(?:-[\wäöüß]+)*(?:\s+[A-ZÄÖÜ][\wäöüß]*(?:-[\wäöüß]+)*){1,4}")
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-zäöüß][\wäöüß-]*")

@@ -12,14 +12,14 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tui.core.article import ArticleError, decode_text, load_article, split_front_matter
-from tui.core.atomic import atomic_write
+from tui.core.files.article import ArticleError, decode_text, load_article, split_front_matter
+from tui.core.files.atomic import atomic_write
+from tui.core.files.markdown import parse_markdown
+from tui.core.files.safeio import UnsafeFile, read_capped
 from tui.core.ingest.extract import Extracted, ExtractError, extract_html, web_url
 from tui.core.ingest.fetch import Fetched, FetchError, fetch
 from tui.core.ingest.tomd import escape
 from tui.core.ingest.writer import clean_body, front_matter, slugify, write_new
-from tui.core.markdown import parse_markdown
-from tui.core.safeio import UnsafeFile, read_capped
 
 MAX_SOURCE_BYTES = 16 * 1024 * 1024
 SHORT_WORDS = 150  # fewer: warn, the page may be cut short
@@ -222,8 +222,8 @@ def add_source(root: Path, source: str, options: Options | None = None) -> Added
 
 def _pin(root: Path, added: Added) -> None:
     """Record the SHA-256 of the text as the reader will see it, so `check`
-    notices when the article is later edited (tui/core/pinning.py)."""
-    from tui.core.pinning import annotation_path, new_file, text_hash
+    notices when the article is later edited (tui/core/files/pinning.py)."""
+    from tui.core.files.pinning import annotation_path, new_file, text_hash
 
     target = annotation_path(root, added.article_id)
     if target.exists():

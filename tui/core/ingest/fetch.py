@@ -17,7 +17,7 @@ import zlib
 from dataclasses import dataclass
 from urllib.parse import quote, urljoin, urlsplit
 
-from tui.core.safeio import human_size
+from tui.core.files.safeio import human_size
 
 MAX_REDIRECTS = 5
 CHUNK = 64 * 1024

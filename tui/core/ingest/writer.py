@@ -15,8 +15,8 @@ import tempfile
 import unicodedata
 from pathlib import Path
 
-from tui.core.article import ARTICLE_SUFFIXES
-from tui.core.atomic import fsync_dir
+from tui.core.files.article import ARTICLE_SUFFIXES
+from tui.core.files.atomic import fsync_dir
 
 FRONT_MATTER_ORDER = ("title", "outlet", "published", "author", "url", "language")
 MAX_VALUE = 500

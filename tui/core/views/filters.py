@@ -18,9 +18,9 @@ from datetime import date
 from functools import cached_property
 from typing import TypedDict, Unpack
 
-from tui.core.corpus import Corpus
-from tui.core.model import KINDS, VERDICTS, Annotation
-from tui.core.text import fold
+from tui.core.document.text import fold
+from tui.core.model.annotations import KINDS, VERDICTS, Annotation
+from tui.core.model.corpus import Corpus
 from tui.core.views.days import record_day
 
 # folded alias -> folded canonical name. Keep it small and unambiguous.

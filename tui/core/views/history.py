@@ -12,8 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from tui.core.corpus import Corpus
-from tui.core.model import Annotation, Link, Verdict, split_ref
+from tui.core.model.annotations import Annotation, Link, Verdict, split_ref
+from tui.core.model.corpus import Corpus
 from tui.core.views.days import day_label, parse_day, record_time
 from tui.core.views.matrix import claim_words, first_words
 

@@ -19,9 +19,9 @@ from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from tui.core.corpus import Corpus
-from tui.core.model import Annotation
-from tui.core.text import fold
+from tui.core.document.text import fold
+from tui.core.model.annotations import Annotation
+from tui.core.model.corpus import Corpus
 from tui.core.views.filters import claim_source_name, short_name, text_order, verdict_value
 
 if TYPE_CHECKING:

@@ -13,8 +13,8 @@ import csv
 import io
 from pathlib import Path
 
-from tui.core.corpus import Corpus
-from tui.core.text import escape_line
+from tui.core.document.text import escape_line
+from tui.core.model.corpus import Corpus
 from tui.core.views.matrix import CONFLICT_MARK, VERDICT_MARKS, Matrix, build_matrix
 
 MATRIX_FORMATS = ("csv", "md")
@@ -75,7 +75,7 @@ def matrix_export(corpus: Corpus, fmt: str = "csv", article_ids: list[str] | Non
                   reviewer: str | None = None) -> str:
     """What `crossread export --format matrix` writes, titled as the review report is
     (crossread.toml's `title`, else the corpus's name)."""
-    from tui.core.review_report import corpus_title
+    from tui.core.exchange.review_report import corpus_title
 
     matrix = build_matrix(corpus, article_ids, reviewer)
     if fmt == "md":

@@ -7,7 +7,7 @@ not the matrix. A merge from disk may have changed anything.
 
 from __future__ import annotations
 
-from tui.core.changes import ChangeSet
+from tui.core.model.changes import ChangeSet
 
 VIEWS = frozenset({"matrix", "search", "filters", "history"})
 _BY_KIND = {

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from tui.core.corpus import Corpus
-from tui.core.intervals import IntervalIndex
-from tui.core.model import Annotation, Link, split_ref
-from tui.core.text import Folded, escape_line
+from tui.core.document.intervals import IntervalIndex
+from tui.core.document.text import Folded, escape_line
+from tui.core.model.annotations import Annotation, Link, split_ref
+from tui.core.model.corpus import Corpus
 from tui.core.views.filters import text_order
 
 CONTEXT = 30  # characters of context on each side of a match

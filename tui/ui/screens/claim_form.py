@@ -16,7 +16,7 @@ from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Select, Static
 
-from tui.core.corpus import Corpus
+from tui.core.model.corpus import Corpus
 from tui.core.views.filters import source_label, values_of
 from tui.ui.screens.filters import split_values
 from tui.ui.styles import NO_CONTROLS, one_line, safe

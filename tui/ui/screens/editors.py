@@ -12,7 +12,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static, TextArea
 
-from tui.core.text import has_controls, picture_controls
+from tui.core.document.text import has_controls, picture_controls
 from tui.ui.styles import NO_CONTROLS, one_line, safe
 
 

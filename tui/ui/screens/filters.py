@@ -20,8 +20,8 @@ from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Checkbox, Input, Select, Static
 
-from tui.core.corpus import Corpus
-from tui.core.model import VERDICTS
+from tui.core.model.annotations import VERDICTS
+from tui.core.model.corpus import Corpus
 from tui.core.views.days import parse_day
 from tui.core.views.filters import Filter, all_sources, values_of
 from tui.ui.styles import NO_CONTROLS

@@ -14,8 +14,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui.core.corpus import Corpus
-from tui.core.diagnostics import Diagnostic
+from tui.core.model.corpus import Corpus
+from tui.core.model.diagnostics import Diagnostic
 from tui.ui.styles import one_line, safe
 from tui.ui.widgets.lists import ReaderList
 

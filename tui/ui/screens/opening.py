@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 
-from tui.core.jumps import Place
-from tui.core.model import Annotation
+from tui.core.document.jumps import Place
+from tui.core.model.annotations import Annotation
 from tui.ui.panes import MAX_PANES
 from tui.ui.styles import safe
 

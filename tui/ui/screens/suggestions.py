@@ -12,7 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import Static
 
-from tui.core.corpus import Corpus
+from tui.core.model.corpus import Corpus
 from tui.ui.styles import one_line, safe
 from tui.ui.widgets.inspector import quoted
 

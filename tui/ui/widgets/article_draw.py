@@ -9,8 +9,8 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
 
-from tui.core.layout import Line
-from tui.core.text import escape_controls
+from tui.core.document.layout import Line
+from tui.core.document.text import escape_controls
 from tui.ui.styles import CELLS
 
 if TYPE_CHECKING:

@@ -16,10 +16,10 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tui.core.article import Article
-from tui.core.layout import Line, text_start
-from tui.core.motions import trim_selection
-from tui.core.wrapped import ArticleNavigator, WrappedArticle
+from tui.core.document.layout import Line, text_start
+from tui.core.document.motions import trim_selection
+from tui.core.document.wrapped import ArticleNavigator, WrappedArticle
+from tui.core.files.article import Article
 from tui.ui.styles import CELLS
 
 

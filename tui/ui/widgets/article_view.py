@@ -17,11 +17,11 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.strip import Strip
 
-from tui.core.article import Article
-from tui.core.highlights import JUMP_FILTERS, Highlights, Mark, Matches
-from tui.core.intervals import IntervalIndex
-from tui.core.layout import text_start
-from tui.core.model import Annotation
+from tui.core.document.highlights import JUMP_FILTERS, Highlights, Mark, Matches
+from tui.core.document.intervals import IntervalIndex
+from tui.core.document.layout import text_start
+from tui.core.files.article import Article
+from tui.core.model.annotations import Annotation
 from tui.ui.messages import CursorMoved, FollowRequested
 from tui.ui.widgets.article_draw import LinePainter
 from tui.ui.widgets.article_text import ArticleText

@@ -6,8 +6,8 @@ from rich.text import Text
 from textual import on
 from textual.widgets import Static
 
-from tui.core.corpus import Corpus
-from tui.core.model import Annotation, Match
+from tui.core.model.annotations import Annotation, Match
+from tui.core.model.corpus import Corpus
 from tui.core.views.filters import claims_resting_on, source_label
 from tui.core.views.matrix import claim_words
 from tui.ui.messages import CorpusChanged

@@ -10,8 +10,8 @@ from textual.binding import Binding, BindingType
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from tui.core.corpus import Corpus
-from tui.core.model import Annotation
+from tui.core.model.annotations import Annotation
+from tui.core.model.corpus import Corpus
 from tui.core.views.filters import Filter, source_label, source_of
 from tui.ui.messages import AnnotationChosen, ArticleChosen, CorpusChanged
 from tui.ui.styles import one_line, safe, safe_line

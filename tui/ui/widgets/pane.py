@@ -11,10 +11,10 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Input, Static
 
-from tui.core.article import Article
-from tui.core.corpus import Corpus
-from tui.core.model import Annotation
-from tui.core.pinning import drift
+from tui.core.files.article import Article
+from tui.core.files.pinning import drift
+from tui.core.model.annotations import Annotation
+from tui.core.model.corpus import Corpus
 from tui.ui.messages import CorpusChanged
 from tui.ui.styles import NO_CONTROLS, safe
 from tui.ui.widgets.article_view import ArticleView

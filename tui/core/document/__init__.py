@@ -1,0 +1,1 @@
+"""The document model: wrapping, caret motions, intervals, folding and anchoring."""

@@ -1,0 +1,108 @@
+"""What the article view highlights, and where `]`, `}` and `n` go next.
+
+Pure data the view composes: the annotations as marks in an interval index
+(looked up per drawn line), the jump filters over them (a bisect per key), and
+the matches of an in-article search.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from tui.core.document.intervals import IntervalIndex
+from tui.core.document.text import Folded
+from tui.core.model.annotations import Annotation, Match
+
+JUMP_FILTERS = ("all", "claim", "source", "note", "contradiction")
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """What an annotation contributes to the look of the text it covers."""
+
+    annotation: Annotation
+    classes: tuple[str, ...]
+
+
+class Highlights:
+    """An article's anchored annotations, indexed by position."""
+
+    def __init__(self, annotations: list[Annotation], contradiction_refs: set[str]) -> None:
+        entries: list[tuple[int, int, Mark]] = []
+        for a in annotations:
+            r = a.resolution
+            if not r.resolved or r.end <= r.start:
+                continue
+            classes = [a.kind]
+            if a.ref in contradiction_refs:
+                classes.append("contradiction")
+            if r.match is Match.FUZZY:
+                classes.append("orphan")
+            entries.append((r.start, r.end, Mark(a, tuple(classes))))
+        self.index: IntervalIndex[Mark] = IntervalIndex(entries)
+        self.by_ref = {a.ref: a for a in annotations}
+        self.contradiction_refs = contradiction_refs
+
+    def at(self, offset: int) -> Annotation | None:
+        hits = self.index.at(offset)
+        return hits[0][2].annotation if hits else None
+
+    def all_at(self, offset: int) -> list[Annotation]:
+        """Every annotation covering offset, innermost first."""
+        return [mark.annotation for _, _, mark in self.index.at(offset)]
+
+    def ordered(self) -> list[tuple[int, int, Mark]]:
+        return self.index.ordered()
+
+    @staticmethod
+    def _keeps(kind: str, mark: Mark) -> bool:
+        if kind == "all":
+            return True
+        if kind == "contradiction":
+            return "contradiction" in mark.classes
+        return mark.annotation.kind == kind
+
+    def jump(self, here: int, forward: bool, kind: str) -> Annotation | None:
+        """The next (or previous) annotation of a kind from `here`, wrapping
+        around; None when the article has none of that kind."""
+        starts, marks = self.index.starts(kind, lambda m: self._keeps(kind, m))
+        if not marks:
+            return None
+        if forward:
+            i = bisect_right(starts, here)
+            return (marks[i] if i < len(marks) else marks[0]).annotation
+        i = bisect_left(starts, here) - 1
+        return (marks[i] if i >= 0 else marks[-1]).annotation
+
+
+class Matches:
+    """Where a query occurs in a text, ignoring case, spacing and typography."""
+
+    def __init__(self, text: str = "", query: str = "", first: int = 0) -> None:
+        self.query = query
+        self.spans: list[tuple[int, int]] = []
+        if query and text:
+            folded = Folded(text)
+            haystack = folded.text.lower()
+            needle = Folded(query).text.lower()
+            if needle and len(haystack) == len(folded.text):
+                pos = haystack.find(needle)
+                while pos != -1:
+                    start, end = folded.span_to_source(pos, pos + len(needle))
+                    if start >= first:  # not in a heading that is not shown
+                        self.spans.append((start, end))
+                    pos = haystack.find(needle, pos + 1)
+        self.index: IntervalIndex[int] = IntervalIndex(
+            [(s, e, i) for i, (s, e) in enumerate(self.spans)])
+
+    def next(self, here: int, inclusive: bool = False) -> int | None:
+        if not self.spans:
+            return None
+        return next((s for s, _ in self.spans if s > here or (inclusive and s >= here)),
+                    self.spans[0][0])
+
+    def previous(self, here: int) -> int | None:
+        if not self.spans:
+            return None
+        return next((s for s, _ in reversed(self.spans) if s < here), self.spans[-1][0])

@@ -1,0 +1,1 @@
+"""Exchange: the check report, exports (W3C, ClaimReview, reports) and import."""

@@ -1,0 +1,1 @@
+"""File formats and storage: articles, YAML, the annotation schema, notes files, caches."""

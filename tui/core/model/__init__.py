@@ -1,0 +1,1 @@
+"""The data model: annotations, links, verdicts, a loaded corpus, and what a change did."""

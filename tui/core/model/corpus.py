@@ -1,0 +1,428 @@
+"""A corpus: a folder of articles plus the annotations that anchor into them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tui.core.document.anchoring import TextIndex, resolve, resolve_all
+from tui.core.files import gcpause
+from tui.core.files.annotation_files import folder_inside, load_annotation_files, save_cache
+from tui.core.files.article import ARTICLE_SUFFIXES, Article, ArticleError, load_article
+from tui.core.files.entities import Entity
+from tui.core.files.schema import parse_user_file
+from tui.core.model.annotations import Annotation, Link, Verdict, split_ref
+from tui.core.model.checks import check_references, note_chain, note_loops, report_anchor
+from tui.core.model.diagnostics import Diagnostic, Level, Problems
+
+Progress = Callable[[str, int, int], None]
+
+
+def bundled_corpus() -> Path:
+    """The demo corpus: shipped inside the package, or the source checkout."""
+    package = Path(__file__).resolve().parent.parent.parent  # tui/
+    shipped = package / "corpus"
+    if (shipped / "seeds").is_dir():
+        return shipped
+    return package.parent
+
+
+def article_dir(root: Path) -> Path:
+    for name in ("seeds", "articles"):
+        if (root / name).is_dir():
+            return root / name
+    return root
+
+
+def article_paths(root: Path) -> list[Path]:
+    folder = article_dir(root)
+    return sorted(p for p in folder.iterdir()
+                  if p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.startswith("."))
+
+
+@dataclass
+class Counts:
+    claims: int = 0
+    sources: int = 0
+    notes: int = 0
+    contradictions: int = 0
+    orphans: int = 0
+
+
+@dataclass
+class Corpus:
+    root: Path
+    articles: dict[str, Article] = field(default_factory=dict)
+    annotations: dict[str, list[Annotation]] = field(default_factory=dict)
+    links: list[Link] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)  # annotations/entities.yaml
+    verdicts: dict[str, list[Verdict]] = field(default_factory=dict)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    note_files: list[Path] = field(default_factory=list)
+    _by_ref: dict[str, Annotation] = field(default_factory=dict)
+    _claim_counts: dict[str, int] = field(default_factory=dict)
+    _text_indexes: dict[str, TextIndex] = field(default_factory=dict)
+    _cache_keys: dict[Path, str] = field(default_factory=dict)
+    _from_cache: set[Path] = field(default_factory=set)
+    _pending_meta: dict[Path, dict[str, str]] = field(default_factory=dict)
+    _links_by_ref: dict[str, list[Link]] = field(default_factory=dict)
+
+    def get(self, ref: str, default_article: str = "") -> Annotation | None:
+        article, ident = split_ref(ref, default_article)
+        return self._by_ref.get(f"{article}#{ident}")
+
+    def contradiction_refs(self) -> set[str]:
+        """Every claim that belongs to at least one contradiction."""
+        return {ref for link in self.links if link.relation == "contradicts"
+                for ref in link.members}
+
+    def links_of(self, annotation: Annotation) -> list[Link]:
+        return self._links_by_ref.get(annotation.ref, [])
+
+    def notes_on(self, annotation: Annotation) -> list[Annotation]:
+        """Notes attached to an annotation, or written on text it covers."""
+        r = annotation.resolution
+        found = []
+        for a in self.annotations.get(annotation.article, []):
+            if a.kind != "note" or a is annotation:
+                continue
+            if a.target:
+                if self.get(a.target, a.article) is annotation:
+                    found.append(a)
+            elif r.resolved and a.resolution.resolved and a.start < r.end and a.end > r.start:
+                found.append(a)
+        return found
+
+    def counts(self, article_id: str | None = None) -> Counts:
+        counts = Counts()
+        ids = [article_id] if article_id else list(self.annotations)
+        for aid in ids:
+            for annotation in self.annotations.get(aid, []):
+                if annotation.kind == "claim":
+                    counts.claims += 1
+                elif annotation.kind == "source":
+                    counts.sources += 1
+                elif annotation.kind == "note":
+                    counts.notes += 1
+                if annotation.anchor and not annotation.resolution.resolved:
+                    counts.orphans += 1
+        if article_id is None:
+            counts.contradictions = sum(1 for link in self.links if link.relation == "contradicts")
+        else:
+            counts.contradictions = sum(
+                1 for link in self.links if link.relation == "contradicts"
+                and any(split_ref(m)[0] == article_id for m in link.members))
+        return counts
+
+    def text_index(self, article_id: str) -> TextIndex:
+        index = self._text_indexes.get(article_id)
+        if index is None:
+            index = self._text_indexes[article_id] = TextIndex(self.articles[article_id].text)
+        return index
+
+    def verdict_of(self, ref: str, author: str | None = None) -> Verdict | None:
+        """The newest verdict on a claim, by one author or by anyone."""
+        found = [v for v in self.verdicts.get(ref, []) if author is None or v.author == author]
+        return max(found, key=lambda v: (v.modified or v.created, v.id)) if found else None
+
+    def claims(self, article_ids: list[str] | None = None) -> list[Annotation]:
+        ids = article_ids if article_ids is not None else list(self.annotations)
+        return [a for aid in ids for a in self.annotations.get(aid, []) if a.kind == "claim"]
+
+    def progress(self, author: str, article_ids: list[str] | None = None) -> tuple[int, int]:
+        """(claims this author has judged, all claims) for the review counter.
+
+        Counts from the verdict table and per-article claim counts kept by
+        index(), so it stays cheap on the key path of a 50,000-claim corpus.
+        """
+        ids = set(article_ids) if article_ids is not None else None
+        total = sum(n for aid, n in self._claim_counts.items() if ids is None or aid in ids)
+        done = 0
+        for ref in self.verdicts:
+            target = self._by_ref.get(ref)
+            if target is None or target.kind != "claim":
+                continue
+            if ids is not None and target.article not in ids:
+                continue
+            verdict = self.verdict_of(ref, author)
+            if verdict is not None and verdict.value != "unreviewed":
+                done += 1
+        return done, total
+
+    def authors(self) -> list[str]:
+        return sorted({a.author for items in self.annotations.values() for a in items
+                       if a.author})
+
+    def drop_layer(self, path: Path) -> None:
+        """Forget everything that came from one user file (before reloading it)."""
+        for aid, items in self.annotations.items():
+            self.annotations[aid] = [a for a in items if a.path != path]
+        self.links = [link for link in self.links if link.path != path]
+        for ref, verdicts in list(self.verdicts.items()):
+            kept = [v for v in verdicts if v.path != path]
+            if kept:
+                self.verdicts[ref] = kept
+            else:
+                del self.verdicts[ref]
+        self.diagnostics = [d for d in self.diagnostics if d.path != path]
+
+    def add_layer(self, path: Path, annotations: list[Annotation], verdicts: list[Verdict],
+                  links: list[Link], problems: Problems, check_loops: bool = True) -> None:
+        """Add one user file's records, anchoring the new annotations.
+
+        Loops of notes are checked here for a layer added later (a save); while
+        loading, the loader checks every note once all layers are in.
+        """
+        existing = {a.ref for items in self.annotations.values() for a in items}
+        added: list[Annotation] = []
+        for annotation in annotations:
+            if annotation.article not in self.articles:
+                problems.warning(annotation.line, annotation.column,
+                                 f"record {annotation.id!r} is on article "
+                                 f"{annotation.article!r}, which is not in this corpus",
+                                 "it is kept in the file but not shown")
+                continue
+            if annotation.ref in existing:
+                problems.error(annotation.line, annotation.column,
+                               f"id {annotation.id!r} is already used in {annotation.article}",
+                               "give the record another id")
+                continue
+            existing.add(annotation.ref)
+            self.annotations[annotation.article].append(annotation)
+            added.append(annotation)
+        for verdict in verdicts:
+            self.verdicts.setdefault(verdict.target, []).append(verdict)
+        self.links.extend(links)
+        self.index()
+        by_article: dict[str, list[Annotation]] = {}
+        for annotation in added:
+            if annotation.anchor is not None:
+                by_article.setdefault(annotation.article, []).append(annotation)
+        for aid, items in by_article.items():  # one batch per article, as on load
+            index = self.text_index(aid)
+            anchors = [a.anchor for a in items if a.anchor is not None]  # all of them
+            for annotation, result in zip(items, resolve_all(index, anchors), strict=True):
+                annotation.resolution = result
+                report_anchor(self, annotation, index)
+        _attach_notes(self, added)
+        if check_loops:
+            problems.extend(note_loops(self, added))
+        self.diagnostics.extend(problems)
+
+    def put(self, item: Annotation | Verdict | Link, problems: Problems) -> None:
+        """Add one record's object, updating the indexes for it alone.
+
+        The change seam's cheap path: a verdict or a note at 50k annotations
+        touches a few dict entries instead of rebuilding every index.
+        """
+        if isinstance(item, Verdict):
+            self.verdicts.setdefault(item.target, []).append(item)
+        elif isinstance(item, Link):
+            self.links.append(item)
+            for ref in item.members:
+                self._links_by_ref.setdefault(ref, []).append(item)
+            item.resolved = all((m := self.get(ref)) is not None and m.resolution.resolved
+                                for ref in item.members)
+        elif item.article not in self.articles or item.ref in self._by_ref:
+            self.add_layer(item.path, [item], [], [], problems)  # reports why, as on load
+        else:
+            self.annotations[item.article].append(item)
+            self._by_ref[item.ref] = item
+            if item.kind == "claim":
+                self._claim_counts[item.article] = self._claim_counts.get(item.article, 0) + 1
+            if item.anchor is not None:
+                index = self.text_index(item.article)
+                item.resolution = resolve(index, item.anchor)
+                report_anchor(self, item, index)
+            _attach_notes(self, [item])
+            problems.extend(note_loops(self, [item]))
+            self.diagnostics.extend(problems)
+
+    def remove(self, path: Path, record_id: str, kind: str, article: str = "",
+               target: str = "") -> None:
+        """Forget the object one record of `path` made (the inverse of `put`)."""
+        if kind == "verdict":
+            candidates = [target] if target in self.verdicts else list(self.verdicts)
+            for target in candidates:
+                verdicts = self.verdicts[target]
+                kept = [v for v in verdicts if not (v.path == path and v.id == record_id)]
+                if len(kept) != len(verdicts):
+                    if kept:
+                        self.verdicts[target] = kept
+                    else:
+                        del self.verdicts[target]
+                    return
+        elif kind == "link":
+            for link in [k for k in self.links if k.path == path and k.id == record_id]:
+                self.links = [k for k in self.links if k is not link]
+                for ref in link.members:
+                    self._links_by_ref[ref] = [k for k in self._links_by_ref.get(ref, [])
+                                               if k is not link]
+        else:
+            items = self.annotations.get(article, [])
+            # From the end: records a session adds are appended, so this is near O(1).
+            for index in range(len(items) - 1, -1, -1):
+                annotation = items[index]
+                if annotation.id != record_id or annotation.path != path:
+                    continue
+                del items[index]
+                if self._by_ref.get(annotation.ref) is annotation:
+                    del self._by_ref[annotation.ref]
+                if annotation.kind == "claim":
+                    self._claim_counts[article] -= 1
+                break
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.is_error]
+
+    def index(self) -> None:
+        self._by_ref = {a.ref: a for items in self.annotations.values() for a in items}
+        self._claim_counts = {aid: sum(1 for a in items if a.kind == "claim")
+                              for aid, items in self.annotations.items()}
+        self._links_by_ref = {}
+        for link in self.links:
+            for ref in link.members:
+                self._links_by_ref.setdefault(ref, []).append(link)
+
+
+def user_note_files(root: Path) -> list[Path]:
+    """Every author's file: in the corpus, and in this user's data folder."""
+    from tui.core.files.store import corpus_key, user_data_dir
+
+    files = sorted((root / "annotations" / "notes").glob("*.yaml"))
+    private = user_data_dir() / "corpora" / corpus_key(root) / "notes"
+    if private.is_dir():
+        files += sorted(private.glob("*.yaml"))
+    return files
+
+
+def load_user_file(corpus: Corpus, path: Path, check_loops: bool = True) -> None:
+    """One author's file. Inside the corpus it may not link out of it; the copy
+    in this user's own data folder lies outside the corpus by design."""
+    problems = Problems(path)
+    root = corpus.root if path.is_relative_to(corpus.root) else None
+    annotations, verdicts, links = parse_user_file(path, problems, root)
+    corpus.add_layer(path, annotations, verdicts, links, problems, check_loops)
+    if path not in corpus.note_files:
+        corpus.note_files.append(path)
+
+
+BACKGROUND_BYTES = 512 * 1024
+
+
+def annotation_bytes(root: Path) -> int:
+    """Size of the annotation files: decides whether loading runs in the background."""
+    total = 0
+    for folder in (root / "annotations", root / "annotations" / "notes"):
+        if folder.is_dir():
+            for path in folder.glob("*.yaml"):
+                try:
+                    total += path.stat().st_size
+                except OSError:
+                    pass
+    return total
+
+
+def load_corpus(root: Path, progress: Progress | None = None) -> Corpus:
+    """Load, validate and anchor everything; problems become diagnostics."""
+    with gcpause.paused():
+        corpus = load_articles(root, progress)
+        complete_corpus(corpus, progress)
+    return corpus
+
+
+def load_articles(root: Path, progress: Progress | None = None) -> Corpus:
+    """The first phase: articles only, enough to show text."""
+    with gcpause.paused():
+        return _load_articles(root, progress)
+
+
+def _load_articles(root: Path, progress: Progress | None) -> Corpus:
+    root = root.resolve()
+    corpus = Corpus(root)
+    if not root.is_dir():
+        corpus.diagnostics.append(Diagnostic(root, 0, 0, Level.ERROR, "no such folder",
+                                             "give the path of a corpus folder"))
+        return corpus
+    folder = article_dir(root)
+    paths = article_paths(root) if folder_inside(corpus, folder) else []
+    first_of: dict[str, Path] = {}
+    for number, path in enumerate(paths):
+        if progress:
+            progress("articles", number, len(paths))
+        if path.stem in first_of:
+            first = first_of[path.stem]
+            corpus.diagnostics.append(Diagnostic(
+                path, 0, 0, Level.ERROR, f"{first.name} and {path.name} both give the article "
+                f"id {path.stem!r}; only {first.name} is loaded",
+                "rename one of them: an article's id is its file name without the extension"))
+            continue
+        first_of[path.stem] = path
+        try:
+            article, problems = load_article(path, root)
+        except ArticleError as exc:
+            corpus.diagnostics.append(exc.diagnostic)
+            continue
+        corpus.diagnostics.extend(problems)
+        corpus.articles[article.id] = article
+        corpus.annotations[article.id] = []
+    if not paths:
+        corpus.diagnostics.append(Diagnostic(folder, 0, 0, Level.WARNING,
+                                             "no articles found",
+                                             "put .txt or .md files in seeds/ or articles/"))
+    return corpus
+
+
+def complete_corpus(corpus: Corpus, progress: Progress | None = None) -> None:
+    """The second phase: annotation files, anchoring, authors' files, references."""
+    with gcpause.paused():
+        _complete_corpus(corpus, progress)
+
+
+def _complete_corpus(corpus: Corpus, progress: Progress | None) -> None:
+    root = corpus.root
+    if progress:
+        progress("annotations", 0, 1)
+    load_annotation_files(corpus, root / "annotations")
+    corpus.index()
+    _anchor_all(corpus, progress)
+    save_cache(corpus)
+    notes_inside = folder_inside(corpus, root / "annotations" / "notes")
+    for path in user_note_files(root):
+        if notes_inside or not path.is_relative_to(root):
+            load_user_file(corpus, path, check_loops=False)
+    check_references(corpus)
+    if progress:
+        progress("done", 1, 1)
+
+
+def _anchor_all(corpus: Corpus, progress: Progress | None) -> None:
+    """Anchor each article's annotations as one batch (one pass over its text)."""
+    total = sum(len(anns) for anns in corpus.annotations.values())
+    done = 0
+    for aid, anns in corpus.annotations.items():
+        items = [a for a in anns if a.anchor and a.path not in corpus._from_cache]
+        if progress:
+            progress("anchoring", done, total)
+        done += len(anns)
+        if not items:
+            continue
+        index = corpus.text_index(aid)
+        results = resolve_all(index, [a.anchor for a in items if a.anchor is not None])
+        for annotation, result in zip(items, results, strict=True):
+            annotation.resolution = result
+            report_anchor(corpus, annotation, index)
+    _attach_notes(corpus, [a for anns in corpus.annotations.values() for a in anns])
+
+
+def _attach_notes(corpus: Corpus, annotations: list[Annotation]) -> None:
+    """Notes attached to another annotation take the span of the first one along
+    their `on:` chain that has its own quote (none, when the chain is a loop)."""
+    for annotation in annotations:
+        if annotation.anchor is None and annotation.target:
+            chain, _ = note_chain(corpus, annotation)
+            anchored = next((a for a in chain if a.anchor is not None or not a.target), None)
+            if anchored is not None:
+                annotation.resolution = anchored.resolution

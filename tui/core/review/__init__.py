@@ -1,0 +1,1 @@
+"""A reviewer's session: every change to the data, saved at once, undoable."""
