@@ -38,9 +38,11 @@ def bundled() -> None:
     first = time.perf_counter()
     suggest_corpus(corpus)
     second = time.perf_counter()
-    print(f"bundled corpus: load {loaded - began:.3f} s; analysis first run {first - loaded:.3f} s "
-          f"(includes importing dateparser and text2num), again {second - first:.3f} s; "
-          f"{len(found)} suggestions")
+    print(
+        f"bundled corpus: load {loaded - began:.3f} s; analysis first run {first - loaded:.3f} s "
+        f"(includes importing dateparser and text2num), again {second - first:.3f} s; "
+        f"{len(found)} suggestions"
+    )
 
 
 def synthetic(size_mb: float, articles: int) -> None:
@@ -49,8 +51,9 @@ def synthetic(size_mb: float, articles: int) -> None:
         (root / "articles").mkdir()
         each = int(size_mb * 1_000_000 / articles)
         for n in range(articles):
-            (root / "articles" / f"synth{n}.md").write_text(article_text(each, seed=7 + n, markdown=True),
-                                                             encoding="utf-8")
+            (root / "articles" / f"synth{n}.md").write_text(
+                article_text(each, seed=7 + n, markdown=True), encoding="utf-8"
+            )
         before = _rss_mb()
         began = time.perf_counter()
         corpus = load_corpus(root)
@@ -67,11 +70,13 @@ def synthetic(size_mb: float, articles: int) -> None:
         done = time.perf_counter()
         after = _rss_mb()
         chars = sum(len(d.text) for d in docs)
-        print(f"synthetic {chars / 1e6:.1f} MB in {articles} articles: load {loaded - began:.2f} s; "
-              f"extraction {extracted - t0:.2f} s ({figures} figures, {events} dated events); "
-              f"whole analysis {done - extracted:.2f} s; {len(found)} suggestions; "
-              f"RSS {before:.0f} MB before, {after_load:.0f} MB loaded, {after:.0f} MB after analysis "
-              f"({(after - before) / max(1.0, after_load - before):.2f}x the corpus's own growth)")
+        print(
+            f"synthetic {chars / 1e6:.1f} MB in {articles} articles: load {loaded - began:.2f} s; "
+            f"extraction {extracted - t0:.2f} s ({figures} figures, {events} dated events); "
+            f"whole analysis {done - extracted:.2f} s; {len(found)} suggestions; "
+            f"RSS {before:.0f} MB before, {after_load:.0f} MB loaded, {after:.0f} MB after analysis "
+            f"({(after - before) / max(1.0, after_load - before):.2f}x the corpus's own growth)"
+        )
 
 
 def main() -> None:

@@ -55,8 +55,7 @@ def measure(size_mb: float, count: int, runs: int) -> dict[str, float]:
     hinted = [Anchor(q, start=s) for q, s, _ in picked]
     clean = [Anchor(q) for q, _, typo in picked if not typo]
     typos = [Anchor(q) for q, _, typo in picked if typo]
-    times: dict[str, list[float]] = {k: [] for k in ("floor", "quotes", "hints", "clean",
-                                                     "typos")}
+    times: dict[str, list[float]] = {k: [] for k in ("floor", "quotes", "hints", "clean", "typos")}
     tally: dict[str, int] = {}
     for _ in range(runs):
         times["floor"].append(floor(text, [q for q, _, _ in picked]))
@@ -83,11 +82,15 @@ def main() -> None:
     r = measure(args.size_mb, args.quotes, args.runs)
     print(f"{args.quotes} quotes in {args.size_mb} MB, medians of {args.runs} paired runs, CPU time")
     print(f"  floor (pyahocorasick pass): {r['floor']:.3f} s")
-    print(f"  quotes only: {r['quotes']:.3f} s = {r['ratio']:.2f}x floor "
-          f"(exact {r['n exact']:.0f}, fuzzy {r['n fuzzy']:.0f}, orphan {r['n orphan']:.0f})")
+    print(
+        f"  quotes only: {r['quotes']:.3f} s = {r['ratio']:.2f}x floor "
+        f"(exact {r['n exact']:.0f}, fuzzy {r['n fuzzy']:.0f}, orphan {r['n orphan']:.0f})"
+    )
     print(f"  with position hints: {r['hints']:.3f} s")
-    print(f"  typo quotes ({r['typo count']:.0f}): marginal {r['per typo marginal'] * 1000:.2f} ms"
-          f" each; alone in a batch {r['per typo alone'] * 1000:.2f} ms each")
+    print(
+        f"  typo quotes ({r['typo count']:.0f}): marginal {r['per typo marginal'] * 1000:.2f} ms"
+        f" each; alone in a batch {r['per typo alone'] * 1000:.2f} ms each"
+    )
 
 
 if __name__ == "__main__":

@@ -58,8 +58,11 @@ def main() -> int:
         def undo(_i: int) -> None:
             session.undo()
 
-        rows = [("verdict", timed(verdict, args.runs)), ("note on a claim", timed(note, args.runs)),
-                ("undo", timed(undo, args.runs))]
+        rows = [
+            ("verdict", timed(verdict, args.runs)),
+            ("note on a claim", timed(note, args.runs)),
+            ("undo", timed(undo, args.runs)),
+        ]
         total = sum(len(v) for v in corpus.annotations.values())
         print(f"{args.size_mb:g} MB, {total} annotations, {args.runs} runs each (ms, includes the save)")
         for name, (p50, p95) in rows:

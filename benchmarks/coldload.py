@@ -43,12 +43,12 @@ def write_quote_corpus(root: Path, size: int, count: int, seed: int = 5) -> None
     lines = ["version: 1", "annotations:"]
     for n in range(count):
         start = rng.choice(spaces) + 1
-        quote = text[start:start + rng.randint(15, 70)].split("\n")[0]
+        quote = text[start : start + rng.randint(15, 70)].split("\n")[0]
         if len(quote) < 8:
-            quote = text[start:start + 8]
+            quote = text[start : start + 8]
         if rng.random() < 0.01 and len(quote) > 20:
             i = rng.randint(5, len(quote) - 6)
-            quote = quote[:i] + quote[i + 1] + quote[i] + quote[i + 2:]
+            quote = quote[:i] + quote[i + 1] + quote[i] + quote[i + 2 :]
         lines += [f"  - id: c{n}", "    kind: claim", f"    quote: {_yaml_quote(quote)}"]
     (root / "annotations" / "big.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
@@ -60,8 +60,7 @@ def inherent(root: Path) -> float:
     from markdown_it import MarkdownIt
 
     began = time.perf_counter()
-    data = yaml.load((root / "annotations" / "big.yaml").read_text(encoding="utf-8"),
-                     Loader=yaml.CSafeLoader)
+    data = yaml.load((root / "annotations" / "big.yaml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
     source = (root / "articles" / "big.md").read_text(encoding="utf-8")
     MarkdownIt("commonmark").parse(source)
     automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
@@ -78,8 +77,13 @@ def check(root: Path) -> float:
     env = dict(os.environ, XDG_CACHE_HOME=tempfile.mkdtemp(prefix="crossread-cold-"))
     env.pop("CROSSREAD_NO_CACHE", None)
     began = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "tui", "check", str(root)], env=env, check=False,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(
+        [sys.executable, "-m", "tui", "check", str(root)],
+        env=env,
+        check=False,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     return time.perf_counter() - began
 
 
@@ -87,8 +91,9 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", default="1,5,16")
     parser.add_argument("--runs", type=int, default=1)
-    parser.add_argument("--profile", type=float, default=0.0,
-                        help="also print a cProfile of the load at this size (MB)")
+    parser.add_argument(
+        "--profile", type=float, default=0.0, help="also print a cProfile of the load at this size (MB)"
+    )
     args = parser.parse_args()
     per_mb: dict[float, float] = {}
     with tempfile.TemporaryDirectory(prefix="crossread-coldload-") as tmp:
@@ -101,14 +106,16 @@ def main() -> None:
                 check_t.append(check(root))
             f, c = statistics.median(floor_t), statistics.median(check_t)
             per_mb[size] = c / size
-            print(f"{size:g} MB / {int(size * 10)}k claims: check cold {c:.2f} s, inherent "
-                  f"{f:.2f} s, ratio {c / f:.2f}x, {c / size:.2f} s per MB", flush=True)
+            print(
+                f"{size:g} MB / {int(size * 10)}k claims: check cold {c:.2f} s, inherent "
+                f"{f:.2f} s, ratio {c / f:.2f}x, {c / size:.2f} s per MB",
+                flush=True,
+            )
             if args.profile == size:
                 _profile(root)
     if len(per_mb) > 1:
         small, large = min(per_mb), max(per_mb)
-        print(f"time per MB at {large:g} MB / at {small:g} MB: "
-              f"{per_mb[large] / per_mb[small]:.2f}x")
+        print(f"time per MB at {large:g} MB / at {small:g} MB: {per_mb[large] / per_mb[small]:.2f}x")
 
 
 def _profile(root: Path) -> None:
@@ -118,8 +125,12 @@ def _profile(root: Path) -> None:
     os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="crossread-prof-")
     from tui.core.model.corpus import load_corpus
 
-    cProfile.runctx("load_corpus(root)", globals(), {"root": root, "load_corpus": load_corpus},
-                    "/tmp/crossread-coldload.prof")
+    cProfile.runctx(
+        "load_corpus(root)",
+        globals(),
+        {"root": root, "load_corpus": load_corpus},
+        "/tmp/crossread-coldload.prof",
+    )
     pstats.Stats("/tmp/crossread-coldload.prof").sort_stats("tottime").print_stats(25)
 
 

@@ -115,9 +115,14 @@ def load_story(folder: Path) -> Story:
     for raw in gold.get("relations") or []:
         if raw["relation"] not in RELATIONS:
             raise ValueError(f"{folder.name}: unknown relation {raw['relation']!r}")
-        members = tuple(GoldMember(m["article"], _spans(texts[m["article"]], m["quote"], m.get("occurrence")),
-                                   " | ".join([m["quote"]] if isinstance(m["quote"], str) else m["quote"]))
-                        for m in raw["members"])
+        members = tuple(
+            GoldMember(
+                m["article"],
+                _spans(texts[m["article"]], m["quote"], m.get("occurrence")),
+                " | ".join([m["quote"]] if isinstance(m["quote"], str) else m["quote"]),
+            )
+            for m in raw["members"]
+        )
         items.append(GoldItem(raw["relation"], raw.get("reason", ""), members))
     return Story(folder.name, documents, items, bool(gold.get("held_out", False)))
 
@@ -142,7 +147,7 @@ def _assign(gold: Sequence[GoldMember], members: list[tuple[str, int, int]]) -> 
         return True
     first, rest = gold[0], gold[1:]
     for i, (article, start, end) in enumerate(members):
-        if _overlaps(first, article, start, end) and _assign(rest, members[:i] + members[i + 1:]):
+        if _overlaps(first, article, start, end) and _assign(rest, members[:i] + members[i + 1 :]):
             return True
     return False
 
@@ -182,15 +187,19 @@ def _fmt(value: float | None) -> str:
 
 def table(tallies: dict[str, Tally]) -> str:
     """A Markdown table: per relation precision and recall for each set."""
-    lines = ["| relation | " + " | ".join(f"{name} P | {name} R (found/planted)" for name in tallies) + " |",
-             "|---|" + "---|---|" * len(tallies)]
+    lines = [
+        "| relation | " + " | ".join(f"{name} P | {name} R (found/planted)" for name in tallies) + " |",
+        "|---|" + "---|---|" * len(tallies),
+    ]
     for relation in (*RELATIONS, None):
         cells = []
         for t in tallies.values():
             found, planted = Tally._sum(t.found, relation), Tally._sum(t.gold, relation)
             correct, made = Tally._sum(t.correct, relation), Tally._sum(t.proposed, relation)
-            cells += [f"{_fmt(t.precision(relation))} ({correct}/{made})",
-                      f"{_fmt(t.recall(relation))} ({found}/{planted})"]
+            cells += [
+                f"{_fmt(t.precision(relation))} ({correct}/{made})",
+                f"{_fmt(t.recall(relation))} ({found}/{planted})",
+            ]
         lines.append(f"| {relation or '**all**'} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
@@ -213,8 +222,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     held_names = ", ".join(s.name for s in stories if s.held_out)
     print(f"tuning stories: {names}\nheld-out stories: {held_names or '(none)'}\n")
     print(table({"tuning": tuning, "held-out": held}))
-    print(f"\nrecall of planted conflicts (contradicts + updates): tuning {_fmt(conflict_recall(tuning))}, "
-          f"held-out {_fmt(conflict_recall(held))}")
+    print(
+        f"\nrecall of planted conflicts (contradicts + updates): tuning {_fmt(conflict_recall(tuning))}, "
+        f"held-out {_fmt(conflict_recall(held))}"
+    )
     print(f"precision: tuning {_fmt(tuning.precision())}, held-out {_fmt(held.precision())}")
     if args.verbose:
         for name, t in each.items():

@@ -27,8 +27,7 @@ from benchmarks.synth import _yaml_quote, article_text  # noqa: E402
 from tui.core.files.markdown import parse_markdown  # noqa: E402
 
 
-def write_archive(root: Path, articles: int, per_article: int, links: int,
-                  seed: int = 9) -> None:
+def write_archive(root: Path, articles: int, per_article: int, links: int, seed: int = 9) -> None:
     rng = random.Random(seed)
     (root / "articles").mkdir(parents=True, exist_ok=True)
     (root / "annotations").mkdir(exist_ok=True)
@@ -36,8 +35,10 @@ def write_archive(root: Path, articles: int, per_article: int, links: int,
     for number in range(articles):
         ident = f"a{number:05d}"
         body = article_text(5_000, seed=seed * 100_003 + number)
-        front = (f"---\ntitle: Bericht {number}\noutlet: Blatt {number % 40}\n"
-                 f"published: 2025-{1 + number % 12:02d}-{1 + number % 28:02d}\n---\n")
+        front = (
+            f"---\ntitle: Bericht {number}\noutlet: Blatt {number % 40}\n"
+            f"published: 2025-{1 + number % 12:02d}-{1 + number % 28:02d}\n---\n"
+        )
         path = root / "articles" / f"{ident}.md"
         path.write_text(front + body, encoding="utf-8")
         body = parse_markdown(ident, path, body).text  # what offsets count in
@@ -45,38 +46,39 @@ def write_archive(root: Path, articles: int, per_article: int, links: int,
         lines = ["version: 1", "annotations:"]
         for n in range(per_article):
             start = rng.choice(spaces) + 1
-            quote = body[start:start + rng.randint(15, 60)].split("\n")[0]
+            quote = body[start : start + rng.randint(15, 60)].split("\n")[0]
             if len(quote) < 8:
-                quote = body[start:start + 8]
+                quote = body[start : start + 8]
             if rng.random() < 0.01 and len(quote) > 20:
                 i = rng.randint(5, len(quote) - 6)
-                quote = quote[:i] + quote[i + 1] + quote[i] + quote[i + 2:]
+                quote = quote[:i] + quote[i + 1] + quote[i] + quote[i + 2 :]
             kind = "claim" if n % 10 < 6 else ("source" if n % 10 < 8 else "note")
-            lines += [f"  - id: {kind[0]}{n}", f"    kind: {kind}",
-                      f"    quote: {_yaml_quote(quote)}"]
+            lines += [f"  - id: {kind[0]}{n}", f"    kind: {kind}", f"    quote: {_yaml_quote(quote)}"]
             if n % 3 == 0:
                 lines.append(f"    start: {start}")
             if kind == "note":
                 lines.append("    text: a reviewer's remark")
             if kind == "claim":
                 claims.append(f"{ident}#c{n}")
-        (root / "annotations" / f"{ident}.yaml").write_text("\n".join(lines) + "\n",
-                                                            encoding="utf-8")
+        (root / "annotations" / f"{ident}.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
     out = ["version: 1", "links:"]
     for n in range(links):
         first, second = rng.sample(claims, 2)
-        out += [f"  - id: l{n}", "    summary: synthetic contradiction",
-                f"    claims: [{first}, {second}]"]
-    (root / "annotations" / "contradictions.yaml").write_text("\n".join(out) + "\n",
-                                                              encoding="utf-8")
+        out += [f"  - id: l{n}", "    summary: synthetic contradiction", f"    claims: [{first}, {second}]"]
+    (root / "annotations" / "contradictions.yaml").write_text("\n".join(out) + "\n", encoding="utf-8")
 
 
 def check(root: Path, cache_home: str) -> float:
     env = dict(os.environ, XDG_CACHE_HOME=cache_home, XDG_DATA_HOME=cache_home)
     env.pop("CROSSREAD_NO_CACHE", None)
     began = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "tui", "check", str(root)], env=env, check=False,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(
+        [sys.executable, "-m", "tui", "check", str(root)],
+        env=env,
+        check=False,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     return time.perf_counter() - began
 
 
@@ -91,8 +93,10 @@ def main() -> None:
         root = Path(args.keep) if args.keep else Path(tmp) / "archive"
         began = time.perf_counter()
         write_archive(root, args.articles, args.per_article, args.links)
-        print(f"generated {args.articles} articles, {args.articles * args.per_article} "
-              f"annotations, {args.links} links in {time.perf_counter() - began:.1f} s")
+        print(
+            f"generated {args.articles} articles, {args.articles * args.per_article} "
+            f"annotations, {args.links} links in {time.perf_counter() - began:.1f} s"
+        )
         cache_home = tempfile.mkdtemp(prefix="crossread-many-cache-")
         cold = check(root, cache_home)
         warm = check(root, cache_home)

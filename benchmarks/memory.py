@@ -35,8 +35,14 @@ print(json.dumps({"rss": kb("VmRSS"), "peak": kb("VmHWM"), "count": count}))
 
 
 def probe(root: Path, env: dict[str, str]) -> dict[str, int]:
-    out = subprocess.run([sys.executable, "-c", PROBE, str(root)], env=env, check=True,
-                         capture_output=True, text=True, cwd=HERE.parent).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", PROBE, str(root)],
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=HERE.parent,
+    ).stdout
     return json.loads(out.strip().splitlines()[-1])
 
 
@@ -58,9 +64,11 @@ def main() -> None:
         with_notes, without = probe(full, env), probe(bare, env)
     per = (with_notes["rss"] - without["rss"]) * 1024 / with_notes["count"]
     per_peak = (with_notes["peak"] - without["peak"]) * 1024 / with_notes["count"]
-    print(f"{with_notes['count']} annotations, warm: RSS {with_notes['rss'] / 1024:.0f} MB "
-          f"(article alone {without['rss'] / 1024:.0f} MB), {per:.0f} bytes per annotation; "
-          f"peak {per_peak:.0f} bytes per annotation (target <= 800)")
+    print(
+        f"{with_notes['count']} annotations, warm: RSS {with_notes['rss'] / 1024:.0f} MB "
+        f"(article alone {without['rss'] / 1024:.0f} MB), {per:.0f} bytes per annotation; "
+        f"peak {per_peak:.0f} bytes per annotation (target <= 800)"
+    )
 
 
 if __name__ == "__main__":

@@ -29,8 +29,11 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.synth import write_corpus  # noqa: E402
 
-SCALES = [("0.1 MB / 1k", 100_000, 1_000), ("1 MB / 10k", 1_000_000, 10_000),
-          ("5 MB / 50k", 5_000_000, 50_000)]
+SCALES = [
+    ("0.1 MB / 1k", 100_000, 1_000),
+    ("1 MB / 10k", 1_000_000, 10_000),
+    ("5 MB / 50k", 5_000_000, 50_000),
+]
 CAP = 60.0
 CORE = "## Core load path"  # benchmarks/anchoring.py, coldload.py, memory.py, many.py
 PRESSES = 50
@@ -39,14 +42,14 @@ PRESSES = 50
 # ------------------------------------------------------------------ processes
 
 
-def run_process(cmd: list[str], env: dict[str, str], cap: float = CAP
-                ) -> tuple[float, float] | None:
+def run_process(cmd: list[str], env: dict[str, str], cap: float = CAP) -> tuple[float, float] | None:
     """Wall time and peak RSS (MB) of one process, or None past the cap."""
     rss_file = Path(tempfile.mkstemp(prefix="crossread-rss-")[1])
     env = dict(env, CROSSREAD_BENCH_RSS_FILE=str(rss_file))
     started = time.perf_counter()
-    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                            stdin=subprocess.DEVNULL, cwd=ROOT)
+    proc = subprocess.Popen(
+        cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL, cwd=ROOT
+    )
     timer = threading.Timer(cap, proc.kill)
     timer.start()
     try:
@@ -70,8 +73,10 @@ def median_of(cmd: list[str], env: dict[str, str], runs: int) -> dict[str, Any]:
     results = [run_process(cmd, env) for _ in range(runs)]
     if any(r is None for r in results):
         return {"capped": True}
-    return {"time": statistics.median(r[0] for r in results),  # type: ignore[index]
-            "rss": statistics.median(r[1] for r in results)}  # type: ignore[index]
+    return {
+        "time": statistics.median(r[0] for r in results),  # type: ignore[index]
+        "rss": statistics.median(r[1] for r in results),
+    }  # type: ignore[index]
 
 
 def first_paint(runs: int, corpora: dict[str, Path], quick: bool) -> dict[str, Any]:
@@ -88,8 +93,7 @@ def first_paint(runs: int, corpora: dict[str, Path], quick: bool) -> dict[str, A
         out[f"{label} cached"] = median_of(cmd, env, runs)
         article = path / "articles" / "big.md"
         for peer in ("textarea", "markdown"):
-            out[f"{label} {peer}"] = median_of([py, str(HERE / "peers.py"), peer, str(article)],
-                                               env, 1)
+            out[f"{label} {peer}"] = median_of([py, str(HERE / "peers.py"), peer, str(article)], env, 1)
     return out
 
 
@@ -136,8 +140,9 @@ class FrameClock:
         screen._compositor_refresh = refresh
 
 
-async def measure_keys(app: Any, presses: list[tuple[str, list[str]]],
-                       size: tuple[int, int] = (160, 50)) -> dict[str, tuple[float, ...]]:
+async def measure_keys(
+    app: Any, presses: list[tuple[str, list[str]]], size: tuple[int, int] = (160, 50)
+) -> dict[str, tuple[float, ...]]:
     """For each key: p50/p95 of press-to-frame and of screen-update work (ms)."""
     results: dict[str, tuple[float, ...]] = {}
     async with app.run_test(size=size) as pilot:
@@ -189,9 +194,17 @@ def key_latency(corpora: dict[str, Path]) -> dict[str, Any]:
 
         out[f"{label} floor"] = asyncio.run(measure_keys(FloorScroll(), [("pagedown", [])]))
         app = CrossreadApp(path, ["big", "partner"], author="bench")
-        out[f"{label} crossread"] = asyncio.run(measure_keys(app, [
-            ("pagedown", []), ("right_square_bracket", []), ("j", []),
-            ("enter", ["right_curly_bracket"])]))
+        out[f"{label} crossread"] = asyncio.run(
+            measure_keys(
+                app,
+                [
+                    ("pagedown", []),
+                    ("right_square_bracket", []),
+                    ("j", []),
+                    ("enter", ["right_curly_bracket"]),
+                ],
+            )
+        )
         out[f"{label} textarea"] = asyncio.run(measure_keys(TextAreaPeer(), [("pagedown", [])]))
     return out
 
@@ -220,16 +233,16 @@ def load_costs(corpora: dict[str, Path]) -> dict[str, Any]:
             anchors = [Anchor(q, start=s if hinted else None) for q, s, _ in picked]
             began = time.perf_counter()
             resolve_all(TextIndex(text), anchors)
-            out[f"{label} anchor {'hints' if hinted else 'quotes'}"] = \
-                time.perf_counter() - began
+            out[f"{label} anchor {'hints' if hinted else 'quotes'}"] = time.perf_counter() - began
         # What the typo quotes add to the batch, per typo quote.
         clean = [Anchor(q) for q, _, typo in picked if not typo]
         began = time.perf_counter()
         resolve_all(TextIndex(text), clean)
         rest = time.perf_counter() - began
         typos = len(picked) - len(clean)
-        out[f"{label} fuzzy per typo"] = \
+        out[f"{label} fuzzy per typo"] = (
             max(0.0, out[f"{label} anchor quotes"] - rest) / typos if typos else 0.0
+        )
     return out
 
 
@@ -248,12 +261,13 @@ def verdict(ok: bool | None) -> str:
     return "n/a" if ok is None else ("met" if ok else "**missed**")
 
 
-def report(paint: dict[str, Any], keys: dict[str, Any], loads: dict[str, Any],
-           labels: list[str]) -> str:
+def report(paint: dict[str, Any], keys: dict[str, Any], loads: dict[str, Any], labels: list[str]) -> str:
     floor = paint["floor"]
     floor_t, floor_rss = floor.get("time", float("nan")), floor.get("rss", float("nan"))
-    rows = ["| measure | crossread | ratio to floor | floor | peers | target | result |",
-            "|---|---|---|---|---|---|---|"]
+    rows = [
+        "| measure | crossread | ratio to floor | floor | peers | target | result |",
+        "|---|---|---|---|---|---|---|",
+    ]
 
     def ratio(value: Any) -> float | None:
         if isinstance(value, dict) and "time" in value:
@@ -262,35 +276,49 @@ def report(paint: dict[str, Any], keys: dict[str, Any], loads: dict[str, Any],
 
     bundled = paint["bundled"]
     r = ratio(bundled)
-    rows.append(f"| first paint, bundled corpus | {fmt_s(bundled)} | "
-                f"{r:.2f}× | {floor_t:.2f} s | | ≤ 1.2× | {verdict(r is not None and r <= 1.2)} |")
+    rows.append(
+        f"| first paint, bundled corpus | {fmt_s(bundled)} | "
+        f"{r:.2f}× | {floor_t:.2f} s | | ≤ 1.2× | {verdict(r is not None and r <= 1.2)} |"
+    )
     targets = {"1 MB / 10k": 1.3, "5 MB / 50k": 1.5, "0.1 MB / 1k": None}
     for label in labels:
         cached, cold = paint.get(f"{label} cached"), paint.get(f"{label} cold")
-        peers = f"TextArea {fmt_s(paint.get(f'{label} textarea'))}, " \
-                f"Markdown {fmt_s(paint.get(f'{label} markdown'))}"
+        peers = (
+            f"TextArea {fmt_s(paint.get(f'{label} textarea'))}, "
+            f"Markdown {fmt_s(paint.get(f'{label} markdown'))}"
+        )
         target = targets.get(label)
         rc = ratio(cached)
         result = verdict(None if target is None or rc is None else rc <= target)
-        rows.append(f"| first paint, {label}, cached | {fmt_s(cached)} | "
-                    f"{rc:.2f}× | {floor_t:.2f} s | {peers} | "
-                    f"{f'≤ {target:.1f}×' if target else '-'} | {result} |")
+        rows.append(
+            f"| first paint, {label}, cached | {fmt_s(cached)} | "
+            f"{rc:.2f}× | {floor_t:.2f} s | {peers} | "
+            f"{f'≤ {target:.1f}×' if target else '-'} | {result} |"
+        )
         rcold = ratio(cold)
-        rows.append(f"| first paint, {label}, no cache | {fmt_s(cold)} | "
-                    f"{rcold:.2f}× | | | - | |" if rcold else
-                    f"| first paint, {label}, no cache | {fmt_s(cold)} | | | | - | |")
+        rows.append(
+            f"| first paint, {label}, no cache | {fmt_s(cold)} | {rcold:.2f}× | | | - | |"
+            if rcold
+            else f"| first paint, {label}, no cache | {fmt_s(cold)} | | | | - | |"
+        )
         if isinstance(cached, dict) and "rss" in cached:
             rss_ratio = cached["rss"] / floor_rss
             target_ok = rss_ratio <= 2.5 if label == "5 MB / 50k" else None
-            rows.append(f"| peak RSS, {label} | {cached['rss']:.0f} MB | {rss_ratio:.2f}× | "
-                        f"{floor_rss:.0f} MB | | {'≤ 2.5×' if label == '5 MB / 50k' else '-'} | "
-                        f"{verdict(target_ok)} |")
+            rows.append(
+                f"| peak RSS, {label} | {cached['rss']:.0f} MB | {rss_ratio:.2f}× | "
+                f"{floor_rss:.0f} MB | | {'≤ 2.5×' if label == '5 MB / 50k' else '-'} | "
+                f"{verdict(target_ok)} |"
+            )
     for label in labels:
         ours = keys.get(f"{label} crossread", {})
         floor_scroll = keys.get(f"{label} floor", {}).get("pagedown")
         peer = keys.get(f"{label} textarea", {}).get("pagedown")
-        for key, name in (("pagedown", "page down"), ("right_square_bracket", "] next annotation"),
-                          ("j", "j"), ("enter", "contradiction jump across panes")):
+        for key, name in (
+            ("pagedown", "page down"),
+            ("right_square_bracket", "] next annotation"),
+            ("j", "j"),
+            ("enter", "contradiction jump across panes"),
+        ):
             if key not in ours:
                 continue
             p50, p95, w50, w95 = ours[key]
@@ -302,12 +330,16 @@ def report(paint: dict[str, Any], keys: dict[str, Any], loads: dict[str, Any],
                     target_ok = p95 <= 1.2 * floor_scroll[1]
             peer_text = f"TextArea p95 {peer[1]:.1f} ms" if peer and key == "pagedown" else ""
             floor_text = f"Log p95 {floor_scroll[1]:.1f} ms" if floor_scroll else ""
-            rows.append(f"| key {name}, {label}: press to frame p50/p95 | {p50:.1f} / {p95:.1f} ms "
-                        f"| {ratio_text} | {floor_text} | {peer_text} | "
-                        f"{'≤ 1.2× floor scroll' if label == '5 MB / 50k' else '-'} | "
-                        f"{verdict(target_ok)} |")
-            rows.append(f"| key {name}, {label}: screen-update work p50/p95 | {w50:.1f} / "
-                        f"{w95:.1f} ms | | | | ≤ 25 ms | {verdict(w95 <= 25)} |")
+            rows.append(
+                f"| key {name}, {label}: press to frame p50/p95 | {p50:.1f} / {p95:.1f} ms "
+                f"| {ratio_text} | {floor_text} | {peer_text} | "
+                f"{'≤ 1.2× floor scroll' if label == '5 MB / 50k' else '-'} | "
+                f"{verdict(target_ok)} |"
+            )
+            rows.append(
+                f"| key {name}, {label}: screen-update work p50/p95 | {w50:.1f} / "
+                f"{w95:.1f} ms | | | | ≤ 25 ms | {verdict(w95 <= 25)} |"
+            )
     for label in labels:
         y = loads.get(f"{label} yaml")
         if y is not None:
@@ -316,12 +348,18 @@ def report(paint: dict[str, Any], keys: dict[str, Any], loads: dict[str, Any],
         fuzzy = loads.get(f"{label} fuzzy per typo")
         big = label == "5 MB / 50k"
         if hints is not None:
-            rows.append(f"| anchoring, {label}, with position hints | {hints:.3f} s | | | | "
-                        f"{'≤ 0.2 s' if big else '-'} | {verdict(hints <= 0.2 if big else None)} |")
-            rows.append(f"| anchoring, {label}, quotes only | {plain:.3f} s | | | | "
-                        f"{'≤ 1.5× one pyahocorasick pass (see below)' if big else '-'} | |")
-            rows.append(f"| fuzzy anchoring per typo quote, {label} | {fuzzy * 1000:.2f} ms | | | | "
-                        f"< 1 ms | {verdict(fuzzy < 0.001)} |")
+            rows.append(
+                f"| anchoring, {label}, with position hints | {hints:.3f} s | | | | "
+                f"{'≤ 0.2 s' if big else '-'} | {verdict(hints <= 0.2 if big else None)} |"
+            )
+            rows.append(
+                f"| anchoring, {label}, quotes only | {plain:.3f} s | | | | "
+                f"{'≤ 1.5× one pyahocorasick pass (see below)' if big else '-'} | |"
+            )
+            rows.append(
+                f"| fuzzy anchoring per typo quote, {label} | {fuzzy * 1000:.2f} ms | | | | "
+                f"< 1 ms | {verdict(fuzzy < 0.001)} |"
+            )
     return "\n".join(rows)
 
 
@@ -336,8 +374,10 @@ def machine() -> str:
         pass
     import textual
 
-    return (f"{platform.system()} {platform.release()}, {os.cpu_count()} cores ({cpu}), "
-            f"Python {platform.python_version()}, Textual {textual.__version__}")
+    return (
+        f"{platform.system()} {platform.release()}, {os.cpu_count()} cores ({cpu}), "
+        f"Python {platform.python_version()}, Textual {textual.__version__}"
+    )
 
 
 def main() -> int:
@@ -366,11 +406,13 @@ def main() -> int:
         results = HERE / "RESULTS.md"
         # Sections written by hand or by the other benchmarks (from CORE on) stay.
         old = results.read_text(encoding="utf-8") if results.exists() else ""
-        kept = old[old.index(CORE):] if CORE in old else ""
+        kept = old[old.index(CORE) :] if CORE in old else ""
         results.write_text(
             f"# Benchmark results\n\nMeasured {stamp} on {machine()}.\n"
             f"Medians of {runs} runs for first paint; {PRESSES} presses per key.\n\n"
-            f"{table}\n" + (f"\n{kept}" if kept else ""), encoding="utf-8")
+            f"{table}\n" + (f"\n{kept}" if kept else ""),
+            encoding="utf-8",
+        )
     return 0
 
 

@@ -4,18 +4,22 @@ from __future__ import annotations
 
 import random
 
-WORDS = ("Nordkorea Russland Ukraine Soldaten Truppen Vertrag Regierung Präsident Moskau "
-         "Pjöngjang Kursk Region Front Angriff Bericht Geheimdienst Zusammenarbeit Waffen "
-         "Munition Lieferung Verteidigung Minister Sprecher Analysten Woche Monat Jahr "
-         "militärische strategische gegenseitige offizielle mutmaßliche nordkoreanische "
-         "russische ukrainische bestätigt meldet erklärte berichtet zurückgewiesen verlegt "
-         "und oder aber der die das den dem des ein eine einen mit von für auf in an nach "
-         "über bis zu etwa mindestens mehr als seit während laut").split()
+WORDS = (
+    "Nordkorea Russland Ukraine Soldaten Truppen Vertrag Regierung Präsident Moskau "
+    "Pjöngjang Kursk Region Front Angriff Bericht Geheimdienst Zusammenarbeit Waffen "
+    "Munition Lieferung Verteidigung Minister Sprecher Analysten Woche Monat Jahr "
+    "militärische strategische gegenseitige offizielle mutmaßliche nordkoreanische "
+    "russische ukrainische bestätigt meldet erklärte berichtet zurückgewiesen verlegt "
+    "und oder aber der die das den dem des ein eine einen mit von für auf in an nach "
+    "über bis zu etwa mindestens mehr als seit während laut"
+).split()
 
 
-SYLLABLES = ("ver stär kung mi li tär be richt ab kom men zu sam men ar beit re gie rung "
-             "ver tei di gung an griff trup pen sol da ten grenz ge biet kri se lage front "
-             "nach rich ten dienst mel dung aus land in nen mi nis ter par la ment wahl").split()
+SYLLABLES = (
+    "ver stär kung mi li tär be richt ab kom men zu sam men ar beit re gie rung "
+    "ver tei di gung an griff trup pen sol da ten grenz ge biet kri se lage front "
+    "nach rich ten dienst mel dung aus land in nen mi nis ter par la ment wahl"
+).split()
 
 
 def _vocabulary(seed: int = 3, size: int = 6000) -> list[str]:
@@ -31,8 +35,11 @@ def _word(rng: random.Random) -> str:
     # Roughly Zipf-like: frequent function words, a long tail of content words.
     if rng.random() < 0.45:
         return rng.choice(WORDS)
-    return VOCABULARY[min(len(VOCABULARY) - 1, int(rng.paretovariate(0.6)) - 1)] \
-        if rng.random() < 0.3 else rng.choice(VOCABULARY)
+    return (
+        VOCABULARY[min(len(VOCABULARY) - 1, int(rng.paretovariate(0.6)) - 1)]
+        if rng.random() < 0.3
+        else rng.choice(VOCABULARY)
+    )
 
 
 def sentence(rng: random.Random) -> str:
@@ -64,8 +71,7 @@ def article_text(size: int, seed: int = 7, markdown: bool = False) -> str:
     return "\n\n".join(parts) + "\n"
 
 
-def quotes(text: str, count: int, seed: int = 11, typo_rate: float = 0.01
-           ) -> list[tuple[str, int, bool]]:
+def quotes(text: str, count: int, seed: int = 11, typo_rate: float = 0.01) -> list[tuple[str, int, bool]]:
     """(quote, true start, has typo) picked across the text."""
     rng = random.Random(seed)
     out: list[tuple[str, int, bool]] = []
@@ -77,7 +83,7 @@ def quotes(text: str, count: int, seed: int = 11, typo_rate: float = 0.01
         typo = rng.random() < typo_rate and len(quote) > 20
         if typo:
             i = rng.randint(5, len(quote) - 5)
-            quote = quote[:i] + quote[i + 1] + quote[i] + quote[i + 2:]
+            quote = quote[:i] + quote[i + 1] + quote[i] + quote[i + 2 :]
         out.append((quote, start, typo))
     return out
 
@@ -114,7 +120,7 @@ def write_corpus(root, size: int, count: int, seed: int = 5) -> dict[str, object
             continue
         if rng.random() < 0.01 and len(quote) > 20:
             i = rng.randint(5, len(quote) - 6)
-            quote = quote[:i] + quote[i + 1] + quote[i] + quote[i + 2:]
+            quote = quote[:i] + quote[i + 1] + quote[i] + quote[i + 2 :]
         kind = "claim" if n % 10 < 6 else ("source" if n % 10 < 8 else "note")
         entry = [f"  - id: a{n}", f"    kind: {kind}", f"    quote: {_yaml_quote(quote)}"]
         if kind == "note":
@@ -130,18 +136,19 @@ def write_corpus(root, size: int, count: int, seed: int = 5) -> dict[str, object
     for n in range(40):
         start = rng.randrange(0, len(partner_text) - 60)
         start = partner_text.find(" ", start) + 1
-        quote = partner_text[start:start + 40].split("\n")[0]
+        quote = partner_text[start : start + 40].split("\n")[0]
         p_lines += [f"  - id: p{n}", "    kind: claim", f"    quote: {_yaml_quote(quote)}"]
         partner_claims.append(f"p{n}")
-    (root / "annotations" / "partner.yaml").write_text("\n".join(p_lines) + "\n",
-                                                        encoding="utf-8")
+    (root / "annotations" / "partner.yaml").write_text("\n".join(p_lines) + "\n", encoding="utf-8")
     links = ["version: 1", "links:"]
     for n in range(min(200, len(claims))):
-        links += [f"  - id: l{n}", "    summary: synthetic contradiction",
-                  f"    claims: [big#{claims[n * len(claims) // 200]}, "
-                  f"partner#{partner_claims[n % len(partner_claims)]}]"]
-    (root / "annotations" / "contradictions.yaml").write_text("\n".join(links) + "\n",
-                                                               encoding="utf-8")
+        links += [
+            f"  - id: l{n}",
+            "    summary: synthetic contradiction",
+            f"    claims: [big#{claims[n * len(claims) // 200]}, "
+            f"partner#{partner_claims[n % len(partner_claims)]}]",
+        ]
+    (root / "annotations" / "contradictions.yaml").write_text("\n".join(links) + "\n", encoding="utf-8")
     return {"hinted_yaml": "\n".join(hinted) + "\n", "text": text}
 
 

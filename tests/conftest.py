@@ -9,8 +9,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(autouse=True)
-def isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory,
-                       monkeypatch: pytest.MonkeyPatch) -> Path:
+def isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
     """No test reads or writes the real user's data or config."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
@@ -64,4 +63,3 @@ def with_publisher(root: Path) -> Path:
     """A corpus that may export ClaimReview: its crossread.toml names a publisher."""
     (root / "crossread.toml").write_text(PUBLISHER_TOML, encoding="utf-8")
     return root
-

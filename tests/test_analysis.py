@@ -21,46 +21,60 @@ from tui.core.model.corpus import bundled_corpus, load_corpus
 # ---------------------------------------------------------------- numbers
 
 
-@pytest.mark.parametrize(("text", "language", "value", "low", "high", "hedge", "unit"), [
-    ("3000 Soldaten", "de", 3000, 3000, 3000, "", ""),
-    ("3.000 Soldaten", "de", 3000, 3000, 3000, "", ""),
-    ("3,000 troops", "en", 3000, 3000, 3000, "", ""),
-    ("1,5 Millionen Menschen", "de", 1.5e6, 1.5e6, 1.5e6, "", ""),
-    ("48,3 Milliarden Dollar", "de", 48.3e9, 48.3e9, 48.3e9, "", "USD"),
-    ("$2.5 billion", "en", 2.5e9, 2.5e9, 2.5e9, "", "USD"),
-    ("50%", "de", 50, 50, 50, "", "%"),
-    ("50 Prozent", "de", 50, 50, 50, "", "%"),
-    ("mindestens 11.000", "de", 11000, 11000, 13750, "at_least", ""),
-    ("at least 1,200", "en", 1200, 1200, 1500, "at_least", ""),
-    ("etwa 10.000", "de", 10000, 9500, 10500, "about", ""),
-    ("rund 1.500", "de", 1500, 1425, 1575, "about", ""),
-    ("some 10,000", "en", 10000, 9500, 10500, "about", ""),
-    ("bis zu 3000", "de", 3000, 2700, 3000, "up_to", ""),
-    ("up to 12,000", "en", 12000, 10800, 12000, "up_to", ""),
-    ("fast 29.000", "de", 29000, 26100, 29000, "almost", ""),
-    ("almost 50", "en", 50, 45, 50, "almost", ""),
-    ("zwischen 3.000 und 5.000", "de", 3000, 3000, 5000, "range", ""),
-    ("3,000-5,000", "en", 3000, 3000, 5000, "range", ""),
-    ("zwölf", "de", 12, 12, 12, "", ""),
-    ("dreitausend", "de", 3000, 3000, 3000, "", ""),
-    ("twenty-five", "en", 25, 25, 25, "", ""),
-    ("500 m", "de", 500, 500, 500, "", "m"),
-    ("1,5 km", "de", 1500, 1500, 1500, "", "m"),
-    ("12 Knoten", "de", 12, 12, 12, "", "kn"),
-    ("2.000 US-Dollar", "de", 2000, 2000, 2000, "", "USD"),
-])
-def test_quantity_table(text: str, language: str, value: float, low: float, high: float, hedge: str,
-                        unit: str) -> None:
+@pytest.mark.parametrize(
+    ("text", "language", "value", "low", "high", "hedge", "unit"),
+    [
+        ("3000 Soldaten", "de", 3000, 3000, 3000, "", ""),
+        ("3.000 Soldaten", "de", 3000, 3000, 3000, "", ""),
+        ("3,000 troops", "en", 3000, 3000, 3000, "", ""),
+        ("1,5 Millionen Menschen", "de", 1.5e6, 1.5e6, 1.5e6, "", ""),
+        ("48,3 Milliarden Dollar", "de", 48.3e9, 48.3e9, 48.3e9, "", "USD"),
+        ("$2.5 billion", "en", 2.5e9, 2.5e9, 2.5e9, "", "USD"),
+        ("50%", "de", 50, 50, 50, "", "%"),
+        ("50 Prozent", "de", 50, 50, 50, "", "%"),
+        ("mindestens 11.000", "de", 11000, 11000, 13750, "at_least", ""),
+        ("at least 1,200", "en", 1200, 1200, 1500, "at_least", ""),
+        ("etwa 10.000", "de", 10000, 9500, 10500, "about", ""),
+        ("rund 1.500", "de", 1500, 1425, 1575, "about", ""),
+        ("some 10,000", "en", 10000, 9500, 10500, "about", ""),
+        ("bis zu 3000", "de", 3000, 2700, 3000, "up_to", ""),
+        ("up to 12,000", "en", 12000, 10800, 12000, "up_to", ""),
+        ("fast 29.000", "de", 29000, 26100, 29000, "almost", ""),
+        ("almost 50", "en", 50, 45, 50, "almost", ""),
+        ("zwischen 3.000 und 5.000", "de", 3000, 3000, 5000, "range", ""),
+        ("3,000-5,000", "en", 3000, 3000, 5000, "range", ""),
+        ("zwölf", "de", 12, 12, 12, "", ""),
+        ("dreitausend", "de", 3000, 3000, 3000, "", ""),
+        ("twenty-five", "en", 25, 25, 25, "", ""),
+        ("500 m", "de", 500, 500, 500, "", "m"),
+        ("1,5 km", "de", 1500, 1500, 1500, "", "m"),
+        ("12 Knoten", "de", 12, 12, 12, "", "kn"),
+        ("2.000 US-Dollar", "de", 2000, 2000, 2000, "", "USD"),
+    ],
+)
+def test_quantity_table(
+    text: str, language: str, value: float, low: float, high: float, hedge: str, unit: str
+) -> None:
     found = quantities(text, language=language)
     assert len(found) == 1
     q = found[0]
     assert (q.value, q.hedge, q.unit) == (pytest.approx(value), hedge, unit)
     assert q.low == pytest.approx(low) and q.high == pytest.approx(high, rel=1e-9)
-    assert text[q.start:q.end] == q.text
+    assert text[q.start : q.end] == q.text
 
 
-@pytest.mark.parametrize("text", ["das 30-fache", "den 1.080. Tag", "M-1989 Koksan", "Version 8.2.8",
-                                  "Web: 10Social", "einen Vertrag", "one of them"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "das 30-fache",
+        "den 1.080. Tag",
+        "M-1989 Koksan",
+        "Version 8.2.8",
+        "Web: 10Social",
+        "einen Vertrag",
+        "one of them",
+    ],
+)
 def test_not_quantities(text: str) -> None:
     assert quantities(text) == []
 
@@ -79,8 +93,11 @@ def test_integer_round_trips_in_both_formats(n: int) -> None:
     assert parse_digits(str(n)) == n
 
 
-@given(st.integers(min_value=1, max_value=999), st.integers(min_value=1, max_value=9),
-       st.sampled_from([("Millionen", "million", 1e6), ("Milliarden", "billion", 1e9)]))
+@given(
+    st.integers(min_value=1, max_value=999),
+    st.integers(min_value=1, max_value=9),
+    st.sampled_from([("Millionen", "million", 1e6), ("Milliarden", "billion", 1e9)]),
+)
 def test_decimal_with_scale_round_trips(whole: int, tenth: int, scale: tuple[str, str, float]) -> None:
     de_word, en_word, factor = scale
     expected = (whole + tenth / 10) * factor
@@ -96,8 +113,10 @@ def test_spelled_out_round_trips(n: int) -> None:
 
 
 def _english_words(n: int) -> str:
-    ones = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen " \
-           "fifteen sixteen seventeen eighteen nineteen".split()
+    ones = (
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen".split()
+    )
     tens = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
     parts = []
     if n >= 100:
@@ -117,22 +136,35 @@ def _figures(text: str, language: str = "de", published: date | None = None) -> 
     return analyse_document(Document("a", text, published, language)).figures
 
 
-@pytest.mark.parametrize(("text", "language", "counts", "predicate", "qualifier"), [
-    ("Es wurden 27 weitere Personen verletzt.", "de", "injured", "injured", ""),
-    ("Unter den 12.000 Soldaten sollen auch 500 Offiziere sein.", "de", "soldiers", "", ""),
-    ("Nordkorea hat mindestens 11.000 nordkoreanische Soldaten an die Front verlegt.", "de",
-     "soldiers", "deployed", "north korea"),
-    ("At least 12 people were killed.", "en", "dead", "killed", ""),
-    ("Es gab zwölf Tote.", "de", "dead", "", ""),
-    ("Rund 200 Einsatzkräfte waren vor Ort.", "de", "emergency workers", "", ""),
-    ("The ferry carried 340 passengers.", "en", "passengers", "", ""),
-    ("About 10,000 North Korean troops were sent to Russia.", "en", "soldiers", "deployed",
-     "north korea"),
-])
+@pytest.mark.parametrize(
+    ("text", "language", "counts", "predicate", "qualifier"),
+    [
+        ("Es wurden 27 weitere Personen verletzt.", "de", "injured", "injured", ""),
+        ("Unter den 12.000 Soldaten sollen auch 500 Offiziere sein.", "de", "soldiers", "", ""),
+        (
+            "Nordkorea hat mindestens 11.000 nordkoreanische Soldaten an die Front verlegt.",
+            "de",
+            "soldiers",
+            "deployed",
+            "north korea",
+        ),
+        ("At least 12 people were killed.", "en", "dead", "killed", ""),
+        ("Es gab zwölf Tote.", "de", "dead", "", ""),
+        ("Rund 200 Einsatzkräfte waren vor Ort.", "de", "emergency workers", "", ""),
+        ("The ferry carried 340 passengers.", "en", "passengers", "", ""),
+        (
+            "About 10,000 North Korean troops were sent to Russia.",
+            "en",
+            "soldiers",
+            "deployed",
+            "north korea",
+        ),
+    ],
+)
 def test_counted_noun_table(text: str, language: str, counts: str, predicate: str, qualifier: str) -> None:
     figure = _figures(text, language)[0]
     assert (figure.counts, figure.predicate, figure.qualifier) == (counts, predicate, qualifier)
-    assert text[figure.start - 0:figure.end] == figure.text
+    assert text[figure.start - 0 : figure.end] == figure.text
 
 
 def test_different_quantities_in_one_sentence_count_different_things() -> None:
@@ -154,29 +186,32 @@ def test_years_and_date_parts_are_not_figures() -> None:
 WED = date(2025, 3, 5)
 
 
-@pytest.mark.parametrize(("text", "published", "label"), [
-    ("am 3. März", WED, "3 March 2025"),
-    ("19. Juni", date(2024, 10, 24), "19 June 2024"),
-    ("19. Juni", None, "19 June"),
-    ("Im Juni 2024 wurde", None, "June 2024"),
-    ("October 29, 2024", None, "29 October 2024"),
-    ("24. Oktober, 2024", None, "24 October 2024"),
-    ("am Dienstagabend", WED, "4 March 2025"),
-    ("am Mittwoch", WED, "5 March 2025"),
-    ("last Monday", WED, "3 March 2025"),
-    ("letzte Woche", WED, "24 February 2025 to 2 March 2025"),
-    ("vergangene Woche", WED, "24 February 2025 to 2 March 2025"),
-    ("im vergangenen Jahr", WED, "2024"),
-    ("vor zwei Jahren", WED, "2023"),
-    ("gestern", WED, "4 March 2025"),
-    ("Anfang Juni 2024", None, "1 June 2024 to 10 June 2024"),
-    ("Zu Anfang des Jahres", WED, "1 January 2025 to 31 March 2025"),
-])
+@pytest.mark.parametrize(
+    ("text", "published", "label"),
+    [
+        ("am 3. März", WED, "3 March 2025"),
+        ("19. Juni", date(2024, 10, 24), "19 June 2024"),
+        ("19. Juni", None, "19 June"),
+        ("Im Juni 2024 wurde", None, "June 2024"),
+        ("October 29, 2024", None, "29 October 2024"),
+        ("24. Oktober, 2024", None, "24 October 2024"),
+        ("am Dienstagabend", WED, "4 March 2025"),
+        ("am Mittwoch", WED, "5 March 2025"),
+        ("last Monday", WED, "3 March 2025"),
+        ("letzte Woche", WED, "24 February 2025 to 2 March 2025"),
+        ("vergangene Woche", WED, "24 February 2025 to 2 March 2025"),
+        ("im vergangenen Jahr", WED, "2024"),
+        ("vor zwei Jahren", WED, "2023"),
+        ("gestern", WED, "4 March 2025"),
+        ("Anfang Juni 2024", None, "1 June 2024 to 10 June 2024"),
+        ("Zu Anfang des Jahres", WED, "1 January 2025 to 31 March 2025"),
+    ],
+)
 def test_date_table(text: str, published: date | None, label: str) -> None:
     found = dates(text, published)
     assert len(found) == 1
     assert found[0].label() == label
-    assert text[found[0].start:found[0].end] == found[0].text
+    assert text[found[0].start : found[0].end] == found[0].text
 
 
 @pytest.mark.parametrize("text", ["am Dienstagabend", "letzte Woche", "vor zwei Jahren"])
@@ -193,14 +228,21 @@ def test_sentences_keep_ordinals_and_abbreviations() -> None:
     text = "Am 19. Juni kam er, ca. 3 Tage später. Dann ging er."
     found = sentences(text)
     assert [s.text for s in found] == ["Am 19. Juni kam er, ca. 3 Tage später.", "Dann ging er."]
-    assert all(text[s.start:s.end] == s.text for s in found)
+    assert all(text[s.start : s.end] == s.text for s in found)
 
 
 # ---------------------------------------------------------------- names
 
 
-@pytest.mark.parametrize(("a", "b"), [("Kröger", "Kroeger"), ("Selenskyj", "Zelenskyy"),
-                                      ("Selenskij", "Selenskyj"), ("Kim Jong-un", "Kim Jong Un")])
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Kröger", "Kroeger"),
+        ("Selenskyj", "Zelenskyy"),
+        ("Selenskij", "Selenskyj"),
+        ("Kim Jong-un", "Kim Jong Un"),
+    ],
+)
 def test_transliterations_fold_together(a: str, b: str) -> None:
     assert fold_name(a) == fold_name(b)
 
@@ -210,8 +252,9 @@ def test_sound_alikes_do_not_fold_together(a: str, b: str) -> None:
     assert fold_name(a) != fold_name(b) and cologne(a) == cologne(b)
 
 
-@pytest.mark.parametrize(("word", "code"), [("Müller-Lüdenscheidt", "65752682"), ("Wikipedia", "3412"),
-                                            ("Breschnew", "17863")])
+@pytest.mark.parametrize(
+    ("word", "code"), [("Müller-Lüdenscheidt", "65752682"), ("Wikipedia", "3412"), ("Breschnew", "17863")]
+)
 def test_cologne_phonetics(word: str, code: str) -> None:
     assert cologne(word) == code
 
@@ -224,34 +267,58 @@ def _docs(*texts: tuple[str, str, date | None, str]) -> list[Document]:
 
 
 def test_same_figure_across_languages_corroborates() -> None:
-    found = suggest(_docs(("de", "Die Firma hat 1.200 Mitarbeiter entlassen.", None, "de"),
-                          ("en", "The company laid off about 1,200 employees.", None, "en")))
+    found = suggest(
+        _docs(
+            ("de", "Die Firma hat 1.200 Mitarbeiter entlassen.", None, "de"),
+            ("en", "The company laid off about 1,200 employees.", None, "en"),
+        )
+    )
     assert [(s.relation, s.reason) for s in found] == [("corroborates", "number")]
 
 
 def test_figures_of_the_same_moment_contradict_and_later_ones_update() -> None:
     oct1, feb = date(2024, 10, 24), date(2025, 2, 8)
-    same = suggest(_docs(("a", "Bis zu 3000 Soldaten wurden nach Russland verlegt.", oct1, "de"),
-                         ("b", "Etwa 1.500 Soldaten wurden im Oktober 2024 verlegt.", feb, "de")))
+    same = suggest(
+        _docs(
+            ("a", "Bis zu 3000 Soldaten wurden nach Russland verlegt.", oct1, "de"),
+            ("b", "Etwa 1.500 Soldaten wurden im Oktober 2024 verlegt.", feb, "de"),
+        )
+    )
     assert [s.relation for s in same] == ["contradicts"]
-    later = suggest(_docs(("a", "Bis zu 3000 Soldaten wurden nach Russland verlegt.", oct1, "de"),
-                          ("b", "Bis zu 12.000 Soldaten wurden nach Russland verlegt.", feb, "de")))
+    later = suggest(
+        _docs(
+            ("a", "Bis zu 3000 Soldaten wurden nach Russland verlegt.", oct1, "de"),
+            ("b", "Bis zu 12.000 Soldaten wurden nach Russland verlegt.", feb, "de"),
+        )
+    )
     assert [s.relation for s in later] == ["updates"]
     assert [m.article for m in later[0].members] == ["a", "b"]
 
 
 def test_different_quantities_are_never_paired() -> None:
-    found = suggest(_docs(
-        ("a", "Etwa 6.000 Pioniere wurden entsandt. Unter ihnen sind 500 Offiziere.", None, "de"),
-        ("b", "Mindestens 11.000 Soldaten wurden verlegt. Er fürchtet, bis zu 100.000 Soldaten "
-              "könnten eingesetzt werden.", None, "de")))
+    found = suggest(
+        _docs(
+            ("a", "Etwa 6.000 Pioniere wurden entsandt. Unter ihnen sind 500 Offiziere.", None, "de"),
+            (
+                "b",
+                "Mindestens 11.000 Soldaten wurden verlegt. Er fürchtet, bis zu 100.000 Soldaten "
+                "könnten eingesetzt werden.",
+                None,
+                "de",
+            ),
+        )
+    )
     assert [s for s in found if s.reason == "number"] == []
 
 
 def test_event_dates_compare_by_kind_and_topic() -> None:
-    found = suggest(_docs(("a", "Der Vertrag wurde am 19. Juni unterzeichnet.", None, "de"),
-                          ("b", "Zu Anfang des Jahres unterzeichnete Russland den Vertrag.", None, "de"),
-                          ("c", "Die Wahl fand im März statt.", None, "de")))
+    found = suggest(
+        _docs(
+            ("a", "Der Vertrag wurde am 19. Juni unterzeichnet.", None, "de"),
+            ("b", "Zu Anfang des Jahres unterzeichnete Russland den Vertrag.", None, "de"),
+            ("c", "Die Wahl fand im März statt.", None, "de"),
+        )
+    )
     assert [(s.relation, s.reason) for s in found] == [("contradicts", "date")]
 
 
@@ -266,29 +333,46 @@ def bundled() -> tuple[object, list]:  # type: ignore[type-arg]
 
 def _covers(corpus: object, member: object, ref: str) -> bool:
     claim = corpus.get(ref)  # type: ignore[attr-defined]
-    return (claim is not None and claim.article == member.article  # type: ignore[attr-defined]
-            and claim.start < member.end and member.start < claim.end)  # type: ignore[attr-defined]
+    return (
+        claim is not None
+        and claim.article == member.article  # type: ignore[attr-defined]
+        and claim.start < member.end
+        and member.start < claim.end
+    )  # type: ignore[attr-defined]
 
 
 def _proposed(corpus: object, found: list, relation: str, a: str, b: str) -> bool:  # type: ignore[type-arg]
-    return any(s.relation == relation and len(s.members) == 2
-               and {(_covers(corpus, s.members[0], a), _covers(corpus, s.members[1], b)),
-                    (_covers(corpus, s.members[0], b), _covers(corpus, s.members[1], a))} & {(True, True)}
-               for s in found)
+    return any(
+        s.relation == relation
+        and len(s.members) == 2
+        and {
+            (_covers(corpus, s.members[0], a), _covers(corpus, s.members[1], b)),
+            (_covers(corpus, s.members[0], b), _covers(corpus, s.members[1], a)),
+        }
+        & {(True, True)}
+        for s in found
+    )
 
 
-@pytest.mark.parametrize(("relation", "a", "b"), [
-    ("contradicts", "001_6604a57b5a9e0757#troops-11k", "003_abe2c13c9f7a9bff#pentagon-10k"),
-    ("contradicts", "004_0e9341f471240bd9#troops-12k", "003_abe2c13c9f7a9bff#pentagon-10k"),
-    ("contradicts", "004_0e9341f471240bd9#training-1500", "002_413bc77aeb3face7#kirby-3000"),
-    ("contradicts", "003_abe2c13c9f7a9bff#treaty-start-of-year", "001_6604a57b5a9e0757#signed-june-19"),
-    ("contradicts", "003_abe2c13c9f7a9bff#treaty-start-of-year", "000_f0337515d6951f32#treaty-june-2024"),
-    ("contradicts", "000_f0337515d6951f32#pyongyang-denies", "001_6604a57b5a9e0757#no-comment"),
-    ("corroborates", "001_6604a57b5a9e0757#kursk-incursion", "003_abe2c13c9f7a9bff#kursk-incursion"),
-    ("updates", "002_413bc77aeb3face7#kirby-3000", "004_0e9341f471240bd9#troops-12k"),
-])
-def test_bundled_corpus_proposes_the_curated_disagreements(bundled, relation: str, a: str,  # type: ignore[no-untyped-def]
-                                                           b: str) -> None:
+@pytest.mark.parametrize(
+    ("relation", "a", "b"),
+    [
+        ("contradicts", "001_6604a57b5a9e0757#troops-11k", "003_abe2c13c9f7a9bff#pentagon-10k"),
+        ("contradicts", "004_0e9341f471240bd9#troops-12k", "003_abe2c13c9f7a9bff#pentagon-10k"),
+        ("contradicts", "004_0e9341f471240bd9#training-1500", "002_413bc77aeb3face7#kirby-3000"),
+        ("contradicts", "003_abe2c13c9f7a9bff#treaty-start-of-year", "001_6604a57b5a9e0757#signed-june-19"),
+        ("contradicts", "003_abe2c13c9f7a9bff#treaty-start-of-year", "000_f0337515d6951f32#treaty-june-2024"),
+        ("contradicts", "000_f0337515d6951f32#pyongyang-denies", "001_6604a57b5a9e0757#no-comment"),
+        ("corroborates", "001_6604a57b5a9e0757#kursk-incursion", "003_abe2c13c9f7a9bff#kursk-incursion"),
+        ("updates", "002_413bc77aeb3face7#kirby-3000", "004_0e9341f471240bd9#troops-12k"),
+    ],
+)
+def test_bundled_corpus_proposes_the_curated_disagreements(
+    bundled,
+    relation: str,
+    a: str,  # type: ignore[no-untyped-def]
+    b: str,
+) -> None:
     corpus, found = bundled
     assert _proposed(corpus, found, relation, a, b)
 
@@ -304,7 +388,7 @@ def test_bundled_members_anchor_exactly_and_ids_are_stable(bundled) -> None:  # 
     assert found
     for s in found:
         for m in s.members:
-            assert corpus.articles[m.article].text[m.start:m.end] == m.text
+            assert corpus.articles[m.article].text[m.start : m.end] == m.text
     again = suggest_corpus(load_corpus(bundled_corpus()))
     assert [s.id for s in again] == [s.id for s in found]
     assert len({s.id for s in found}) == len(found)
@@ -334,10 +418,12 @@ def test_json_shape(bundled) -> None:  # type: ignore[no-untyped-def]
 def test_cli_suggest_escapes_control_characters(make_corpus, capsys) -> None:  # type: ignore[no-untyped-def]
     from tui.cli import main
 
-    root: Path = make_corpus({
-        "seeds/a.txt": "Bericht\nMindestens 11.000 Soldaten\x1b[31m wurden verlegt.\n",
-        "seeds/b.txt": "Meldung\nEtwa 10.000 Soldaten\x1b[31m wurden verlegt.\n",
-    })
+    root: Path = make_corpus(
+        {
+            "seeds/a.txt": "Bericht\nMindestens 11.000 Soldaten\x1b[31m wurden verlegt.\n",
+            "seeds/b.txt": "Meldung\nEtwa 10.000 Soldaten\x1b[31m wurden verlegt.\n",
+        }
+    )
     assert main(["suggest", str(root)]) == 0
     out = capsys.readouterr().out
     assert "\x1b" not in out and "contradicts" in out

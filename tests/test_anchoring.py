@@ -6,14 +6,16 @@ from tui.core.document.anchoring import TextIndex, context_of, resolve
 from tui.core.document.text import escape_controls, fold
 from tui.core.model.annotations import Anchor, Match
 
-TEXT = ("Laut Kleine Zeitung hat Nordkorea über 10.000 Soldaten verlegt. Lawrow sprach von "
-        "einer „unbesiegbaren Kampfgemeinschaft“.\nDer Vertrag\u00a0wurde im Juni 2024 "
-        "unterzeichnet – so Kim. Kim sagte, Kim habe nichts gesagt.")
+TEXT = (
+    "Laut Kleine Zeitung hat Nordkorea über 10.000 Soldaten verlegt. Lawrow sprach von "
+    "einer „unbesiegbaren Kampfgemeinschaft“.\nDer Vertrag\u00a0wurde im Juni 2024 "
+    "unterzeichnet – so Kim. Kim sagte, Kim habe nichts gesagt."
+)
 
 
 def found(anchor: Anchor, text: str = TEXT) -> tuple[str, Match, bool]:
     result = resolve(TextIndex(text), anchor)
-    span = text[result.start:result.end] if result.resolved else ""
+    span = text[result.start : result.end] if result.resolved else ""
     return span, result.match, result.ambiguous
 
 
@@ -21,8 +23,12 @@ def found(anchor: Anchor, text: str = TEXT) -> tuple[str, Match, bool]:
     ("anchor", "span", "match", "ambiguous"),
     [
         (Anchor("über 10.000 Soldaten"), "über 10.000 Soldaten", Match.EXACT, False),
-        (Anchor('"unbesiegbaren Kampfgemeinschaft"'), "„unbesiegbaren Kampfgemeinschaft“",
-         Match.EXACT, False),
+        (
+            Anchor('"unbesiegbaren Kampfgemeinschaft"'),
+            "„unbesiegbaren Kampfgemeinschaft“",
+            Match.EXACT,
+            False,
+        ),
         (Anchor("Der Vertrag wurde"), "Der Vertrag\u00a0wurde", Match.EXACT, False),
         (Anchor("Soldaten verlegt.   Lawrow"), "Soldaten verlegt. Lawrow", Match.EXACT, False),
         (Anchor("Juni 2024 unterzeichnet - so"), "Juni 2024 unterzeichnet – so", Match.EXACT, False),
@@ -50,7 +56,7 @@ def test_position_hint_is_used_first_and_checked() -> None:
     last = TEXT.rindex("Kim")
     assert resolve(TextIndex(TEXT), Anchor("Kim", start=last)).start == last
     stale = resolve(TextIndex(TEXT), Anchor("über 10.000", start=3))  # text moved
-    assert TEXT[stale.start:stale.end] == "über 10.000"
+    assert TEXT[stale.start : stale.end] == "über 10.000"
 
 
 def test_index_and_scan_agree() -> None:
@@ -62,13 +68,19 @@ def test_index_and_scan_agree() -> None:
 def test_context_for_new_anchors() -> None:
     start = TEXT.index("Lawrow")
     prefix, suffix = context_of(TEXT, start, start + 6)
-    assert prefix == TEXT[start - 32:start] and suffix == TEXT[start + 6:start + 38]
+    assert prefix == TEXT[start - 32 : start] and suffix == TEXT[start + 6 : start + 38]
 
 
 @pytest.mark.parametrize(
     ("raw", "shown"),
-    [("a\x1b[31mb", "a^[[31mb"), ("x\x07", "x^G"), ("tab\tnl\n", "tab\tnl\n"),
-     ("del\x7f", "del\\x7f"), ("c1\x9b", "c1\\x9b"), ("plain [bold]", "plain [bold]")],
+    [
+        ("a\x1b[31mb", "a^[[31mb"),
+        ("x\x07", "x^G"),
+        ("tab\tnl\n", "tab\tnl\n"),
+        ("del\x7f", "del\\x7f"),
+        ("c1\x9b", "c1\\x9b"),
+        ("plain [bold]", "plain [bold]"),
+    ],
 )
 def test_controls_become_visible(raw: str, shown: str) -> None:
     assert escape_controls(raw) == shown
@@ -76,16 +88,38 @@ def test_controls_become_visible(raw: str, shown: str) -> None:
 
 @pytest.mark.parametrize(
     ("raw", "folded"),
-    [("„a“", '"a"'), ("‚a‘", "'a'"), ("a\u00a0\n  b", "a b"), ("x–y—z", "x-y-z"),
-     ("Sol\u00addaten", "Soldaten")],
+    [
+        ("„a“", '"a"'),
+        ("‚a‘", "'a'"),
+        ("a\u00a0\n  b", "a b"),
+        ("x–y—z", "x-y-z"),
+        ("Sol\u00addaten", "Soldaten"),
+    ],
 )
 def test_folding(raw: str, folded: str) -> None:
     assert fold(raw) == folded
 
 
-words = st.lists(st.sampled_from(["Nordkorea", "Russland", "Soldaten", "10.000", "Kim", "und",
-                                  "der", "Vertrag", "Juni", "„Bündnis“", "Kursk", "über"]),
-                 min_size=20, max_size=120)
+words = st.lists(
+    st.sampled_from(
+        [
+            "Nordkorea",
+            "Russland",
+            "Soldaten",
+            "10.000",
+            "Kim",
+            "und",
+            "der",
+            "Vertrag",
+            "Juni",
+            "„Bündnis“",
+            "Kursk",
+            "über",
+        ]
+    ),
+    min_size=20,
+    max_size=120,
+)
 
 
 @settings(max_examples=60, deadline=None)
@@ -101,21 +135,23 @@ def test_quote_from_text_resolves_exactly(tokens: list[str], data: st.DataObject
     # Without the position hint, prefix and suffix still find the same span
     # unless the whole context repeats.
     again = resolve(TextIndex(text), Anchor(quote, prefix, suffix))
-    assert text[again.start:again.end] == quote
+    assert text[again.start : again.end] == quote
 
 
 @settings(max_examples=60, deadline=None)
 @given(st.integers(0, 10_000), st.integers(0, 3), st.sampled_from("xqzj"))
 def test_small_edit_resolves_fuzzily(seed: int, kind: int, letter: str) -> None:
-    sentences = [f"Satz {n}: Die Truppe {n * 7} meldet {n * 13} Soldaten an der Grenze."
-                 for n in range(40)]
+    sentences = [f"Satz {n}: Die Truppe {n * 7} meldet {n * 13} Soldaten an der Grenze." for n in range(40)]
     text = " ".join(sentences)
     target = sentences[seed % 40]
     start = text.index(target)
     pos = 10 + seed % (len(target) - 20)
-    edits = [target[:pos] + target[pos + 1:], target[:pos] + letter + target[pos:],
-             target[:pos] + letter + target[pos + 1:], target[:pos] + target[pos + 1] +
-             target[pos] + target[pos + 2:]]
+    edits = [
+        target[:pos] + target[pos + 1 :],
+        target[:pos] + letter + target[pos:],
+        target[:pos] + letter + target[pos + 1 :],
+        target[:pos] + target[pos + 1] + target[pos] + target[pos + 2 :],
+    ]
     quote = edits[kind]
     assume(quote not in text)
     result = resolve(TextIndex(text), Anchor(quote))
@@ -126,8 +162,7 @@ def test_small_edit_resolves_fuzzily(seed: int, kind: int, letter: str) -> None:
 @settings(max_examples=40, deadline=None)
 @given(st.integers(0, 29))
 def test_deleted_passage_becomes_orphan(which: int) -> None:
-    sentences = [f"Absatz {n} berichtet über Ereignis {n * 31} in der Stadt Nummer {n}."
-                 for n in range(30)]
+    sentences = [f"Absatz {n} berichtet über Ereignis {n * 31} in der Stadt Nummer {n}." for n in range(30)]
     quote = "Ein völlig eigener Satz über Pjöngjang, der gelöscht wurde."
     sentences.insert(which, quote)
     original = " ".join(sentences)

@@ -53,34 +53,50 @@ def test_batch_resolves_like_one_by_one(text: str, data: st.DataObject) -> None:
     assert batch == single
 
 
-words = st.lists(st.sampled_from(["Nordkorea", "Russland", "Soldaten", "10.000", "Kim", "und",
-                                  "der", "Vertrag", "Juni", "„Bündnis“", "Kursk", "über"]),
-                 min_size=30, max_size=150)
+words = st.lists(
+    st.sampled_from(
+        [
+            "Nordkorea",
+            "Russland",
+            "Soldaten",
+            "10.000",
+            "Kim",
+            "und",
+            "der",
+            "Vertrag",
+            "Juni",
+            "„Bündnis“",
+            "Kursk",
+            "über",
+        ]
+    ),
+    min_size=30,
+    max_size=150,
+)
 
 
 @settings(max_examples=60, deadline=None)
 @given(words, st.data())
-def test_batch_of_article_quotes_matches_exact_spans(tokens: list[str],
-                                                     data: st.DataObject) -> None:
+def test_batch_of_article_quotes_matches_exact_spans(tokens: list[str], data: st.DataObject) -> None:
     """Quotes cut from the text, some with a typo, some typed with ASCII quotes."""
     text = " ".join(tokens)
     anchors = []
     for _ in range(20):
         start = data.draw(st.integers(0, len(text) - 12))
-        quote = text[start:start + data.draw(st.integers(8, 60))]
+        quote = text[start : start + data.draw(st.integers(8, 60))]
         style = data.draw(st.integers(0, 2))
         if style == 1:
             quote = quote.replace("„", '"').replace("“", '"')
         elif style == 2 and len(quote) > 20:
             i = data.draw(st.integers(5, len(quote) - 6))
-            quote = quote[:i] + quote[i + 1] + quote[i] + quote[i + 2:]
+            quote = quote[:i] + quote[i + 1] + quote[i] + quote[i + 2 :]
         anchors.append(Anchor(quote))
     batch = resolve_all(TextIndex(text), anchors)
     for anchor, result in zip(anchors, batch, strict=True):
         alone = resolve(TextIndex(text), anchor)
         assert (result.start, result.end, result.match) == (alone.start, alone.end, alone.match)
         if anchor.quote in text:
-            assert result.match is Match.EXACT and text[result.start:result.end] == anchor.quote
+            assert result.match is Match.EXACT and text[result.start : result.end] == anchor.quote
 
 
 @settings(max_examples=300, deadline=None)
@@ -90,7 +106,7 @@ def test_two_scan_runs_equal_the_single_pattern(source: str) -> None:
 
 
 def test_folding_a_large_text_keeps_offsets() -> None:
-    source = ("Er sagte:\u00a0„Nein“ –  und  ging.\n\n" * 2000)
+    source = "Er sagte:\u00a0„Nein“ –  und  ging.\n\n" * 2000
     folded = Folded(source)
     assert folded.text.startswith('Er sagte: "Nein" - und ging. Er')
     start = folded.text.index("ging", 40)
@@ -98,8 +114,7 @@ def test_folding_a_large_text_keeps_offsets() -> None:
     assert source[begin:end] == "ging"
 
 
-def test_without_pyahocorasick_the_batch_still_finds_everything(
-        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_without_pyahocorasick_the_batch_still_finds_everything(monkeypatch: pytest.MonkeyPatch) -> None:
     import sys
 
     text = "Kim sagte, Kim habe nichts gesagt. " * 3

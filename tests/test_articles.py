@@ -47,19 +47,26 @@ def test_markdown_becomes_blocks_with_styles(tmp_path: Path) -> None:
     assert article.meta.title == "Front title"
     assert article.meta.outlet == "Example Post"
     assert article.meta.published == "2024-11-05"
-    kinds = [(b.kind, article.text[b.start:b.end]) for b in article.blocks]
+    kinds = [(b.kind, article.text[b.start : b.end]) for b in article.blocks]
     assert kinds == [
         ("heading", "Heading"),
         ("paragraph", "Para with bold, it, code and a link continued."),
-        ("item", "one"), ("item", "two"), ("item", "nested"),
+        ("item", "one"),
+        ("item", "two"),
+        ("item", "nested"),
         ("quote", "quoted"),
-        ("table", "a | b"), ("table", "1 | 2"),
+        ("table", "a | b"),
+        ("table", "1 | 2"),
         ("code", "code block"),
     ]
     para = article.blocks[1]
-    styles = {(s.style, article.text[s.start:s.end], s.href) for s in para.spans}
-    assert styles == {("bold", "bold", ""), ("italic", "it", ""), ("code", "code", ""),
-                      ("link", "a link", "https://x.org")}
+    styles = {(s.style, article.text[s.start : s.end], s.href) for s in para.spans}
+    assert styles == {
+        ("bold", "bold", ""),
+        ("italic", "it", ""),
+        ("code", "code", ""),
+        ("link", "a link", "https://x.org"),
+    }
     assert [b.marker for b in article.blocks[2:5]] == ["•", "•", "1."]
     assert article.blocks[4].indent == 2
     assert article.blocks[6].header and not article.blocks[7].header
@@ -79,11 +86,10 @@ def test_markdown_title_falls_back_to_first_heading(tmp_path: Path) -> None:
         ("\ufeffBOM title\nbody", "BOM title", ["body"]),
     ],
 )
-def test_plain_text_paragraphs(tmp_path: Path, text: str, title: str,
-                               paragraphs: list[str]) -> None:
+def test_plain_text_paragraphs(tmp_path: Path, text: str, title: str, paragraphs: list[str]) -> None:
     article, _ = load_article(write(tmp_path, "t.txt", text))
     assert article.title == title
-    assert [article.text[b.start:b.end] for b in article.blocks[1:]] == paragraphs
+    assert [article.text[b.start : b.end] for b in article.blocks[1:]] == paragraphs
 
 
 def test_markup_stays_text(tmp_path: Path) -> None:
@@ -101,8 +107,9 @@ def test_markup_stays_text(tmp_path: Path) -> None:
         (b"---\ntitle: x\n---\n", "empty", 0, 0),
     ],
 )
-def test_bad_articles_get_clear_errors(tmp_path: Path, data: bytes, message: str, line: int,
-                                       column: int) -> None:
+def test_bad_articles_get_clear_errors(
+    tmp_path: Path, data: bytes, message: str, line: int, column: int
+) -> None:
     with pytest.raises(ArticleError) as info:
         load_article(write(tmp_path, "bad.txt", data))
     diagnostic = info.value.diagnostic
@@ -124,11 +131,13 @@ def test_unreadable_article(tmp_path: Path) -> None:
 
 
 def test_one_broken_article_does_not_stop_the_others(make_corpus) -> None:
-    root = make_corpus({
-        "articles/good.txt": "Good\nbody text here\n",
-        "articles/bad.txt": b"\xff\xfe",
-        "articles/empty.md": "",
-    })
+    root = make_corpus(
+        {
+            "articles/good.txt": "Good\nbody text here\n",
+            "articles/bad.txt": b"\xff\xfe",
+            "articles/empty.md": "",
+        }
+    )
     corpus = load_corpus(root)
     assert list(corpus.articles) == ["good"]
     assert sorted(d.path.name for d in corpus.errors) == ["bad.txt", "empty.md"]
@@ -137,7 +146,8 @@ def test_one_broken_article_does_not_stop_the_others(make_corpus) -> None:
 def test_front_matter_problems_are_positioned(tmp_path: Path) -> None:
     # Unknown keys are silent (static-site generators write many); a used key of
     # the wrong type is a positioned warning.
-    article, problems = load_article(write(tmp_path, "f.md",
-                                           "---\ntitle: x\ncolour: red\noutlet: [a, b]\n---\nbody"))
+    article, problems = load_article(
+        write(tmp_path, "f.md", "---\ntitle: x\ncolour: red\noutlet: [a, b]\n---\nbody")
+    )
     assert [(p.line, p.level.value) for p in problems] == [(4, "warning")]
     assert "outlet" in problems[0].message

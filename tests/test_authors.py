@@ -17,17 +17,46 @@ ROOT = Path(__file__).resolve().parent.parent
 A0 = "000_f0337515d6951f32"
 
 
-@pytest.mark.parametrize("name", ["jürgen", "José", "José Pérez", "Ἀθηνᾶ", "张伟",
-                                  "O'Brien", "महेश", "Zoë_2", "a" * 64, "7of9"])
+@pytest.mark.parametrize(
+    "name", ["jürgen", "José", "José Pérez", "Ἀθηνᾶ", "张伟", "O'Brien", "महेश", "Zoë_2", "a" * 64, "7of9"]
+)
 def test_names_in_any_script_are_accepted(name: str) -> None:
     assert validate_author(name) == ""
 
 
-@pytest.mark.parametrize("name", [
-    "../x", "a/b", "a\\b", "..", "x..y", "nul\x00", "bell\x07", "del\x7f", "c1\x85", "esc\x1b[31m",
-    "tab\tname", "new\nline", "", ".", "...", " ", " . ", ".hidden", " alice", "alice ",
-    "alice.", "a" * 65, "ü" * 65, "rtl\u202eevil", "bom\ufeff", "a:b", "a*b", "-x",
-])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "../x",
+        "a/b",
+        "a\\b",
+        "..",
+        "x..y",
+        "nul\x00",
+        "bell\x07",
+        "del\x7f",
+        "c1\x85",
+        "esc\x1b[31m",
+        "tab\tname",
+        "new\nline",
+        "",
+        ".",
+        "...",
+        " ",
+        " . ",
+        ".hidden",
+        " alice",
+        "alice ",
+        "alice.",
+        "a" * 65,
+        "ü" * 65,
+        "rtl\u202eevil",
+        "bom\ufeff",
+        "a:b",
+        "a*b",
+        "-x",
+    ],
+)
 def test_unsafe_names_are_refused(name: str) -> None:
     assert validate_author(name)
 
@@ -59,16 +88,20 @@ def test_notes_by_a_non_ascii_author_are_saved_and_read_back(corpus_dir: Path) -
 
 
 def crossread(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "tui", *args], cwd=ROOT,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "tui", *args], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
 
 
-@pytest.mark.parametrize("command", [
-    ["check", "--author", "../x"],
-    ["check", "--format", "json", "--author", "a/b"],
-    ["import", "missing.json", "--author", "../x"],
-    ["import", "definitely-missing.json"],
-])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["check", "--author", "../x"],
+        ["check", "--format", "json", "--author", "a/b"],
+        ["import", "missing.json", "--author", "../x"],
+        ["import", "definitely-missing.json"],
+    ],
+)
 def test_usage_errors_come_before_any_work(command: list[str], corpus_dir: Path) -> None:
     """Nothing on stdout: the corpus was not checked (before the fix, `check`
     printed the whole report, then refused the author)."""

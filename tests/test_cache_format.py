@@ -16,14 +16,43 @@ def _own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _samples(path: Path) -> list[Annotation]:
-    plain = Annotation("art", "c1", "claim", Anchor("über 10.000 Soldaten"), path, 4, 5,
-                       resolution=Resolution(10, 30, Match.EXACT))
-    rich = Annotation("art", "c2", "claim", Anchor("Kim", "sagte, ", " habe", 2, 17), path, 9, 3,
-                      source="s1", topic="troops", tags=("a", "b"), author="ann",
-                      resolution=Resolution(40, 43, Match.FUZZY, 0.91, True))
+    plain = Annotation(
+        "art",
+        "c1",
+        "claim",
+        Anchor("über 10.000 Soldaten"),
+        path,
+        4,
+        5,
+        resolution=Resolution(10, 30, Match.EXACT),
+    )
+    rich = Annotation(
+        "art",
+        "c2",
+        "claim",
+        Anchor("Kim", "sagte, ", " habe", 2, 17),
+        path,
+        9,
+        3,
+        source="s1",
+        topic="troops",
+        tags=("a", "b"),
+        author="ann",
+        resolution=Resolution(40, 43, Match.FUZZY, 0.91, True),
+    )
     rich.value, rich.unit, rich.as_of = (10000.0, 12000.0), "soldiers", "2024-10"
-    note = Annotation("art", "n1", "note", None, path, 12, 3, text="a remark", target="c1",
-                      resolution=Resolution(10, 30, Match.EXACT))
+    note = Annotation(
+        "art",
+        "n1",
+        "note",
+        None,
+        path,
+        12,
+        3,
+        text="a remark",
+        target="c1",
+        resolution=Resolution(10, 30, Match.EXACT),
+    )
     orphan = Annotation("art", "c3", "claim", Anchor("gone"), path, 15, 3)
     return [plain, rich, note, orphan]
 
@@ -58,6 +87,7 @@ def test_cache_writes_leave_no_temp_files(tmp_path: Path) -> None:
 
 def test_cache_writes_are_not_fsynced(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A cache is not user data: no fsync, which costs a disk flush per entry."""
+
     def refuse(fd: int) -> None:
         raise AssertionError("fsync on a cache write")
 

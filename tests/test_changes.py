@@ -23,16 +23,23 @@ def private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def state(corpus: Corpus) -> dict[str, object]:
     """What the views show, independent of load order."""
-    annotations = sorted((a.ref, a.kind, a.text, a.resolution.resolved, a.start, a.end)
-                         for items in corpus.annotations.values() for a in items)
-    verdicts = sorted((ref, v.value, v.author) for ref, items in corpus.verdicts.items()
-                      for v in items)
+    annotations = sorted(
+        (a.ref, a.kind, a.text, a.resolution.resolved, a.start, a.end)
+        for items in corpus.annotations.values()
+        for a in items
+    )
+    verdicts = sorted((ref, v.value, v.author) for ref, items in corpus.verdicts.items() for v in items)
     links = sorted((link.id, link.relation, link.members, link.resolved) for link in corpus.links)
     by_article = {aid: corpus.counts(aid) for aid in corpus.articles}
-    return {"annotations": annotations, "verdicts": verdicts, "links": links,
-            "counts": by_article, "progress": corpus.progress("alice"),
-            "contradictions": sorted(corpus.contradiction_refs()),
-            "lookups": sorted(r for r, _, _, _, _, _ in annotations if corpus.get(r) is None)}
+    return {
+        "annotations": annotations,
+        "verdicts": verdicts,
+        "links": links,
+        "counts": by_article,
+        "progress": corpus.progress("alice"),
+        "contradictions": sorted(corpus.contradiction_refs()),
+        "lookups": sorted(r for r, _, _, _, _, _ in annotations if corpus.get(r) is None),
+    }
 
 
 def test_every_change_matches_a_fresh_load(corpus_dir: Path) -> None:

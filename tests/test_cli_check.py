@@ -13,8 +13,7 @@ SHARED_SEEDS = ROOT.parent / "shared" / "seeds"
 
 
 def run(args: list[str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "tui", *args], cwd=ROOT, capture_output=True,
-                          text=True)
+    return subprocess.run([sys.executable, "-m", "tui", *args], cwd=ROOT, capture_output=True, text=True)
 
 
 def test_check_bundled_corpus_is_clean() -> None:
@@ -62,22 +61,23 @@ def test_check_json_document() -> None:
 
 
 def test_check_broken_fixture(make_corpus) -> None:
-    root = make_corpus({
-        "articles/a.txt": "Title\nKim sagt etwas.\n",
-        "articles/broken.txt": b"\xc3\x28",
-        "annotations/a.yaml": "version: 1\nannotations:\n  - id: x\n    kind: claim\n"
-                              "    quote: Kim sagt\n  - id: o\n    kind: claim\n"
-                              "    quote: Das steht nirgends im Artikel\n  - id: y\n"
-                              "    kind: clam\n    quote: Kim\n",
-        "annotations/contradictions.yaml": "version: 1\nlinks:\n  - id: l\n    summary: s\n"
-                                           "    claims: [a#x, a#missing]\n",
-    })
+    root = make_corpus(
+        {
+            "articles/a.txt": "Title\nKim sagt etwas.\n",
+            "articles/broken.txt": b"\xc3\x28",
+            "annotations/a.yaml": "version: 1\nannotations:\n  - id: x\n    kind: claim\n"
+            "    quote: Kim sagt\n  - id: o\n    kind: claim\n"
+            "    quote: Das steht nirgends im Artikel\n  - id: y\n"
+            "    kind: clam\n    quote: Kim\n",
+            "annotations/contradictions.yaml": "version: 1\nlinks:\n  - id: l\n    summary: s\n"
+            "    claims: [a#x, a#missing]\n",
+        }
+    )
     result = run(["check", str(root)])
     assert result.returncode == 1
     out = result.stdout
     assert "articles/broken.txt:1:1: error: invalid UTF-8" in out
-    assert "annotations/a.yaml:10:11: error: unknown kind 'clam' (hint: did you mean 'claim'?)" \
-        in out
+    assert "annotations/a.yaml:10:11: error: unknown kind 'clam' (hint: did you mean 'claim'?)" in out
     assert "annotations/a.yaml:6:5: warning: orphan: 'o'" in out
     assert "contradictions.yaml:5:19: error: link 'l' names 'a#missing'" in out
     assert "1 orphans" in out
@@ -85,15 +85,19 @@ def test_check_broken_fixture(make_corpus) -> None:
 
 
 def test_check_strict_fails_on_warnings(make_corpus) -> None:
-    root = make_corpus({"articles/a.txt": "T\nKim und Kim\n",
-                        "annotations/a.yaml": "version: 1\nannotations:\n  - id: x\n"
-                                              "    kind: claim\n    quote: Kim\n"})
+    root = make_corpus(
+        {
+            "articles/a.txt": "T\nKim und Kim\n",
+            "annotations/a.yaml": "version: 1\nannotations:\n  - id: x\n    kind: claim\n    quote: Kim\n",
+        }
+    )
     assert main(["check", str(root)]) == 0
     assert main(["check", "--strict", str(root)]) == 1
 
 
-@pytest.mark.parametrize("args", [["check", "--format", "xml"], ["check", "/no/such/dir"],
-                                  ["check", "a", "b"]])
+@pytest.mark.parametrize(
+    "args", [["check", "--format", "xml"], ["check", "/no/such/dir"], ["check", "a", "b"]]
+)
 def test_usage_errors_exit_2(args: list[str]) -> None:
     result = run(args)
     assert result.returncode == 2

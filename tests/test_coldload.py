@@ -16,16 +16,16 @@ def _no_cache(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CROSSREAD_NO_CACHE", "1")
 
 
-def test_annotations_of_a_refused_article_are_not_parsed(tmp_path: Path,
-                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_annotations_of_a_refused_article_are_not_parsed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     (tmp_path / "articles").mkdir()
     (tmp_path / "annotations").mkdir()
     big = tmp_path / "articles" / "big.md"
     with big.open("wb") as handle:  # sparse: over the cap without writing 16 MiB
         handle.truncate(MAX_ARTICLE_BYTES + 1)
     (tmp_path / "articles" / "ok.md").write_text("Ein Satz über Kim.\n", encoding="utf-8")
-    (tmp_path / "annotations" / "big.yaml").write_text("version: 1\nannotations: [\n",
-                                                        encoding="utf-8")
+    (tmp_path / "annotations" / "big.yaml").write_text("version: 1\nannotations: [\n", encoding="utf-8")
     parsed: list[int] = []
     real = yamlio.load
     monkeypatch.setattr(yamlio, "load", lambda text: parsed.append(len(text)) or real(text))

@@ -59,15 +59,16 @@ def test_interval_helpers() -> None:
 
 def test_bundled_corpus_counts_and_relations() -> None:
     counts = CORPUS.counts()
-    by_relation = {r: sum(1 for link in CORPUS.links if link.relation == r)
-                   for r in ("contradicts", "updates", "corroborates")}
+    by_relation = {
+        r: sum(1 for link in CORPUS.links if link.relation == r)
+        for r in ("contradicts", "updates", "corroborates")
+    }
     assert (counts.claims, counts.sources, counts.orphans) == (96, 47, 0)
     assert by_relation == {"contradicts": 9, "updates": 7, "corroborates": 12}
     assert CORPUS.errors == [] and CORPUS.diagnostics == []
 
 
-@pytest.mark.parametrize("link", [x for x in CORPUS.links if x.relation == "contradicts"],
-                         ids=lambda x: x.id)
+@pytest.mark.parametrize("link", [x for x in CORPUS.links if x.relation == "contradicts"], ids=lambda x: x.id)
 def test_contradictions_across_dates_say_why(link: Link) -> None:
     """Figures of different moments are an update unless they speak of one event."""
     dated = [a for a in _members(link) if a.as_of]
@@ -77,8 +78,7 @@ def test_contradictions_across_dates_say_why(link: Link) -> None:
         assert same_event or "same" in link.summary, (link.id, [a.as_of for a in dated])
 
 
-@pytest.mark.parametrize("link", [x for x in CORPUS.links if x.relation == "updates"],
-                         ids=lambda x: x.id)
+@pytest.mark.parametrize("link", [x for x in CORPUS.links if x.relation == "updates"], ids=lambda x: x.id)
 def test_updates_go_forward_in_time(link: Link) -> None:
     """An update lists the earlier claim first, and the last is later than the first."""
     dated = [a.as_of for a in _members(link)]
@@ -106,7 +106,7 @@ def test_every_claim_has_an_exactly_anchored_quote() -> None:
                 continue
             assert a.anchor is not None and a.anchor.quote, a.ref
             assert a.resolution.match is Match.EXACT, a.ref
-            text = CORPUS.articles[a.article].text[a.start:a.end]
+            text = CORPUS.articles[a.article].text[a.start : a.end]
             assert " ".join(text.split()) == " ".join(a.anchor.quote.split()), a.ref
 
 
@@ -119,8 +119,7 @@ def test_claims_with_figures_carry_their_value() -> None:
 
 
 def test_sources_of_one_body_share_one_name() -> None:
-    names = {a.name for claims in CORPUS.annotations.values() for a in claims
-             if a.kind == "source"}
+    names = {a.name for claims in CORPUS.annotations.values() for a in claims if a.kind == "source"}
     assert "Volodymyr Zelensky" in names and "Wladimir Selenskij" not in names
     folded: dict[str, str] = {}
     for name in names:
@@ -140,50 +139,71 @@ def _parse(extra: str) -> tuple[Annotation | None, list[str]]:
     return found, [d.format() for d in problems]
 
 
-@pytest.mark.parametrize(("extra", "value", "unit", "counts", "as_of", "event"), [
-    ("    value: 10000\n    counts: troops\n", (10000.0, 10000.0), "", "troops", "", ""),
-    ("    value: 48.3\n    unit: USD\n", (48.3, 48.3), "USD", "", "", ""),
-    ("    value: '48.3'\n", (48.3, 48.3), "", "", "", ""),
-    ("    value: [11000, 12000]\n", (11000.0, 12000.0), "", "", "", ""),
-    ("    value: [0, 0]\n", (0.0, 0.0), "", "", "", ""),
-    ("    as_of: 2024-10-24\n", None, "", "", "2024-10-24", ""),
-    ("    as_of: 2024-10\n", None, "", "", "2024-10", ""),
-    ("    as_of: 2024\n", None, "", "", "2024", ""),
-    ("    as_of: '2024'\n    event: treaty signing\n", None, "", "", "2024", "treaty signing"),
-    ("    as_of: 2024-02-29\n", None, "", "", "2024-02-29", ""),
-])
-def test_structured_fields_accepted(extra: str, value: tuple[float, float] | None, unit: str,
-                                    counts: str, as_of: str, event: str) -> None:
+@pytest.mark.parametrize(
+    ("extra", "value", "unit", "counts", "as_of", "event"),
+    [
+        ("    value: 10000\n    counts: troops\n", (10000.0, 10000.0), "", "troops", "", ""),
+        ("    value: 48.3\n    unit: USD\n", (48.3, 48.3), "USD", "", "", ""),
+        ("    value: '48.3'\n", (48.3, 48.3), "", "", "", ""),
+        ("    value: [11000, 12000]\n", (11000.0, 12000.0), "", "", "", ""),
+        ("    value: [0, 0]\n", (0.0, 0.0), "", "", "", ""),
+        ("    as_of: 2024-10-24\n", None, "", "", "2024-10-24", ""),
+        ("    as_of: 2024-10\n", None, "", "", "2024-10", ""),
+        ("    as_of: 2024\n", None, "", "", "2024", ""),
+        ("    as_of: '2024'\n    event: treaty signing\n", None, "", "", "2024", "treaty signing"),
+        ("    as_of: 2024-02-29\n", None, "", "", "2024-02-29", ""),
+    ],
+)
+def test_structured_fields_accepted(
+    extra: str, value: tuple[float, float] | None, unit: str, counts: str, as_of: str, event: str
+) -> None:
     found, problems = _parse(extra)
     assert problems == []
     assert found is not None
     assert (found.value, found.unit, found.counts, found.as_of, found.event) == (
-        value, unit, counts, as_of, event)
+        value,
+        unit,
+        counts,
+        as_of,
+        event,
+    )
 
 
-@pytest.mark.parametrize(("extra", "where", "message"), [
-    ("    value: lots\n", "a.yaml:6:12: error:",
-     "'value' must be a number or [low, high], got 'lots'"),
-    ("    value: 1,5\n", "a.yaml:6:12: error:", "'value' must be a number or [low, high]"),
-    ("    value: true\n", "a.yaml:6:12: error:", "got True"),
-    ("    value: [3000, 1000]\n", "a.yaml:6:12: error:",
-     "the range in 'value' runs backwards: 3000 is more than 1000"),
-    ("    value: [1, x]\n", "a.yaml:6:16: error:", "'value' must hold numbers, got 'x'"),
-    ("    value: [1, 2, 3]\n", "a.yaml:6:12: error:",
-     "a range in 'value' needs two numbers, [low, high], not 3"),
-    ("    value:\n      - 1\n      - many\n", "a.yaml:8:9: error:",
-     "'value' must hold numbers, got 'many'"),
-    ("    as_of: 24.10.2024\n", "a.yaml:6:12: error:",
-     "'as_of' must be a date written YYYY, YYYY-MM or YYYY-MM-DD, got '24.10.2024'"),
-    ("    as_of: 2023-02-29\n", "a.yaml:6:12: error:",
-     "'as_of' 2023-02-29 is not a day of the calendar"),
-    ("    as_of: 2024-13\n", "a.yaml:6:12: error:", "'as_of' 2024-13 is not a day"),
-    ("    as_of: [2024]\n", "a.yaml:6:12: error:", "got [2024]"),
-    ("    unit: km\n", "a.yaml:6:5: warning:", "'unit' without a 'value' says nothing"),
-    ("    counts: troops\n", "a.yaml:6:5: warning:", "'counts' without a 'value'"),
-])
-def test_structured_fields_refused_where_they_stand(extra: str, where: str,
-                                                    message: str) -> None:
+@pytest.mark.parametrize(
+    ("extra", "where", "message"),
+    [
+        ("    value: lots\n", "a.yaml:6:12: error:", "'value' must be a number or [low, high], got 'lots'"),
+        ("    value: 1,5\n", "a.yaml:6:12: error:", "'value' must be a number or [low, high]"),
+        ("    value: true\n", "a.yaml:6:12: error:", "got True"),
+        (
+            "    value: [3000, 1000]\n",
+            "a.yaml:6:12: error:",
+            "the range in 'value' runs backwards: 3000 is more than 1000",
+        ),
+        ("    value: [1, x]\n", "a.yaml:6:16: error:", "'value' must hold numbers, got 'x'"),
+        (
+            "    value: [1, 2, 3]\n",
+            "a.yaml:6:12: error:",
+            "a range in 'value' needs two numbers, [low, high], not 3",
+        ),
+        (
+            "    value:\n      - 1\n      - many\n",
+            "a.yaml:8:9: error:",
+            "'value' must hold numbers, got 'many'",
+        ),
+        (
+            "    as_of: 24.10.2024\n",
+            "a.yaml:6:12: error:",
+            "'as_of' must be a date written YYYY, YYYY-MM or YYYY-MM-DD, got '24.10.2024'",
+        ),
+        ("    as_of: 2023-02-29\n", "a.yaml:6:12: error:", "'as_of' 2023-02-29 is not a day of the calendar"),
+        ("    as_of: 2024-13\n", "a.yaml:6:12: error:", "'as_of' 2024-13 is not a day"),
+        ("    as_of: [2024]\n", "a.yaml:6:12: error:", "got [2024]"),
+        ("    unit: km\n", "a.yaml:6:5: warning:", "'unit' without a 'value' says nothing"),
+        ("    counts: troops\n", "a.yaml:6:5: warning:", "'counts' without a 'value'"),
+    ],
+)
+def test_structured_fields_refused_where_they_stand(extra: str, where: str, message: str) -> None:
     found, problems = _parse(extra)
     hit = [p for p in problems if p.startswith(where) and message in p]
     assert hit, problems
@@ -201,19 +221,22 @@ def test_structured_fields_only_on_claims() -> None:
     assert [d.format() for d in problems] == [
         "a.yaml:6:5: warning: unknown key 'as_of' in a source; it is ignored "
         "(hint: known keys: id, kind, quote, prefix, suffix, occurrence, start, author, "
-        "created, modified, text, tags, name)"]
+        "created, modified, text, tags, name)"
+    ]
 
 
 def test_updates_is_a_relation(make_corpus) -> None:
-    root = make_corpus({
-        "articles/a.txt": "T\nErst 3.000 Soldaten, dann 10.000 Soldaten.\n",
-        "annotations/a.yaml": "version: 1\nannotations:\n  - id: c1\n    kind: claim\n"
-                              "    quote: 3.000 Soldaten\n    value: 3000\n    as_of: 2024-10\n"
-                              "  - id: c2\n    kind: claim\n    quote: 10.000 Soldaten\n"
-                              "    value: 10000\n    as_of: 2024-11\n",
-        "annotations/contradictions.yaml": "version: 1\nlinks:\n  - id: l\n    relation: updates\n"
-                                           "    summary: s\n    claims: [a#c1, a#c2]\n",
-    })
+    root = make_corpus(
+        {
+            "articles/a.txt": "T\nErst 3.000 Soldaten, dann 10.000 Soldaten.\n",
+            "annotations/a.yaml": "version: 1\nannotations:\n  - id: c1\n    kind: claim\n"
+            "    quote: 3.000 Soldaten\n    value: 3000\n    as_of: 2024-10\n"
+            "  - id: c2\n    kind: claim\n    quote: 10.000 Soldaten\n"
+            "    value: 10000\n    as_of: 2024-11\n",
+            "annotations/contradictions.yaml": "version: 1\nlinks:\n  - id: l\n    relation: updates\n"
+            "    summary: s\n    claims: [a#c1, a#c2]\n",
+        }
+    )
     corpus = load_corpus(root)
     assert corpus.diagnostics == []
     assert [(x.relation, x.resolved) for x in corpus.links] == [("updates", True)]

@@ -10,8 +10,10 @@ from tui.core.document.wrapped import ArticleNavigator, WrappedArticle
 from tui.core.files.article import parse_plain
 from tui.core.model.annotations import Anchor, Annotation, Match, Resolution
 
-TEXT = ("Erster Absatz mit einigen Wörtern, die umbrechen müssen.\n\n"
-        "Zweiter Absatz. Er hat zwei Sätze.\n\n" + "Ein kurzer Absatz.\n\n" * 600)
+TEXT = (
+    "Erster Absatz mit einigen Wörtern, die umbrechen müssen.\n\n"
+    "Zweiter Absatz. Er hat zwei Sätze.\n\n" + "Ein kurzer Absatz.\n\n" * 600
+)
 
 
 def wrapped(width: int = 20) -> WrappedArticle:
@@ -56,8 +58,9 @@ def test_line_motions_keep_the_column_and_skip_blank_lines() -> None:
 
 
 def claim(ident: str, start: int, end: int, kind: str = "claim") -> Annotation:
-    a = Annotation(id=ident, kind=kind, article="a", path=Path("a.yaml"),
-                   anchor=Anchor(quote=TEXT[start:end]))
+    a = Annotation(
+        id=ident, kind=kind, article="a", path=Path("a.yaml"), anchor=Anchor(quote=TEXT[start:end])
+    )
     a.resolution = Resolution(start, end, Match.EXACT)
     return a
 

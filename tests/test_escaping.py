@@ -39,8 +39,7 @@ C1 = "\x9b31m\x90C1-DCS\x9c"  # 8-bit CSI, DCS and ST
 EVERY = OSC2 + OSC52 + CSI + DCS + C1
 NAME = "\x1b]2;T\x1b\\"  # the article's file stem, as in the issue
 # What a frame must never hold: each payload with the words around it, raw.
-RAW = [OSC2, "\x1b]52;", CSI + " troops", "\x1bPqPWNED", "\x9b", "\x90", "\x9c",
-       "\x1b]2;T"]
+RAW = [OSC2, "\x1b]52;", CSI + " troops", "\x1bPqPWNED", "\x9b", "\x90", "\x9c", "\x1b]2;T"]
 
 
 def yaml_quoted(text: str) -> str:
@@ -66,12 +65,16 @@ def write_hostile(root: Path) -> Path:
     q = yaml_quoted
     (root / "articles" / f"{NAME}.txt").write_text(
         f"Title {OSC2} here\nFirst paragraph with a claim about {CSI} troops and {DCS} more.\n"
-        f"Second paragraph\twith a tab and {C1} end.\n", encoding="utf-8")
+        f"Second paragraph\twith a tab and {C1} end.\n",
+        encoding="utf-8",
+    )
     (root / "articles" / "b.md").write_text(
         f"---\ntitle: {q('B ' + OSC2)}\noutlet: {q('Outlet ' + OSC52)}\n"
         f"published: {q('2024 ' + C1)}\n---\n\nBody of b with words and more words.\n",
-        encoding="utf-8")
-    (root / "annotations" / f"{NAME}.yaml").write_text(f"""version: 1
+        encoding="utf-8",
+    )
+    (root / "annotations" / f"{NAME}.yaml").write_text(
+        f"""version: 1
 meta:
   title: {q("Meta title " + OSC2)}
   outlet: {q("Outlet " + OSC52)}
@@ -95,15 +98,21 @@ annotations:
   - id: orphan
     kind: claim
     quote: {q("not in the text " + OSC2)}
-""", encoding="utf-8")
-    (root / "annotations" / "b.yaml").write_text(f"""version: 1
+""",
+        encoding="utf-8",
+    )
+    (root / "annotations" / "b.yaml").write_text(
+        f"""version: 1
 annotations:
   - id: bc
     kind: claim
     quote: words and more
     topic: {q(EVERY)}
-""", encoding="utf-8")
-    (root / "annotations" / "contradictions.yaml").write_text(f"""version: 1
+""",
+        encoding="utf-8",
+    )
+    (root / "annotations" / "contradictions.yaml").write_text(
+        f"""version: 1
 links:
   - id: l1
     relation: contradicts
@@ -111,7 +120,9 @@ links:
     claims:
       - {q(NAME + "#c1")}
       - b#bc
-""", encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
     return root
 
 
@@ -124,8 +135,9 @@ def assert_clean(output: str, where: str) -> None:
     """No payload raw, and no title, clipboard or device-control sequence at all."""
     for payload in RAW:
         assert payload not in output, f"{where}: {payload!r} reached the output"
-    assert not re.search("\x1b\\][0-9]*;", output.replace("\x1b]22;", "")), \
+    assert not re.search("\x1b\\][0-9]*;", output.replace("\x1b]22;", "")), (
         f"{where}: an OSC sequence other than Textual's pointer shape"
+    )
     assert "\x1bP" not in output, f"{where}: a DCS sequence"
     assert not re.search("[\x80-\x9f]", output), f"{where}: a C1 control"
 
@@ -207,9 +219,12 @@ async def test_reader_shows_hostile_corpus_escaped(hostile: Path) -> None:
 
 def test_screenshot_command_svg_is_clean(hostile: Path, tmp_path: Path) -> None:
     out = tmp_path / "shot.svg"
-    done = subprocess.run([sys.executable, "-m", "tui", "screenshot", str(hostile),
-                           "--size", "160x40", "-o", str(out)], cwd=ROOT,
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "tui", "screenshot", str(hostile), "--size", "160x40", "-o", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert done.returncode == 0, done.stderr
     svg = out.read_text(encoding="utf-8")
     assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f]", svg)
@@ -242,7 +257,7 @@ class Pty:
         import time
 
         deadline = time.monotonic() + limit
-        while marker not in ESCAPES.sub("", self.output[self.since:].decode("utf-8", "replace")):
+        while marker not in ESCAPES.sub("", self.output[self.since :].decode("utf-8", "replace")):
             remaining = deadline - time.monotonic()
             assert remaining > 0, f"{marker!r} never drawn; got {self.visible()[-2000:]!r}"
             ready, _, _ = select.select([self.fd], [], [], remaining)
@@ -310,8 +325,9 @@ def cli(*args: str) -> subprocess.CompletedProcess[bytes]:
 
 def no_raw_controls(data: bytes) -> str:
     text = data.decode("utf-8")
-    assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f]", text), \
-        [m.group() for m in re.finditer("[\x00-\x08\x0b-\x1f\x7f-\x9f]", text)][:5]
+    assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f]", text), [
+        m.group() for m in re.finditer("[\x00-\x08\x0b-\x1f\x7f-\x9f]", text)
+    ][:5]
     return text
 
 
@@ -326,13 +342,19 @@ def test_markdown_export_escapes_outlet_published_and_id(hostile: Path) -> None:
 
 @pytest.mark.parametrize("fmt", ["w3c", "claimreview"])
 def test_json_exports_escape_c0_c1_and_del(hostile: Path, tmp_path: Path, fmt: str) -> None:
-    verdict = {"type": "Annotation", "id": "urn:x:v1", "motivation": "assessing",
-               "body": [{"type": "TextualBody", "value": "false", "purpose": "assessing"},
-                        {"type": "TextualBody", "value": "comment \x7f" + EVERY,
-                         "purpose": "commenting"}],
-               "target": {"source": f"urn:crossread:hostile:{NAME}",
-                          "selector": {"type": "TextQuoteSelector",
-                                       "exact": f"claim about {CSI} troops"}}}
+    verdict = {
+        "type": "Annotation",
+        "id": "urn:x:v1",
+        "motivation": "assessing",
+        "body": [
+            {"type": "TextualBody", "value": "false", "purpose": "assessing"},
+            {"type": "TextualBody", "value": "comment \x7f" + EVERY, "purpose": "commenting"},
+        ],
+        "target": {
+            "source": f"urn:crossread:hostile:{NAME}",
+            "selector": {"type": "TextQuoteSelector", "exact": f"claim about {CSI} troops"},
+        },
+    }
     source = tmp_path / "verdict.json"
     source.write_text(json.dumps(verdict), encoding="utf-8")
     imported = cli("import", str(hostile), str(source), "--author", "tester")
@@ -367,8 +389,11 @@ def test_check_outputs_escape(hostile: Path) -> None:
 
 
 def test_import_report_escapes_selector_types(hostile: Path, tmp_path: Path) -> None:
-    item = {"type": "Annotation", "body": {"type": "TextualBody", "value": "x"},
-            "target": {"source": "b", "selector": {"type": f"Css{OSC2}\nfake line"}}}
+    item = {
+        "type": "Annotation",
+        "body": {"type": "TextualBody", "value": "x"},
+        "target": {"source": "b", "selector": {"type": f"Css{OSC2}\nfake line"}},
+    }
     source = tmp_path / "css.json"
     source.write_text(json.dumps(item), encoding="utf-8")
     done = cli("import", str(hostile), str(source), "--author", "tester")
@@ -389,13 +414,22 @@ def test_escaping_helpers() -> None:
 
 # ------------------------------------------------------------ widths
 
-WIDE = ("Tab\tseparated\tcolumns\t1\t22\t333\n"
-        "👨‍👩‍👧 family 👍🏽 thumbs 👩🏿‍🔬 scientist ❤️ heart 🇩🇪 flag ⚽ ball\n"
-        "漢字と日本語のテキストが続きます。中文也是宽字符。한국어 텍스트\n"
-        "Combining e\u0301 n\u0303 a\u0301\u0302 Z\u0351\u0352\u0353 and a zero\u200bwidth\n"
-        "Mixed\t👨‍👩‍👧\t漢字\te\u0301\t\x1b[2J\tend of the line with words to wrap around\n"
-        # No spaces: these lines are cut between clusters, so each must be full.
-        + "⚽" * 150 + "\n" + "👍🏽" * 120 + "\n" + "👨‍👩‍👧" * 90 + "\n" + "e\u0301" * 300 + "\n")
+WIDE = (
+    "Tab\tseparated\tcolumns\t1\t22\t333\n"
+    "👨‍👩‍👧 family 👍🏽 thumbs 👩🏿‍🔬 scientist ❤️ heart 🇩🇪 flag ⚽ ball\n"
+    "漢字と日本語のテキストが続きます。中文也是宽字符。한국어 텍스트\n"
+    "Combining e\u0301 n\u0303 a\u0301\u0302 Z\u0351\u0352\u0353 and a zero\u200bwidth\n"
+    "Mixed\t👨‍👩‍👧\t漢字\te\u0301\t\x1b[2J\tend of the line with words to wrap around\n"
+    # No spaces: these lines are cut between clusters, so each must be full.
+    + "⚽" * 150
+    + "\n"
+    + "👍🏽" * 120
+    + "\n"
+    + "👨‍👩‍👧" * 90
+    + "\n"
+    + "e\u0301" * 300
+    + "\n"
+)
 
 
 def test_cells_match_textual_measure() -> None:
@@ -438,8 +472,7 @@ def test_narrow_characters_are_one_cell_in_every_unicode_version() -> None:
 async def test_every_drawn_line_fits_its_pane(tmp_path: Path, size: tuple[int, int]) -> None:
     root = tmp_path / "wide"
     (root / "articles").mkdir(parents=True)
-    (root / "articles" / "w.txt").write_text("Wide 中文 👨‍👩‍👧 title\n" + WIDE * 3,
-                                             encoding="utf-8")
+    (root / "articles" / "w.txt").write_text("Wide 中文 👨‍👩‍👧 title\n" + WIDE * 3, encoding="utf-8")
     app = CrossreadApp(root, ["w"])
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
@@ -453,14 +486,18 @@ async def test_every_drawn_line_fits_its_pane(tmp_path: Path, size: tuple[int, i
             assert strip.cell_length <= width, (index, strip.text)
             assert "\t" not in strip.text and "\x1b" not in strip.text
             # Nothing was cut: the drawn cells are the line's text, tabs expanded.
-            body = escape_controls(text[line.start:line.end])
+            body = escape_controls(text[line.start : line.end])
             expected = line.prefix + CELLS.portable(_expand(body))
             assert strip.text == expected, (index, strip.text, expected)
             following = view.lines[index + 1] if index + 1 < len(view.lines) else None
-            if following is not None and following.block == line.block \
-                    and following.start == line.end and text[line.end] not in " \t\n":
+            if (
+                following is not None
+                and following.block == line.block
+                and following.start == line.end
+                and text[line.end] not in " \t\n"
+            ):
                 # Cut inside a word: the next cluster really did not fit.
-                spans, _ = split_graphemes(text[line.end:line.end + 16])
+                spans, _ = split_graphemes(text[line.end : line.end + 16])
                 avail = view.wrapped.width - cell_len(line.prefix)
                 assert strip.cell_length + spans[0][2] > avail, (index, strip.text)
         for y in range(view.size.height):

@@ -10,8 +10,14 @@ from tui.core.analysis import Member, Suggestion
 
 
 def _suggestion(relation: str, *members: tuple[str, int, int]) -> Suggestion:
-    return Suggestion(f"x-{relation}-{members}", relation, "number", "", 0.5,
-                      tuple(Member(a, s, e, "") for a, s, e in members))
+    return Suggestion(
+        f"x-{relation}-{members}",
+        relation,
+        "number",
+        "",
+        0.5,
+        tuple(Member(a, s, e, "") for a, s, e in members),
+    )
 
 
 def _gold(relation: str, *members: tuple[str, int, int]) -> GoldItem:
@@ -32,13 +38,17 @@ def test_a_match_needs_the_relation_and_an_overlap_for_each_member_in_its_articl
 
 
 def test_precision_and_recall_per_relation_on_a_known_answer() -> None:
-    gold = [_gold("contradicts", ("a", 0, 10), ("b", 0, 10)),
-            _gold("contradicts", ("a", 20, 30), ("b", 20, 30)),
-            _gold("corroborates", ("a", 40, 50), ("b", 40, 50))]
-    made = [_suggestion("contradicts", ("a", 2, 4), ("b", 5, 6)),      # right
-            _suggestion("contradicts", ("a", 60, 70), ("b", 60, 70)),  # not planted
-            _suggestion("updates", ("a", 20, 30), ("b", 20, 30)),      # planted, wrong relation
-            _suggestion("corroborates", ("a", 45, 46), ("b", 49, 52))]  # right
+    gold = [
+        _gold("contradicts", ("a", 0, 10), ("b", 0, 10)),
+        _gold("contradicts", ("a", 20, 30), ("b", 20, 30)),
+        _gold("corroborates", ("a", 40, 50), ("b", 40, 50)),
+    ]
+    made = [
+        _suggestion("contradicts", ("a", 2, 4), ("b", 5, 6)),  # right
+        _suggestion("contradicts", ("a", 60, 70), ("b", 60, 70)),  # not planted
+        _suggestion("updates", ("a", 20, 30), ("b", 20, 30)),  # planted, wrong relation
+        _suggestion("corroborates", ("a", 45, 46), ("b", 49, 52)),
+    ]  # right
     tally = score(made, gold)
     assert tally.precision("contradicts") == 0.5 and tally.recall("contradicts") == 0.5
     assert tally.precision("corroborates") == 1.0 and tally.recall("corroborates") == 1.0
@@ -70,7 +80,9 @@ def test_the_evaluation_runs_and_prints_a_table(tmp_path: Path, capsys) -> None:
         "  b: {file: b.md, published: 2025-01-02, language: de}\n"
         "relations:\n  - relation: contradicts\n    reason: number\n    members:\n"
         "      - {article: a, quote: 'Mindestens 11.000 Soldaten'}\n"
-        "      - {article: b, quote: 'Etwa 10.000 Soldaten'}\n", encoding="utf-8")
+        "      - {article: b, quote: 'Etwa 10.000 Soldaten'}\n",
+        encoding="utf-8",
+    )
     assert main(["--eval-dir", str(tmp_path)]) == 0
     out = capsys.readouterr().out
     assert "| contradicts | 1.00 (1/1) | 1.00 (1/1) |" in out

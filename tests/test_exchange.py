@@ -37,6 +37,7 @@ def uses_dropped_target_type(annotation: Any) -> bool:
     target = annotation.get("target") if isinstance(annotation, dict) else None
     return isinstance(target, dict) and target.get("type") in DROPPED_TARGET_TYPES
 
+
 needs_suite = pytest.mark.skipif(not SUITE.is_dir(), reason="shared/ is not beside this checkout")
 
 
@@ -46,22 +47,30 @@ class MustRunner:
     def __init__(self, suite: Path) -> None:
         files = list(suite.glob("definitions/*.json")) + list(suite.glob("annotations/**/*.json"))
         self.registry: Registry = Registry().with_resources(
-            (p.name, Resource.from_contents(json.loads(p.read_text(encoding="utf-8")),
-                                            default_specification=DRAFT4)) for p in files)
+            (
+                p.name,
+                Resource.from_contents(
+                    json.loads(p.read_text(encoding="utf-8")), default_specification=DRAFT4
+                ),
+            )
+            for p in files
+        )
         listed = json.loads((suite / "annotations" / "annotationMusts.test").read_text())
         self.assertions = []
         for name in listed["assertions"]:
             schema = json.loads((suite / name).read_text(encoding="utf-8"))
             assert schema.get("assertionType") == "must"
             validator = jsonschema.Draft4Validator(
-                schema, registry=self.registry,
-                format_checker=jsonschema.Draft4Validator.FORMAT_CHECKER)
-            self.assertions.append((name, schema.get("expectedResult", "valid") == "valid",
-                                    validator))
+                schema, registry=self.registry, format_checker=jsonschema.Draft4Validator.FORMAT_CHECKER
+            )
+            self.assertions.append((name, schema.get("expectedResult", "valid") == "valid", validator))
 
     def failures(self, annotation: Any) -> list[str]:
-        return [name for name, expect_valid, validator in self.assertions
-                if validator.is_valid(annotation) != expect_valid]
+        return [
+            name
+            for name, expect_valid, validator in self.assertions
+            if validator.is_valid(annotation) != expect_valid
+        ]
 
 
 @pytest.fixture(scope="module")
@@ -78,8 +87,7 @@ def sample_annotations(path: Path) -> list[Any] | None:
     if kinds in ("AnnotationCollection", "AnnotationPage"):
         items = annotations_in(data) if not isinstance(data.get("first"), str) else []
         # Items embedded in a collection inherit its @context.
-        return [item if "@context" in item else {"@context": data["@context"], **item}
-                for item in items]
+        return [item if "@context" in item else {"@context": data["@context"], **item} for item in items]
     return [data]
 
 
@@ -132,7 +140,7 @@ def test_every_exported_item_passes_every_must(runner: MustRunner, corpus_dir: P
     selectors = {s["type"]: s for s in claim["target"]["selector"]}
     text = session.corpus.articles[claim["target"]["source"].rsplit(":", 1)[1]].text
     position = selectors["TextPositionSelector"]
-    assert text[position["start"]:position["end"]] == selectors["TextQuoteSelector"]["exact"]
+    assert text[position["start"] : position["end"]] == selectors["TextQuoteSelector"]["exact"]
 
 
 def test_export_ids_are_stable(corpus_dir: Path) -> None:
@@ -158,11 +166,13 @@ def test_claimreview(corpus_dir: Path) -> None:
     assert review["claimReviewed"] == "Nordkorea über 10.000 Soldaten und Waffen nach Russland verlegt"
     assert review["reviewRating"]["ratingValue"] == 2 and review["reviewRating"]["bestRating"] == 3
     assert review["itemReviewed"]["@type"] == "Claim"
-    assert review["itemReviewed"]["appearance"]["headline"] == \
-        load_corpus(corpus_dir).articles[A0].title
+    assert review["itemReviewed"]["appearance"]["headline"] == load_corpus(corpus_dir).articles[A0].title
     assert review["url"] == f"https://faktencheck.example/pruefung/{A0}-troops-10k-alice"
-    assert review["author"] == {"@type": "Organization", "name": "Faktencheck Nord",
-                                "url": "https://faktencheck.example"}
+    assert review["author"] == {
+        "@type": "Organization",
+        "name": "Faktencheck Nord",
+        "url": "https://faktencheck.example",
+    }
     assert review["contributor"] == {"@type": "Person", "name": "alice"}
     assert len(review["datePublished"]) == 10
 
@@ -199,25 +209,34 @@ def test_round_trip_reproduces_notes_and_verdicts(corpus_dir: Path, tmp_path: Pa
     text = corpus.articles[A0].text
     claim = corpus.get(f"{A0}#troops-10k")
     start = text.index("Kleine Zeitung")
-    assert notes == sorted([("Check the original report.", start, start + 14),
-                            ("Two lines\nof note", claim.start, claim.end)])
+    assert notes == sorted(
+        [("Check the original report.", start, start + 14), ("Two lines\nof note", claim.start, claim.end)]
+    )
     assert corpus.verdict_of(f"{A0}#troops-10k").value == "disputed"
     assert corpus.verdict_of(f"{A0}#troops-10k").comment == "HUR says more than 10,000"
     assert corpus.verdict_of(f"{A1}#troops-11k").value == "supported"
-    assert any(link.summary == "Counts differ" and link.relation == "contradicts"
-               and link.members == (f"{A0}#troops-10k", f"{A1}#troops-11k")
-               for link in corpus.links)
+    assert any(
+        link.summary == "Counts differ"
+        and link.relation == "contradicts"
+        and link.members == (f"{A0}#troops-10k", f"{A1}#troops-11k")
+        for link in corpus.links
+    )
     again = import_file(Session(load_corpus(corpus_dir), "alice"), exported)
     assert again.imported == 0  # ids are kept: nothing twice
 
 
-@settings(max_examples=15, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.lists(st.tuples(st.text(min_size=1).filter(str.strip), st.integers(0, 3000),
-                          st.integers(1, 80)), min_size=1, max_size=5),
-       st.sampled_from(["supported", "disputed", "false", "unverifiable"]))
-def test_round_trip_property(tmp_path_factory: pytest.TempPathFactory,
-                             notes: list[tuple[str, int, int]], verdict: str) -> None:
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.lists(
+        st.tuples(st.text(min_size=1).filter(str.strip), st.integers(0, 3000), st.integers(1, 80)),
+        min_size=1,
+        max_size=5,
+    ),
+    st.sampled_from(["supported", "disputed", "false", "unverifiable"]),
+)
+def test_round_trip_property(
+    tmp_path_factory: pytest.TempPathFactory, notes: list[tuple[str, int, int]], verdict: str
+) -> None:
     root = tmp_path_factory.mktemp("rt") / "case"
     shutil.copytree(ROOT / "seeds", root / "seeds")
     shutil.copytree(ROOT / "annotations", root / "annotations")
@@ -253,15 +272,20 @@ def test_import_suite_samples(corpus_dir: Path) -> None:
     for item in items:
         targets = item.get("target")
         targets = targets if isinstance(targets, list) else [targets]
-        selectors = [s for t in targets if isinstance(t, dict)
-                     for s in (t.get("selector") if isinstance(t.get("selector"), list)
-                               else [t.get("selector")]) if isinstance(s, dict)]
+        selectors = [
+            s
+            for t in targets
+            if isinstance(t, dict)
+            for s in (t.get("selector") if isinstance(t.get("selector"), list) else [t.get("selector")])
+            if isinstance(s, dict)
+        ]
         if any(s.get("type") in ("TextQuoteSelector", "TextPositionSelector") for s in selectors):
             text_targets.append(item)
     assert text_targets
     report = plan_import(session.corpus, session, items)
-    targets = sum(max(1, len(t) if isinstance(t := item.get("target"), list) else 1)
-                  for item in items)  # every target of an item is counted
+    targets = sum(
+        max(1, len(t) if isinstance(t := item.get("target"), list) else 1) for item in items
+    )  # every target of an item is counted
     assert report.imported == 0 and sum(report.skipped.values()) == targets
     assert report.skipped["target in another document"] >= len(text_targets)
     # Point the text-selector samples at a real article with words from it.
@@ -280,39 +304,72 @@ def test_import_suite_samples(corpus_dir: Path) -> None:
     assert report.already_present == len(retargeted) - len(unique)
 
 
-def test_import_reports_unsupported_selectors_and_other_documents(corpus_dir: Path,
-                                                                  tmp_path: Path) -> None:
+def test_import_reports_unsupported_selectors_and_other_documents(corpus_dir: Path, tmp_path: Path) -> None:
     source = f"urn:crossread:case:{A0}"
     items = [
-        {"type": "Annotation", "id": "urn:x:1", "bodyValue": "css",
-         "target": {"source": source, "selector": {"type": "CssSelector", "value": "#p1"}}},
-        {"type": "Annotation", "id": "urn:x:2", "bodyValue": "xpath",
-         "target": {"source": source, "selector": {"type": "XPathSelector", "value": "/p"}}},
-        {"type": "Annotation", "id": "urn:x:3", "bodyValue": "other",
-         "target": {"source": "https://elsewhere.example/a",
-                    "selector": {"type": "TextQuoteSelector", "exact": "x"}}},
+        {
+            "type": "Annotation",
+            "id": "urn:x:1",
+            "bodyValue": "css",
+            "target": {"source": source, "selector": {"type": "CssSelector", "value": "#p1"}},
+        },
+        {
+            "type": "Annotation",
+            "id": "urn:x:2",
+            "bodyValue": "xpath",
+            "target": {"source": source, "selector": {"type": "XPathSelector", "value": "/p"}},
+        },
+        {
+            "type": "Annotation",
+            "id": "urn:x:3",
+            "bodyValue": "other",
+            "target": {
+                "source": "https://elsewhere.example/a",
+                "selector": {"type": "TextQuoteSelector", "exact": "x"},
+            },
+        },
         {"type": "Annotation", "id": "urn:x:4", "bodyValue": "whole", "target": source},
-        {"type": "Annotation", "id": "urn:x:5", "bodyValue": "ok",
-         "target": {"source": source, "selector": {"type": "TextPositionSelector",
-                                                   "start": 0, "end": 9}}},
+        {
+            "type": "Annotation",
+            "id": "urn:x:5",
+            "bodyValue": "ok",
+            "target": {"source": source, "selector": {"type": "TextPositionSelector", "start": 0, "end": 9}},
+        },
     ]
     path = tmp_path / "mixed.json"
     path.write_text(json.dumps(items), encoding="utf-8")
     report = import_file(Session(load_corpus(corpus_dir), "bob"), path)
     assert report.imported == 1
-    assert report.skipped == {"unsupported selector (CssSelector)": 1,
-                              "unsupported selector (XPathSelector)": 1,
-                              "target in another document": 1,
-                              "whole document (no selector)": 1}
+    assert report.skipped == {
+        "unsupported selector (CssSelector)": 1,
+        "unsupported selector (XPathSelector)": 1,
+        "target in another document": 1,
+        "whole document (no selector)": 1,
+    }
 
 
 def test_import_hypothesis_api_format(corpus_dir: Path, tmp_path: Path) -> None:
-    row = {"id": "Qm9vAbCd", "uri": f"urn:crossread:case:{A1}", "text": "From Hypothesis",
-           "user": "acct:bob@hypothes.is", "created": "2024-11-20T10:00:00.000000+00:00",
-           "target": [{"source": f"urn:crossread:case:{A1}", "selector": [
-               {"type": "TextPositionSelector", "start": 0, "end": 10},
-               {"type": "TextQuoteSelector", "exact": "Kyiv Independent", "prefix": "die Zeitung ",
-                "suffix": " berichtet"}]}]}
+    row = {
+        "id": "Qm9vAbCd",
+        "uri": f"urn:crossread:case:{A1}",
+        "text": "From Hypothesis",
+        "user": "acct:bob@hypothes.is",
+        "created": "2024-11-20T10:00:00.000000+00:00",
+        "target": [
+            {
+                "source": f"urn:crossread:case:{A1}",
+                "selector": [
+                    {"type": "TextPositionSelector", "start": 0, "end": 10},
+                    {
+                        "type": "TextQuoteSelector",
+                        "exact": "Kyiv Independent",
+                        "prefix": "die Zeitung ",
+                        "suffix": " berichtet",
+                    },
+                ],
+            }
+        ],
+    }
     path = tmp_path / "h.json"
     path.write_text(json.dumps({"total": 1, "rows": [row]}), encoding="utf-8")
     report = import_file(Session(load_corpus(corpus_dir), "bob"), path)
@@ -323,8 +380,12 @@ def test_import_hypothesis_api_format(corpus_dir: Path, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("content", "message"),
-    [(b"{not json", "not valid JSON"), (b"\xff\xfe", "invalid UTF-8"), (b"42", "expected a JSON"),
-     (b'{"type": "AnnotationCollection", "first": "http://x/page1"}', "only a link")],
+    [
+        (b"{not json", "not valid JSON"),
+        (b"\xff\xfe", "invalid UTF-8"),
+        (b"42", "expected a JSON"),
+        (b'{"type": "AnnotationCollection", "first": "http://x/page1"}', "only a link"),
+    ],
 )
 def test_bad_import_files(corpus_dir: Path, tmp_path: Path, content: bytes, message: str) -> None:
     path = tmp_path / "bad.json"
@@ -337,14 +398,17 @@ def test_huge_import_is_refused_with_exit_code(corpus_dir: Path, tmp_path: Path)
     huge = tmp_path / "huge.json"
     with huge.open("wb") as handle:
         handle.truncate(100 * 1024 * 1024)
-    result = subprocess.run([sys.executable, "-m", "tui", "import", str(corpus_dir), str(huge),
-                             "--author", "bob"], cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "tui", "import", str(corpus_dir), str(huge), "--author", "bob"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 1 and "over the 50 MiB import limit" in result.stderr
     assert "Traceback" not in result.stderr
 
 
-def test_no_partial_import(corpus_dir: Path, tmp_path: Path,
-                           monkeypatch: pytest.MonkeyPatch) -> None:
+def test_no_partial_import(corpus_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     session = reviewed(corpus_dir, "carol")
     data = tmp_path / "all.json"
     data.write_text(json.dumps(w3c_collection(session.corpus)), encoding="utf-8")
@@ -359,28 +423,43 @@ def test_no_partial_import(corpus_dir: Path, tmp_path: Path,
         import_file(target, data)
     monkeypatch.undo()
     assert target.store.records == {} and not target.store.path.exists()
-    assert not any(a.author == "dave" for items in target.corpus.annotations.values()
-                   for a in items)
+    assert not any(a.author == "dave" for items in target.corpus.annotations.values() for a in items)
 
 
 def test_cli_export_and_import(corpus_dir: Path, tmp_path: Path) -> None:
     reviewed(corpus_dir)
     out = tmp_path / "out.json"
-    done = subprocess.run([sys.executable, "-m", "tui", "export", str(corpus_dir), "--format",
-                           "w3c", "-o", str(out)], cwd=ROOT, capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "tui", "export", str(corpus_dir), "--format", "w3c", "-o", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert done.returncode == 0 and json.loads(out.read_text())["total"] > 100
-    refused = subprocess.run([sys.executable, "-m", "tui", "export", str(corpus_dir),
-                              "--format", "claimreview"], cwd=ROOT, capture_output=True, text=True)
+    refused = subprocess.run(
+        [sys.executable, "-m", "tui", "export", str(corpus_dir), "--format", "claimreview"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert refused.returncode == 2 and refused.stdout == ""
     assert "[publisher]" in refused.stderr and 'review_url = "..."' in refused.stderr
     (corpus_dir / "crossread.toml").write_text(PUBLISHER, encoding="utf-8")
     for fmt in ("claimreview", "markdown"):
-        shown = subprocess.run([sys.executable, "-m", "tui", "export", str(corpus_dir),
-                                "--format", fmt], cwd=ROOT, capture_output=True, text=True)
+        shown = subprocess.run(
+            [sys.executable, "-m", "tui", "export", str(corpus_dir), "--format", fmt],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+        )
         assert shown.returncode == 0 and shown.stdout
     (corpus_dir / "annotations" / "notes" / "alice.yaml").unlink()
-    imported = subprocess.run([sys.executable, "-m", "tui", "import", str(corpus_dir), str(out),
-                               "--author", "erin"], cwd=ROOT, capture_output=True, text=True)
+    imported = subprocess.run(
+        [sys.executable, "-m", "tui", "import", str(corpus_dir), str(out), "--author", "erin"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert imported.returncode == 0 and "imported 5 items (exact 4, link 1)" in imported.stdout
     assert "already present, not added again: 206" in imported.stdout
     assert (corpus_dir / "annotations" / "notes" / "erin.yaml").exists()

@@ -30,8 +30,7 @@ def private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def visible_text(view: ArticleView) -> str:
     """The article text the user sees in a pane, lines joined with spaces."""
-    return " ".join(view.render_line(y).text.strip()
-                    for y in range(view.scrollable_content_region.height))
+    return " ".join(view.render_line(y).text.strip() for y in range(view.scrollable_content_region.height))
 
 
 def shows(view: ArticleView, quote: str) -> bool:
@@ -56,8 +55,13 @@ async def test_follow_brings_the_partner_fully_on_screen_in_a_fresh_pane() -> No
             app.panes[0].view.focus()
             await pilot.press("enter")
             await pilot.pause()
-            landed = [p for p in app.panes if p.view.selected is not None
-                      and p.view.selected is not source and source.ref in p.view.partners]
+            landed = [
+                p
+                for p in app.panes
+                if p.view.selected is not None
+                and p.view.selected is not source
+                and source.ref in p.view.partners
+            ]
             assert app.panes[0].article.id == A2, "the pane the user came from stays"
             assert len(landed) == 1, source.ref
             target, partner = landed[0], landed[0].view.selected
@@ -209,8 +213,10 @@ async def test_linking_twice_offers_the_existing_link() -> None:
         view.jump_to(claims[1])
         await pilot.press("x")
         await pilot.pause()
-        assert "Already linked" in str(app.screen.query_one("Label, Static").render()) or \
-            "Already linked" in app.screen.query_one("#prompt-title").render().plain  # type: ignore[attr-defined]
+        assert (
+            "Already linked" in str(app.screen.query_one("Label, Static").render())
+            or "Already linked" in app.screen.query_one("#prompt-title").render().plain
+        )  # type: ignore[attr-defined]
         await pilot.press("escape")
         await pilot.pause()
         assert len(app.corpus.links) == count
@@ -256,8 +262,11 @@ async def test_follow_at_80x24_shows_the_partner_and_a_resize_keeps_it() -> None
         source = app.panes[0].view.current_annotation()
         await pilot.press("enter")
         await pilot.pause()
-        landed = [p for p in app.panes if p.view.selected is not None
-                  and p.view.selected is not source and source.ref in p.view.partners]
+        landed = [
+            p
+            for p in app.panes
+            if p.view.selected is not None and p.view.selected is not source and source.ref in p.view.partners
+        ]
         assert len(landed) == 1
         target, partner = landed[0], landed[0].view.selected
         assert target.display and shows(target.view, partner.anchor.quote)

@@ -20,15 +20,22 @@ SOURCE = f"urn:crossread:case:{A0}"
 
 def crossread(*args: str, **kwargs) -> subprocess.CompletedProcess[str]:  # type: ignore[no-untyped-def]
     kwargs.setdefault("stdin", subprocess.DEVNULL)
-    return subprocess.run([sys.executable, "-m", "tui", *args], cwd=ROOT, capture_output=True,
-                          text=True, timeout=120, **kwargs)
+    return subprocess.run(
+        [sys.executable, "-m", "tui", *args], cwd=ROOT, capture_output=True, text=True, timeout=120, **kwargs
+    )
 
 
 def note(value: object = "a note", selector: object = None, id_: str = "urn:x:1") -> dict:
-    return {"type": "Annotation", "id": id_, "motivation": "commenting",
-            "body": {"type": "TextualBody", "value": value, "purpose": "commenting"},
-            "target": {"source": SOURCE, "selector": selector or {
-                "type": "TextQuoteSelector", "exact": "Nordkorea"}}}
+    return {
+        "type": "Annotation",
+        "id": id_,
+        "motivation": "commenting",
+        "body": {"type": "TextualBody", "value": value, "purpose": "commenting"},
+        "target": {
+            "source": SOURCE,
+            "selector": selector or {"type": "TextQuoteSelector", "exact": "Nordkorea"},
+        },
+    }
 
 
 def import_text(corpus: Path, tmp_path: Path, text: str) -> subprocess.CompletedProcess[str]:
@@ -82,18 +89,27 @@ def test_json_nested_beyond_the_parser(corpus_dir: Path, tmp_path: Path) -> None
     assert_refused(done, corpus_dir, "nested", "more than 64 levels")
 
 
-@pytest.mark.parametrize(("key", "value", "shown"), [
-    ("start", True, "not true"), ("end", False, "not false"), ("start", -1, "not -1"),
-    ("start", 2.5, "not 2.5"), ("end", "7", 'not "7"'), ("start", 2**40, "not 1099511627776"),
-])
-def test_position_that_is_not_an_offset(corpus_dir: Path, tmp_path: Path, key: str,
-                                        value: object, shown: str) -> None:
+@pytest.mark.parametrize(
+    ("key", "value", "shown"),
+    [
+        ("start", True, "not true"),
+        ("end", False, "not false"),
+        ("start", -1, "not -1"),
+        ("start", 2.5, "not 2.5"),
+        ("end", "7", 'not "7"'),
+        ("start", 2**40, "not 1099511627776"),
+    ],
+)
+def test_position_that_is_not_an_offset(
+    corpus_dir: Path, tmp_path: Path, key: str, value: object, shown: str
+) -> None:
     selector = {"type": "TextPositionSelector", "start": 0, "end": 9}
     selector[key] = value
     items = [note(id_="urn:x:good"), note(selector=selector, id_="urn:x:bad")]
     done = import_text(corpus_dir, tmp_path, json.dumps(items))
-    assert_refused(done, corpus_dir, "item 2 (urn:x:bad)",
-                   f"TextPositionSelector {key} must be a whole number", shown)
+    assert_refused(
+        done, corpus_dir, "item 2 (urn:x:bad)", f"TextPositionSelector {key} must be a whole number", shown
+    )
 
 
 def test_true_is_not_offset_one(corpus_dir: Path, tmp_path: Path) -> None:
@@ -107,7 +123,7 @@ def test_true_is_not_offset_one(corpus_dir: Path, tmp_path: Path) -> None:
 def test_integer_of_more_than_4300_digits(corpus_dir: Path, tmp_path: Path) -> None:
     text = json.dumps([note()], indent=1).replace('"Nordkorea"', "9" * 5000)
     done = import_text(corpus_dir, tmp_path, text)
-    line = text[:text.index("9" * 10)].count("\n") + 1
+    line = text[: text.index("9" * 10)].count("\n") + 1
     assert_refused(done, corpus_dir, f"in.json:{line}:", "more than 4,300 digits")
 
 

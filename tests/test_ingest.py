@@ -81,9 +81,21 @@ GERMAN_IN = [
     "NIS (Südkorea) | 11.000",
     "als Erfindung bezeichnet.",
 ]
-GERMAN_OUT = ["Cookies", "Alle akzeptieren", "Abo abschließen", "Startseite", "Auf Facebook teilen",
-              "WhatsApp", "Lesen Sie auch", "Beistandspakt", "leser1977", "Quellen nennen",
-              "Newsletter", "Impressum", "Rheinblick Medien GmbH"]
+GERMAN_OUT = [
+    "Cookies",
+    "Alle akzeptieren",
+    "Abo abschließen",
+    "Startseite",
+    "Auf Facebook teilen",
+    "WhatsApp",
+    "Lesen Sie auch",
+    "Beistandspakt",
+    "leser1977",
+    "Quellen nennen",
+    "Newsletter",
+    "Impressum",
+    "Rheinblick Medien GmbH",
+]
 ENGLISH_IN = [
     "about 10,000 North Korean soldiers had been sent to eastern Russia",
     "Diverging estimates",
@@ -91,32 +103,70 @@ ENGLISH_IN = [
     '"If they are used in combat, they become legitimate military targets,"',
     "including the locations where the troops were being trained.",
 ]
-ENGLISH_OUT = ["privacy", "Accept all cookies", "Skip to main content", "Subscribe", "Share on",
-               "Copy link", "Advertisement", "Read more", "mutual defence pact", "Sign up",
-               "harbourreader", "grain of salt", "Most viewed", "Celebrity chef", "All rights"]
+ENGLISH_OUT = [
+    "privacy",
+    "Accept all cookies",
+    "Skip to main content",
+    "Subscribe",
+    "Share on",
+    "Copy link",
+    "Advertisement",
+    "Read more",
+    "mutual defence pact",
+    "Sign up",
+    "harbourreader",
+    "grain of salt",
+    "Most viewed",
+    "Celebrity chef",
+    "All rights",
+]
 
 
 @pytest.mark.parametrize(
     ("page", "meta", "text_in", "text_out", "kinds", "link"),
     [
-        ("de_nachrichten.html",
-         {"title": "Nordkoreanische Soldaten in Kursk: Was bekannt ist", "outlet": "Rheinblick",
-          "published": "2024-11-05", "author": "Katrin Vogelsang", "language": "de",
-          "url": "https://www.rheinblick.example/politik/nordkorea-kursk-soldaten-100.html"},
-         GERMAN_IN, GERMAN_OUT, {"paragraph", "heading", "item", "quote", "table"},
-         ("US-Verteidigungsministeriums", "https://www.defense.example/briefing")),
-        ("en_world.html",
-         {"title": "Pentagon says about 10,000 North Korean troops are in Russia",
-          "outlet": "The Harbour Times", "published": "2024-10-29",
-          "author": "Daniel Okafor, Mei Lin Chau", "language": "en",
-          "url": "https://harbourtimes.example/world/2024/oct/29/pentagon-north-korea-troops-russia"},
-         ENGLISH_IN, ENGLISH_OUT, {"paragraph", "heading", "item", "quote"},
-         ("South Korean government", "https://harbourtimes.example/world/south-korea")),
+        (
+            "de_nachrichten.html",
+            {
+                "title": "Nordkoreanische Soldaten in Kursk: Was bekannt ist",
+                "outlet": "Rheinblick",
+                "published": "2024-11-05",
+                "author": "Katrin Vogelsang",
+                "language": "de",
+                "url": "https://www.rheinblick.example/politik/nordkorea-kursk-soldaten-100.html",
+            },
+            GERMAN_IN,
+            GERMAN_OUT,
+            {"paragraph", "heading", "item", "quote", "table"},
+            ("US-Verteidigungsministeriums", "https://www.defense.example/briefing"),
+        ),
+        (
+            "en_world.html",
+            {
+                "title": "Pentagon says about 10,000 North Korean troops are in Russia",
+                "outlet": "The Harbour Times",
+                "published": "2024-10-29",
+                "author": "Daniel Okafor, Mei Lin Chau",
+                "language": "en",
+                "url": "https://harbourtimes.example/world/2024/oct/29/pentagon-north-korea-troops-russia",
+            },
+            ENGLISH_IN,
+            ENGLISH_OUT,
+            {"paragraph", "heading", "item", "quote"},
+            ("South Korean government", "https://harbourtimes.example/world/south-korea"),
+        ),
     ],
 )
-def test_saved_page_becomes_an_article(corpus: Path, capsys, page: str, meta: dict[str, str],
-                                       text_in: list[str], text_out: list[str], kinds: set[str],
-                                       link: tuple[str, str]) -> None:
+def test_saved_page_becomes_an_article(
+    corpus: Path,
+    capsys,
+    page: str,
+    meta: dict[str, str],
+    text_in: list[str],
+    text_out: list[str],
+    kinds: set[str],
+    link: tuple[str, str],
+) -> None:
     code, out, err = add(capsys, corpus, str(PAGES / page))
     assert code == 0, err
     article_id = out.strip()
@@ -131,11 +181,13 @@ def test_saved_page_becomes_an_article(corpus: Path, capsys, page: str, meta: di
     for words in text_out:
         assert words not in article.text, words
     assert kinds <= {b.kind for b in article.blocks}
-    spans = {(article.text[s.start:s.end], s.href) for b in article.blocks for s in b.spans
-             if s.style == "link"}
+    spans = {
+        (article.text[s.start : s.end], s.href) for b in article.blocks for s in b.spans if s.style == "link"
+    }
     assert link in spans  # relative links resolved against the page's address
-    assert (corpus / "articles" / ".sources" / f"{article_id}.html").read_bytes() == \
-        (PAGES / page).read_bytes()
+    assert (corpus / "articles" / ".sources" / f"{article_id}.html").read_bytes() == (
+        PAGES / page
+    ).read_bytes()
     code, out, _ = run(capsys, "check", str(corpus), "--strict")
     assert code == 0 and "0 errors, 0 warnings" in out
 
@@ -148,8 +200,9 @@ def test_numbered_list_stays_numbered(corpus: Path, capsys) -> None:
 
 
 def test_url_option_replaces_the_canonical_url(corpus: Path, capsys) -> None:
-    code, out, _ = run(capsys, "add", str(corpus), str(PAGES / "en_world.html"),
-                       "--url", "https://mirror.example/saved")
+    code, out, _ = run(
+        capsys, "add", str(corpus), str(PAGES / "en_world.html"), "--url", "https://mirror.example/saved"
+    )
     assert code == 0
     article, _ = load_article(corpus / "articles" / f"{out.strip()}.md")
     assert article.meta.url == "https://mirror.example/saved"
@@ -157,8 +210,15 @@ def test_url_option_replaces_the_canonical_url(corpus: Path, capsys) -> None:
 
 def test_url_option_needs_a_single_source(corpus: Path, capsys) -> None:
     with pytest.raises(SystemExit) as info:
-        run(capsys, "add", str(corpus), str(PAGES / "en_world.html"),
-            str(PAGES / "de_nachrichten.html"), "--url", "https://x.example/")
+        run(
+            capsys,
+            "add",
+            str(corpus),
+            str(PAGES / "en_world.html"),
+            str(PAGES / "de_nachrichten.html"),
+            "--url",
+            "https://x.example/",
+        )
     assert info.value.code == 2
     assert "single SOURCE" in capsys.readouterr().err
 
@@ -171,10 +231,12 @@ def test_same_page_twice_gets_a_new_id_and_keeps_the_first(corpus: Path, capsys)
     assert (corpus / "articles" / f"{first.strip()}.md").read_bytes() == before
 
 
-def test_metadata_controls_never_reach_the_front_matter(corpus: Path, tmp_path: Path,
-                                                        capsys) -> None:
-    page = (PAGES / "en_world.html").read_text(encoding="utf-8").replace(
-        "Pentagon says about 10,000", "Pentagon\x1b[2J says\u202e about\u2028 10,000")
+def test_metadata_controls_never_reach_the_front_matter(corpus: Path, tmp_path: Path, capsys) -> None:
+    page = (
+        (PAGES / "en_world.html")
+        .read_text(encoding="utf-8")
+        .replace("Pentagon says about 10,000", "Pentagon\x1b[2J says\u202e about\u2028 10,000")
+    )
     (tmp_path / "evil.html").write_text(page, encoding="utf-8")
     code, out, _ = add(capsys, corpus, str(tmp_path / "evil.html"))
     assert code == 0
@@ -186,11 +248,13 @@ def test_metadata_controls_never_reach_the_front_matter(corpus: Path, tmp_path: 
 
 
 def test_short_text_warns(corpus: Path, tmp_path: Path, capsys) -> None:
-    page = ("<html lang='en'><head><title>Brief</title></head><body><article><h1>Brief</h1>"
-            "<p>Officials confirmed the meeting on Tuesday, without giving further details about "
-            "who attended it or what was discussed there. A statement is expected later this "
-            "week, a spokesperson said, once all participants have been told.</p>"
-            "</article></body></html>")
+    page = (
+        "<html lang='en'><head><title>Brief</title></head><body><article><h1>Brief</h1>"
+        "<p>Officials confirmed the meeting on Tuesday, without giving further details about "
+        "who attended it or what was discussed there. A statement is expected later this "
+        "week, a spokesperson said, once all participants have been told.</p>"
+        "</article></body></html>"
+    )
     (tmp_path / "brief.html").write_text(page, encoding="utf-8")
     code, out, err = add(capsys, corpus, str(tmp_path / "brief.html"))
     assert code == 0 and out.strip()
@@ -199,8 +263,15 @@ def test_short_text_warns(corpus: Path, tmp_path: Path, capsys) -> None:
 
 # ---------------------------------------------------------- text sources
 
-TRICKY = ["1. Januar: Die Truppen kamen an.", "# kein Titel", "- kein Punkt", "*keine* _Betonung_",
-          "<b>kein Tag</b> &amp; [keine](Klammern) | Spalte", "> kein Zitat", "Ende."]
+TRICKY = [
+    "1. Januar: Die Truppen kamen an.",
+    "# kein Titel",
+    "- kein Punkt",
+    "*keine* _Betonung_",
+    "<b>kein Tag</b> &amp; [keine](Klammern) | Spalte",
+    "> kein Zitat",
+    "Ende.",
+]
 
 
 def test_txt_lines_stay_exactly_the_text(corpus: Path, tmp_path: Path, capsys) -> None:
@@ -209,13 +280,15 @@ def test_txt_lines_stay_exactly_the_text(corpus: Path, tmp_path: Path, capsys) -
     assert code == 0 and out.strip() == "der-titel"
     article, problems = load_article(corpus / "articles" / "der-titel.md")
     assert problems == [] and article.meta.title == "Der Titel"
-    assert [article.text[b.start:b.end] for b in article.blocks] == TRICKY
+    assert [article.text[b.start : b.end] for b in article.blocks] == TRICKY
     assert {b.kind for b in article.blocks} == {"paragraph"}
 
 
 def test_md_with_hugo_front_matter_is_normalised(corpus: Path, tmp_path: Path, capsys) -> None:
-    source = ("---\ntitle: Hugo Post\ndate: 2024-10-30T08:00:00+01:00\nauthor: [Ann, Bo]\n"
-              "tags: [x]\ndraft: false\n---\n# Hugo Post\n\nBody text with a [link](https://a.example/).\n")
+    source = (
+        "---\ntitle: Hugo Post\ndate: 2024-10-30T08:00:00+01:00\nauthor: [Ann, Bo]\n"
+        "tags: [x]\ndraft: false\n---\n# Hugo Post\n\nBody text with a [link](https://a.example/).\n"
+    )
     (tmp_path / "post.md").write_text(source, encoding="utf-8")
     code, out, err = add(capsys, corpus, str(tmp_path / "post.md"))
     assert code == 0, err
@@ -230,8 +303,9 @@ def test_md_with_hugo_front_matter_is_normalised(corpus: Path, tmp_path: Path, c
 def test_bad_sources_leave_nothing_behind(corpus: Path, tmp_path: Path, capsys) -> None:
     (tmp_path / "photo.html").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
     (tmp_path / "empty.html").write_text(
-        "<html><body><nav><a href='/'>Home</a></nav><div class='cookie'>We use cookies.</div>"
-        "</body></html>", encoding="utf-8")
+        "<html><body><nav><a href='/'>Home</a></nav><div class='cookie'>We use cookies.</div></body></html>",
+        encoding="utf-8",
+    )
     (tmp_path / "latin1.txt").write_bytes("Titel\nGrüße\n".encode("latin-1"))
     (tmp_path / "report.pdf").write_bytes(b"%PDF-1.7")
     (tmp_path / "blank.md").write_text("---\ntitle: x\n---\n\n", encoding="utf-8")
@@ -313,9 +387,11 @@ HTML = {"Content-Type": "text/html; charset=utf-8"}
 
 def test_url_follows_redirects_and_keeps_the_page(corpus: Path, server: str, capsys) -> None:
     page = _no_canonical("en_world.html")
-    _Handler.routes = {"/old": (301, {"Location": "/mid"}, b""),
-                       "/mid": (302, {"Location": f"{server}/story?id=7"}, b""),
-                       "/story?id=7": (200, HTML, page)}
+    _Handler.routes = {
+        "/old": (301, {"Location": "/mid"}, b""),
+        "/mid": (302, {"Location": f"{server}/story?id=7"}, b""),
+        "/story?id=7": (200, HTML, page),
+    }
     code, out, err = add(capsys, corpus, f"{server}/old")
     assert code == 0, err
     article_id = out.strip()
@@ -341,21 +417,37 @@ def test_url_uses_the_canonical_url_and_reads_gzip(corpus: Path, server: str, ca
     [
         ({}, "/gone", [], "/gone: error: the server answered 404 Not Found"),
         ({}, "/slow", ["--timeout", "0.3"], "no complete answer within 0.3 s"),
-        ({"/big": (200, HTML, b"<p>" + b"x" * 40_000)}, "/big", ["--max-size", "0.01"],
-         "over the 10485 bytes limit"),
-        ({"/drip": (200, {**HTML, "X-No-Length": "1", "Connection": "close"}, b"<p>" + b"y" * 40_000)},
-         "/drip", ["--max-size", "0.01"], "over the 10485 bytes limit"),
-        ({"/bomb": (200, {**HTML, "Content-Encoding": "gzip"}, gzip.compress(b" " * 2_000_000))},
-         "/bomb", ["--max-size", "0.5"], "over the 524288 bytes limit"),
+        (
+            {"/big": (200, HTML, b"<p>" + b"x" * 40_000)},
+            "/big",
+            ["--max-size", "0.01"],
+            "over the 10485 bytes limit",
+        ),
+        (
+            {"/drip": (200, {**HTML, "X-No-Length": "1", "Connection": "close"}, b"<p>" + b"y" * 40_000)},
+            "/drip",
+            ["--max-size", "0.01"],
+            "over the 10485 bytes limit",
+        ),
+        (
+            {"/bomb": (200, {**HTML, "Content-Encoding": "gzip"}, gzip.compress(b" " * 2_000_000))},
+            "/bomb",
+            ["--max-size", "0.5"],
+            "over the 524288 bytes limit",
+        ),
         ({"/loop": (302, {"Location": "/loop"}, b"")}, "/loop", [], "more than 5 redirects"),
-        ({"/ftp": (302, {"Location": "ftp://files.example/x"}, b"")}, "/ftp", [],
-         "not a web address"),
-        ({"/png": (200, {"Content-Type": "image/png"}, b"\x89PNG")}, "/png", [],
-         "sent image/png, not a web page"),
+        ({"/ftp": (302, {"Location": "ftp://files.example/x"}, b"")}, "/ftp", [], "not a web address"),
+        (
+            {"/png": (200, {"Content-Type": "image/png"}, b"\x89PNG")},
+            "/png",
+            [],
+            "sent image/png, not a web page",
+        ),
     ],
 )
-def test_failing_urls_leave_nothing(corpus: Path, server: str, capsys, routes, path: str,
-                                    options: list[str], message: str) -> None:
+def test_failing_urls_leave_nothing(
+    corpus: Path, server: str, capsys, routes, path: str, options: list[str], message: str
+) -> None:
     _Handler.routes = routes
     before = files(corpus)
     code, out, err = run(capsys, "add", str(corpus), f"{server}{path}", *options)
@@ -384,23 +476,26 @@ def test_extracted_tree_round_trips_through_markdown() -> None:
         "<list rend='ol'><item>eins</item><item>zwei <ref target='/rel'>Link</ref></item></list>"
         "<quote><p>Zitat eins</p><p>Zitat zwei<lb/>neue Zeile</p></quote>"
         "<table><row><cell role='head'>A|B</cell><cell role='head'>C</cell></row>"
-        "<row><cell>1</cell></row></table></body>")
+        "<row><cell>1</cell></row></table></body>"
+    )
     markdown = to_markdown(tree, "https://site.example/dir/page")
     article = parse_markdown("x", Path("x.md"), markdown)
-    blocks = [(b.kind, article.text[b.start:b.end]) for b in article.blocks]
+    blocks = [(b.kind, article.text[b.start : b.end]) for b in article.blocks]
     assert blocks == [
         ("paragraph", "1. Januar: fett und *Sterne* & [x] <b>"),
         ("heading", "# Zwischentitel"),
-        ("item", "eins"), ("item", "zwei Link"),
-        ("quote", "Zitat eins"), ("quote", "Zitat zwei\nneue Zeile"),
-        ("table", "A|B | C"), ("table", "1"),
+        ("item", "eins"),
+        ("item", "zwei Link"),
+        ("quote", "Zitat eins"),
+        ("quote", "Zitat zwei\nneue Zeile"),
+        ("table", "A|B | C"),
+        ("table", "1"),
     ]
-    spans = [(s.style, article.text[s.start:s.end], s.href) for b in article.blocks for s in b.spans]
+    spans = [(s.style, article.text[s.start : s.end], s.href) for b in article.blocks for s in b.spans]
     assert spans == [("bold", "fett", ""), ("link", "Link", "https://site.example/rel")]
 
 
-def test_url_without_charset_header_uses_the_pages_meta_charset(corpus: Path, server: str,
-                                                                 capsys) -> None:
+def test_url_without_charset_header_uses_the_pages_meta_charset(corpus: Path, server: str, capsys) -> None:
     html = (PAGES / "de_nachrichten.html").read_text(encoding="utf-8")
     page = html.replace('<meta charset="utf-8">', '<meta charset="windows-1252">').encode("cp1252")
     _Handler.routes = {"/cp": (200, {"Content-Type": "text/html"}, page)}

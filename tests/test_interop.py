@@ -45,8 +45,12 @@ def load(name: str) -> Any:
 
 
 def mine(root: Path, author: str = "bob") -> list[Any]:
-    return [a for items in load_corpus(root).annotations.values() for a in items
-            if a.path.name == f"{author}.yaml"]
+    return [
+        a
+        for items in load_corpus(root).annotations.values()
+        for a in items
+        if a.path.name == f"{author}.yaml"
+    ]
 
 
 def anchored_exactly(root: Path, annotations: list[Any]) -> None:
@@ -54,7 +58,7 @@ def anchored_exactly(root: Path, annotations: list[Any]) -> None:
     for a in annotations:
         assert a.resolution.resolved, a.id
         if a.anchor is not None:
-            assert corpus.articles[a.article].text[a.start:a.end] == a.anchor.quote
+            assert corpus.articles[a.article].text[a.start : a.end] == a.anchor.quote
 
 
 def test_hypothesis_api_rows_keep_highlights_tags_replies_and_provenance(harbour: Path) -> None:
@@ -69,8 +73,9 @@ def test_hypothesis_api_rows_keep_highlights_tags_replies_and_provenance(harbour
     for row in tag_only:  # the page's URL came in four spellings, one only via document.link
         note = notes[f"h:{row['id']}"]
         assert note.article == "harbour" and note.kind == "note" and note.text == "highlight"
-        assert list(note.tags) == row["tags"] and note.anchor.quote == \
-            row["target"][0]["selector"][2]["exact"]
+        assert (
+            list(note.tags) == row["tags"] and note.anchor.quote == row["target"][0]["selector"][2]["exact"]
+        )
         assert note.author == "carol_reads" and note.creator == "acct:carol_reads@hypothes.is"
         assert note.origin == f"https://hypothes.is/a/{row['id']}"
         assert note.created == row["created"] and note.modified == row["updated"]
@@ -88,12 +93,11 @@ def test_provenance_is_written_back_on_export(harbour: Path) -> None:
     import_file(Session(load_corpus(harbour), "bob"), FIX / "recogito.json", "harbour")
     items = {i["id"]: i for i in w3c_collection(load_corpus(harbour))["first"]["items"]}
     note = items["https://hypothes.is/a/hyp20Xq7Lm2N"]  # its Hypothesis id, through crossread
-    assert note["creator"] == {"type": "Person", "id": "acct:carol_reads@hypothes.is",
-                               "name": "carol_reads"}
-    assert note["created"] == next(r["created"] for r in load("hypothesis-api.json")["rows"]
-                                   if r["id"] == "hyp20Xq7Lm2N")
-    assert {b["value"] for b in note["body"] if b.get("purpose") == "tagging"} == \
-        {"cost", "check-figure"}
+    assert note["creator"] == {"type": "Person", "id": "acct:carol_reads@hypothes.is", "name": "carol_reads"}
+    assert note["created"] == next(
+        r["created"] for r in load("hypothesis-api.json")["rows"] if r["id"] == "hyp20Xq7Lm2N"
+    )
+    assert {b["value"] for b in note["body"] if b.get("purpose") == "tagging"} == {"cost", "check-figure"}
     recogito_ids = {i["crossread:origin"] for i in items.values() if "crossread:origin" in i}
     assert recogito_ids == {r["id"] for r in load("recogito.json")}  # '#…' is no IRI: kept aside
 
@@ -112,8 +116,9 @@ def test_hypothesis_jsonld_follows_refined_by(harbour: Path) -> None:
 
 
 @pytest.mark.parametrize("shape", ["expanded", "flattened"])
-def test_expanded_and_flattened_jsonld_import_like_compacted(harbour: Path, tmp_path: Path,
-                                                             shape: str) -> None:
+def test_expanded_and_flattened_jsonld_import_like_compacted(
+    harbour: Path, tmp_path: Path, shape: str
+) -> None:
     from pyld import jsonld as pyld
 
     items = load("hypothesis.jsonld")
@@ -161,17 +166,24 @@ def test_text_annotator_empty_bodies_and_every_target(harbour: Path) -> None:
     notes = mine(harbour)
     anchored_exactly(harbour, notes)
     quotes = sorted(n.anchor.quote for n in notes)
-    assert quotes == sorted(["approved the harbour expansion", "480 million euros",
-                             "600 million euros", "container traffic", "open sea"])
+    assert quotes == sorted(
+        [
+            "approved the harbour expansion",
+            "480 million euros",
+            "600 million euros",
+            "container traffic",
+            "open sea",
+        ]
+    )
     assert sum(n.text == "highlight" for n in notes) == 4
     assert all(n.author == "Gus" and n.creator == "mailto:gus@example.org" for n in notes)
 
 
-
 @pytest.mark.parametrize("named_targets", [True, False])
 @pytest.mark.parametrize("shape", ["expanded", "flattened"])
-def test_text_annotator_jsonld_shapes_keep_the_creator(harbour: Path, tmp_path: Path,
-                                                      shape: str, named_targets: bool) -> None:
+def test_text_annotator_jsonld_shapes_keep_the_creator(
+    harbour: Path, tmp_path: Path, shape: str, named_targets: bool
+) -> None:
     """Flattened, the creator (named by an IRI) and named targets are nodes of
     their own in the @graph; the importer follows the references to them."""
     from pyld import jsonld as pyld
@@ -219,15 +231,18 @@ def test_w3c_examples_are_counted_and_anchored(harbour: Path) -> None:
     assert report.skipped["whole document (no selector)"] == 32
     assert sum(report.skipped.values()) + report.imported == 44  # anno9 has two targets
     text = corpus.articles["examples"].text
-    spans = {text[r["start"]:r["start"] + len(r["quote"])] for r in report.records}
+    spans = {text[r["start"] : r["start"] + len(r["quote"])] for r in report.records}
     assert {"anotation", "Selected Text"} <= spans
     assert text[412:795] in spans
 
 
 def test_url_normalisation() -> None:
     same = normalise_url("https://news.example/a/b")
-    for other in ("http://news.example/a/b/", "https://www.news.example/a/b#x",
-                  "https://NEWS.example:443/a/b?utm_source=x&utm_campaign=y"):
+    for other in (
+        "http://news.example/a/b/",
+        "https://www.news.example/a/b#x",
+        "https://NEWS.example:443/a/b?utm_source=x&utm_campaign=y",
+    ):
         assert normalise_url(other) == same
     assert normalise_url("https://news.example/a/b?page=2") != same
     assert normalise_url("urn:crossread:x:y") == "urn:crossread:x:y"
@@ -257,8 +272,7 @@ def check_json(root: Path) -> dict[str, Any]:
 def copy_corpus(src: Path, dest: Path) -> Path:
     dest.mkdir(parents=True)
     shutil.copytree(src / "seeds", dest / "seeds")
-    shutil.copytree(src / "annotations", dest / "annotations",
-                    ignore=shutil.ignore_patterns("notes"))
+    shutil.copytree(src / "annotations", dest / "annotations", ignore=shutil.ignore_patterns("notes"))
     return dest
 
 
@@ -273,15 +287,25 @@ def test_bundled_round_trip_adds_nothing(corpus_dir: Path, tmp_path: Path) -> No
     assert len(before["annotations"]) == 178
 
 
-@settings(max_examples=8, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(notes=st.lists(st.tuples(st.text(min_size=1).filter(str.strip), st.integers(0, 3000),
-                                st.integers(1, 60),
-                                st.lists(st.sampled_from(["a", "b", "c"]), unique=True)),
-                      max_size=4),
-       verdict=st.sampled_from(["supported", "disputed", "false", "unverifiable"]))
-def test_round_trip_property(tmp_path_factory: pytest.TempPathFactory, corpus_dir: Path,
-                             notes: list[tuple[str, int, int, list[str]]], verdict: str) -> None:
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    notes=st.lists(
+        st.tuples(
+            st.text(min_size=1).filter(str.strip),
+            st.integers(0, 3000),
+            st.integers(1, 60),
+            st.lists(st.sampled_from(["a", "b", "c"]), unique=True),
+        ),
+        max_size=4,
+    ),
+    verdict=st.sampled_from(["supported", "disputed", "false", "unverifiable"]),
+)
+def test_round_trip_property(
+    tmp_path_factory: pytest.TempPathFactory,
+    corpus_dir: Path,
+    notes: list[tuple[str, int, int, list[str]]],
+    verdict: str,
+) -> None:
     """Export a reviewed copy, import into a fresh copy as someone else: the
     check output is the reviewed copy's, and importing again changes nothing."""
     base = tmp_path_factory.mktemp("rt")
@@ -305,8 +329,9 @@ def test_round_trip_property(tmp_path_factory: pytest.TempPathFactory, corpus_di
     assert after == check_json(source)
     added = [a for a in after["annotations"] if a not in before["annotations"]]
     assert len(added) == len(notes) + 2 and all(a["author"] == "alice" for a in added)
-    assert {a["kind"] for a in added} <= {"note", "claim"} and \
-        sum(a["kind"] == "claim" for a in added) == 1  # claims stay claims
+    assert {a["kind"] for a in added} <= {"note", "claim"} and sum(
+        a["kind"] == "claim" for a in added
+    ) == 1  # claims stay claims
     corpus = load_corpus(fresh)
     judged = corpus.verdict_of(f"{A0}#troops-10k")
     assert judged.author == "alice" and judged.path.name == "bob.yaml"  # alice's, in bob's file
@@ -365,16 +390,22 @@ def test_claimreview_has_what_fact_check_markup_requires(corpus_dir: Path) -> No
     claims = s.corpus.claims([A2])
     long_claim = max(claims, key=lambda a: a.end - a.start)
     values = ["supported", "disputed", "false", "unverifiable"]
-    for claim, value in zip([long_claim] + [c for c in claims if c is not long_claim], values,
-                            strict=False):
+    for claim, value in zip([long_claim] + [c for c in claims if c is not long_claim], values, strict=False):
         s.set_verdict(claim.ref, value)
     reviews = claim_reviews(load_corpus(corpus_dir))
-    assert sorted(r["reviewRating"]["alternateName"] for r in reviews) == \
-        ["Disputed", "False", "Supported", "Unverifiable"]
+    assert sorted(r["reviewRating"]["alternateName"] for r in reviews) == [
+        "Disputed",
+        "False",
+        "Supported",
+        "Unverifiable",
+    ]
     for review in reviews:
         assert review["url"].startswith("https://faktencheck.example/pruefung/" + A2)
-        assert review["author"] == {"@type": "Organization", "name": "Faktencheck Nord",
-                                    "url": "https://faktencheck.example"}
+        assert review["author"] == {
+            "@type": "Organization",
+            "name": "Faktencheck Nord",
+            "url": "https://faktencheck.example",
+        }
         assert 0 < len(review["claimReviewed"]) <= SHORT
         rating = review["reviewRating"]
         assert rating["@type"] == "Rating" and rating["name"]
@@ -382,22 +413,24 @@ def test_claimreview_has_what_fact_check_markup_requires(corpus_dir: Path) -> No
             assert "ratingValue" not in rating  # off the true-false scale, not its middle
         else:
             assert rating["worstRating"] == 1 and rating["bestRating"] == 3
-            assert rating["ratingValue"] == {"False": 1, "Disputed": 2,
-                                             "Supported": 3}[rating["alternateName"]]
+            assert (
+                rating["ratingValue"] == {"False": 1, "Disputed": 2, "Supported": 3}[rating["alternateName"]]
+            )
         item = review["itemReviewed"]
         assert item["@type"] == "Claim" and item["appearance"]["@type"] == "CreativeWork"
         assert item["datePublished"] == "2024-10-24"
         if "author" in item:
             assert item["author"]["@type"] in ("Person", "Organization")
     longest = next(r for r in reviews if r["reviewRating"]["alternateName"] == "Supported")
-    full = load_corpus(corpus_dir).articles[A2].text[long_claim.start:long_claim.end]
+    full = load_corpus(corpus_dir).articles[A2].text[long_claim.start : long_claim.end]
     if len(full) > SHORT:
         assert longest["itemReviewed"]["text"] == full and longest["claimReviewed"].endswith("…")
 
 
 def test_claimreview_url_from_the_command_line(corpus_dir: Path) -> None:
-    (corpus_dir / "crossread.toml").write_text(PUBLISHER.replace(
-        'review_url = "https://faktencheck.example/pruefung/{id}"\n', ""), encoding="utf-8")
+    (corpus_dir / "crossread.toml").write_text(
+        PUBLISHER.replace('review_url = "https://faktencheck.example/pruefung/{id}"\n', ""), encoding="utf-8"
+    )
     s = Session(load_corpus(corpus_dir), "alice")
     s.set_verdict(f"{A0}#troops-10k", "false")
     with pytest.raises(PublisherMissing, match='review_url = "..."'):
@@ -415,20 +448,51 @@ def test_agent_types() -> None:
     assert agent_type("Kleine Zeitung", ("person",)) == "Person"
 
 
-def test_cli_claimreview_without_publisher_and_import_article(corpus_dir: Path,
-                                                              tmp_path: Path) -> None:
+def test_cli_claimreview_without_publisher_and_import_article(corpus_dir: Path, tmp_path: Path) -> None:
     out = tmp_path / "cr.json"
-    done = subprocess.run([sys.executable, "-m", "tui", "export", str(corpus_dir), "--format",
-                           "claimreview", "-o", str(out)], cwd=ROOT, capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "tui", "export", str(corpus_dir), "--format", "claimreview", "-o", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert done.returncode == 2 and not out.exists()
     assert "[publisher]" in done.stderr and 'name = "..."' in done.stderr
-    wrong = subprocess.run([sys.executable, "-m", "tui", "import", str(corpus_dir),
-                            str(FIX / "recogito.json"), "--article", "nope", "--author", "bob"],
-                           cwd=ROOT, capture_output=True, text=True)
+    wrong = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "tui",
+            "import",
+            str(corpus_dir),
+            str(FIX / "recogito.json"),
+            "--article",
+            "nope",
+            "--author",
+            "bob",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert wrong.returncode == 2 and "no article 'nope'" in wrong.stderr
-    ok = subprocess.run([sys.executable, "-m", "tui", "import", str(corpus_dir),
-                         str(FIX / "recogito.json"), "--article", A0, "--author", "bob"],
-                        cwd=ROOT, capture_output=True, text=True)
+    ok = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "tui",
+            "import",
+            str(corpus_dir),
+            str(FIX / "recogito.json"),
+            "--article",
+            A0,
+            "--author",
+            "bob",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert ok.returncode == 0 and "saved to" not in ok.stdout  # nothing was saved
     assert "quote not found in the article: 4" in ok.stdout  # harbour words, German article
     assert "nothing new to save; no file was written" in ok.stdout

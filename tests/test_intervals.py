@@ -5,14 +5,12 @@ from hypothesis import strategies as st
 
 from tui.core.document.intervals import IntervalIndex
 
-spans = st.lists(st.tuples(st.integers(0, 200), st.integers(1, 30), st.sampled_from("csn")),
-                 max_size=40)
+spans = st.lists(st.tuples(st.integers(0, 200), st.integers(1, 30), st.sampled_from("csn")), max_size=40)
 
 
 @settings(max_examples=200, deadline=None)
 @given(spans, st.integers(-5, 240), st.sampled_from(["", "c", "s"]))
-def test_after_and_before_match_a_scan(items: list[tuple[int, int, str]], offset: int,
-                                       kind: str) -> None:
+def test_after_and_before_match_a_scan(items: list[tuple[int, int, str]], offset: int, kind: str) -> None:
     index = IntervalIndex([(s, s + n, (s, k)) for s, n, k in items])
 
     def keep(item: tuple[int, str]) -> bool:

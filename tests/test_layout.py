@@ -13,7 +13,7 @@ from tui.core.files.article import Article, Block, parse_plain
 
 
 def shown(article: Article, width: int) -> list[str]:
-    return [line.prefix + article.text[line.start:line.end] for line in layout(article, width)]
+    return [line.prefix + article.text[line.start : line.end] for line in layout(article, width)]
 
 
 def test_plain_paragraphs_wrap_at_spaces() -> None:
@@ -30,11 +30,11 @@ def test_plain_paragraphs_wrap_at_spaces() -> None:
         ("code", "", 0, 0, ["  eins zwei", "  drei vier"]),
     ],
 )
-def test_block_prefixes(kind: str, marker: str, indent: int, quote: int,
-                        expected: list[str]) -> None:
+def test_block_prefixes(kind: str, marker: str, indent: int, quote: int, expected: list[str]) -> None:
     text = "eins zwei drei vier"
-    article = Article("a", Path("a.md"), text,
-                      [Block(kind, 0, len(text), indent=indent, quote=quote, marker=marker)])
+    article = Article(
+        "a", Path("a.md"), text, [Block(kind, 0, len(text), indent=indent, quote=quote, marker=marker)]
+    )
     assert shown(article, 12) == expected
 
 
@@ -42,16 +42,19 @@ def test_long_word_is_cut_and_offsets_cover_the_text() -> None:
     text = "Verteidigungspartnerschaftsabkommens besteht"
     article = parse_plain("a", Path("a.txt"), text)
     lines = layout(article, 10)
-    assert all(display_width(text[ln.start:ln.end]) <= 10 for ln in lines)
-    assert "".join(text[ln.start:ln.end] for ln in lines).replace(" ", "") == text.replace(" ", "")
+    assert all(display_width(text[ln.start : ln.end]) <= 10 for ln in lines)
+    assert "".join(text[ln.start : ln.end] for ln in lines).replace(" ", "") == text.replace(" ", "")
 
 
 def test_layout_in_parts_equals_layout_at_once() -> None:
     text = "\n".join(f"Absatz {n} mit einigen Wörtern darin." for n in range(50))
     article = parse_plain("a", Path("a.txt"), text)
     whole = layout(article, 16)
-    parts = layout_blocks(article, 16, 0, 7) + layout_blocks(article, 16, 7, 31) + \
-        layout_blocks(article, 16, 31, 50)
+    parts = (
+        layout_blocks(article, 16, 0, 7)
+        + layout_blocks(article, 16, 7, 31)
+        + layout_blocks(article, 16, 31, 50)
+    )
     assert parts == whole
 
 
@@ -71,7 +74,7 @@ def test_line_at_maps_offsets_to_rows() -> None:
 def test_wide_and_control_characters_fit(text: str, width: int) -> None:
     article = parse_plain("a", Path("a.txt"), "T\n" + text)
     for line in layout(article, width)[2:]:
-        assert display_width(article.text[line.start:line.end]) <= max(8, width)
+        assert display_width(article.text[line.start : line.end]) <= max(8, width)
 
 
 TEXT = "Ein Satz. Noch „einer“! Und ein dritter."
@@ -80,9 +83,15 @@ TEXT = "Ein Satz. Noch „einer“! Und ein dritter."
 @pytest.mark.parametrize(
     ("motion", "start", "expected"),
     [
-        (next_word, 0, 4), (next_word, 4, 8), (previous_word, 8, 4), (previous_word, 4, 0),
-        (next_sentence, 0, 10), (next_sentence, 10, 24), (previous_sentence, 15, 10),
-        (previous_sentence, 10, 0), (next_word, len(TEXT), len(TEXT)),
+        (next_word, 0, 4),
+        (next_word, 4, 8),
+        (previous_word, 8, 4),
+        (previous_word, 4, 0),
+        (next_sentence, 0, 10),
+        (next_sentence, 10, 24),
+        (previous_sentence, 15, 10),
+        (previous_sentence, 10, 0),
+        (next_word, len(TEXT), len(TEXT)),
     ],
 )
 def test_motions(motion, start: int, expected: int) -> None:  # type: ignore[no-untyped-def]
@@ -90,8 +99,7 @@ def test_motions(motion, start: int, expected: int) -> None:  # type: ignore[no-
 
 
 def test_interval_index_overlaps_and_innermost_first() -> None:
-    index = IntervalIndex([(0, 10, "outer"), (2, 5, "inner"), (600, 1200, "long"),
-                           (20, 30, "other")])
+    index = IntervalIndex([(0, 10, "outer"), (2, 5, "inner"), (600, 1200, "long"), (20, 30, "other")])
     assert [e[2] for e in index.at(3)] == ["inner", "outer"]
     assert [e[2] for e in index.overlapping(4, 25)] == ["outer", "inner", "other"]
     assert [e[2] for e in index.overlapping(1000, 1001)] == ["long"]
@@ -117,8 +125,10 @@ def test_jump_list_back_and_forward() -> None:
     assert jumps.forward() is None
 
 
-@pytest.mark.parametrize("text", ["SKIN 👍🏽 end", "ASTRO 🧑🏿‍🚀 end", "VS16 ❤️ end",
-                                  "FAMILY 👩‍👩‍👧‍👦 end", "plain é and 中文", "FLAG 🇩🇪"])
+@pytest.mark.parametrize(
+    "text",
+    ["SKIN 👍🏽 end", "ASTRO 🧑🏿‍🚀 end", "VS16 ❤️ end", "FAMILY 👩‍👩‍👧‍👦 end", "plain é and 中文", "FLAG 🇩🇪"],
+)
 def test_portable_drawing_keeps_the_width_and_drops_what_terminals_disagree_on(text: str) -> None:
     from rich.cells import cell_len
 
@@ -136,18 +146,24 @@ from dataclasses import replace  # noqa: E402
 from tui.core.files.markdown import parse_markdown  # noqa: E402
 from tui.core.model.corpus import load_corpus  # noqa: E402
 
-WIDE_TABLE = ("# Truppen in Kursk\n\nDie Schätzungen gehen auseinander.\n\n"
-              "| Quelle | Soldaten (Schätzung) | Anmerkung |\n|:--|--:|:-:|\n"
-              "| NIS | 11.000 | Südkoreanischer Geheimdienst, Angaben vom Oktober 2024 |\n"
-              "| Pentagon | | keine weiteren Angaben |\n\n"
-              "> | 国家 | 兵力 |\n> |---|---|\n"
-              "> | 朝鲜民主主义人民共和国 | 一万一千名士兵已经部署在库尔斯克地区 |\n")
+WIDE_TABLE = (
+    "# Truppen in Kursk\n\nDie Schätzungen gehen auseinander.\n\n"
+    "| Quelle | Soldaten (Schätzung) | Anmerkung |\n|:--|--:|:-:|\n"
+    "| NIS | 11.000 | Südkoreanischer Geheimdienst, Angaben vom Oktober 2024 |\n"
+    "| Pentagon | | keine weiteren Angaben |\n\n"
+    "> | 国家 | 兵力 |\n> |---|---|\n"
+    "> | 朝鲜民主主义人民共和国 | 一万一千名士兵已经部署在库尔斯克地区 |\n"
+)
 
 
 def test_the_h1_that_repeats_the_title_is_not_laid_out_but_still_anchors(make_corpus) -> None:
-    root = make_corpus({"articles/k.md": WIDE_TABLE, "annotations/k.yaml":
-                        "version: 1\nannotations:\n  - id: h\n    kind: claim\n"
-                        "    quote: Truppen in Kursk\n"})
+    root = make_corpus(
+        {
+            "articles/k.md": WIDE_TABLE,
+            "annotations/k.yaml": "version: 1\nannotations:\n  - id: h\n    kind: claim\n"
+            "    quote: Truppen in Kursk\n",
+        }
+    )
     corpus = load_corpus(root)
     article = corpus.articles["k"]
     assert article.meta.repeats_title
@@ -177,10 +193,14 @@ def test_a_table_too_wide_stacks_its_cells_and_keeps_their_words() -> None:
     article = parse_markdown("k", Path("k.md"), WIDE_TABLE)
     lines = shown(article, 30)
     start = lines.index("Quelle")
-    assert lines[start:start + 3] == ["Quelle", "  Soldaten (Schätzung)", "  Anmerkung"]
+    assert lines[start : start + 3] == ["Quelle", "  Soldaten (Schätzung)", "  Anmerkung"]
     assert lines[start + 3] == ""  # stacked rows stand apart
-    assert lines[start + 4:start + 8] == ["NIS", "  11.000", "  Südkoreanischer",
-                                          "  Geheimdienst, Angaben vom"]
+    assert lines[start + 4 : start + 8] == [
+        "NIS",
+        "  11.000",
+        "  Südkoreanischer",
+        "  Geheimdienst, Angaben vom",
+    ]
     assert "  Oktober 2024" in lines
 
 

@@ -15,12 +15,13 @@ def parse(source: str) -> Article:
 
 
 def blocks(article: Article) -> list[tuple[str, str]]:
-    return [(b.kind, article.text[b.start:b.end]) for b in article.blocks]
+    return [(b.kind, article.text[b.start : b.end]) for b in article.blocks]
 
 
 def links(article: Article) -> list[tuple[str, str]]:
-    return [(article.text[s.start:s.end], s.href) for b in article.blocks for s in b.spans
-            if s.style == "link"]
+    return [
+        (article.text[s.start : s.end], s.href) for b in article.blocks for s in b.spans if s.style == "link"
+    ]
 
 
 # ---------------------------------------------------------------- raw HTML
@@ -33,7 +34,7 @@ def links(article: Article) -> list[tuple[str, str]]:
         ("H<sub>2</sub>O and CO<sub>2</sub>", "H2O and CO2"),
         ("first<br>second<br/>third<br />end", "first\nsecond\nthird\nend"),
         ("before <!-- an editor's note --> after", "before after"),
-        ("a <span class=\"x\">styled</span> <b>word</b> <kbd>K</kbd>", "a styled word K"),
+        ('a <span class="x">styled</span> <b>word</b> <kbd>K</kbd>', "a styled word K"),
         ("<em>no</em> <script>alert(1)</script>script", "no script"),
         ("x <?php echo 1; ?> <!DOCTYPE html> y", "x y"),
     ],
@@ -45,18 +46,27 @@ def test_inline_html_gives_way_to_its_text(source: str, text: str) -> None:
 
 
 def test_html_blocks_give_paragraphs_of_text() -> None:
-    article = parse("<div class=\"box\">\n<p>First <b>para</b>.</p>\n<p>Second<br>line &amp; more</p>\n"
-                    "<script>var x = '<p>hidden</p>';</script>\n<style>p{}</style>\n</div>\n\nAfter.\n")
-    assert blocks(article) == [("paragraph", "First para."), ("paragraph", "Second\nline & more"),
-                               ("paragraph", "After.")]
+    article = parse(
+        '<div class="box">\n<p>First <b>para</b>.</p>\n<p>Second<br>line &amp; more</p>\n'
+        "<script>var x = '<p>hidden</p>';</script>\n<style>p{}</style>\n</div>\n\nAfter.\n"
+    )
+    assert blocks(article) == [
+        ("paragraph", "First para."),
+        ("paragraph", "Second\nline & more"),
+        ("paragraph", "After."),
+    ]
 
 
 def test_html_links_and_images_keep_their_urls() -> None:
-    article = parse('See <a href="https://ex.org/r">the report</a> and <img src="https://ex.org/p.png" '
-                    'alt="a chart">, not <a href="javascript:alert(1)">this</a>.')
+    article = parse(
+        'See <a href="https://ex.org/r">the report</a> and <img src="https://ex.org/p.png" '
+        'alt="a chart">, not <a href="javascript:alert(1)">this</a>.'
+    )
     assert article.text == "See the report and [image: a chart], not this."
-    assert links(article) == [("the report", "https://ex.org/r"),
-                              ("[image: a chart]", "https://ex.org/p.png")]
+    assert links(article) == [
+        ("the report", "https://ex.org/r"),
+        ("[image: a chart]", "https://ex.org/p.png"),
+    ]
 
 
 def test_html_comment_block_alone_is_dropped() -> None:
@@ -77,8 +87,10 @@ def test_reference_links_survive_a_comment_before_their_definitions() -> None:
 
 
 def test_footnotes_keep_markers_in_place_and_notes_at_the_end() -> None:
-    article = parse("A claim[^src] and another[^2].\n\n[^src]: The source, with a "
-                    "[link](https://s.example/).\n[^2]: Second note.\n\nLast paragraph.\n")
+    article = parse(
+        "A claim[^src] and another[^2].\n\n[^src]: The source, with a "
+        "[link](https://s.example/).\n[^2]: Second note.\n\nLast paragraph.\n"
+    )
     assert blocks(article) == [
         ("paragraph", "A claim[1] and another[2]."),
         ("paragraph", "Last paragraph."),
@@ -100,8 +112,10 @@ def test_undefined_footnote_stays_text() -> None:
 
 def test_bare_urls_become_links() -> None:
     article = parse("Read https://news.example/a?b=1 and www.example.org/page.")
-    assert links(article) == [("https://news.example/a?b=1", "https://news.example/a?b=1"),
-                              ("www.example.org/page", "http://www.example.org/page")]
+    assert links(article) == [
+        ("https://news.example/a?b=1", "https://news.example/a?b=1"),
+        ("www.example.org/page", "http://www.example.org/page"),
+    ]
     assert article.text == "Read https://news.example/a?b=1 and www.example.org/page."
 
 
@@ -113,10 +127,13 @@ def test_code_is_never_linkified() -> None:
 @pytest.mark.parametrize(
     ("source", "text", "href"),
     [
-        ("![Troops at the border](https://img.example/t.jpg)", "[image: Troops at the border]",
-         "https://img.example/t.jpg"),
+        (
+            "![Troops at the border](https://img.example/t.jpg)",
+            "[image: Troops at the border]",
+            "https://img.example/t.jpg",
+        ),
         ("![](https://img.example/u.jpg)", "[image]", "https://img.example/u.jpg"),
-        ("![a *b* c](rel/pic.png \"title\")", "[image: a b c]", "rel/pic.png"),
+        ('![a *b* c](rel/pic.png "title")', "[image: a b c]", "rel/pic.png"),
     ],
 )
 def test_images_show_their_alt_and_keep_the_url(source: str, text: str, href: str) -> None:
@@ -128,16 +145,20 @@ def test_images_show_their_alt_and_keep_the_url(source: str, text: str, href: st
 def test_image_inside_a_link_opens_the_image_first() -> None:
     article = parse("[![Map](https://img.example/m.png)](https://story.example/)")
     assert article.text == "[image: Map]"
-    assert links(article) == [("[image: Map]", "https://img.example/m.png"),
-                              ("[image: Map]", "https://story.example/")]
+    assert links(article) == [
+        ("[image: Map]", "https://img.example/m.png"),
+        ("[image: Map]", "https://story.example/"),
+    ]
 
 
 # ------------------------------------------------------------------ tables
 
 
 def test_table_columns_are_aligned_honouring_the_delimiter_row() -> None:
-    article = parse("| Source | Troops | Share |\n|:--|:--:|--:|\n| NIS | 11,000 | 52 % |\n"
-                    "| Pentagon (US) | 10,000 | 8 % |\n")
+    article = parse(
+        "| Source | Troops | Share |\n|:--|:--:|--:|\n| NIS | 11,000 | 52 % |\n"
+        "| Pentagon (US) | 10,000 | 8 % |\n"
+    )
     assert [text for _, text in blocks(article)] == [
         "Source        | Troops | Share",
         "NIS           | 11,000 |  52 %",
@@ -154,7 +175,7 @@ def test_centered_column_pads_both_sides() -> None:
 def test_table_cell_styles_move_with_the_padding() -> None:
     article = parse("| name | n |\n|--|--:|\n| **bold** | [7](https://n.example/) |\n")
     row = article.blocks[1]
-    styles = [(s.style, article.text[s.start:s.end]) for s in row.spans]
+    styles = [(s.style, article.text[s.start : s.end]) for s in row.spans]
     assert styles == [("bold", "bold"), ("link", "7")]
 
 
@@ -173,9 +194,12 @@ def write(tmp_path: Path, text: str) -> Path:
 
 
 def test_static_site_front_matter_is_accepted_silently(tmp_path: Path) -> None:
-    path = write(tmp_path, "---\nlayout: post\ntitle: Kursk\ndate: 2024-11-05 10:00:00 +0100\n"
-                           "categories: [world]\ntags:\n  - troops\ndraft: false\nweight: 3\n"
-                           "author: Jane Roe\ndescription: x\n---\nBody.\n")
+    path = write(
+        tmp_path,
+        "---\nlayout: post\ntitle: Kursk\ndate: 2024-11-05 10:00:00 +0100\n"
+        "categories: [world]\ntags:\n  - troops\ndraft: false\nweight: 3\n"
+        "author: Jane Roe\ndescription: x\n---\nBody.\n",
+    )
     article, problems = load_article(path)
     assert problems == []
     assert article.meta.published == "2024-11-05 10:00:00 +0100"
@@ -201,8 +225,12 @@ def test_author_lists_and_mappings(tmp_path: Path, value: str, author: str) -> N
 
 @pytest.mark.parametrize(
     ("line", "key"),
-    [("title: [a, b]", "title"), ("date: {y: 1}", "date"), ("url: true", "url"),
-     ("author: [[nested]]", "author")],
+    [
+        ("title: [a, b]", "title"),
+        ("date: {y: 1}", "date"),
+        ("url: true", "url"),
+        ("author: [[nested]]", "author"),
+    ],
 )
 def test_wrong_type_of_a_used_key_is_the_only_problem(tmp_path: Path, line: str, key: str) -> None:
     article, problems = load_article(write(tmp_path, f"---\nfoo: [1]\n{line}\n---\nBody\n"))
@@ -231,8 +259,7 @@ def test_author_survives_the_cache(tmp_path: Path) -> None:
         ("## Troops in Kursk\n\nBody.\n", False),  # not an H1
     ],
 )
-def test_leading_h1_marked_when_it_repeats_the_title(tmp_path: Path, source: str,
-                                                     repeats: bool) -> None:
+def test_leading_h1_marked_when_it_repeats_the_title(tmp_path: Path, source: str, repeats: bool) -> None:
     article, _ = load_article(write(tmp_path, source))
     assert article.meta.repeats_title is repeats
     # The text keeps the heading either way, so quotes of it still anchor.

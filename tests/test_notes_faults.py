@@ -48,9 +48,16 @@ WRITER = textwrap.dedent("""
 def run_writers(path: Path, count: int, pythonpath: Path = ROOT) -> tuple[set[str], set[str]]:
     """Two processes saving notes for one author at once; (acknowledged, on disk)."""
     env = dict(os.environ, PYTHONPATH=str(pythonpath))
-    procs = [subprocess.Popen([sys.executable, "-c", WRITER, str(path), name, str(count)],
-                              cwd=pythonpath, env=env, stdout=subprocess.PIPE, text=True)
-             for name in ("one", "two")]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(path), name, str(count)],
+            cwd=pythonpath,
+            env=env,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        for name in ("one", "two")
+    ]
     acked: set[str] = set()
     for proc in procs:
         out, _ = proc.communicate(timeout=300)
@@ -76,8 +83,7 @@ def test_unreadable_notes_file_is_never_written_over(corpus_dir: Path) -> None:
     earlier.add_note("an earlier note", A0, on="troops-10k")
     good = path.read_text(encoding="utf-8")
     lines = good.splitlines(keepends=True)
-    conflicted = "".join(lines[:3] + ["<<<<<<< HEAD\n", "=======\n", ">>>>>>> theirs\n"]
-                         + lines[3:])
+    conflicted = "".join(lines[:3] + ["<<<<<<< HEAD\n", "=======\n", ">>>>>>> theirs\n"] + lines[3:])
     path.write_text(conflicted, encoding="utf-8")
 
     s = Session(load_corpus(corpus_dir), "alice")
@@ -98,11 +104,14 @@ def test_unreadable_notes_file_is_never_written_over(corpus_dir: Path) -> None:
     assert texts == ["after the fix", "an earlier note", "typed while the file was broken"]
 
 
-@pytest.mark.parametrize("broken", [
-    "version: 1\nrecords:\n\t- id: x\n",  # tab-indented line
-    "version: 1\nrecords:\n  - 5\n",  # one bad record
-    "version: 1\nrecords: [\n",  # cut off
-])
+@pytest.mark.parametrize(
+    "broken",
+    [
+        "version: 1\nrecords:\n\t- id: x\n",  # tab-indented line
+        "version: 1\nrecords:\n  - 5\n",  # one bad record
+        "version: 1\nrecords: [\n",  # cut off
+    ],
+)
 def test_broken_notes_file_at_start_keeps_its_bytes(tmp_path: Path, broken: str) -> None:
     path = tmp_path / "alice.yaml"
     path.write_text(broken, encoding="utf-8")
@@ -170,13 +179,20 @@ def test_check_names_the_git_conflict(corpus_dir: Path) -> None:
     notes = corpus_dir / "annotations" / "notes"
     notes.mkdir(parents=True, exist_ok=True)
     (notes / "bob.yaml").write_text(
-        "version: 1\nrecords:\n<<<<<<< HEAD\n  - id: a\n=======\n  - id: b\n>>>>>>> main\n",
-        encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "tui", "check", str(corpus_dir)], cwd=ROOT,
-                            capture_output=True, text=True, timeout=120)
+        "version: 1\nrecords:\n<<<<<<< HEAD\n  - id: a\n=======\n  - id: b\n>>>>>>> main\n", encoding="utf-8"
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "tui", "check", str(corpus_dir)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 1
-    assert ("annotations/notes/bob.yaml:3:1: error: the file holds an unresolved git conflict "
-            "(hint: resolve the git conflict") in result.stdout
+    assert (
+        "annotations/notes/bob.yaml:3:1: error: the file holds an unresolved git conflict "
+        "(hint: resolve the git conflict"
+    ) in result.stdout
 
 
 def test_lock_file_that_is_a_link_is_refused_with_a_hint(tmp_path: Path) -> None:

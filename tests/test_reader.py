@@ -90,8 +90,13 @@ async def test_follow_contradiction_opens_other_claim_and_cycles() -> None:
         left.jump_to(claim)
         await pilot.press("enter")
         await pilot.pause()
-        targets = [ref for link in app.corpus.links_of(claim) if link.relation == "contradicts"
-                   for ref in link.members if ref != claim.ref]
+        targets = [
+            ref
+            for link in app.corpus.links_of(claim)
+            if link.relation == "contradicts"
+            for ref in link.members
+            if ref != claim.ref
+        ]
         first = app.corpus.get(targets[0])
         pane = next(p for p in app.panes if p.article.id == first.article)
         assert pane.view.cursor == first.start
@@ -305,14 +310,16 @@ async def test_quit() -> None:
 
 @pytest.fixture
 def hostile_corpus(make_corpus) -> Path:
-    return make_corpus({
-        "articles/evil.md": "# Evil [bold]title[/bold]\n\nClick [@click=app.quit] here "
-                            "\x1b[31mred\x1b]8;;http://x\x07 and\x9b done.\n\n"
-                            "[a mailto](mailto:a@b.c) and [web](https://example.org/x)\n",
-        "articles/plain.txt": "Plain\nbody with [@click=app.quit]\n",
-        "annotations/evil.yaml": "version: 1\nannotations:\n  - id: c\n    kind: claim\n"
-                                 "    quote: '[@click=app.quit]'\n    text: '[bold]not markup'\n",
-    })
+    return make_corpus(
+        {
+            "articles/evil.md": "# Evil [bold]title[/bold]\n\nClick [@click=app.quit] here "
+            "\x1b[31mred\x1b]8;;http://x\x07 and\x9b done.\n\n"
+            "[a mailto](mailto:a@b.c) and [web](https://example.org/x)\n",
+            "articles/plain.txt": "Plain\nbody with [@click=app.quit]\n",
+            "annotations/evil.yaml": "version: 1\nannotations:\n  - id: c\n    kind: claim\n"
+            "    quote: '[@click=app.quit]'\n    text: '[bold]not markup'\n",
+        }
+    )
 
 
 async def test_markup_and_escapes_are_shown_literally(hostile_corpus: Path) -> None:
@@ -332,8 +339,9 @@ async def test_markup_and_escapes_are_shown_literally(hostile_corpus: Path) -> N
         assert app.is_running
 
 
-async def test_links_need_confirmation_and_http(hostile_corpus: Path,
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_links_need_confirmation_and_http(
+    hostile_corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     opened: list[str] = []
     monkeypatch.setattr("webbrowser.open", opened.append)
     app = app_for("evil", root=hostile_corpus)
@@ -354,11 +362,13 @@ async def test_links_need_confirmation_and_http(hostile_corpus: Path,
 
 
 async def test_broken_files_show_in_problems_panel(make_corpus) -> None:
-    root = make_corpus({
-        "articles/good.txt": "Good\nKim sagt etwas.\n",
-        "articles/bad.txt": b"\xff",
-        "annotations/good.yaml": "version: 1\nannotations:\n  - id: x\n    kind: clam\n",
-    })
+    root = make_corpus(
+        {
+            "articles/good.txt": "Good\nKim sagt etwas.\n",
+            "articles/bad.txt": b"\xff",
+            "annotations/good.yaml": "version: 1\nannotations:\n  - id: x\n    kind: clam\n",
+        }
+    )
     app = app_for(root=root)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()

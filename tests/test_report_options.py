@@ -28,8 +28,7 @@ def reviewed(root: Path) -> Session:
     alice.set_verdict(f"{A1}#troops-11k", "supported")
     alice.set_verdict(f"{A1}#kursk-50k", "false")
     alice.set_verdict(f"{A1}#kursk-50k", "unreviewed")  # a reset is not a verdict
-    alice.add_note("First paragraph,\nwrapped.\n\nSecond <b>paragraph</b>.", A1,
-                   on="troops-11k")
+    alice.add_note("First paragraph,\nwrapped.\n\nSecond <b>paragraph</b>.", A1, on="troops-11k")
     alice.link([f"{A1}#troops-11k", f"{A3}#pentagon-10k"], "At least 11,000 vs about 10,000")
     bob = Session(load_corpus(root), "bob")
     bob.set_verdict(f"{A3}#pentagon-10k", "unverifiable")
@@ -50,16 +49,19 @@ def test_report_header_order_reset_and_paragraphs(corpus_dir: Path) -> None:
     report = markdown_report(load_corpus(corpus_dir), Options(today=DAY))
     head = report.split("\n## ", 1)[0]
     assert head.startswith("# Review report: Troops \\<in\\> Russia\n")
-    assert "- Reviewers: alice, bob\n- Date: 2025-03-01\n- Progress: 3% reviewed\n" \
-           "- Claims with a verdict: 3 of 96" in head
+    assert (
+        "- Reviewers: alice, bob\n- Date: 2025-03-01\n- Progress: 3% reviewed\n"
+        "- Claims with a verdict: 3 of 96" in head
+    )
     a1 = report.split("## Nordkorea und Russland besiegeln", 1)[1].split("\n## ", 1)[0]
-    assert "“Moskau habe in Kursk eine Streitmacht von 50.000 Soldaten zusammengezogen, " \
-           "darunter auch nordkoreanische Soldaten”\n\nVerdict: unreviewed · Source: " \
-           "Volodymyr Zelensky" in a1  # alice's reset shows as no verdict
+    assert (
+        "“Moskau habe in Kursk eine Streitmacht von 50.000 Soldaten zusammengezogen, "
+        "darunter auch nordkoreanische Soldaten”\n\nVerdict: unreviewed · Source: "
+        "Volodymyr Zelensky" in a1
+    )  # alice's reset shows as no verdict
     assert "**false**" not in a1
     assert "> First paragraph, wrapped.\n>\n> Second \\<b\\>paragraph\\</b\\>. (alice)" in a1
-    starts = [load_corpus(corpus_dir).get(f"{A1}#{i}").start
-              for i in ("troops-11k", "kursk-50k")]
+    starts = [load_corpus(corpus_dir).get(f"{A1}#{i}").start for i in ("troops-11k", "kursk-50k")]
     assert starts[0] < starts[1] and a1.index("mindestens 11.000") < a1.index("Moskau habe")
     # Each quoted side of a contradiction with its outlet and date.
     assert "> — *Nordkorea und Russland besiegeln Militärbündnis*, Telepolis (as of" in report
@@ -79,13 +81,15 @@ def test_report_filters(corpus_dir: Path) -> None:
 
 
 def test_article_url_is_linked(make_corpus) -> None:  # type: ignore[no-untyped-def]
-    root = make_corpus({
-        "articles/a.md": "---\ntitle: A\noutlet: Example\nurl: https://news.example/a\n---\n"
-                         "Kim sagt etwas.\n",
-        "articles/b.md": "---\ntitle: B\nurl: 'javascript:alert(1)'\n---\nText.\n",
-        "annotations/a.yaml": "version: 1\nannotations:\n  - id: k\n    kind: claim\n"
-                              "    quote: Kim sagt etwas\n",
-    })
+    root = make_corpus(
+        {
+            "articles/a.md": "---\ntitle: A\noutlet: Example\nurl: https://news.example/a\n---\n"
+            "Kim sagt etwas.\n",
+            "articles/b.md": "---\ntitle: B\nurl: 'javascript:alert(1)'\n---\nText.\n",
+            "annotations/a.yaml": "version: 1\nannotations:\n  - id: k\n    kind: claim\n"
+            "    quote: Kim sagt etwas\n",
+        }
+    )
     report = markdown_report(load_corpus(root), Options(today=DAY))
     assert "Example · `a` · <https://news.example/a>" in report
     assert "<javascript" not in report and "javascript:alert(1)" in report
@@ -97,18 +101,38 @@ def test_cli_report_options(corpus_dir: Path, tmp_path: Path) -> None:
     reviewed(corpus_dir)
     out = tmp_path / "report.md"
     env = dict(os.environ, SOURCE_DATE_EPOCH="1740787200")  # 2025-03-01
-    args = [sys.executable, "-m", "tui", "export", str(corpus_dir), "--format", "markdown",
-            "--article", "001", "--article", "003", "--author", "alice", "--reviewed-only",
-            "--since", "2025-01-01", "-o", str(out)]
+    args = [
+        sys.executable,
+        "-m",
+        "tui",
+        "export",
+        str(corpus_dir),
+        "--format",
+        "markdown",
+        "--article",
+        "001",
+        "--article",
+        "003",
+        "--author",
+        "alice",
+        "--reviewed-only",
+        "--since",
+        "2025-01-01",
+        "-o",
+        str(out),
+    ]
     done = subprocess.run(args, capture_output=True, text=True, env=env, check=False)
     assert done.returncode == 0, done.stderr
-    assert out.read_text(encoding="utf-8") == \
-        (GOLDEN / "report_options.md").read_text(encoding="utf-8")
-    bad = subprocess.run(args[:7] + ["--article", "00"], capture_output=True, text=True,
-                         env=env, check=False)
+    assert out.read_text(encoding="utf-8") == (GOLDEN / "report_options.md").read_text(encoding="utf-8")
+    bad = subprocess.run(args[:7] + ["--article", "00"], capture_output=True, text=True, env=env, check=False)
     assert bad.returncode == 2 and "--article 00: ambiguous" in bad.stderr
-    wrong = subprocess.run(args[:5] + ["--format", "w3c", "--since", "today"],
-                           capture_output=True, text=True, env=env, check=False)
+    wrong = subprocess.run(
+        args[:5] + ["--format", "w3c", "--since", "today"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
     assert wrong.returncode == 2 and "go with --format markdown or html" in wrong.stderr
 
 
@@ -143,8 +167,7 @@ def test_html_report_renders_in_chromium(corpus_dir: Path, tmp_path: Path) -> No
             claim = page.locator(".claim", has_text="mindestens 11.000").first
             quotes = claim.locator("blockquote p").all_inner_texts()
             verdict = claim.locator(".verdict").inner_text()
-            colour = claim.locator(".verdict").evaluate(
-                "e => getComputedStyle(e).backgroundColor")
+            colour = claim.locator(".verdict").evaluate("e => getComputedStyle(e).backgroundColor")
         finally:
             browser.close()
     assert requests == [path.as_uri()]  # nothing else fetched
@@ -168,8 +191,12 @@ def test_a_note_is_listed_once(corpus_dir: Path) -> None:
     alice.add_note("Before any claim.", A0, 0, 10)
     corpus = load_corpus(corpus_dir)
     report = markdown_report(corpus, Options(articles=(A0,), today=DAY))
-    for words in ("Over the troop claim's words.", "Across two claims.",
-                  "Attached to the troop claim.", "Before any claim."):
+    for words in (
+        "Over the troop claim's words.",
+        "Across two claims.",
+        "Attached to the troop claim.",
+        "Before any claim.",
+    ):
         assert report.count(words) == 1, words
     claims_part, text_part = report.split("### Notes on the text", 1)
     troop_entry = claims_part.split(troops.anchor.quote[:40], 1)[1].split("**", 1)[0]

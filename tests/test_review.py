@@ -61,8 +61,11 @@ async def test_select_note_type_save(corpus_dir: Path) -> None:
     again = app_for(corpus_dir, A0)
     async with again.run_test(size=SIZE) as pilot:  # restarting shows it again
         await pilot.pause()
-        assert any(a.text.startswith("check the original")
-                   for a in again.corpus.annotations[A0] if a.author == "alice")
+        assert any(
+            a.text.startswith("check the original")
+            for a in again.corpus.annotations[A0]
+            if a.author == "alice"
+        )
 
 
 async def test_note_on_annotation_edit_delete_and_cancel(corpus_dir: Path) -> None:
@@ -121,8 +124,7 @@ async def test_verdict_keys_and_progress(corpus_dir: Path) -> None:
         assert sorted(saved.values()) == ["disputed", "false", "supported"]
         await pilot.press("V", *"HUR and Kleine Zeitung agree", "enter")
         await pilot.pause()
-        assert any(r.get("comment") == "HUR and Kleine Zeitung agree"
-                   for r in records(corpus_dir).values())
+        assert any(r.get("comment") == "HUR and Kleine Zeitung agree" for r in records(corpus_dir).values())
         await pilot.press("a", *["f"] * 8)  # annotations list: filter "disputed"
         listing = app.query_one("#annotations")
         assert listing.kind == "disputed" and listing.option_count == 1
@@ -166,8 +168,7 @@ async def test_mark_and_link_across_panes(corpus_dir: Path) -> None:
         left.jump_to(app.corpus.get(f"{A0}#hur-10k"))
         await pilot.press("equals_sign", *"same order of magnitude", "enter")
         await pilot.pause()
-        relations = sorted(r["relation"] for r in records(corpus_dir).values()
-                           if r["kind"] == "link")
+        relations = sorted(r["relation"] for r in records(corpus_dir).values() if r["kind"] == "link")
         assert relations == ["contradicts", "corroborates"]
         await pilot.press("ctrl+z")
         await pilot.pause()
@@ -195,8 +196,7 @@ async def test_own_claim_and_source(corpus_dir: Path) -> None:
         assert app.corpus.counts(A1).claims == 19
 
 
-async def test_save_failure_is_shown_and_work_kept(corpus_dir: Path,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_save_failure_is_shown_and_work_kept(corpus_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     app = app_for(corpus_dir, A0)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -220,8 +220,12 @@ async def test_save_failure_is_shown_and_work_kept(corpus_dir: Path,
 
 
 def test_author_that_escapes_is_rejected(corpus_dir: Path) -> None:
-    result = subprocess.run([sys.executable, "-m", "tui", str(corpus_dir), "--author", "../x"],
-                            cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "tui", str(corpus_dir), "--author", "../x"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 2 and "could escape the notes folder" in result.stderr
     assert not (corpus_dir / "annotations" / "x.yaml").exists()
 

@@ -24,8 +24,11 @@ from tui.core.model.corpus import bundled_corpus, load_corpus
 TIMEOUT = 30.0
 AUTHOR = "web-test"
 FOCUSED = "v Select"  # the footer once the article pane has focus: keys reach it from now on
-ESCAPES = re.compile(rb"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[P^_].*?\x1b\\"
-                     rb"|\x1b[ -/]*[0-~]", re.S)
+ESCAPES = re.compile(
+    rb"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[P^_].*?\x1b\\"
+    rb"|\x1b[ -/]*[0-~]",
+    re.S,
+)
 
 
 def plain(stream: bytes) -> str:
@@ -48,8 +51,12 @@ class Server:
         self.changed = threading.Condition()
         self.process = subprocess.Popen(
             [sys.executable, "-m", "tui", "serve", "--port", "0", *args],
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-            text=True, start_new_session=True)
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            text=True,
+            start_new_session=True,
+        )
         threading.Thread(target=self._read, daemon=True).start()
 
     def _read(self) -> None:
@@ -150,8 +157,10 @@ class Stream:
                 elif message.type == aiohttp.WSMsgType.TEXT:
                     self.messages.append(json.loads(message.data))
                 else:
-                    raise AssertionError(f"socket ended: {message}; drawn: {self.text()[-2000:]}"
-                                         f"\nserver said: {''.join(self.served.lines)[-3000:]}")
+                    raise AssertionError(
+                        f"socket ended: {message}; drawn: {self.text()[-2000:]}"
+                        f"\nserver said: {''.join(self.served.lines)[-3000:]}"
+                    )
 
         try:
             await asyncio.wait_for(read(), TIMEOUT)
@@ -177,6 +186,7 @@ async def open_tab(session: aiohttp.ClientSession, url: str, served: Server) -> 
 
 # ---------------------------------------------------------------- websocket, no browser
 
+
 async def test_websocket_shows_article_and_help(server: Callable[..., Server]) -> None:
     served = server("--author", AUTHOR)
     url = served.start()
@@ -199,7 +209,10 @@ async def test_palette_downloads_the_report(server: Callable[..., Server], corpu
     url = served.start()
     expected = subprocess.run(
         [sys.executable, "-m", "tui", "export", str(corpus_dir), "--format", "markdown"],
-        capture_output=True, text=True, check=True).stdout
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     async with aiohttp.ClientSession() as session:
         tab = await open_tab(session, url, served)
         await tab.ready(first_title(corpus_dir))
@@ -212,16 +225,19 @@ async def test_palette_downloads_the_report(server: Callable[..., Server], corpu
         _, key = await tab.message("deliver_file_start")
         async with session.get(f"{url}download/{key}") as response:
             assert response.status == 200
-            assert response.headers["Content-Disposition"] == \
-                f"attachment; filename*=UTF-8''{corpus_dir.name}-report.md"
+            assert (
+                response.headers["Content-Disposition"]
+                == f"attachment; filename*=UTF-8''{corpus_dir.name}-report.md"
+            )
             assert response.content_type == "text/markdown"
             assert await response.text() == expected
         await tab.drawn("sent to your browser", since=mark)
     served.stop()
 
 
-async def test_two_tabs_of_one_author_merge_their_saves(server: Callable[..., Server],
-                                                      corpus_dir: Path) -> None:
+async def test_two_tabs_of_one_author_merge_their_saves(
+    server: Callable[..., Server], corpus_dir: Path
+) -> None:
     import shutil
 
     shutil.rmtree(corpus_dir / "annotations" / "notes", ignore_errors=True)
@@ -243,14 +259,18 @@ async def test_two_tabs_of_one_author_merge_their_saves(server: Callable[..., Se
         await second.drawn("verdicts 2/", since=mark)  # its save merged the other tab's
     served.stop()
     exported = subprocess.run(
-        [sys.executable, "-m", "tui", "export", str(with_publisher(corpus_dir)), "--format",
-         "claimreview"], capture_output=True, text=True, check=True).stdout
+        [sys.executable, "-m", "tui", "export", str(with_publisher(corpus_dir)), "--format", "claimreview"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     verdicts = sorted(r["reviewRating"]["alternateName"] for r in json.loads(exported))
     assert verdicts == ["Disputed", "Supported"]
 
 
 async def test_links_open_in_the_browser_not_on_the_server(
-        server: Callable[..., Server], make_corpus: Callable[..., Path]) -> None:
+    server: Callable[..., Server], make_corpus: Callable[..., Path]
+) -> None:
     root = make_corpus({"articles/link.md": "# Links\n\nSee [the web page](https://example.org/x) first.\n"})
     served = server(str(root), "--author", AUTHOR)
     url = served.start()
@@ -268,8 +288,10 @@ async def test_links_open_in_the_browser_not_on_the_server(
         await tab.send_keys("L")
         await tab.drawn("https://example.org/x", since=mark)
         await tab.send_keys("y")
-        assert await tab.message("open_url") == \
-            ["open_url", {"url": "https://example.org/x", "new_tab": True}]
+        assert await tab.message("open_url") == [
+            "open_url",
+            {"url": "https://example.org/x", "new_tab": True},
+        ]
     served.stop()
 
 
@@ -290,13 +312,15 @@ async def test_page_loads_nothing_from_outside(server: Callable[..., Server]) ->
         async with session.get(url, headers={"Host": "rebound.example"}) as response:
             assert response.status == 403
         with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
-            await session.ws_connect(url.replace("http", "ws") + "ws",
-                                     headers={"Origin": "http://evil.example"})
+            await session.ws_connect(
+                url.replace("http", "ws") + "ws", headers={"Origin": "http://evil.example"}
+            )
         assert refused.value.status == 403
     served.stop()
 
 
 # ---------------------------------------------------------------- binding and author
+
 
 def listening_addresses(port: int) -> set[str]:
     """Local addresses of LISTEN sockets on `port`, from /proc/net/tcp and tcp6."""
@@ -307,7 +331,7 @@ def listening_addresses(port: int) -> set[str]:
             address, _, hex_port = local.partition(":")
             if state == "0A" and int(hex_port, 16) == port:
                 raw = bytes.fromhex(address)
-                words = b"".join(raw[i:i + 4][::-1] for i in range(0, len(raw), 4))
+                words = b"".join(raw[i : i + 4][::-1] for i in range(0, len(raw), 4))
                 import ipaddress
 
                 found.add(str(ipaddress.ip_address(words)))
@@ -332,8 +356,7 @@ def test_non_loopback_host_warns(server: Callable[..., Server]) -> None:
     assert served.process.wait(TIMEOUT) == 1
 
 
-def test_author_fallback_is_announced(server: Callable[..., Server],
-                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_author_fallback_is_announced(server: Callable[..., Server], monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("CROSSREAD_AUTHOR")
     monkeypatch.setenv("USER", "loginname")
     served = server()
@@ -342,8 +365,7 @@ def test_author_fallback_is_announced(server: Callable[..., Server],
     served.stop()
 
 
-def test_author_from_config_is_used_quietly(server: Callable[..., Server],
-                                            isolated_user_dirs: Path) -> None:
+def test_author_from_config_is_used_quietly(server: Callable[..., Server], isolated_user_dirs: Path) -> None:
     config = isolated_user_dirs / "config" / "crossread" / "config.toml"
     config.parent.mkdir(parents=True)
     config.write_text('author = "desk"\n', encoding="utf-8")
@@ -356,8 +378,10 @@ def test_author_from_config_is_used_quietly(server: Callable[..., Server],
 
 # ---------------------------------------------------------------- the same commands in a terminal
 
+
 async def test_palette_download_in_a_terminal_saves_to_downloads(
-        corpus_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from textual.command import CommandPalette
     from textual.widgets import OptionList
 
@@ -367,7 +391,10 @@ async def test_palette_download_in_a_terminal_saves_to_downloads(
     with_publisher(corpus_dir)
     expected = subprocess.run(
         [sys.executable, "-m", "tui", "export", str(corpus_dir), "--format", "claimreview"],
-        capture_output=True, text=True, check=True).stdout
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     app = CrossreadApp(corpus_dir, author=AUTHOR)
     async with app.run_test(size=(160, 50)) as pilot:
         await pilot.press("ctrl+p")
@@ -384,13 +411,13 @@ async def test_palette_download_in_a_terminal_saves_to_downloads(
             if app._notifications:
                 break
             await pilot.pause()
-        assert [str(n.message) for n in app._notifications] == \
-            [f"Download ClaimReview: sent to {saved}."]
+        assert [str(n.message) for n in app._notifications] == [f"Download ClaimReview: sent to {saved}."]
     assert saved.read_text(encoding="utf-8") == expected
 
 
 async def test_claimreview_download_without_a_publisher_says_what_to_add(
-        corpus_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from tui.ui.app import CrossreadApp
     from tui.web.downloads import deliver
 

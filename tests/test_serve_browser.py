@@ -91,8 +91,9 @@ class BrowserTab:
         return self.page.evaluate(INK_MAP, [base64.b64encode(shot).decode(), *self.size, box])
 
 
-def test_browser_draws_the_reader_and_follows_keys(server: Callable[..., Server], tmp_path: Path,
-                                                  corpus_dir: Path) -> None:
+def test_browser_draws_the_reader_and_follows_keys(
+    server: Callable[..., Server], tmp_path: Path, corpus_dir: Path
+) -> None:
     from playwright.sync_api import sync_playwright
 
     assert CHROMIUM.exists(), "needs Debian's chromium: apt-get install -y chromium (.ci/run does)"
@@ -102,8 +103,7 @@ def test_browser_draws_the_reader_and_follows_keys(server: Callable[..., Server]
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM))
         try:
-            context = browser.new_context(viewport={"width": 1400, "height": 860},
-                                          accept_downloads=True)
+            context = browser.new_context(viewport={"width": 1400, "height": 860}, accept_downloads=True)
             tab = BrowserTab(context.new_page(), url)
             tab.page.goto(url)
             assert tab.page.title() == f"crossread · {corpus_dir.name}"
@@ -124,8 +124,11 @@ def test_browser_draws_the_reader_and_follows_keys(server: Callable[..., Server]
             tab.drawn("crossread — keys", f"(author {AUTHOR})", since=mark)
             tab.settle()
             help_cells = tab.ink(tab.page.screenshot(path=tmp_path / "serve-help.png"))
-            changed = sum(a != b for old, new in zip(cells, help_cells, strict=True)
-                          for a, b in zip(old, new, strict=True))
+            changed = sum(
+                a != b
+                for old, new in zip(cells, help_cells, strict=True)
+                for a, b in zip(old, new, strict=True)
+            )
             assert changed > cols * rows // 10, f"only {changed} cells changed"
 
             tab.page.keyboard.press("Escape")
@@ -138,9 +141,15 @@ def test_browser_draws_the_reader_and_follows_keys(server: Callable[..., Server]
             while not tab.downloads:
                 tab.page.wait_for_event("download", timeout=TIMEOUT * 1000)
             assert tab.downloads[0].suggested_filename == f"{corpus_dir.name}-annotations.jsonld"
-            assert Path(tab.downloads[0].path()).read_text(encoding="utf-8") == subprocess.run(
-                [sys.executable, "-m", "tui", "export", str(corpus_dir), "--format", "w3c"],
-                capture_output=True, text=True, check=True).stdout
+            assert (
+                Path(tab.downloads[0].path()).read_text(encoding="utf-8")
+                == subprocess.run(
+                    [sys.executable, "-m", "tui", "export", str(corpus_dir), "--format", "w3c"],
+                    capture_output=True,
+                    text=True,
+                    check=True,
+                ).stdout
+            )
 
             origin = url.rstrip("/")
             assert tab.requests and all(r.startswith(origin) for r in tab.requests), tab.requests

@@ -38,14 +38,16 @@ def test_help_screen(snap_compare) -> None:
 
 
 def test_broken_corpus(snap_compare, make_corpus) -> None:
-    root = make_corpus({
-        "articles/good.md": "# A good article\n\nKim sagt **etwas** über [Kursk](https://x.org).\n",
-        "articles/bad.txt": b"Title\n\xff\xfe broken",
-        "articles/empty.txt": "",
-        "annotations/good.yaml": "version: 1\nannotations:\n  - id: k\n    kind: claim\n"
-                                 "    quote: Kim sagt etwas\n  - id: x\n    kind: clam\n"
-                                 "    quote: Kursk\n  - id: o\n    kind: claim\n"
-                                 "    quote: nicht im Text\n",
-        "annotations/contradictions.yaml": "version: 1\nlinks: [\n",
-    })
+    root = make_corpus(
+        {
+            "articles/good.md": "# A good article\n\nKim sagt **etwas** über [Kursk](https://x.org).\n",
+            "articles/bad.txt": b"Title\n\xff\xfe broken",
+            "articles/empty.txt": "",
+            "annotations/good.yaml": "version: 1\nannotations:\n  - id: k\n    kind: claim\n"
+            "    quote: Kim sagt etwas\n  - id: x\n    kind: clam\n"
+            "    quote: Kursk\n  - id: o\n    kind: claim\n"
+            "    quote: nicht im Text\n",
+            "annotations/contradictions.yaml": "version: 1\nlinks: [\n",
+        }
+    )
     assert snap_compare(CrossreadApp(root), terminal_size=SIZE, run_before=analysed)

@@ -40,8 +40,7 @@ def test_setting_the_theme_keeps_other_keys_and_comments() -> None:
 
 def test_an_existing_theme_line_is_edited_in_place() -> None:
     text = 'theme = "nord" # chosen in the app\nauthor = "al"'
-    assert with_value(text, "theme", "gruvbox") == \
-        'theme = "gruvbox" # chosen in the app\nauthor = "al"'
+    assert with_value(text, "theme", "gruvbox") == 'theme = "gruvbox" # chosen in the app\nauthor = "al"'
     assert with_value("", "theme", "nord") == 'theme = "nord"\n'
     assert with_value('author = "al"', "theme", "nord") == 'author = "al"\ntheme = "nord"\n'
 
@@ -66,20 +65,28 @@ def test_save_value_writes_atomically_and_leaves_a_broken_file_alone() -> None:
 
 
 def test_state_round_trips(tmp_path: Path) -> None:
-    state = ReaderState((PaneState(A0, 120, 300, "claim"), PaneState(A1)), 1,
-                        {"kind": "source", "whole_corpus": True, "author": ""})
+    state = ReaderState(
+        (PaneState(A0, 120, 300, "claim"), PaneState(A1)),
+        1,
+        {"kind": "source", "whole_corpus": True, "author": ""},
+    )
     path = tmp_path / "s.json"
     assert save_state(path, state)
     assert load_state(path) == state
 
 
-BROKEN = {"empty": b"", "cut": b"{", "not utf-8": b"\xff\xfe", "a list": b"[]",
-          "other version": b'{"version": 99, "panes": []}',
-          "wrong types": b'{"version": 1, "panes": "x", "focused": -3, "filters": []}',
-          "odd panes": b'{"version": 1, "panes": [{"article": 5}, {"top": 1}, 7], "focused": "a"}',
-          "deep": b"[" * 100000,
-          "many panes": b'{"version": 1, "panes": [' + b'{"article": "x"},' * 3000 + b"{}]}",
-          "too big": b" " * (1 << 20)}
+BROKEN = {
+    "empty": b"",
+    "cut": b"{",
+    "not utf-8": b"\xff\xfe",
+    "a list": b"[]",
+    "other version": b'{"version": 99, "panes": []}',
+    "wrong types": b'{"version": 1, "panes": "x", "focused": -3, "filters": []}',
+    "odd panes": b'{"version": 1, "panes": [{"article": 5}, {"top": 1}, 7], "focused": "a"}',
+    "deep": b"[" * 100000,
+    "many panes": b'{"version": 1, "panes": [' + b'{"article": "x"},' * 3000 + b"{}]}",
+    "too big": b" " * (1 << 20),
+}
 
 
 @pytest.mark.parametrize("content", BROKEN.values(), ids=BROKEN.keys())
@@ -93,9 +100,19 @@ def test_a_broken_state_file_is_an_empty_state(tmp_path: Path, content: bytes) -
 
 def test_odd_fields_fall_back_one_by_one(tmp_path: Path) -> None:
     path = tmp_path / "s.json"
-    path.write_text(json.dumps({"version": 1, "focused": 1, "panes": [
-        {"article": A0, "top": -5, "cursor": True, "jump_filter": "x; rm"},
-        {"article": A1, "top": 40, "cursor": 41}]}), encoding="utf-8")
+    path.write_text(
+        json.dumps(
+            {
+                "version": 1,
+                "focused": 1,
+                "panes": [
+                    {"article": A0, "top": -5, "cursor": True, "jump_filter": "x; rm"},
+                    {"article": A1, "top": 40, "cursor": 41},
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
     assert load_state(path).panes == (PaneState(A0, 0, 0, "all"), PaneState(A1, 40, 41))
     assert load_state(path).focused == 1
 
@@ -162,8 +179,7 @@ async def test_panes_positions_focus_and_filters_come_back(corpus_dir: Path) -> 
 
 
 async def test_open_on_the_command_line_wins(corpus_dir: Path) -> None:
-    save_state(state_path(corpus_dir), ReaderState((PaneState(A1, 500, 500),
-                                                    PaneState(A3))))
+    save_state(state_path(corpus_dir), ReaderState((PaneState(A1, 500, 500), PaneState(A3))))
     app = reader(corpus_dir, [A3])
     async with app.run_test(size=(200, 50)) as pilot:
         await pilot.pause()
@@ -176,8 +192,7 @@ async def test_a_saved_article_that_is_gone_is_skipped(corpus_dir: Path) -> None
     async with app.run_test(size=(200, 50)) as pilot:
         await pilot.pause()
         assert [p.article.id for p in app.panes] == [A3]
-        assert not app.corpus.diagnostics or all("gone" not in str(d)
-                                                  for d in app.corpus.diagnostics)
+        assert not app.corpus.diagnostics or all("gone" not in str(d) for d in app.corpus.diagnostics)
 
 
 async def test_the_chosen_theme_is_remembered(corpus_dir: Path) -> None:

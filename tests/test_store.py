@@ -53,12 +53,12 @@ def test_note_verdict_link_round_trip(corpus_dir: Path) -> None:
     assert any(link.summary == "Two counts" for link in again.links)
     assert again.progress("alice") == (1, again.counts().claims)
     record = s.store.records[note.id]
-    assert record["prefix"] == text[start - 32:start] and record["suffix"] == \
-        text[start + 14:start + 46]
+    assert record["prefix"] == text[start - 32 : start] and record["suffix"] == text[start + 14 : start + 46]
     assert record["created"].endswith("Z") and record["author"] == "alice"
     # curated files are untouched
-    assert (corpus_dir / "annotations" / f"{A0}.yaml").read_bytes() == \
-        (ROOT / "annotations" / f"{A0}.yaml").read_bytes()
+    assert (corpus_dir / "annotations" / f"{A0}.yaml").read_bytes() == (
+        ROOT / "annotations" / f"{A0}.yaml"
+    ).read_bytes()
 
 
 def test_undo_and_redo_cover_every_change(corpus_dir: Path) -> None:
@@ -97,8 +97,9 @@ def test_own_claims_and_sources(corpus_dir: Path) -> None:
         s.delete(f"{A1}#kcna")  # a curated annotation is not the user's to delete
 
 
-@pytest.mark.parametrize("name", ["../x", "/", "a/b", "nul\x00", "..", "", ".hidden", "a" * 65,
-                                  "back\\slash"])
+@pytest.mark.parametrize(
+    "name", ["../x", "/", "a/b", "nul\x00", "..", "", ".hidden", "a" * 65, "back\\slash"]
+)
 def test_bad_author_names_are_rejected(name: str) -> None:
     assert validate_author(name)
 
@@ -144,18 +145,25 @@ def test_real_conflict_keeps_both_versions(corpus_dir: Path) -> None:
 def test_merge_table() -> None:
     base = {"a": {"id": "a", "t": 1}, "b": {"id": "b", "t": 1}, "c": {"id": "c", "t": 1}}
     ours = {"a": {"id": "a", "t": 2}, "b": {"id": "b", "t": 1}, "d": {"id": "d", "t": 1}}
-    theirs = {"a": {"id": "a", "t": 1}, "b": {"id": "b", "t": 3}, "c": {"id": "c", "t": 1},
-              "e": {"id": "e", "t": 1}}
+    theirs = {
+        "a": {"id": "a", "t": 1},
+        "b": {"id": "b", "t": 3},
+        "c": {"id": "c", "t": 1},
+        "e": {"id": "e", "t": 1},
+    }
     merged, conflicts = merge(base, ours, theirs, ours_deleted={"c": "2026-01-01T00:00:00Z"})
-    assert merged == {"a": {"id": "a", "t": 2}, "b": {"id": "b", "t": 3},
-                      "e": {"id": "e", "t": 1}, "d": {"id": "d", "t": 1}}
+    assert merged == {
+        "a": {"id": "a", "t": 2},
+        "b": {"id": "b", "t": 3},
+        "e": {"id": "e", "t": 1},
+        "d": {"id": "d", "t": 1},
+    }
     assert conflicts == []
     # missing without a tombstone is "never seen here", not a deletion
     merged, _ = merge(base, ours, theirs)
     assert merged["c"] == {"id": "c", "t": 1}
     # deleted here but edited there: the edit survives
-    merged, _ = merge({"x": {"id": "x", "t": 1}}, {}, {"x": {"id": "x", "t": 2}},
-                      ours_deleted={"x": "t"})
+    merged, _ = merge({"x": {"id": "x", "t": 1}}, {}, {"x": {"id": "x", "t": 2}}, ours_deleted={"x": "t"})
     assert merged == {"x": {"id": "x", "t": 2}}
 
 
@@ -177,8 +185,9 @@ TOMB = {"x": "2026-01-01T00:00:00Z"}
         ({"x": X1}, {}, TOMB, {}, TOMB, {}),  # deleted on both sides
     ],
 )
-def test_merge_with_tombstones(base: dict, ours: dict, ours_del: dict, theirs: dict,
-                               theirs_del: dict, expected: dict) -> None:
+def test_merge_with_tombstones(
+    base: dict, ours: dict, ours_del: dict, theirs: dict, theirs_del: dict, expected: dict
+) -> None:
     merged, conflicts = merge(base, ours, theirs, ours_del, theirs_del)
     assert merged == expected and conflicts == []
 
@@ -193,8 +202,7 @@ def test_unreadable_disk_version_is_not_overwritten(corpus_dir: Path) -> None:
     assert result.recovery is not None and "second" in result.recovery.read_text()
 
 
-def test_disk_full_keeps_original_and_work(corpus_dir: Path,
-                                           monkeypatch: pytest.MonkeyPatch) -> None:
+def test_disk_full_keeps_original_and_work(corpus_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     s = session(corpus_dir)
     s.add_note("saved", A0, on="troops-10k")
     before = s.store.path.read_bytes()
@@ -222,7 +230,6 @@ def test_read_only_folder(corpus_dir: Path, monkeypatch: pytest.MonkeyPatch) -> 
     if os.geteuid() != 0:
         folder.chmod(0o555)
     else:  # root ignores permission bits; make the folder refuse files instead
-
         real_mkstemp = tempfile.mkstemp
 
         def refuse(*args, **kwargs):  # type: ignore[no-untyped-def]
@@ -258,8 +265,9 @@ def test_file_size_limit_leaves_original(corpus_dir: Path, private_data_dir: Pat
         r = s.add_note("x" * 5000, "{A0}", on="hur-10k").save
         print(r.ok, "|", r.error, "|", r.recovery)
     """)
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
-                         check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout
     ok, error, _ = out.strip().split(" | ")
     assert ok == "False" and "too large" in error.lower()
     again = load_corpus(corpus_dir)
@@ -293,8 +301,9 @@ def test_sigkill_during_saves_never_corrupts(tmp_path: Path) -> None:
     rng = random.Random(4)
     seen_counts = set()
     for _ in range(40):
-        child = subprocess.Popen([sys.executable, "-c", CHILD, str(path)], cwd=ROOT,
-                                 stdout=subprocess.PIPE, text=True)
+        child = subprocess.Popen(
+            [sys.executable, "-c", CHILD, str(path)], cwd=ROOT, stdout=subprocess.PIPE, text=True
+        )
         assert child.stdout is not None
         wanted = rng.randint(1, 6)
         acknowledged = 0
@@ -331,8 +340,7 @@ def test_store_reports_unparsable_file(tmp_path: Path) -> None:
     assert [(p.line, "record must be a mapping" in p.message) for p in problems] == [(3, True)]
 
 
-@settings(max_examples=40, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.text(min_size=1).filter(lambda t: t.strip()))
 @example("next\x85line\u2028sep\x00nul")
 @example("  leading and trailing  ")

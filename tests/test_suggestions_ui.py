@@ -42,9 +42,14 @@ def visible_text(view: ArticleView) -> str:
 def overlined(view: ArticleView) -> str:
     """The text of every drawn segment in the suggestion style (overline),
     which tells it apart without colour too."""
-    return " ".join("".join(segment.text for segment in view.render_line(y)
-                            if segment.style is not None and segment.style.overline)
-                    for y in range(view.size.height))
+    return " ".join(
+        "".join(
+            segment.text
+            for segment in view.render_line(y)
+            if segment.style is not None and segment.style.overline
+        )
+        for y in range(view.size.height)
+    )
 
 
 def header(app: CrossreadApp, index: int) -> str:
@@ -64,8 +69,9 @@ async def test_suggestions_drawn_in_their_own_style_and_explained(corpus_dir: Pa
         assert "suggested" in legend
         assert f"{len(app.suggestions_visible)} suggestions (S)" in legend
         view = app.panes[0].view
-        s = next(s for s in app.suggestions_visible if s.members[0].article == A0
-                 and s.members[1].article == A1)
+        s = next(
+            s for s in app.suggestions_visible if s.members[0].article == A0 and s.members[1].article == A1
+        )
         here, there = s.members
         view.move_cursor(here.start)
         await pilot.pause()
@@ -98,8 +104,7 @@ async def test_queue_shows_both_sides_and_accept_makes_a_link(corpus_dir: Path) 
         app.panes[0].view.focus()
         await pilot.press("S")  # again, with the queue open: no second queue, no crash
         await pilot.pause()
-        assert len(app.query("#suggestion-queue")) == 1 and app.focused is app.query_one(
-            "#suggestion-queue")
+        assert len(app.query("#suggestion-queue")) == 1 and app.focused is app.query_one("#suggestion-queue")
         left, right = (p.view for p in app.panes[:2])
         assert {left.article.id, right.article.id} == {m.article for m in first.members}
         for view in (left, right):
@@ -107,8 +112,7 @@ async def test_queue_shows_both_sides_and_accept_makes_a_link(corpus_dir: Path) 
             assert flat(member.text) in visible_text(view)
         assert text_of("#inspector-text", app).startswith("SUGGESTION")
         # Skip to the first contradiction, then accept it: the header counts it.
-        while app.suggestions_visible[app.query_one("#suggestion-queue").position].relation \
-                != "contradicts":
+        while app.suggestions_visible[app.query_one("#suggestion-queue").position].relation != "contradicts":
             await pilot.press("s")
             await pilot.pause()
         position = app.query_one("#suggestion-queue").position
@@ -171,5 +175,4 @@ def test_reject_then_undo_in_a_session(corpus_dir: Path) -> None:
     assert "rejection:number-abc" in session.store.records
     session.undo()
     assert "rejection:number-abc" not in session.store.records
-    assert not session.load_problems and not [d for d in corpus.diagnostics
-                                              if "alice" in str(d.path)]
+    assert not session.load_problems and not [d for d in corpus.diagnostics if "alice" in str(d.path)]

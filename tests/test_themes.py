@@ -25,10 +25,8 @@ from tui.ui.app import CrossreadApp
 from tui.ui.styles import AA, contrast
 from tui.ui.widgets.article_view import ArticleView
 
-HIGHLIGHTS = ("claim", "source", "contradiction", "note", "orphan", "selection", "search",
-              "mark", "cursor")
-EVERY_CLASS = sorted(name.removeprefix("article-view--")
-                     for name in ArticleView.COMPONENT_CLASSES)
+HIGHLIGHTS = ("claim", "source", "contradiction", "note", "orphan", "selection", "search", "mark", "cursor")
+EVERY_CLASS = sorted(name.removeprefix("article-view--") for name in ArticleView.COMPONENT_CLASSES)
 
 
 def resolve(color: RichColor | None, app: CrossreadApp, foreground: bool) -> Color:
@@ -114,8 +112,15 @@ def colour_parameters(ansi: str) -> list[str]:
     for params in COLOUR_CODE.findall(ansi):
         codes = params.split(";")
         for code in codes:
-            if code in ("38", "48") or (code.isdigit() and (30 <= int(code) <= 37 or 40 <= int(
-                    code) <= 47 or 90 <= int(code) <= 97 or 100 <= int(code) <= 107)):
+            if code in ("38", "48") or (
+                code.isdigit()
+                and (
+                    30 <= int(code) <= 37
+                    or 40 <= int(code) <= 47
+                    or 90 <= int(code) <= 97
+                    or 100 <= int(code) <= 107
+                )
+            ):
                 found.append(params)
                 break
     return found
@@ -125,14 +130,22 @@ ATTRIBUTES = ("bold", "italic", "underline", "strike", "reverse")
 
 
 async def test_no_color_draws_no_colour_and_kinds_differ_by_attributes(
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.setenv("NO_COLOR", "1")
     app = CrossreadApp(bundled_corpus())
     async with app.run_test(size=(160, 50)) as pilot:
         await pilot.pause()
         assert app.no_color
-        console = Console(width=160, height=50, file=io.StringIO(), force_terminal=True,
-                          color_system="truecolor", record=True, legacy_windows=False)
+        console = Console(
+            width=160,
+            height=50,
+            file=io.StringIO(),
+            force_terminal=True,
+            color_system="truecolor",
+            record=True,
+            legacy_windows=False,
+        )
         console.print(app.screen._compositor.render_update(full=True))
         screen = console.export_text(styles=True)
         assert "Legend" in screen and colour_parameters(screen) == []

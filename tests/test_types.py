@@ -8,8 +8,15 @@ from pathlib import Path
 
 from conftest import ROOT
 
-TYPED = ["tui/__init__.py", "tui/__main__.py", "tui/cli.py", "tui/ingest_cli.py",
-         "tui/suggest_cli.py", "tui/core", "tui/web"]
+TYPED = [
+    "tui/__init__.py",
+    "tui/__main__.py",
+    "tui/cli.py",
+    "tui/ingest_cli.py",
+    "tui/suggest_cli.py",
+    "tui/core",
+    "tui/web",
+]
 UNTYPED = ["tui.ui", "tui.ui.*"]  # still followed for the types it gives the rest
 
 
@@ -47,12 +54,28 @@ def _mypy_config(folder: Path) -> Path:
 
 def test_mypy_is_clean_outside_the_ui(tmp_path: Path) -> None:
     config = _mypy_config(tmp_path)
-    result = subprocess.run([sys.executable, "-m", "mypy", "--config-file", str(config), *TYPED],
-                            cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "--config-file", str(config), *TYPED],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, _tail(result)
 
 
 def test_ruff_is_clean() -> None:
-    result = subprocess.run([sys.executable, "-m", "ruff", "check", "tui", "tests"], cwd=ROOT,
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "ruff", "check", "tui", "tests"], cwd=ROOT, capture_output=True, text=True
+    )
+    assert result.returncode == 0, _tail(result)
+
+
+def test_ruff_format_is_applied() -> None:
+    """`ruff format` was applied once to the whole tree; it stays applied."""
+    result = subprocess.run(
+        [sys.executable, "-m", "ruff", "format", "--check", "tui", "tests", "benchmarks"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, _tail(result)

@@ -52,10 +52,9 @@ def bundled() -> Corpus:
 
 SMALL = {
     "articles/a.txt": "Report A\nOfficials say 100 soldiers arrived in Kursk on 3 May 2024. "
-                      "It rained in „Kursk“ all week.\n",
+    "It rained in „Kursk“ all week.\n",
     "articles/b.txt": "Report B\nThe Pentagon counted 250 soldiers. It rained\u00a0in Kursk.\n",
-    "articles/c.txt": "Report C\nThe US Department of Defense said 100 soldiers came. "
-                      "Nobody knows more.\n",
+    "articles/c.txt": "Report C\nThe US Department of Defense said 100 soldiers came. Nobody knows more.\n",
     "annotations/a.yaml": """version: 1
 annotations:
   - {id: hur, kind: source, quote: Officials, name: HUR (Ukrainian military intelligence)}
@@ -97,8 +96,7 @@ def small(make_corpus: Callable[..., Path]) -> Path:
 def test_troop_row_holds_figures_from_at_least_four_articles(bundled: Corpus) -> None:
     row = build_matrix(bundled).row("troop numbers")
     assert row is not None and row.disagree
-    with_figures = [c.article for c in row.cells
-                    if any(e.figure.kind == "number" for e in c.entries)]
+    with_figures = [c.article for c in row.cells if any(e.figure.kind == "number" for e in c.entries)]
     assert len(with_figures) >= 4
     cells = {c.article: c for c in row.cells}
     assert "etwa 10.000 (US Department of Defense)" in cells[A3].text()
@@ -116,8 +114,10 @@ def test_matrix_rows_cells_conflicts_and_order(small: Path) -> None:
     troops = matrix.rows[0]
     assert troops.conflict and troops.disagree and troops.articles == 3
     assert [c.text() for c in troops.cells] == [
-        f"{CONFLICT_MARK} 100 (HUR)", f"{CONFLICT_MARK} 250 (Pentagon)",
-        "100 (US department of DEFENSE)"]
+        f"{CONFLICT_MARK} 100 (HUR)",
+        f"{CONFLICT_MARK} 250 (Pentagon)",
+        "100 (US department of DEFENSE)",
+    ]
     assert [c.conflict for c in troops.cells] == [True, True, False]
     # The '#kursk' row holds only a#n100: its contradiction partner is not in it.
     kursk = matrix.row("#kursk")
@@ -128,8 +128,7 @@ def test_matrix_rows_cells_conflicts_and_order(small: Path) -> None:
     assert weather.cells[0].details() == ["“It rained in „Kursk“ all week.” — no source"]
 
 
-def test_figures_that_cannot_both_be_true_disagree_without_a_link(
-        make_corpus: Callable[..., Path]) -> None:
+def test_figures_that_cannot_both_be_true_disagree_without_a_link(make_corpus: Callable[..., Path]) -> None:
     files = {k: v for k, v in SMALL.items() if k != "annotations/contradictions.yaml"}
     matrix = build_matrix(load_corpus(make_corpus(files)))
     troops = matrix.row("troops")
@@ -146,18 +145,25 @@ def test_suggested_contradictions_are_marked_apart(make_corpus: Callable[..., Pa
     files = {k: v for k, v in SMALL.items() if k != "annotations/contradictions.yaml"}
     corpus = load_corpus(make_corpus(files))
     a, b = corpus.get("a#n100"), corpus.get("b#n250")
-    hint = Suggestion("s1", "contradicts", "number", "100 vs 250", 0.9,
-                      (Member("a", a.start + 2, a.start + 6, "x"), Member("b", b.start, b.end, "y")))
+    hint = Suggestion(
+        "s1",
+        "contradicts",
+        "number",
+        "100 vs 250",
+        0.9,
+        (Member("a", a.start + 2, a.start + 6, "x"), Member("b", b.start, b.end, "y")),
+    )
     troops = build_matrix(corpus, suggestions=[hint]).row("troops")
-    assert [c.text() for c in troops.cells][:2] == [f"{SUGGESTED_MARK} 100 (HUR)",
-                                                     f"{SUGGESTED_MARK} 250 (Pentagon)"]
+    assert [c.text() for c in troops.cells][:2] == [
+        f"{SUGGESTED_MARK} 100 (HUR)",
+        f"{SUGGESTED_MARK} 250 (Pentagon)",
+    ]
     assert troops.disagree and not troops.conflict and troops.cells[0].suggested
     assert "suggested contradiction" in troops.cells[0].details()[0]
     agree = Suggestion("s2", "corroborates", "number", "", 0.9, hint.members)
     assert not build_matrix(corpus, suggestions=[agree]).row("troops").cells[0].suggested
     bundled_corpus_ = load_corpus(bundled_corpus())
-    row = build_matrix(bundled_corpus_, suggestions=suggest_corpus(bundled_corpus_)).row(
-        "troop numbers")
+    row = build_matrix(bundled_corpus_, suggestions=suggest_corpus(bundled_corpus_)).row("troop numbers")
     assert any(c.suggested for c in row.cells)
 
 
@@ -187,30 +193,41 @@ def test_each_change_says_which_views_are_stale(small: Path) -> None:
     assert VIEWS >= stale_views(undone)
 
 
-@pytest.mark.parametrize(("words", "figure", "kind"), [
-    ("Rund 1.500 Soldaten wurden im Oktober 2024 gemeldet", "Rund 1.500", "number"),
-    ("Im Jahr 2023 waren es 48,3 Milliarden Dollar", "48,3 Milliarden Dollar", "number"),
-    ("Der am 19. Juni unterzeichnete Vertrag", "19. Juni", "date"),
-    ("Der Westen hat nicht reagiert", "", ""),
-])
-def test_key_figure_skips_years_and_dates(make_corpus: Callable[..., Path], words: str,
-                                           figure: str, kind: str) -> None:
-    root = make_corpus({"articles/x.txt": f"X\n{words}.\n", "annotations/x.yaml":
-                        f"version: 1\nannotations:\n  - {{id: c, kind: claim, quote: \"{words}\"}}\n"})
+@pytest.mark.parametrize(
+    ("words", "figure", "kind"),
+    [
+        ("Rund 1.500 Soldaten wurden im Oktober 2024 gemeldet", "Rund 1.500", "number"),
+        ("Im Jahr 2023 waren es 48,3 Milliarden Dollar", "48,3 Milliarden Dollar", "number"),
+        ("Der am 19. Juni unterzeichnete Vertrag", "19. Juni", "date"),
+        ("Der Westen hat nicht reagiert", "", ""),
+    ],
+)
+def test_key_figure_skips_years_and_dates(
+    make_corpus: Callable[..., Path], words: str, figure: str, kind: str
+) -> None:
+    root = make_corpus(
+        {
+            "articles/x.txt": f"X\n{words}.\n",
+            "annotations/x.yaml": f'version: 1\nannotations:\n  - {{id: c, kind: claim, quote: "{words}"}}\n',
+        }
+    )
     corpus = load_corpus(root)
     found = key_figure(corpus, corpus.get("x#c"))
     assert (found.text, found.kind) == (figure, kind)
 
 
-def test_curated_value_and_event_date_override_the_words(
-        make_corpus: Callable[..., Path]) -> None:
-    root = make_corpus({"articles/x.txt": "X\nTausende Soldaten kamen. Der Vertrag gilt.\n",
-                        "annotations/x.yaml": """version: 1
+def test_curated_value_and_event_date_override_the_words(make_corpus: Callable[..., Path]) -> None:
+    root = make_corpus(
+        {
+            "articles/x.txt": "X\nTausende Soldaten kamen. Der Vertrag gilt.\n",
+            "annotations/x.yaml": """version: 1
 annotations:
   - {id: c, kind: claim, quote: Tausende Soldaten kamen., value: [2000, 9000], unit: troops}
   - {id: d, kind: claim, quote: Der Vertrag gilt., as_of: 2024-12, event: entry into force}
   - {id: e, kind: claim, quote: Der Vertrag gilt., occurrence: 1, as_of: 2024-12}
-"""})
+""",
+        }
+    )
     corpus = load_corpus(root)
     figure = key_figure(corpus, corpus.get("x#c"))
     assert (figure.text, figure.low, figure.high) == ("2000–9000 troops", 2000, 9000)
@@ -222,8 +239,7 @@ def test_filter_rows_by_topic_or_tag(bundled: Corpus, small: Path) -> None:
     matrix = build_matrix(load_corpus(small))
     assert [r.label for r in matrix.filtered("KURSK").rows] == ["troops", "#kursk"]
     assert [r.label for r in matrix.filtered("weath").rows] == ["weather"]
-    assert matrix.filtered("kursk").describe() == \
-        "Claim matrix · 2 rows × 3 articles · filter kursk"
+    assert matrix.filtered("kursk").describe() == "Claim matrix · 2 rows × 3 articles · filter kursk"
     troops = build_matrix(bundled).filtered("troop numbers")
     assert troops.rows and all(r.matches("troop numbers") for r in troops.rows)
     assert len(troops.rows) < len(build_matrix(bundled).rows)
@@ -242,15 +258,34 @@ def test_export_command_writes_csv_and_markdown(small: Path, tmp_path: Path) -> 
     rows = list(csv.reader(io.StringIO((tmp_path / "m.csv").read_text(encoding="utf-8"))))
     assert rows[0][:4] == ["topic", "kind", "disagree", "conflict"]
     assert rows[0][4].startswith("a: Report A")
-    assert rows[1] == ["troops", "topic", "yes", "yes",
-                       f"{CONFLICT_MARK} 100 (HUR (Ukrainian military intelligence))",
-                       f"{CONFLICT_MARK} 250 (Pentagon)", "100 (US department of DEFENSE)"]
+    assert rows[1] == [
+        "troops",
+        "topic",
+        "yes",
+        "yes",
+        f"{CONFLICT_MARK} 100 (HUR (Ukrainian military intelligence))",
+        f"{CONFLICT_MARK} 250 (Pentagon)",
+        "100 (US department of DEFENSE)",
+    ]
     assert main(["export", str(small), "--format", "matrix", "-o", str(tmp_path / "m.md")]) == 0
     text = (tmp_path / "m.md").read_text(encoding="utf-8")
     assert text.startswith("# Claim matrix: corpus\n")
     assert "| **troops** | ≠ 100 (HUR (Ukrainian military intelligence)) |" in text
-    assert main(["export", str(small), "--format", "matrix", "--matrix-format", "md",
-                 "-o", str(tmp_path / "m.txt")]) == 0
+    assert (
+        main(
+            [
+                "export",
+                str(small),
+                "--format",
+                "matrix",
+                "--matrix-format",
+                "md",
+                "-o",
+                str(tmp_path / "m.txt"),
+            ]
+        )
+        == 0
+    )
     assert (tmp_path / "m.txt").read_text(encoding="utf-8") == text
     assert matrix_format(None, None) == "csv" and matrix_format("csv", Path("x.md")) == "csv"
 
@@ -267,12 +302,15 @@ def test_matrix_markdown_title_is_the_reports(small: Path, tmp_path: Path) -> No
 
 
 def test_export_escapes_controls_and_formulas(make_corpus: Callable[..., Path]) -> None:
-    root = make_corpus({
-        "articles/x.txt": "X\nSaid so: 5 ships.\n",
-        "annotations/x.yaml": "version: 1\nannotations:\n"
-                              "  - {id: s, kind: source, quote: Said so, name: \"=HYPERLINK(1)\"}\n"
-                              "  - {id: c, kind: claim, quote: 5 ships, source: s,"
-                              " topic: \"evil\\e]0;pwn\\athing|pipe\\nline\"}\n"})
+    root = make_corpus(
+        {
+            "articles/x.txt": "X\nSaid so: 5 ships.\n",
+            "annotations/x.yaml": "version: 1\nannotations:\n"
+            '  - {id: s, kind: source, quote: Said so, name: "=HYPERLINK(1)"}\n'
+            "  - {id: c, kind: claim, quote: 5 ships, source: s,"
+            ' topic: "evil\\e]0;pwn\\athing|pipe\\nline"}\n',
+        }
+    )
     corpus = load_corpus(root)
     for fmt in ("csv", "md"):
         out = matrix_export(corpus, fmt)
@@ -293,17 +331,21 @@ def test_corpus_search_for_kursk_finds_four_articles(bundled: Corpus) -> None:
     assert len(in_text) >= 4
     for hit in result.hits:
         if hit.field == TEXT:
-            assert bundled.articles[hit.article].text[hit.start:hit.end].lower() == "kursk"
+            assert bundled.articles[hit.article].text[hit.start : hit.end].lower() == "kursk"
         a, b = hit.mark
         assert hit.snippet[a:b].lower() == "kursk"
     # grouped by article in corpus order, text order within each
-    assert [g.article for g in result.groups] == [a for a in bundled.articles
-                                                   if a in {h.article for h in result.hits}]
+    assert [g.article for g in result.groups] == [
+        a for a in bundled.articles if a in {h.article for h in result.hits}
+    ]
     for group in result.groups:
         starts = [h.start for h in group.hits if h.field == TEXT]
         assert starts == sorted(starts)
-    inside = [h for h in result.hits if h.field == TEXT and h.annotation is not None
-              and h.annotation.ref == f"{A3}#kursk-3000"]
+    inside = [
+        h
+        for h in result.hits
+        if h.field == TEXT and h.annotation is not None and h.annotation.ref == f"{A3}#kursk-3000"
+    ]
     assert inside and inside[0].where == "in claim kursk-3000"
 
 
@@ -315,7 +357,7 @@ def test_search_folds_case_spacing_and_typography(small: Path) -> None:
     assert [h.article for h in spaced.hits] == ["b"]  # a no-break space; a has „quotes“
     text = corpus.articles["b"].text
     hit = spaced.hits[0]
-    assert text[hit.start:hit.end] == "rained\u00a0in Kursk"
+    assert text[hit.start : hit.end] == "rained\u00a0in Kursk"
     assert hit.annotation is not None and hit.annotation.ref == "b#rain"
     assert search_corpus(corpus, "   ").hits == ()
 
@@ -328,8 +370,7 @@ def test_search_reads_notes_summaries_and_source_names(small: Path) -> None:
     assert ("b", TEXT, "in source dod") in fields
     assert ("b", SOURCE_NAME, "name of source dod") in fields
     summary = search_corpus(corpus, "counted in kursk")
-    assert [(h.article, h.field, h.where) for h in summary.hits] == \
-        [("a", SUMMARY, "summary of link a-vs-b")]
+    assert [(h.article, h.field, h.where) for h in summary.hits] == [("a", SUMMARY, "summary of link a-vs-b")]
     assert summary.hits[0].start == corpus.get("a#n100").start  # enter goes to the claim
     assert summary.describe() == "“counted in kursk”: 1 match in 1 article"
 
@@ -358,29 +399,38 @@ def test_find_all_agrees_with_folded_search() -> None:
 
 
 def test_filter_by_the_pentagon_lists_exactly_the_claims_citing_it(bundled: Corpus) -> None:
-    expected = sorted(c.ref for c in bundled.claims()
-                      if c.source and (s := bundled.get(c.source, c.article)) is not None
-                      and s.name == "US Department of Defense")
+    expected = sorted(
+        c.ref
+        for c in bundled.claims()
+        if c.source
+        and (s := bundled.get(c.source, c.article)) is not None
+        and s.name == "US Department of Defense"
+    )
     assert expected
-    for spelling in ("US Department of Defense", "us  department of DEFENSE", "Pentagon",
-                     "US-Verteidigungsministerium"):
+    for spelling in (
+        "US Department of Defense",
+        "us  department of DEFENSE",
+        "Pentagon",
+        "US-Verteidigungsministerium",
+    ):
         found = Filter.of(sources=[spelling]).apply(bundled)
         assert sorted(a.ref for a in found) == expected, spelling
 
 
 def test_sources_are_one_across_articles(small: Path) -> None:
     corpus = load_corpus(small)
-    assert source_key("Pentagon") == source_key("US  Department of Defense") \
+    assert (
+        source_key("Pentagon")
+        == source_key("US  Department of Defense")
         == source_key("u.s. department of defense")
+    )
     assert source_key("Pentagon Papers") != source_key("Pentagon")
     use = claims_resting_on(corpus, corpus.get("b#dod"))
-    assert [(aid, [c.id for c in claims]) for aid, claims in use.claims] == \
-        [("b", ["n250"]), ("c", ["n100"])]
+    assert [(aid, [c.id for c in claims]) for aid, claims in use.claims] == [("b", ["n250"]), ("c", ["n100"])]
     assert use.names == ("Pentagon", "US  department of DEFENSE") and use.count == 2
     assert all_sources(corpus)[0][2] == 2
     assert short_name("HUR (Ukrainian military intelligence)") == "HUR"
-    assert short_name("South Korean, US and Ukrainian intelligence") == \
-        "South Korean, US and Uk…"
+    assert short_name("South Korean, US and Ukrainian intelligence") == "South Korean, US and Uk…"
 
 
 def test_filters_combine_and_describe_themselves(small: Path) -> None:
@@ -405,8 +455,7 @@ def test_filters_combine_and_describe_themselves(small: Path) -> None:
     mine = session.add_note("why?", "b", on="n250").annotation
     assert refs(Filter.of(authors=["alice"], since=today)) == [mine.ref]
     f = Filter.of(sources=["Pentagon"], verdicts=["false", "disputed"], since=date(2025, 1, 2))
-    assert f.describe(12) == \
-        "claims · source Pentagon · verdict disputed or false · since 2025-01-02 (12)"
+    assert f.describe(12) == "claims · source Pentagon · verdict disputed or false · since 2025-01-02 (12)"
     assert Filter().describe(3) == "all (3)" and Filter().empty
     with pytest.raises(ValueError, match="wrong"):
         Filter.of(kinds=["wrong"])
@@ -429,8 +478,7 @@ def test_history_shows_a_verdict_given_in_the_test(corpus_dir: Path) -> None:
     session = Session(load_corpus(corpus_dir), "alice")
     session.set_verdict(f"{A3}#pentagon-10k", "false", "about, not exactly")
     events = history(session.corpus, "alice", "today")
-    assert [(e.kind, e.label, e.ref) for e in events] == \
-        [("verdict", "verdict: false", f"{A3}#pentagon-10k")]
+    assert [(e.kind, e.label, e.ref) for e in events] == [("verdict", "verdict: false", f"{A3}#pentagon-10k")]
     assert "etwa 10.000" in events[0].target and events[0].text == "about, not exactly"
     assert "verdict: false  003" in events[0].line()
     assert history(session.corpus, "alice", "yesterday") == []
@@ -444,13 +492,35 @@ def test_history_is_newest_first_and_filters_by_day_and_kind(small: Path) -> Non
     yesterday = date.today() - timedelta(days=1)
     old = date(2024, 5, 1)
     records = [
-        {"id": "v1", "kind": "verdict", "on": "a#n100", "verdict": "supported",
-         "author": "alice", "created": _stamp(old, 12), "modified": _stamp(old, 12)},
-        {"id": "n1", "kind": "note", "article": "b", "on": "n250", "text": "recount",
-         "author": "alice", "created": _stamp(yesterday, 12), "modified": _stamp(yesterday, 12)},
-        {"id": "l1", "kind": "link", "relation": "corroborates", "summary": "both 100",
-         "claims": ["a#n100", "c#n100"], "author": "alice",
-         "created": _stamp(old, 9), "modified": _stamp(old, 9)},
+        {
+            "id": "v1",
+            "kind": "verdict",
+            "on": "a#n100",
+            "verdict": "supported",
+            "author": "alice",
+            "created": _stamp(old, 12),
+            "modified": _stamp(old, 12),
+        },
+        {
+            "id": "n1",
+            "kind": "note",
+            "article": "b",
+            "on": "n250",
+            "text": "recount",
+            "author": "alice",
+            "created": _stamp(yesterday, 12),
+            "modified": _stamp(yesterday, 12),
+        },
+        {
+            "id": "l1",
+            "kind": "link",
+            "relation": "corroborates",
+            "summary": "both 100",
+            "claims": ["a#n100", "c#n100"],
+            "author": "alice",
+            "created": _stamp(old, 9),
+            "modified": _stamp(old, 9),
+        },
     ]
     assert session.add_records(records).ok
     events = history(session.corpus, "alice")
@@ -459,18 +529,24 @@ def test_history_is_newest_first_and_filters_by_day_and_kind(small: Path) -> Non
     assert [e.kind for e in history(session.corpus, "alice", "yesterday")] == ["note"]
     day = record_day(_stamp(old, 12))
     assert [e.kind for e in history(session.corpus, "alice", day)] == ["verdict", "link"]
-    assert [e.label for e in history(session.corpus, "alice", kinds=["link"])] == \
-        ["link: corroborates"]
-    assert describe("alice", "yesterday", ["verdict", "note"], 1) == \
-        "History · alice · yesterday · verdicts + notes (1)"
+    assert [e.label for e in history(session.corpus, "alice", kinds=["link"])] == ["link: corroborates"]
+    assert (
+        describe("alice", "yesterday", ["verdict", "note"], 1)
+        == "History · alice · yesterday · verdicts + notes (1)"
+    )
     with pytest.raises(ValueError):
         history(session.corpus, "alice", kinds=["nonsense"])
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("today", date(2025, 3, 10)), ("Yesterday", date(2025, 3, 9)),
-    ("gestern", date(2025, 3, 9)), ("2024-11-18", date(2024, 11, 18)),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("today", date(2025, 3, 10)),
+        ("Yesterday", date(2025, 3, 9)),
+        ("gestern", date(2025, 3, 9)),
+        ("2024-11-18", date(2024, 11, 18)),
+    ],
+)
 def test_parse_day(text: str, expected: date) -> None:
     assert parse_day(text, today=date(2025, 3, 10)) == expected
 

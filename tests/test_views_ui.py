@@ -37,10 +37,11 @@ async def test_matrix_troop_row_holds_figures_from_four_articles_on_one_screen()
         starts = [header.index(f"{n:03d} ") for n in range(5)]
         row = next(i for i, line in enumerate(lines) if "troop numbers" in line)
         # The row's lines, up to the next row label in the first column.
-        block = [lines[row]] + [line for line in lines[row + 1:row + 4]
-                                if not line[:starts[0]].strip()]
-        cells = ["\n".join(line[a:b] for line in block)
-                 for a, b in zip(starts, starts[1:] + [len(header)], strict=True)]
+        block = [lines[row]] + [line for line in lines[row + 1 : row + 4] if not line[: starts[0]].strip()]
+        cells = [
+            "\n".join(line[a:b] for line in block)
+            for a, b in zip(starts, starts[1:] + [len(header)], strict=True)
+        ]
         with_figures = [c for c in cells if re.search(r"\d[\d.]*\d{3}|\d{4}", c)]
         assert len(with_figures) >= 4, cells
         assert "≠" in lines[row]  # the row disagrees and says so
@@ -107,7 +108,7 @@ async def test_corpus_search_lists_kursk_in_four_articles_and_n_walks_them() -> 
         view = app.current_view
         assert view is not None and view.article.id == A0
         first = view.cursor
-        assert view.article.text[first:first + 5].casefold() == "kursk"
+        assert view.article.text[first : first + 5].casefold() == "kursk"
         status = widget_text(app.panes[0].query_one(".pane-status"))
         assert "result 1/20" in status
         for _ in range(5):  # past the five results in 000
@@ -129,8 +130,7 @@ async def test_filter_by_source_lists_exactly_the_claims_that_cite_it(corpus_dir
     made = session.add_annotation("source", A1, start, start + 5, name="Pentagon")
     assert made.annotation is not None
     where = text.index("Moskau habe")
-    session.add_annotation("claim", A1, where, where + 30, source=made.annotation.id,
-                           topic="troop numbers")
+    session.add_annotation("claim", A1, where, where + 30, source=made.annotation.id, topic="troop numbers")
     app = CrossreadApp(corpus_dir, [A0], author="tester")
     async with app.run_test(size=BIG) as pilot:
         await pilot.press("a", "ctrl+f")
@@ -232,8 +232,7 @@ def test_matrix_snapshot_200x50(snap_compare) -> None:  # type: ignore[no-untype
 
 def test_matrix_snapshot_80x24(snap_compare) -> None:  # type: ignore[no-untyped-def]
     """Narrow columns that scroll sideways, the focused cell in full below."""
-    assert snap_compare(CrossreadApp(bundled_corpus()), terminal_size=SMALL,
-                        press=["M", "j", "l"])
+    assert snap_compare(CrossreadApp(bundled_corpus()), terminal_size=SMALL, press=["M", "j", "l"])
 
 
 async def test_palette_lists_the_new_keys() -> None:
@@ -241,9 +240,11 @@ async def test_palette_lists_the_new_keys() -> None:
     async with app.run_test(size=BIG) as pilot:
         await pilot.pause()
         titles = {c.title for c in app.get_system_commands(app.screen)}
-    for wanted in ("Claim matrix: every topic across the articles",
-                   "Search every article (then n/N through the results)",
-                   "Review history: your verdicts, notes and links",
-                   "Filters: topic, tag, source, verdict, date…",
-                   "Claims resting on this source (any article)"):
+    for wanted in (
+        "Claim matrix: every topic across the articles",
+        "Search every article (then n/N through the results)",
+        "Review history: your verdicts, notes and links",
+        "Filters: topic, tag, source, verdict, date…",
+        "Claims resting on this source (any article)",
+    ):
         assert wanted in titles

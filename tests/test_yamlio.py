@@ -54,7 +54,8 @@ def test_oversized_document_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_billion_laughs_is_refused_fast() -> None:
     bomb = "a: &a [x, x]\n" + "".join(
-        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}]\n" for i in range(20))
+        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}]\n" for i in range(20)
+    )
     with pytest.raises(yamlio.YamlError, match="aliases"):
         yamlio.load(bomb)
 

@@ -22,15 +22,19 @@ MAX_PANES = 4
 
 
 def _check_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="crossread check",
-                                     description="Validate and anchor every annotation.")
+    parser = argparse.ArgumentParser(
+        prog="crossread check", description="Validate and anchor every annotation."
+    )
     parser.add_argument("corpus", nargs="?", type=Path, help="corpus folder (default: bundled)")
     parser.add_argument("--format", choices=("human", "json"), default="human")
     parser.add_argument("--strict", action="store_true", help="fail on warnings too")
     parser.add_argument("--author", help="whose notes location to report")
-    parser.add_argument("--accept-changes", metavar="ARTICLE",
-                        help="record the article's current text as the one its annotations "
-                             "are pinned to (after you have looked at what changed)")
+    parser.add_argument(
+        "--accept-changes",
+        metavar="ARTICLE",
+        help="record the article's current text as the one its annotations "
+        "are pinned to (after you have looked at what changed)",
+    )
     return parser
 
 
@@ -38,13 +42,20 @@ def _app_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="crossread",
         description="Read annotated news articles side by side. "
-                    "Subcommands: check, screenshot, export, import, serve "
-                    "(see 'crossread check --help').")
+        "Subcommands: check, screenshot, export, import, serve "
+        "(see 'crossread check --help').",
+    )
     parser.add_argument("corpus", nargs="?", type=Path, help="corpus folder (default: bundled)")
-    parser.add_argument("--open", nargs="+", metavar="ARTICLE", default=[],
-                        help=f"articles to open side by side (up to {MAX_PANES})")
-    parser.add_argument("--author", help="your name for notes and verdicts "
-                        "(default: config file, then login name)")
+    parser.add_argument(
+        "--open",
+        nargs="+",
+        metavar="ARTICLE",
+        default=[],
+        help=f"articles to open side by side (up to {MAX_PANES})",
+    )
+    parser.add_argument(
+        "--author", help="your name for notes and verdicts (default: config file, then login name)"
+    )
     return parser
 
 
@@ -76,14 +87,14 @@ def _config_author() -> str | None:
 
     found = load_config(config_path())
     if found.problem:
-        print(escape_line(f"crossread: ignoring {config_path()}: {found.problem}"),
-              file=sys.stderr)
+        print(escape_line(f"crossread: ignoring {config_path()}: {found.problem}"), file=sys.stderr)
     return found.text("author")
 
 
 def _screenshot_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="crossread screenshot",
-                                     description="Render the first view headless to an SVG.")
+    parser = argparse.ArgumentParser(
+        prog="crossread screenshot", description="Render the first view headless to an SVG."
+    )
     parser.add_argument("corpus", nargs="?", type=Path)
     parser.add_argument("--open", nargs="+", metavar="ARTICLE", default=[])
     parser.add_argument("--size", default="160x50", help="COLUMNSxROWS")
@@ -93,32 +104,49 @@ def _screenshot_parser() -> argparse.ArgumentParser:
 
 def _export_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="crossread export",
-        description="Export annotations, notes, verdicts and links.")
+        prog="crossread export", description="Export annotations, notes, verdicts and links."
+    )
     parser.add_argument("corpus", nargs="?", type=Path, help="corpus folder (default: bundled)")
-    parser.add_argument("--format", choices=FORMATS, required=True,
-                        help="w3c: Web Annotation JSON-LD; claimreview: schema.org "
-                             "ClaimReview JSON-LD; markdown: a review report; html: the "
-                             "same report as one self-contained page; matrix: the claim "
-                             "matrix")
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        required=True,
+        help="w3c: Web Annotation JSON-LD; claimreview: schema.org "
+        "ClaimReview JSON-LD; markdown: a review report; html: the "
+        "same report as one self-contained page; matrix: the claim "
+        "matrix",
+    )
     parser.add_argument("-o", "--output", type=Path, help="file to write (default: stdout)")
-    parser.add_argument("--review-url", metavar="URL",
-                        help="claimreview: the fact-check page, {id} standing for each "
-                             "review (default: [publisher] review_url in crossread.toml)")
-    parser.add_argument("--matrix-format", choices=("csv", "md"),
-                        help="matrix: the claim matrix as CSV (default) or Markdown "
-                             "(default md when -o ends in .md)")
+    parser.add_argument(
+        "--review-url",
+        metavar="URL",
+        help="claimreview: the fact-check page, {id} standing for each "
+        "review (default: [publisher] review_url in crossread.toml)",
+    )
+    parser.add_argument(
+        "--matrix-format",
+        choices=("csv", "md"),
+        help="matrix: the claim matrix as CSV (default) or Markdown (default md when -o ends in .md)",
+    )
     report = parser.add_argument_group("markdown and html (the review report)")
-    report.add_argument("--article", action="append", default=[], metavar="ID",
-                        help="only this article (an id or a unique prefix); repeatable")
-    report.add_argument("--author", metavar="NAME",
-                        help="only this reviewer's verdicts, notes and links (curated "
-                             "notes and links stay)")
-    report.add_argument("--reviewed-only", action="store_true",
-                        help="only claims with a verdict")
-    report.add_argument("--since", metavar="DATE",
-                        help="only claims, notes and links worked on since DATE "
-                             "(YYYY-MM-DD, today or yesterday)")
+    report.add_argument(
+        "--article",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="only this article (an id or a unique prefix); repeatable",
+    )
+    report.add_argument(
+        "--author",
+        metavar="NAME",
+        help="only this reviewer's verdicts, notes and links (curated notes and links stay)",
+    )
+    report.add_argument("--reviewed-only", action="store_true", help="only claims with a verdict")
+    report.add_argument(
+        "--since",
+        metavar="DATE",
+        help="only claims, notes and links worked on since DATE (YYYY-MM-DD, today or yesterday)",
+    )
     return parser
 
 
@@ -130,15 +158,14 @@ def _report_options(args: argparse.Namespace, corpus: Corpus) -> Options:
     parser = _export_parser()
     given = args.article or args.author or args.reviewed_only or args.since
     if given and args.format not in ("markdown", "html"):
-        parser.error("--article, --author, --reviewed-only and --since go with "
-                     "--format markdown or html")
+        parser.error("--article, --author, --reviewed-only and --since go with --format markdown or html")
     ids = []
     for name in args.article:
-        found = [a for a in corpus.articles if a == name] or \
-            [a for a in corpus.articles if a.startswith(name)]
+        found = [a for a in corpus.articles if a == name] or [
+            a for a in corpus.articles if a.startswith(name)
+        ]
         if len(found) != 1:
-            parser.error(escape_line(f"--article {name}: "
-                                     f"{'no such article' if not found else 'ambiguous'}"))
+            parser.error(escape_line(f"--article {name}: {'no such article' if not found else 'ambiguous'}"))
         ids.append(found[0])
     try:
         since = parse_day(args.since) if args.since else None
@@ -150,13 +177,17 @@ def _report_options(args: argparse.Namespace, corpus: Corpus) -> Options:
 def _import_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="crossread import",
-        description="Import W3C Web Annotations (JSON) as your own notes and verdicts.")
+        description="Import W3C Web Annotations (JSON) as your own notes and verdicts.",
+    )
     parser.add_argument("args", nargs="+", metavar="[CORPUS] FILE")
-    parser.add_argument("--author", help="whose notes file the imported items go to "
-                        "(each keeps the name of whoever wrote it)")
-    parser.add_argument("--article", metavar="ID",
-                        help="the article for targets that name no document (RecogitoJS) "
-                             "or one this corpus does not know")
+    parser.add_argument(
+        "--author", help="whose notes file the imported items go to (each keeps the name of whoever wrote it)"
+    )
+    parser.add_argument(
+        "--article",
+        metavar="ID",
+        help="the article for targets that name no document (RecogitoJS) or one this corpus does not know",
+    )
     return parser
 
 
@@ -166,8 +197,12 @@ def run_export(argv: Sequence[str]) -> int:
     if not root.is_dir():
         _export_parser().error(f"{root}: no such folder")
     if args.output is not None and not args.output.parent.is_dir():
-        print(escape_line(f"crossread export: cannot write {args.output}: "
-                          f"{args.output.parent} is not a folder"), file=sys.stderr)
+        print(
+            escape_line(
+                f"crossread export: cannot write {args.output}: {args.output.parent} is not a folder"
+            ),
+            file=sys.stderr,
+        )
         return 1
     corpus = load_corpus(root)
     options = _report_options(args, corpus)
@@ -182,8 +217,10 @@ def run_export(argv: Sequence[str]) -> int:
         try:
             out = json_text(exports.claim_reviews(corpus, args.review_url)) + "\n"
         except PublisherMissing as exc:
-            print("crossread export: " + "\n".join(escape_line(line) for line in
-                                                   str(exc).splitlines()), file=sys.stderr)
+            print(
+                "crossread export: " + "\n".join(escape_line(line) for line in str(exc).splitlines()),
+                file=sys.stderr,
+            )
             return 2
     elif args.format == "matrix":
         from tui.core.views.matrix_export import matrix_export, matrix_format
@@ -203,8 +240,10 @@ def run_export(argv: Sequence[str]) -> int:
     try:
         atomic_write(args.output, out.encode("utf-8"))
     except OSError as exc:
-        print(escape_line(f"crossread export: cannot write {args.output}: "
-                          f"{exc.strerror or exc}"), file=sys.stderr)
+        print(
+            escape_line(f"crossread export: cannot write {args.output}: {exc.strerror or exc}"),
+            file=sys.stderr,
+        )
         return 1
     print(escape_line(f"wrote {args.output}"), file=sys.stderr)
     return 0
@@ -280,11 +319,16 @@ def _accept_changes(corpus: Corpus, name: str) -> int:
     from tui.core.files.pinning import PinError, annotation_path, new_file, text_hash, with_pin
 
     found = [aid for aid in corpus.articles if aid == name] or [
-        aid for aid in corpus.articles if aid.startswith(name)]
+        aid for aid in corpus.articles if aid.startswith(name)
+    ]
     if len(found) != 1:
-        print(escape_line(f"crossread check: --accept-changes {name}: "
-                          f"{'no such article' if not found else 'more than one article'}"),
-              file=sys.stderr)
+        print(
+            escape_line(
+                f"crossread check: --accept-changes {name}: "
+                f"{'no such article' if not found else 'more than one article'}"
+            ),
+            file=sys.stderr,
+        )
         return 2
     article_id = found[0]
     digest = text_hash(corpus.articles[article_id].text)
@@ -310,8 +354,7 @@ def _terminal_progress(label: str) -> Progress | None:
             return
         width = 30
         filled = width * done // max(1, total)
-        sys.stderr.write(f"\r{label}: {stage} [{'#' * filled}{'.' * (width - filled)}] "
-                         f"{done}/{total}")
+        sys.stderr.write(f"\r{label}: {stage} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
         sys.stderr.flush()
 
     return show
@@ -319,8 +362,11 @@ def _terminal_progress(label: str) -> Progress | None:
 
 def _parse_size(text: str) -> tuple[int, int] | None:
     cols, _, rows = text.lower().partition("x")
-    if not (cols.isdigit() and rows.isdigit()) or not (20 <= int(cols) <= 1000) \
-            or not (5 <= int(rows) <= 500):
+    if (
+        not (cols.isdigit() and rows.isdigit())
+        or not (20 <= int(cols) <= 1000)
+        or not (5 <= int(rows) <= 500)
+    ):
         return None
     return int(cols), int(rows)
 
@@ -342,30 +388,39 @@ def run_screenshot(argv: Sequence[str]) -> int:
         parser.error(f"{root}: no such folder")
     folder = args.output.parent
     if not folder.is_dir():
-        print(escape_line(f"crossread screenshot: cannot write {args.output}: "
-                          f"{folder} is not a folder"), file=sys.stderr)
+        print(
+            escape_line(f"crossread screenshot: cannot write {args.output}: {folder} is not a folder"),
+            file=sys.stderr,
+        )
         return 1
     from tui.ui.screenshot import save_screenshot
 
     try:
         save_screenshot(root, args.open, size, args.output)
     except OSError as exc:
-        print(escape_line(f"crossread screenshot: cannot write {args.output}: "
-                          f"{exc.strerror or exc}"), file=sys.stderr)
+        print(
+            escape_line(f"crossread screenshot: cannot write {args.output}: {exc.strerror or exc}"),
+            file=sys.stderr,
+        )
         return 1
     return 0
 
 
-NO_TERMINAL = ("crossread: the reader needs a terminal on stdin and stdout "
-               "(not a terminal: {what}); in scripts and pipes use 'crossread check', "
-               "'crossread export' or 'crossread screenshot'")
+NO_TERMINAL = (
+    "crossread: the reader needs a terminal on stdin and stdout "
+    "(not a terminal: {what}); in scripts and pipes use 'crossread check', "
+    "'crossread export' or 'crossread screenshot'"
+)
 
 
 def _no_terminal() -> str | None:
     """Which of stdin and stdout is not a terminal, if any. Textual would
     otherwise wait on a closed or piped stdin at full CPU for minutes."""
-    missing = [name for name, stream in (("stdin", sys.stdin), ("stdout", sys.stdout))
-               if stream is None or not stream.isatty()]
+    missing = [
+        name
+        for name, stream in (("stdin", sys.stdin), ("stdout", sys.stdout))
+        if stream is None or not stream.isatty()
+    ]
     return ", ".join(missing) or None
 
 
@@ -384,8 +439,7 @@ def run_app(argv: Sequence[str]) -> int:
     if what is not None:
         print(NO_TERMINAL.format(what=what), file=sys.stderr)
         return 2
-    app = reader(root, args.open, author=author, max_panes=MAX_PANES,
-                 remember=not headless_bench)
+    app = reader(root, args.open, author=author, max_panes=MAX_PANES, remember=not headless_bench)
     if headless_bench:
         # Benchmark hook: run headless and exit right after the first frame with text.
         app.exit_on_first_paint = True
@@ -423,9 +477,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_import(argv[1:])
         if argv and argv[0] == "suggest":
             from tui.suggest_cli import run_suggest
+
             return run_suggest(argv[1:])
         if argv and argv[0] in ("new", "add"):
             from tui import ingest_cli
+
             return ingest_cli.main(argv)
         if argv and argv[0] == "serve":
             from tui.web.server import run_serve

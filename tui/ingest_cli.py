@@ -18,7 +18,8 @@ from tui.core.document.text import escape_controls
 def _new_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="crossread new",
-        description="Make an empty corpus: articles/, annotations/ and a commented crossread.toml.")
+        description="Make an empty corpus: articles/, annotations/ and a commented crossread.toml.",
+    )
     parser.add_argument("folder", type=Path, help="the corpus folder to make")
     parser.add_argument("--title", default="", help="corpus title (default: the folder's name)")
     parser.add_argument("--language", default="", help='main language, such as "de" or "en"')
@@ -44,16 +45,25 @@ def _add_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="crossread add",
         description="Add articles to a corpus from saved web pages (.html, .htm), .txt or .md "
-                    "files, or http(s) URLs. Each becomes articles/<slug>.md with its metadata.")
+        "files, or http(s) URLs. Each becomes articles/<slug>.md with its metadata.",
+    )
     parser.add_argument("corpus", type=Path, help="the corpus folder (see 'crossread new')")
     parser.add_argument("sources", nargs="+", metavar="SOURCE", help="files or URLs to add")
-    parser.add_argument("--url", default="",
-                        help="where a saved page came from (with a single source); "
-                             "default: the page's own canonical URL")
-    parser.add_argument("--timeout", type=_positive, default=20.0,
-                        help="seconds to wait for a URL in all (default 20)")
-    parser.add_argument("--max-size", type=_megabytes, default=10 * 1024 * 1024,
-                        metavar="MB", help="largest page to fetch, in MiB (default 10)")
+    parser.add_argument(
+        "--url",
+        default="",
+        help="where a saved page came from (with a single source); default: the page's own canonical URL",
+    )
+    parser.add_argument(
+        "--timeout", type=_positive, default=20.0, help="seconds to wait for a URL in all (default 20)"
+    )
+    parser.add_argument(
+        "--max-size",
+        type=_megabytes,
+        default=10 * 1024 * 1024,
+        metavar="MB",
+        help="largest page to fetch, in MiB (default 10)",
+    )
     return parser
 
 
@@ -73,8 +83,10 @@ def run_new(argv: Sequence[str]) -> int:
     except OSError as exc:
         _say(f"crossread new: cannot make {args.folder}: {exc.strerror or exc}")
         return 1
-    _say(f"made {args.folder} (articles/, annotations/, {config.name}); "
-         f"add articles with: crossread add {args.folder} PAGE.html|URL ...")
+    _say(
+        f"made {args.folder} (articles/, annotations/, {config.name}); "
+        f"add articles with: crossread add {args.folder} PAGE.html|URL ..."
+    )
     return 0
 
 

@@ -23,11 +23,17 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="crossread suggest",
         description="Propose contradictions, corroborations, updates and name variants across "
-                    "the articles of a corpus (rule-based, offline).")
+        "the articles of a corpus (rule-based, offline).",
+    )
     parser.add_argument("corpus", nargs="?", type=Path, help="corpus folder (default: bundled)")
     parser.add_argument("--format", choices=("text", "json"), default="text")
-    parser.add_argument("--min-score", type=float, default=0.0, metavar="SCORE",
-                        help="leave out suggestions scored below SCORE (0 to 1)")
+    parser.add_argument(
+        "--min-score",
+        type=float,
+        default=0.0,
+        metavar="SCORE",
+        help="leave out suggestions scored below SCORE (0 to 1)",
+    )
     return parser
 
 
@@ -35,8 +41,11 @@ def text_lines(suggestions: list[Suggestion]) -> list[str]:
     lines = []
     for s in suggestions:
         spans = "  ".join(f"{m.article}@{m.start}-{m.end}" for m in s.members)
-        lines.append(escape_controls(f"{s.score:.2f} {s.relation:<12} {s.reason:<6} {s.summary}  "
-                                     f"[{spans}] {s.id}").replace("\n", " "))
+        lines.append(
+            escape_controls(
+                f"{s.score:.2f} {s.relation:<12} {s.reason:<6} {s.summary}  [{spans}] {s.id}"
+            ).replace("\n", " ")
+        )
     return lines
 
 

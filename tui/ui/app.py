@@ -47,16 +47,35 @@ from tui.ui.widgets.lists import AnnotationList, CorpusList
 from tui.ui.widgets.pane import ArticlePane
 
 KEY_NAMES = {
-    "right_square_bracket": "]", "left_square_bracket": "[", "right_curly_bracket": "}",
-    "left_curly_bracket": "{", "question_mark": "?", "slash": "/", "exclamation_mark": "!",
+    "right_square_bracket": "]",
+    "left_square_bracket": "[",
+    "right_curly_bracket": "}",
+    "left_curly_bracket": "{",
+    "question_mark": "?",
+    "slash": "/",
+    "exclamation_mark": "!",
     "backslash": "\\",
-    "pagedown": "PgDn", "pageup": "PgUp", "space": "space", "enter": "enter",
-    "escape": "esc", "shift+tab": "shift+tab", "ctrl+p": "ctrl+p", "at": "@",
-    "equals_sign": "=", "left_parenthesis": "(", "right_parenthesis": ")",
+    "pagedown": "PgDn",
+    "pageup": "PgUp",
+    "space": "space",
+    "enter": "enter",
+    "escape": "esc",
+    "shift+tab": "shift+tab",
+    "ctrl+p": "ctrl+p",
+    "at": "@",
+    "equals_sign": "=",
+    "left_parenthesis": "(",
+    "right_parenthesis": ")",
 }
-LEGEND = (("claim", "claim"), ("source", "source"), ("contradiction", "contradiction"),
-          ("note", "note"), ("orphan", "fuzzy/orphan"), ("selection", "selected"),
-          ("suggestion", "suggested"))
+LEGEND = (
+    ("claim", "claim"),
+    ("source", "source"),
+    ("contradiction", "contradiction"),
+    ("note", "note"),
+    ("orphan", "fuzzy/orphan"),
+    ("selection", "selected"),
+    ("suggestion", "suggested"),
+)
 
 
 def key_label(keys: str) -> str:
@@ -71,40 +90,64 @@ class CrossreadApp(PanesMixin, SuggestionsMixin, App[None]):
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding("question_mark", "help", "Help", id="app.help"),
         Binding("tab", "next_pane", "Next pane", id="app.next_pane", show=False, priority=True),
-        Binding("shift+tab", "previous_pane", "Previous pane", id="app.previous_pane",
-                show=False, priority=True),
+        Binding(
+            "shift+tab", "previous_pane", "Previous pane", id="app.previous_pane", show=False, priority=True
+        ),
         Binding("o", "open_article", "Open", id="app.open"),
-        Binding("O", "open_article_new_pane", "Open in new pane", id="app.open_new",
-                show=False),
+        Binding("O", "open_article_new_pane", "Open in new pane", id="app.open_new", show=False),
         Binding("C", "contradictions", "Contradictions", id="app.contradictions"),
         Binding("t", "toggle_corpus", "Articles list", id="app.toggle_corpus", show=False),
-        Binding("backslash", "toggle_side", "Side panels (inspector, annotations)",
-                id="app.toggle_side", show=False),
-        Binding("a", "focus_annotations", "Annotations list", id="app.annotations",
-                show=False),
+        Binding(
+            "backslash",
+            "toggle_side",
+            "Side panels (inspector, annotations)",
+            id="app.toggle_side",
+            show=False,
+        ),
+        Binding("a", "focus_annotations", "Annotations list", id="app.annotations", show=False),
         Binding("ctrl+w", "close_pane", "Close pane", id="app.close_pane", show=False),
-        Binding("ctrl+o", "jump_back", "Back to where you jumped from", id="app.jump_back",
-                show=False),
-        Binding("ctrl+n", "jump_forward", "Forward again (after ctrl+o)", id="app.jump_forward",
-                show=False),
+        Binding("ctrl+o", "jump_back", "Back to where you jumped from", id="app.jump_back", show=False),
+        Binding("ctrl+n", "jump_forward", "Forward again (after ctrl+o)", id="app.jump_forward", show=False),
         Binding("ctrl+z", "undo", "Undo", id="app.undo", show=False),
         Binding("ctrl+y", "redo", "Redo", id="app.redo", show=False),
         Binding("exclamation_mark", "toggle_issues", "Problems", id="app.issues", show=False),
         Binding("S", "suggestion_queue", "Review suggestions", id="app.suggestions"),
-        Binding("ctrl+t", "toggle_suggestions", "Show or hide suggestions",
-                id="app.toggle_suggestions", show=False),
-        Binding("M", "matrix", "Claim matrix: every topic across the articles", id="app.matrix",
-                show=False),
-        Binding("F", "corpus_search", "Search every article (then n/N through the results)",
-                id="app.corpus_search", show=False),
-        Binding("H", "history", "Review history: your verdicts, notes and links",
-                id="app.history", show=False),
+        Binding(
+            "ctrl+t",
+            "toggle_suggestions",
+            "Show or hide suggestions",
+            id="app.toggle_suggestions",
+            show=False,
+        ),
+        Binding("M", "matrix", "Claim matrix: every topic across the articles", id="app.matrix", show=False),
+        Binding(
+            "F",
+            "corpus_search",
+            "Search every article (then n/N through the results)",
+            id="app.corpus_search",
+            show=False,
+        ),
+        Binding(
+            "H", "history", "Review history: your verdicts, notes and links", id="app.history", show=False
+        ),
         # Priority, but only while a corpus search is open in the focused pane
         # (check_action); otherwise n / N reach the pane as before.
-        Binding("n", "corpus_step(False)", "Next corpus-search result (after F)",
-                id="app.corpus_next", show=False, priority=True),
-        Binding("N", "corpus_step(True)", "Previous corpus-search result (after F)",
-                id="app.corpus_previous", show=False, priority=True),
+        Binding(
+            "n",
+            "corpus_step(False)",
+            "Next corpus-search result (after F)",
+            id="app.corpus_next",
+            show=False,
+            priority=True,
+        ),
+        Binding(
+            "N",
+            "corpus_step(True)",
+            "Previous corpus-search result (after F)",
+            id="app.corpus_previous",
+            show=False,
+            priority=True,
+        ),
     ]
 
     marked: reactive[Annotation | None] = reactive(None, init=False)
@@ -116,8 +159,13 @@ class CrossreadApp(PanesMixin, SuggestionsMixin, App[None]):
             view.refresh_marks()
         self.update_legend()
 
-    def __init__(self, root: Path, open_ids: Iterable[str] = (), corpus: Corpus | None = None,
-                 author: str | None = None) -> None:
+    def __init__(
+        self,
+        root: Path,
+        open_ids: Iterable[str] = (),
+        corpus: Corpus | None = None,
+        author: str | None = None,
+    ) -> None:
         super().__init__()
         self.root = root
         self.author = author or default_author()
@@ -180,8 +228,7 @@ class CrossreadApp(PanesMixin, SuggestionsMixin, App[None]):
             self.query_one(CorpusList).focus()
         memory.restore(self)
 
-    def exit(self, result: None = None, return_code: int = 0,
-             message: RenderableType | None = None) -> None:
+    def exit(self, result: None = None, return_code: int = 0, message: RenderableType | None = None) -> None:
         """Remember the panes, positions and filters first (tui/ui/memory.py)."""
         memory.save(self)
         super().exit(result, return_code, message)
@@ -200,7 +247,8 @@ class CrossreadApp(PanesMixin, SuggestionsMixin, App[None]):
         # The loader already reported most problems of this file at the same place.
         seen = {(d.path, d.line, d.column) for d in self.corpus.diagnostics}
         self.corpus.diagnostics.extend(
-            p for p in self.session.load_problems if (p.path, p.line, p.column) not in seen)
+            p for p in self.session.load_problems if (p.path, p.line, p.column) not in seen
+        )
 
     @work(thread=True, exclusive=True, group="load")
     def _load_in_background(self) -> None:
@@ -255,19 +303,43 @@ class CrossreadApp(PanesMixin, SuggestionsMixin, App[None]):
         if event.changes is None or event.changes.merged:
             self._show_issues()
 
-    def notify(self, message: str, *, title: str = "",
-               severity: SeverityLevel = "information", timeout: float | None = None,
-               markup: bool = False) -> None:
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
         """Every toast passes here (widgets and screens call the app's): messages
         quote ids, names and paths from files, so controls are always escaped."""
-        super().notify(escape_controls(message), title=escape_controls(title),
-                       severity=severity, timeout=timeout, markup=markup)
+        super().notify(
+            escape_controls(message),
+            title=escape_controls(title),
+            severity=severity,
+            timeout=timeout,
+            markup=markup,
+        )
 
     # ------------------------------------------------------------ review
 
-    REVIEW_ACTIONS: ClassVar[frozenset[str]] = frozenset({
-        "note", "edit_note", "delete_note", "undo", "redo", "new_claim", "new_source",
-        "verdict", "verdict_comment", "next_unreviewed", "mark", "link"})
+    REVIEW_ACTIONS: ClassVar[frozenset[str]] = frozenset(
+        {
+            "note",
+            "edit_note",
+            "delete_note",
+            "undo",
+            "redo",
+            "new_claim",
+            "new_source",
+            "verdict",
+            "verdict_comment",
+            "next_unreviewed",
+            "mark",
+            "link",
+        }
+    )
 
     def action_note(self) -> None:
         self.review.note()
@@ -345,11 +417,9 @@ class CrossreadApp(PanesMixin, SuggestionsMixin, App[None]):
         panel = self.query_one("#issues")
         problems = self.corpus.diagnostics
         errors = sum(1 for d in problems if d.is_error)
-        panel.border_title = (f"Problems: {errors} errors, {len(problems) - errors} warnings"
-                              " · ! to hide")
+        panel.border_title = f"Problems: {errors} errors, {len(problems) - errors} warnings · ! to hide"
         if problems:
-            self.query_one("#issues-text", Static).update(
-                _modals().diagnostics_text(problems, self.root))
+            self.query_one("#issues-text", Static).update(_modals().diagnostics_text(problems, self.root))
         panel.display = bool(problems)
 
     def on_ready(self) -> None:
@@ -428,24 +498,25 @@ class CrossreadApp(PanesMixin, SuggestionsMixin, App[None]):
     def _view_screen(self, name: str, make) -> None:
         """Push one of the cross-article screens, installed once so that it keeps
         its filter and position between visits."""
-        if not self.ready_for_changes() or (self.is_screen_installed(name)
-                                            and self.screen is self.get_screen(name)):
+        if not self.ready_for_changes() or (
+            self.is_screen_installed(name) and self.screen is self.get_screen(name)
+        ):
             return
         if not self.is_screen_installed(name):
             self.install_screen(make(), name)
         self.push_screen(name)
 
     def action_matrix(self) -> None:
-        self._view_screen("matrix", lambda: _views("matrix").MatrixScreen(
-            self.corpus, self.author))
+        self._view_screen("matrix", lambda: _views("matrix").MatrixScreen(self.corpus, self.author))
 
     def action_corpus_search(self) -> None:
-        self._view_screen("corpus_search", lambda: _views("corpus_search").CorpusSearchScreen(
-            self.corpus, self.open_search_hit))
+        self._view_screen(
+            "corpus_search",
+            lambda: _views("corpus_search").CorpusSearchScreen(self.corpus, self.open_search_hit),
+        )
 
     def action_history(self) -> None:
-        self._view_screen("history", lambda: _views("history").HistoryScreen(
-            self.corpus, self.author))
+        self._view_screen("history", lambda: _views("history").HistoryScreen(self.corpus, self.author))
 
     def open_search_hit(self, result, hit) -> None:
         """Open a corpus-search hit at its match; n / N then walk every hit."""
@@ -454,11 +525,16 @@ class CrossreadApp(PanesMixin, SuggestionsMixin, App[None]):
         self._corpus_at = (number - 1, hit.article, max(0, hit.start))
         self._corpus_pending = True  # until the pane shows it (keys may come first)
         where = f" · {hit.where}" if hit.where else ""
-        status = Text.assemble(("Corpus search ", "bold"), safe_line(repr(result.query)),
-                               f" · result {number}/{result.count}", safe_line(where),
-                               (" · n/N: next/previous in any article", "dim"))
-        self.call_after_refresh(_views("opening").open_at, self, hit.article, hit.start,
-                                hit.end, result.query, status)
+        status = Text.assemble(
+            ("Corpus search ", "bold"),
+            safe_line(repr(result.query)),
+            f" · result {number}/{result.count}",
+            safe_line(where),
+            (" · n/N: next/previous in any article", "dim"),
+        )
+        self.call_after_refresh(
+            _views("opening").open_at, self, hit.article, hit.start, hit.end, result.query, status
+        )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Review actions wait for the session: disabled (shown, not run) while
@@ -469,8 +545,13 @@ class CrossreadApp(PanesMixin, SuggestionsMixin, App[None]):
         if action == "corpus_step":
             view = self.focused
             result = self.corpus_result
-            return (isinstance(view, ArticleView) and result is not None and bool(result.hits)
-                    and view.selection_anchor is None and view.search_query == result.query)
+            return (
+                isinstance(view, ArticleView)
+                and result is not None
+                and bool(result.hits)
+                and view.selection_anchor is None
+                and view.search_query == result.query
+            )
         return super().check_action(action, parameters)
 
     def action_corpus_step(self, backwards: bool = False) -> None:
@@ -497,11 +578,13 @@ class CrossreadApp(PanesMixin, SuggestionsMixin, App[None]):
                 screen.post_message(CorpusChanged(event.changes))
 
     def help_notes(self) -> str:
-        return (f"Corpus: {self.root}\n"
-                f"Your notes, claims, verdicts and links (author {self.author}) are "
-                f"saved at once to:\n  {self.session.path if self.session else '(loading)'}\n"
-                "Curated annotation files are never rewritten; check them with "
-                "'crossread check'.")
+        return (
+            f"Corpus: {self.root}\n"
+            f"Your notes, claims, verdicts and links (author {self.author}) are "
+            f"saved at once to:\n  {self.session.path if self.session else '(loading)'}\n"
+            "Curated annotation files are never rewritten; check them with "
+            "'crossread check'."
+        )
 
     async def action_quit(self) -> None:
         if self.session is None or not self.session.unsaved:
@@ -517,21 +600,25 @@ class CrossreadApp(PanesMixin, SuggestionsMixin, App[None]):
             if yes:
                 self.exit()
 
-        self.push_screen(_editors().ConfirmScreen(
-            "Your last changes are NOT saved. Quit anyway?",
-            f"{result.error}. {where}"), answered)
+        self.push_screen(
+            _editors().ConfirmScreen(
+                "Your last changes are NOT saved. Quit anyway?", f"{result.error}. {where}"
+            ),
+            answered,
+        )
 
     def help_rows(self) -> list[tuple[str, str, str]]:
         rows: list[tuple[str, str, str]] = []
-        for where, bindings in (("Anywhere", self.BINDINGS),
-                                ("Article pane", ArticleView.BINDINGS + ArticlePane.BINDINGS),
-                                ("Articles list", CorpusList.BINDINGS),
-                                ("Annotations list", AnnotationList.BINDINGS),
-                                ("Review queue (S)", SuggestionQueue.BINDINGS),
-                                ("Claim matrix (M)", _views("matrix").MatrixScreen.BINDINGS),
-                                ("Corpus search (F)",
-                                 _views("corpus_search").CorpusSearchScreen.BINDINGS),
-                                ("Review history (H)", _views("history").HistoryScreen.BINDINGS)):
+        for where, bindings in (
+            ("Anywhere", self.BINDINGS),
+            ("Article pane", ArticleView.BINDINGS + ArticlePane.BINDINGS),
+            ("Articles list", CorpusList.BINDINGS),
+            ("Annotations list", AnnotationList.BINDINGS),
+            ("Review queue (S)", SuggestionQueue.BINDINGS),
+            ("Claim matrix (M)", _views("matrix").MatrixScreen.BINDINGS),
+            ("Corpus search (F)", _views("corpus_search").CorpusSearchScreen.BINDINGS),
+            ("Review history (H)", _views("history").HistoryScreen.BINDINGS),
+        ):
             for binding in bindings:
                 assert isinstance(binding, Binding)
                 rows.append((where, key_label(binding.key), binding.description))
@@ -544,16 +631,23 @@ class CrossreadApp(PanesMixin, SuggestionsMixin, App[None]):
         yield from _downloads().commands(self)
         for binding in self.BINDINGS:
             assert isinstance(binding, Binding)
-            yield SystemCommand(binding.description, f"key: {key_label(binding.key)}",
-                                _runner(self, binding.action))
+            yield SystemCommand(
+                binding.description, f"key: {key_label(binding.key)}", _runner(self, binding.action)
+            )
         for binding in ArticleView.BINDINGS + ArticlePane.BINDINGS:
             assert isinstance(binding, Binding)
-            yield SystemCommand(binding.description, f"key: {key_label(binding.key)} "
-                                "(in the focused pane)", _view_runner(self, binding.action))
+            yield SystemCommand(
+                binding.description,
+                f"key: {key_label(binding.key)} (in the focused pane)",
+                _view_runner(self, binding.action),
+            )
         for binding in AnnotationList.BINDINGS:
             assert isinstance(binding, Binding)
-            yield SystemCommand(binding.description, f"key: {key_label(binding.key)} "
-                                "(in the annotations list)", _list_runner(self, binding.action))
+            yield SystemCommand(
+                binding.description,
+                f"key: {key_label(binding.key)} (in the annotations list)",
+                _list_runner(self, binding.action),
+            )
 
     def on_delivery_complete(self, event: events.DeliveryComplete) -> None:
         _downloads().delivered(self, event)
@@ -566,8 +660,11 @@ class CrossreadApp(PanesMixin, SuggestionsMixin, App[None]):
     def confirm_open_link(self, url: str) -> None:
         scheme = urlparse(url).scheme.lower()
         if scheme not in ("http", "https"):
-            self.notify(f"Only http and https links can be opened (this one is {scheme or 'relative'}).",
-                        severity="warning", markup=False)
+            self.notify(
+                f"Only http and https links can be opened (this one is {scheme or 'relative'}).",
+                severity="warning",
+                markup=False,
+            )
             return
 
         def answer(ok: bool | None) -> None:
@@ -575,6 +672,7 @@ class CrossreadApp(PanesMixin, SuggestionsMixin, App[None]):
                 self.open_url(url)  # in a browser tab (crossread serve), opens client-side
 
         self.push_screen(_modals().ConfirmLinkScreen(url), answer)
+
 
 def _modals():
     from tui.ui.screens import modals
@@ -604,8 +702,14 @@ def _editors():
 def _note_unknown(corpus: Corpus, name: str):
     from tui.core.model.diagnostics import Diagnostic, Level
 
-    return Diagnostic(corpus.root, 0, 0, Level.ERROR, f"--open {name}: no such article",
-                      "use an article id (file stem) or a unique prefix of one")
+    return Diagnostic(
+        corpus.root,
+        0,
+        0,
+        Level.ERROR,
+        f"--open {name}: no such article",
+        "use an article id (file stem) or a unique prefix of one",
+    )
 
 
 def _runner(app: CrossreadApp, action: str):
@@ -635,4 +739,3 @@ def _view_runner(app: CrossreadApp, action: str):
         await target.run_action(action)
 
     return run
-

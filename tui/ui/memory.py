@@ -24,8 +24,13 @@ if TYPE_CHECKING:
     from tui.ui.app import CrossreadApp
 
 
-def reader(root: Path, open_ids: Sequence[str] = (), author: str | None = None,
-           max_panes: int = 4, remember: bool = True) -> CrossreadApp:
+def reader(
+    root: Path,
+    open_ids: Sequence[str] = (),
+    author: str | None = None,
+    max_panes: int = 4,
+    remember: bool = True,
+) -> CrossreadApp:
     """The reader as the command line starts it: `--open` wins; without it
     the panes open on the articles that were open last time."""
     from tui.ui.app import CrossreadApp
@@ -71,9 +76,11 @@ def current_state(app: CrossreadApp) -> ReaderState:
         top = lines[min(y, len(lines) - 1)].start if lines else 0
         panes.append(PaneState(pane.article.id, top, view.cursor, view.jump_filter))
     annotations = app.query_one(AnnotationList)
-    filters: dict[str, object] = {"kind": annotations.kind,
-                                  "whole_corpus": annotations.whole_corpus,
-                                  "author": annotations.author}
+    filters: dict[str, object] = {
+        "kind": annotations.kind,
+        "whole_corpus": annotations.whole_corpus,
+        "author": annotations.author,
+    }
     return ReaderState(tuple(panes), app.current_pane, filters)
 
 
@@ -86,8 +93,11 @@ def _restore_theme(app: CrossreadApp) -> None:
     if name is not None and name in app.available_themes:
         app.theme = name
     elif name is not None:
-        app.notify(f"The config file names an unknown theme {name!r}; using {app.theme}.",
-                   severity="warning", markup=False)
+        app.notify(
+            f"The config file names an unknown theme {name!r}; using {app.theme}.",
+            severity="warning",
+            markup=False,
+        )
     chosen = {"name": app.theme}
 
     def theme_changed(theme: Theme) -> None:
@@ -96,8 +106,7 @@ def _restore_theme(app: CrossreadApp) -> None:
         chosen["name"] = theme.name
         problem = save_value("theme", theme.name)
         if problem:
-            app.notify(f"The theme is not remembered: {problem}", severity="warning",
-                       markup=False)
+            app.notify(f"The theme is not remembered: {problem}", severity="warning", markup=False)
 
     app.theme_changed_signal.subscribe(app, theme_changed)
 
@@ -131,10 +140,10 @@ def _restore_panes(app: CrossreadApp, saved: ReaderState, tries: int = 20) -> No
         length = len(view.article.text)
         view.cursor = min(was.cursor, length)
         if view.size.height:
-            view.scroll_to(y=view.line_of(min(was.top, length)), animate=False,
-                           immediate=True, force=True)
+            view.scroll_to(y=view.line_of(min(was.top, length)), animate=False, immediate=True, force=True)
         # A pane hidden for want of width shows its caret when it appears.
     if waiting and tries:
-        later = ReaderState(tuple(w if w in waiting else PaneState("") for w in saved.panes),
-                            saved.focused, saved.filters)
+        later = ReaderState(
+            tuple(w if w in waiting else PaneState("") for w in saved.panes), saved.focused, saved.filters
+        )
         app.call_after_refresh(_restore_panes, app, later, tries - 1)

@@ -58,8 +58,9 @@ class PanesMixin:
     def pane_index(self, pane: ArticlePane) -> int:
         return self.panes.index(pane)
 
-    def open_article(self, article_id: str, new_pane: bool = False,
-                     at: int | None = None) -> ArticlePane | None:
+    def open_article(
+        self, article_id: str, new_pane: bool = False, at: int | None = None
+    ) -> ArticlePane | None:
         """Show an article in pane `at`, the focused pane, or a new pane."""
         article = self.corpus.articles.get(article_id)
         if article is None:
@@ -68,8 +69,7 @@ class PanesMixin:
         panes = self.panes
         if new_pane or not panes:
             if len(panes) >= MAX_PANES:
-                self.notify(f"At most {MAX_PANES} panes; replacing the focused one.",
-                            markup=False)
+                self.notify(f"At most {MAX_PANES} panes; replacing the focused one.", markup=False)
             else:
                 pane = ArticlePane(article, self.corpus, self._next_pane_id)
                 self._next_pane_id += 1
@@ -144,7 +144,6 @@ class PanesMixin:
             self._inspect(widget.current_annotation())
             self.update_legend()
 
-
     # ------------------------------------------------------------ fitting the width
 
     _side_choice: bool | None = None  # the user's choice with the backslash key; None: by width
@@ -160,9 +159,11 @@ class PanesMixin:
     def _fits(self, room: int | None = None) -> int:
         """How many panes fit side by side with MIN_TEXT characters each."""
         if room is None:
-            room = self.size.width - sum(w for name, w in (("#side", SIDE_WIDTH),
-                                                            ("#corpus", CORPUS_WIDTH))
-                                         if self.query_one(name).display)
+            room = self.size.width - sum(
+                w
+                for name, w in (("#side", SIDE_WIDTH), ("#corpus", CORPUS_WIDTH))
+                if self.query_one(name).display
+            )
         return max(1, room // (MIN_TEXT + PANE_CHROME))
 
     def fit_panes(self, width: int | None = None) -> None:
@@ -184,7 +185,6 @@ class PanesMixin:
         for index, pane in enumerate(panes):
             pane.display = first <= index < first + fits
 
-
     def on_cursor_moved(self, event: CursorMoved) -> None:
         view = self.current_view
         if view is not None and view.pane == event.pane:
@@ -199,8 +199,9 @@ class PanesMixin:
     def on_annotation_chosen(self, event: AnnotationChosen) -> None:
         a = event.annotation
         if not a.resolution.resolved:
-            self.notify(f"{a.id} is an orphan: its quote is not in the article.",
-                        severity="warning", markup=False)
+            self.notify(
+                f"{a.id} is an orphan: its quote is not in the article.", severity="warning", markup=False
+            )
             self._inspect(a)
             return
         view = self.current_view
@@ -213,8 +214,12 @@ class PanesMixin:
     def on_follow_requested(self, event: FollowRequested) -> None:
         source = event.annotation
         targets: list[tuple[Link, str]] = [
-            (link, ref) for link in self.corpus.links_of(source)
-            if link.relation == "contradicts" for ref in link.members if ref != source.ref]
+            (link, ref)
+            for link in self.corpus.links_of(source)
+            if link.relation == "contradicts"
+            for ref in link.members
+            if ref != source.ref
+        ]
         if not targets:
             return
         turn = self._follow_index.get(source.ref, 0)
@@ -231,8 +236,9 @@ class PanesMixin:
         if pane is None:
             return
         self.jumps.record(Place(source_pane.article.id, source_pane.view.cursor))
-        status = Text.assemble(("✗ ", "bold red"), (f"{turn % len(targets) + 1}/{len(targets)} ",
-                                                     "bold"), safe(link.summary))
+        status = Text.assemble(
+            ("✗ ", "bold red"), (f"{turn % len(targets) + 1}/{len(targets)} ", "bold"), safe(link.summary)
+        )
         source_pane.view.select(source, {target.ref})
         source_pane.set_status(status)
         # When not every pane fits side by side, the partner's pane comes to the
@@ -277,8 +283,9 @@ class PanesMixin:
             return
         view = self.current_view
         origin = self.panes[self.current_pane] if view is not None else None
-        pane = (self._pane_for(place.article, origin) if origin is not None
-                else self.open_article(place.article))
+        pane = (
+            self._pane_for(place.article, origin) if origin is not None else self.open_article(place.article)
+        )
         if pane is None:
             return
         pane.go_to(place.offset)
@@ -288,8 +295,7 @@ class PanesMixin:
         members = [self.corpus.get(ref) for ref in link.members]
         resolved = [m for m in members if m is not None and m.resolution.resolved]
         if len(resolved) < 2:
-            self.notify("This link's claims are not all anchored.", severity="warning",
-                        markup=False)
+            self.notify("This link's claims are not all anchored.", severity="warning", markup=False)
             return
         first, second = resolved[0], resolved[1]
         left = self.open_article(first.article, at=0)

@@ -48,8 +48,15 @@ class ReviewHost(Protocol):
     @property
     def panes(self) -> list[ArticlePane]: ...
 
-    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
-               timeout: float | None = None, markup: bool = False) -> None: ...
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None: ...
 
     def push_screen(self, screen: Any, callback: Any = None) -> Any: ...
 
@@ -84,16 +91,28 @@ class ReviewController:
         if changes.label.startswith(("Undone", "Redone")):
             done = changes.label
         if not result.ok:
-            where = (f"A recovery copy is in {result.recovery}." if result.recovery
-                     else "No recovery copy could be written either.")
-            self.host.notify(f"{result.error}. Your work is kept in memory and saving is retried "
-                        f"with the next change. {where}", title="Not saved", severity="error",
-                        timeout=15, markup=False)
+            where = (
+                f"A recovery copy is in {result.recovery}."
+                if result.recovery
+                else "No recovery copy could be written either."
+            )
+            self.host.notify(
+                f"{result.error}. Your work is kept in memory and saving is retried "
+                f"with the next change. {where}",
+                title="Not saved",
+                severity="error",
+                timeout=15,
+                markup=False,
+            )
             return
         if result.conflicts:
-            self.host.notify(f"{done}. Someone else changed the same records ({len(result.conflicts)});"
-                        " both versions are kept and flagged.", severity="warning", timeout=8,
-                        markup=False)
+            self.host.notify(
+                f"{done}. Someone else changed the same records ({len(result.conflicts)});"
+                " both versions are kept and flagged.",
+                severity="warning",
+                timeout=8,
+                markup=False,
+            )
         elif result.merged_from_disk:
             self.host.notify(f"{done}, merged with changes made elsewhere.", timeout=4, markup=False)
         else:
@@ -127,23 +146,23 @@ class ReviewController:
 
             def save(text: str | None) -> None:
                 if text is not None:
-                    self._try("Note saved", lambda: self.session.add_note(text, article_id,
-                                                                          start, end))
+                    self._try("Note saved", lambda: self.session.add_note(text, article_id, start, end))
                     view.clear_selection()
 
             self.host.push_screen(_editors().NoteScreen("New note on the selection", about), save)
             return
         target = view.current_annotation()
         if target is None:
-            self.host.notify("Select text with v (or drag with the mouse), or move onto an "
-                        "annotation, then press n.", markup=False)
+            self.host.notify(
+                "Select text with v (or drag with the mouse), or move onto an annotation, then press n.",
+                markup=False,
+            )
             return
         about = target.anchor.quote if target.anchor else target.text
 
         def save_on(text: str | None) -> None:
             if text is not None:
-                self._try("Note saved", lambda: self.session.add_note(text, article_id,
-                                                                      on=target.ref))
+                self._try("Note saved", lambda: self.session.add_note(text, article_id, on=target.ref))
 
         self.host.push_screen(_editors().NoteScreen(f"New note on {target.kind} {target.id}", about), save_on)
 
@@ -153,15 +172,15 @@ class ReviewController:
             return None
         here = view.current_annotation()
         if here is None:
-            self.host.notify("Move onto a note, or onto an annotation with your note.",
-                        markup=False)
+            self.host.notify("Move onto a note, or onto an annotation with your note.", markup=False)
             return None
         if here.kind == "note" and self.session.is_own(here):
             return here
         mine = [n for n in self.session.corpus.notes_on(here) if self.session.is_own(n)]
         if here.kind == "note" and not mine:
-            self.host.notify(f"This note is {here.author or 'curated'}'s; you can only change "
-                        "your own.", markup=False)
+            self.host.notify(
+                f"This note is {here.author or 'curated'}'s; you can only change your own.", markup=False
+            )
             return None
         if not mine:
             self.host.notify("You have no note here.", markup=False)
@@ -182,9 +201,12 @@ class ReviewController:
                 else:
                     self._edit_own_note()
 
-            self.host.push_screen(_editors().ConfirmScreen(
-                "Edit the claim's source, topic and tags?",
-                "y: the claim · n: your note on it"), which)
+            self.host.push_screen(
+                _editors().ConfirmScreen(
+                    "Edit the claim's source, topic and tags?", "y: the claim · n: your note on it"
+                ),
+                which,
+            )
             return
         self._edit_own_note()
 
@@ -210,7 +232,8 @@ class ReviewController:
                 self._try("Note deleted (ctrl+z to undo)", lambda: self.session.delete(note.ref))
 
         self.host.push_screen(
-            _editors().ConfirmScreen("Delete this note?", one_line(note.text, 200)), answered)
+            _editors().ConfirmScreen("Delete this note?", one_line(note.text, 200)), answered
+        )
 
     def undo(self) -> None:
         self._try("Undone", self.session.undo)
@@ -231,20 +254,27 @@ class ReviewController:
         start, end = chosen
         article_id = view.article.id
         if kind == "source":
-            self._try(f"New {kind} saved",
-                      lambda: self.session.add_annotation(kind, article_id, start, end))
+            self._try(f"New {kind} saved", lambda: self.session.add_annotation(kind, article_id, start, end))
             view.clear_selection()
             return
 
         def save(fields: dict[str, Any] | None) -> None:
             if fields is not None:
-                self._try("New claim saved", lambda: self.session.add_annotation(
-                    "claim", article_id, start, end, **fields))
+                self._try(
+                    "New claim saved",
+                    lambda: self.session.add_annotation("claim", article_id, start, end, **fields),
+                )
                 view.clear_selection()
 
-        self.host.push_screen(_claim_form().ClaimFormScreen(
-            self.session.corpus, article_id, view.article.text[start:end],
-            "New claim: its source, topic and tags (all optional)"), save)
+        self.host.push_screen(
+            _claim_form().ClaimFormScreen(
+                self.session.corpus,
+                article_id,
+                view.article.text[start:end],
+                "New claim: its source, topic and tags (all optional)",
+            ),
+            save,
+        )
 
     def _edit_claim(self, claim: Annotation) -> None:
         """The claim form again, filled in, for one of your own claims."""
@@ -252,13 +282,20 @@ class ReviewController:
 
         def save(fields: dict[str, Any] | None) -> None:
             if fields is not None:
-                self._try("Claim updated",
-                          lambda: self.session.edit_fields(claim.ref, **fields))
+                self._try("Claim updated", lambda: self.session.edit_fields(claim.ref, **fields))
 
-        self.host.push_screen(_claim_form().ClaimFormScreen(
-            self.session.corpus, claim.article, claim.anchor.quote if claim.anchor else "",
-            f"Edit your claim {claim.id}", source.id if source else "", claim.topic,
-            tuple(claim.tags)), save)
+        self.host.push_screen(
+            _claim_form().ClaimFormScreen(
+                self.session.corpus,
+                claim.article,
+                claim.anchor.quote if claim.anchor else "",
+                f"Edit your claim {claim.id}",
+                source.id if source else "",
+                claim.topic,
+                tuple(claim.tags),
+            ),
+            save,
+        )
 
     def new_claim(self) -> None:
         self._own_annotation("claim")
@@ -276,8 +313,9 @@ class ReviewController:
         if here is None or here.kind != "claim":
             here = next((a for a in view.annotations_at(view.cursor) if a.kind == "claim"), None)
         if here is None:
-            self.host.notify("Move onto a claim first (] jumps to the next one, u to the next "
-                        "unreviewed).", markup=False)
+            self.host.notify(
+                "Move onto a claim first (] jumps to the next one, u to the next unreviewed).", markup=False
+            )
         return here
 
     def verdict(self, number: int) -> None:
@@ -296,12 +334,16 @@ class ReviewController:
 
         def save(comment: str | None) -> None:
             if comment is not None:
-                self._try("Comment saved",
-                          lambda: self.session.set_verdict(claim.ref, value, comment))
+                self._try("Comment saved", lambda: self.session.set_verdict(claim.ref, value, comment))
 
-        self.host.push_screen(_editors().PromptScreen(f"Comment on your verdict ({value}) for {claim.id}",
-                                      current.comment if current else "", allow_empty=True),
-                         save)
+        self.host.push_screen(
+            _editors().PromptScreen(
+                f"Comment on your verdict ({value}) for {claim.id}",
+                current.comment if current else "",
+                allow_empty=True,
+            ),
+            save,
+        )
 
     def next_unreviewed(self) -> None:
         panes: list[ArticlePane] = self.host.panes
@@ -314,8 +356,11 @@ class ReviewController:
         order = panes[start_pane:] + panes[:start_pane] + [panes[start_pane]]
         for turn, pane in enumerate(order):
             # The view's interval index already holds its annotations in text order.
-            claims = (mark.annotation for _, _, mark in pane.view.marks_in_order()
-                      if mark.annotation.kind == "claim")
+            claims = (
+                mark.annotation
+                for _, _, mark in pane.view.marks_in_order()
+                if mark.annotation.kind == "claim"
+            )
             if turn == 0:
                 claims = (c for c in claims if c.start > pane.view.cursor)
             for claim in claims:
@@ -325,8 +370,7 @@ class ReviewController:
                     pane.view.focus()
                     return
         done, total = corpus.progress(author, [p.article.id for p in panes])
-        self.host.notify(f"Every claim in the open panes has your verdict ({done}/{total}).",
-                    markup=False)
+        self.host.notify(f"Every claim in the open panes has your verdict ({done}/{total}).", markup=False)
 
     # ------------------------------------------------------------ links
 
@@ -336,8 +380,12 @@ class ReviewController:
             return
         self.host.marked = claim
         self.host.update_legend()
-        self.host.notify(f"Marked {claim.id}. Move to another claim and press x (contradicts) "
-                    "or = (corroborates); esc clears the mark.", timeout=5, markup=False)
+        self.host.notify(
+            f"Marked {claim.id}. Move to another claim and press x (contradicts) "
+            "or = (corroborates); esc clears the mark.",
+            timeout=5,
+            markup=False,
+        )
 
     def link(self, relation: str = "contradicts") -> None:
         if self.host.marked is None:
@@ -359,30 +407,41 @@ class ReviewController:
         def save(summary: str | None) -> None:
             if summary:
                 self.host.marked = None
-                self._try(f"Linked: {first.id} {verb} {claim.id}",
-                          lambda: self.session.link([first.ref, claim.ref], summary, relation))
+                self._try(
+                    f"Linked: {first.id} {verb} {claim.id}",
+                    lambda: self.session.link([first.ref, claim.ref], summary, relation),
+                )
 
-        self.host.push_screen(_editors().PromptScreen(
-            f"One-line summary: {first.id} {verb} {claim.id}",
-            placeholder="e.g. Troops sent: 11,000 (intelligence) vs 10,000 (Pentagon)"), save)
+        self.host.push_screen(
+            _editors().PromptScreen(
+                f"One-line summary: {first.id} {verb} {claim.id}",
+                placeholder="e.g. Troops sent: 11,000 (intelligence) vs 10,000 (Pentagon)",
+            ),
+            save,
+        )
 
     def _offer_link_edit(self, link: Link, relation: str) -> None:
         """Two claims are linked once: say so, and let the owner edit that link."""
         if link.path != self.session.path:
             who = link.author or "the curated annotations"
-            self.host.notify(f"These claims are already linked ({link.relation}) by {who}: "
-                        f"{one_line(link.summary, 160)}", timeout=8, markup=False)
+            self.host.notify(
+                f"These claims are already linked ({link.relation}) by {who}: {one_line(link.summary, 160)}",
+                timeout=8,
+                markup=False,
+            )
             return
 
         def save(summary: str | None) -> None:
             if summary:
                 self.host.marked = None
-                self._try("Link updated",
-                          lambda: self.session.edit_link(link.id, summary, relation))
+                self._try("Link updated", lambda: self.session.edit_link(link.id, summary, relation))
 
-        self.host.push_screen(_editors().PromptScreen(
-            f"Already linked ({link.relation}): edit the summary, or esc to keep it",
-            link.summary), save)
+        self.host.push_screen(
+            _editors().PromptScreen(
+                f"Already linked ({link.relation}): edit the summary, or esc to keep it", link.summary
+            ),
+            save,
+        )
 
     def progress_text(self) -> Text:
         if self.host.session is None:
@@ -392,7 +451,8 @@ class ReviewController:
         text = Text.assemble((" verdicts ", "dim"), (f"{done}/{total}", "bold"))
         if panes:
             open_done, open_total = self.session.corpus.progress(
-                self.session.author, [p.article.id for p in panes])
+                self.session.author, [p.article.id for p in panes]
+            )
             text.append(f" (open panes {open_done}/{open_total})", "dim")
         if self.session.unsaved:
             text.append("  NOT SAVED", "bold red")

@@ -49,12 +49,22 @@ _TARGET = 4.6  # a little above AA, so no rounding can pull a pair under it
 _BLACK = Color(0, 0, 0)
 _WHITE = Color(255, 255, 255)
 
-TINTS = {"claim": ("warning", 0.2), "contradiction": ("error", 0.3),
-         "note": ("success", 0.25), "search": ("secondary", 0.55), "mark": ("primary", 0.35)}
+TINTS = {
+    "claim": ("warning", 0.2),
+    "contradiction": ("error", 0.3),
+    "note": ("success", 0.25),
+    "search": ("secondary", 0.55),
+    "mark": ("primary", 0.35),
+}
 """Which theme colour tints each kind's background, and how strongly."""
 
-ANSI_TINTS = {"claim": "ansi_yellow", "contradiction": "ansi_red", "note": "ansi_green",
-              "search": "ansi_cyan", "mark": "ansi_magenta"}
+ANSI_TINTS = {
+    "claim": "ansi_yellow",
+    "contradiction": "ansi_red",
+    "note": "ansi_green",
+    "search": "ansi_cyan",
+    "mark": "ansi_magenta",
+}
 
 
 def luminance(color: Color) -> float:
@@ -116,10 +126,12 @@ def highlight_variables(variables: dict[str, str], palette: TerminalTheme) -> di
     if surface.a < 1:
         surface = Color.parse(variables["background"])
     text = readable(Color.parse(variables["foreground"]), surface)
-    out = {"cr-text": text.hex,
-           "cr-muted": readable(text.blend(surface, 0.4), surface).hex,
-           "cr-primary": readable(Color.parse(variables["primary"]), surface).hex,
-           "cr-source": readable(Color.parse(variables["accent"]), surface).hex}
+    out = {
+        "cr-text": text.hex,
+        "cr-muted": readable(text.blend(surface, 0.4), surface).hex,
+        "cr-primary": readable(Color.parse(variables["primary"]), surface).hex,
+        "cr-source": readable(Color.parse(variables["accent"]), surface).hex,
+    }
     for kind, (name, strength) in TINTS.items():
         tint = surface.blend(Color.parse(variables[name]).with_alpha(1), strength)
         fg, bg = readable_pair(text, tint, surface)
@@ -132,8 +144,12 @@ def _ansi_variables(palette: TerminalTheme) -> dict[str, str]:
     pair is checked against Textual's default palette of the theme's kind.
     A tint no text reads on there becomes the text colour instead, and failing
     that the kind keeps only its attributes."""
-    out = {"cr-text": "ansi_default", "cr-muted": "ansi_default",
-           "cr-primary": "ansi_default", "cr-source": "ansi_default"}
+    out = {
+        "cr-text": "ansi_default",
+        "cr-muted": "ansi_default",
+        "cr-primary": "ansi_default",
+        "cr-source": "ansi_default",
+    }
     for kind, tint in ANSI_TINTS.items():
         out[f"cr-{kind}-fg"], out[f"cr-{kind}-bg"] = _ansi_pair(palette, tint)
     return out

@@ -27,8 +27,12 @@ from tui.ui.widgets.pane import ArticlePane
 if TYPE_CHECKING:  # the analysis loads in the worker, after the first frame
     from tui.core.analysis import Member, Suggestion
 
-ACCEPT_AS = {"contradicts": "contradicts", "corroborates": "corroborates",
-             "updates": "updates", "variant": "corroborates"}
+ACCEPT_AS = {
+    "contradicts": "contradicts",
+    "corroborates": "corroborates",
+    "updates": "updates",
+    "variant": "corroborates",
+}
 """A name variant names the same person twice: accepted, it corroborates."""
 _NEEDS_REFRESH = frozenset({"link", "claim", "rejection"})
 
@@ -36,14 +40,15 @@ _NEEDS_REFRESH = frozenset({"link", "claim", "rejection"})
 def rejected_ids(session: Session | None) -> set[str]:
     if session is None:
         return set()
-    return {str(r.get("suggestion")) for r in session.store.records.values()
-            if r.get("kind") == "rejection"}
+    return {str(r.get("suggestion")) for r in session.store.records.values() if r.get("kind") == "rejection"}
 
 
 def _claims_over(corpus: Corpus, member: Member) -> list[Annotation]:
-    return [a for a in corpus.annotations.get(member.article, [])
-            if a.kind == "claim" and a.resolution.resolved
-            and a.start < member.end and a.end > member.start]
+    return [
+        a
+        for a in corpus.annotations.get(member.article, [])
+        if a.kind == "claim" and a.resolution.resolved and a.start < member.end and a.end > member.start
+    ]
 
 
 def covered(suggestion: Suggestion, corpus: Corpus) -> bool:
@@ -95,8 +100,11 @@ class SuggestionsMixin:
 
     def _analysis_failed(self, why: str) -> None:
         self.analysis_state = "failed"
-        self.notify(f"The analysis failed ({why}); no suggestions this time.",  # type: ignore[attr-defined]
-                    severity="warning", markup=False)
+        self.notify(
+            f"The analysis failed ({why}); no suggestions this time.",  # type: ignore[attr-defined]
+            severity="warning",
+            markup=False,
+        )
 
     def _analysed(self, found: list[Suggestion]) -> None:
         self.suggestions_all = found
@@ -106,8 +114,9 @@ class SuggestionsMixin:
     def refresh_suggestions(self) -> None:
         """Leave out rejected and already linked suggestions; redraw the views."""
         rejected = rejected_ids(self.session)
-        self.suggestions_visible = [s for s in self.suggestions_all
-                                    if s.id not in rejected and not covered(s, self.corpus)]
+        self.suggestions_visible = [
+            s for s in self.suggestions_all if s.id not in rejected and not covered(s, self.corpus)
+        ]
         spans: dict[str, list[tuple[int, int, Suggestion]]] = defaultdict(list)
         for s in self.suggestions_visible:
             for m in s.members:
@@ -135,8 +144,11 @@ class SuggestionsMixin:
         view = self.current_view  # type: ignore[attr-defined]
         if view is not None:
             self._inspect_suggestions_at(view)
-        self.notify("Suggestions shown." if self.suggestions_shown else "Suggestions hidden.",  # type: ignore[attr-defined]
-                    timeout=2, markup=False)
+        self.notify(
+            "Suggestions shown." if self.suggestions_shown else "Suggestions hidden.",  # type: ignore[attr-defined]
+            timeout=2,
+            markup=False,
+        )
 
     # ------------------------------------------------------------ following the caret
 
@@ -169,8 +181,7 @@ class SuggestionsMixin:
         changes = event.changes
         if self.analysis_state != "done":
             return
-        if changes is None or changes.merged or any(c.kind in _NEEDS_REFRESH
-                                                    for c in changes.records):
+        if changes is None or changes.merged or any(c.kind in _NEEDS_REFRESH for c in changes.records):
             self.refresh_suggestions()
 
     # ------------------------------------------------------------ the review queue
@@ -220,14 +231,14 @@ class SuggestionsMixin:
             right = self.open_article(second.article, new_pane=True)  # type: ignore[attr-defined]
         else:
             right = self.open_article(second.article, at=other)  # type: ignore[attr-defined]
-        status = Text.assemble((f"{MARK.get(s.relation, '?')} suggested {s.relation}: ", "bold"),
-                               safe(readable(s, self.corpus)))
+        status = Text.assemble(
+            (f"{MARK.get(s.relation, '?')} suggested {s.relation}: ", "bold"), safe(readable(s, self.corpus))
+        )
         for pane, member in ((left, first), (right, second)):
             if pane is not None:
                 self._show_span(pane, member, s.id, status)
 
-    def _show_span(self, pane: ArticlePane, member: Member, sid: str, status: Text,
-                   tries: int = 0) -> None:
+    def _show_span(self, pane: ArticlePane, member: Member, sid: str, status: Text, tries: int = 0) -> None:
         if not pane.query("ArticleView"):
             if tries < 20 and pane in self.panes:  # type: ignore[attr-defined]
                 self.call_after_refresh(self._show_span, pane, member, sid, status, tries + 1)  # type: ignore[attr-defined]
@@ -278,8 +289,13 @@ class SuggestionsMixin:
             self._present(queue)
             queue.focus()
 
-        self.push_screen(PromptScreen(f"Summary of the link ({ACCEPT_AS[s.relation]})",  # type: ignore[attr-defined]
-                                      readable(s, self.corpus)), save)
+        self.push_screen(
+            PromptScreen(
+                f"Summary of the link ({ACCEPT_AS[s.relation]})",  # type: ignore[attr-defined]
+                readable(s, self.corpus),
+            ),
+            save,
+        )
 
     def _close_queue(self, queue: SuggestionQueue) -> None:
         queue.remove()
@@ -302,8 +318,7 @@ class SuggestionsMixin:
         refs: list[str] = []
         try:
             for m in s.members:
-                around = [a for a in _claims_over(self.corpus, m)
-                          if a.start <= m.start and a.end >= m.end]
+                around = [a for a in _claims_over(self.corpus, m) if a.start <= m.start and a.end >= m.end]
                 if around:
                     refs.append(min(around, key=lambda a: a.end - a.start).ref)
                     continue
@@ -321,4 +336,3 @@ class SuggestionsMixin:
             return False
         self.review.report(f"Accepted: your link ({ACCEPT_AS[s.relation]}) is saved", changes)  # type: ignore[attr-defined]
         return True
-

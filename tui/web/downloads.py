@@ -35,15 +35,27 @@ class CorpusApp(Protocol):
 
     def ready_for_changes(self) -> bool: ...
 
-    def notify(self, message: str, *, title: str = "",
-               severity: SeverityLevel = "information", timeout: float | None = None,
-               markup: bool = True) -> None: ...
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None: ...
 
-    def deliver_text(self, path_or_file: str | Path | TextIO, *,
-                     save_directory: str | Path | None = None, save_filename: str | None = None,
-                     open_method: Literal["browser", "download"] = "download",
-                     encoding: str | None = None, mime_type: str | None = None,
-                     name: str | None = None) -> str | None: ...
+    def deliver_text(
+        self,
+        path_or_file: str | Path | TextIO,
+        *,
+        save_directory: str | Path | None = None,
+        save_filename: str | None = None,
+        open_method: Literal["browser", "download"] = "download",
+        encoding: str | None = None,
+        mime_type: str | None = None,
+        name: str | None = None,
+    ) -> str | None: ...
 
 
 class Download(NamedTuple):
@@ -73,15 +85,27 @@ def _claimreview(corpus: Corpus) -> str:
 
 
 DOWNLOADS = {
-    "markdown": Download("Download report (Markdown)",
-                         "Review report: verdicts, sources, notes, contradictions",
-                         "report.md", "text/markdown", _markdown),
-    "w3c": Download("Download W3C annotations",
-                    "Every annotation, note, verdict and link as W3C Web Annotation JSON-LD",
-                    "annotations.jsonld", "application/ld+json", _w3c),
-    "claimreview": Download("Download ClaimReview",
-                            "schema.org ClaimReview JSON-LD for every claim with a verdict",
-                            "claimreview.json", "application/ld+json", _claimreview),
+    "markdown": Download(
+        "Download report (Markdown)",
+        "Review report: verdicts, sources, notes, contradictions",
+        "report.md",
+        "text/markdown",
+        _markdown,
+    ),
+    "w3c": Download(
+        "Download W3C annotations",
+        "Every annotation, note, verdict and link as W3C Web Annotation JSON-LD",
+        "annotations.jsonld",
+        "application/ld+json",
+        _w3c,
+    ),
+    "claimreview": Download(
+        "Download ClaimReview",
+        "schema.org ClaimReview JSON-LD for every claim with a verdict",
+        "claimreview.json",
+        "application/ld+json",
+        _claimreview,
+    ),
 }
 
 
@@ -128,12 +152,20 @@ def deliver(app: CorpusApp, fmt: str) -> str | None:
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            app.notify(f"{download.title}: cannot create {folder}: {exc.strerror or exc}",
-                       severity="error", markup=False)
+            app.notify(
+                f"{download.title}: cannot create {folder}: {exc.strerror or exc}",
+                severity="error",
+                markup=False,
+            )
             return None
-    return app.deliver_text(io.StringIO(text), save_directory=folder,
-                            save_filename=filename(corpus, fmt), mime_type=download.mime_type,
-                            encoding="utf-8", name=PREFIX + fmt)
+    return app.deliver_text(
+        io.StringIO(text),
+        save_directory=folder,
+        save_filename=filename(corpus, fmt),
+        mime_type=download.mime_type,
+        encoding="utf-8",
+        name=PREFIX + fmt,
+    )
 
 
 def delivered(app: App[object], event: DeliveryComplete) -> None:
@@ -141,11 +173,14 @@ def delivered(app: App[object], event: DeliveryComplete) -> None:
     if event.name is None or not event.name.startswith(PREFIX):
         return
     where = "to your browser" if event.path is None else f"to {event.path}"
-    app.notify(f"{DOWNLOADS[event.name[len(PREFIX):]].title}: sent {where}.", markup=False)
+    app.notify(f"{DOWNLOADS[event.name[len(PREFIX) :]].title}: sent {where}.", markup=False)
 
 
 def failed(app: App[object], event: DeliveryFailed) -> None:
     if event.name is None or not event.name.startswith(PREFIX):
         return
-    app.notify(f"{DOWNLOADS[event.name[len(PREFIX):]].title} failed: {event.exception}",
-               severity="error", markup=False)
+    app.notify(
+        f"{DOWNLOADS[event.name[len(PREFIX) :]].title} failed: {event.exception}",
+        severity="error",
+        markup=False,
+    )

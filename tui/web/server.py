@@ -31,15 +31,25 @@ FOCUS_SCRIPT = Path(__file__).with_name("focus.js")
 
 def serve_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="crossread serve",
-        description="Serve the reader to web browsers; each tab is its own session.")
+        prog="crossread serve", description="Serve the reader to web browsers; each tab is its own session."
+    )
     parser.add_argument("corpus", nargs="?", type=Path, help="corpus folder (default: bundled)")
-    parser.add_argument("--host", default=DEFAULT_HOST,
-                        help=f"address to listen on (default: {DEFAULT_HOST}, this machine only)")
-    parser.add_argument("--port", type=int, default=DEFAULT_PORT,
-                        help=f"port to listen on (default: {DEFAULT_PORT}; 0 picks a free one)")
-    parser.add_argument("--author", help="the name every tab saves notes and verdicts as "
-                        "(default: config file, then the server's login name)")
+    parser.add_argument(
+        "--host",
+        default=DEFAULT_HOST,
+        help=f"address to listen on (default: {DEFAULT_HOST}, this machine only)",
+    )
+    parser.add_argument(
+        "--port",
+        type=int,
+        default=DEFAULT_PORT,
+        help=f"port to listen on (default: {DEFAULT_PORT}; 0 picks a free one)",
+    )
+    parser.add_argument(
+        "--author",
+        help="the name every tab saves notes and verdicts as "
+        "(default: config file, then the server's login name)",
+    )
     return parser
 
 
@@ -84,21 +94,24 @@ class WebReader:
 
         app = web.Application(middlewares=[self._host_guard()])
         static = Path(textual_serve.__file__).parent / "static"
-        app.add_routes([
-            web.get("/", self._index),
-            web.get("/ws", self._socket),
-            web.get("/download/{key}", self._download),
-            web.static("/static", static),
-            web.get("/crossread/focus.js", self._focus_script),
-        ])
+        app.add_routes(
+            [
+                web.get("/", self._index),
+                web.get("/ws", self._socket),
+                web.get("/download/{key}", self._download),
+                web.static("/static", static),
+                web.get("/crossread/focus.js", self._focus_script),
+            ]
+        )
         app.on_shutdown.append(self._close_sockets)
         return app
 
     async def _focus_script(self, request: Any) -> Any:
         from aiohttp import web
 
-        return web.Response(text=FOCUS_SCRIPT.read_text(encoding="utf-8"),
-                            content_type="application/javascript")
+        return web.Response(
+            text=FOCUS_SCRIPT.read_text(encoding="utf-8"), content_type="application/javascript"
+        )
 
     def allowed_hosts(self) -> set[str]:
         names = ("127.0.0.1", "localhost", "[::1]")
@@ -127,14 +140,26 @@ class WebReader:
         except ValueError:
             font_size = 16
         body = self.page.substitute(
-            title=html.escape(self.title), heading=html.escape(self.title),
-            websocket_url=html.escape(f"{scheme}://{request.host}/ws"), font_size=font_size)
-        policy = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-                  f"img-src 'self' data: blob:; font-src 'self'; connect-src 'self' "
-                  f"{scheme}://{request.host}; frame-ancestors 'none'; base-uri 'none'")
-        return web.Response(text=body, content_type="text/html", headers={
-            "Content-Security-Policy": policy, "Cache-Control": "no-store",
-            "Referrer-Policy": "no-referrer", "X-Content-Type-Options": "nosniff"})
+            title=html.escape(self.title),
+            heading=html.escape(self.title),
+            websocket_url=html.escape(f"{scheme}://{request.host}/ws"),
+            font_size=font_size,
+        )
+        policy = (
+            "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            f"img-src 'self' data: blob:; font-src 'self'; connect-src 'self' "
+            f"{scheme}://{request.host}; frame-ancestors 'none'; base-uri 'none'"
+        )
+        return web.Response(
+            text=body,
+            content_type="text/html",
+            headers={
+                "Content-Security-Policy": policy,
+                "Cache-Control": "no-store",
+                "Referrer-Policy": "no-referrer",
+                "X-Content-Type-Options": "nosniff",
+            },
+        )
 
     async def _socket(self, request: Any) -> Any:
         """One tab: start a reader process, relay keys and sizes until either side closes."""
@@ -146,13 +171,16 @@ class WebReader:
             raise web.HTTPForbidden(text="cross-origin websocket refused\n")
         socket = web.WebSocketResponse(heartbeat=15)
         await socket.prepare(request)
-        service = _reader_service()(self.command, write_bytes=socket.send_bytes,
-                                    write_str=socket.send_str, close=socket.close,
-                                    download_manager=self.downloads)
+        service = _reader_service()(
+            self.command,
+            write_bytes=socket.send_bytes,
+            write_str=socket.send_str,
+            close=socket.close,
+            download_manager=self.downloads,
+        )
         self.sockets.add(socket)
         try:
-            await service.start(_size(request.query.get("width"), 80),
-                                _size(request.query.get("height"), 24))
+            await service.start(_size(request.query.get("width"), 80), _size(request.query.get("height"), 24))
             async for message in socket:
                 if message.type == WSMsgType.TEXT:
                     await _dispatch(service, socket, message.data)
@@ -181,12 +209,15 @@ class WebReader:
     async def _stream(self, request: Any, key: str, meta: Any) -> Any:
         from aiohttp import web
 
-        response = web.StreamResponse(headers={
-            "Content-Type": (meta.mime_type or "application/octet-stream")
-            + (f"; charset={meta.encoding}" if meta.encoding else ""),
-            "Content-Disposition": ("inline" if meta.open_method == "browser" else "attachment")
-            + f"; filename*=UTF-8''{quote(meta.file_name)}",
-            "X-Content-Type-Options": "nosniff"})
+        response = web.StreamResponse(
+            headers={
+                "Content-Type": (meta.mime_type or "application/octet-stream")
+                + (f"; charset={meta.encoding}" if meta.encoding else ""),
+                "Content-Disposition": ("inline" if meta.open_method == "browser" else "attachment")
+                + f"; filename*=UTF-8''{quote(meta.file_name)}",
+                "X-Content-Type-Options": "nosniff",
+            }
+        )
         await response.prepare(request)
         async for chunk in self.downloads.download(key):
             await response.write(chunk)
@@ -196,8 +227,9 @@ class WebReader:
     async def _close_sockets(self, _app: Any) -> None:
         from aiohttp import WSCloseCode
 
-        await asyncio.gather(*(s.close(code=WSCloseCode.GOING_AWAY) for s in list(self.sockets)),
-                             return_exceptions=True)
+        await asyncio.gather(
+            *(s.close(code=WSCloseCode.GOING_AWAY) for s in list(self.sockets)), return_exceptions=True
+        )
 
 
 def _reader_service() -> type:
@@ -233,8 +265,9 @@ async def _dispatch(service: Any, socket: Any, data: str) -> None:
     if kind == "stdin" and isinstance(payload, str):
         await service.send_bytes(payload.encode("utf-8"))
     elif kind == "resize" and isinstance(payload, dict):
-        await service.set_terminal_size(_size(str(payload.get("width")), 80),
-                                        _size(str(payload.get("height")), 24))
+        await service.set_terminal_size(
+            _size(str(payload.get("width")), 80), _size(str(payload.get("height")), 24)
+        )
     elif kind == "ping":
         await socket.send_json(["pong", payload])
     elif kind == "focus":
@@ -257,13 +290,13 @@ async def _stop(service: Any) -> None:
             await process.wait()
 
 
-async def serve(reader: WebReader, host: str, port: int,
-                started: Callable[[str], None]) -> None:
+async def serve(reader: WebReader, host: str, port: int, started: Callable[[str], None]) -> None:
     """Listen until SIGINT or SIGTERM, then close every tab and stop its reader."""
     from aiohttp import web
 
-    runner = web.AppRunner(reader.application(), handle_signals=False,
-                           shutdown_timeout=STOP_APP_SECONDS * 2, access_log=None)
+    runner = web.AppRunner(
+        reader.application(), handle_signals=False, shutdown_timeout=STOP_APP_SECONDS * 2, access_log=None
+    )
     await runner.setup()
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
@@ -294,23 +327,31 @@ def run_serve(argv: Sequence[str]) -> int:
     author = resolve_author(parser, args.author)
     say = _say
     if args.author is None and _config_author() is None:
-        origin = ("$CROSSREAD_AUTHOR" if os.environ.get("CROSSREAD_AUTHOR") == author
-                  else "the server's login name")
-        say(f"No --author and no author in {config_path()}: every tab saves as {author!r}, "
-            f"from {origin}. Pass --author NAME to choose.")
+        origin = (
+            "$CROSSREAD_AUTHOR" if os.environ.get("CROSSREAD_AUTHOR") == author else "the server's login name"
+        )
+        say(
+            f"No --author and no author in {config_path()}: every tab saves as {author!r}, "
+            f"from {origin}. Pass --author NAME to choose."
+        )
     say(f"Notes by {author} are saved to {notes_path(root, author)}")
     if not is_loopback(args.host):
-        say(f"WARNING: listening on {args.host}, not this machine only. There is no "
+        say(
+            f"WARNING: listening on {args.host}, not this machine only. There is no "
             "login: anyone who can reach this port can read the corpus and write notes "
-            f"as {author}.")
+            f"as {author}."
+        )
     name = "demo corpus" if root.resolve() == bundled_corpus().resolve() else root.resolve().name
     reader = WebReader(app_command(root, author), f"crossread · {name}", args.host)
     try:
-        asyncio.run(serve(reader, args.host, args.port,
-                          lambda url: say(f"Serving {root} at {url} (ctrl+c to stop)")))
+        asyncio.run(
+            serve(reader, args.host, args.port, lambda url: say(f"Serving {root} at {url} (ctrl+c to stop)"))
+        )
     except OSError as exc:
-        print(f"crossread serve: cannot listen on {args.host}:{args.port}: "
-              f"{exc.strerror or exc}", file=sys.stderr)
+        print(
+            f"crossread serve: cannot listen on {args.host}:{args.port}: {exc.strerror or exc}",
+            file=sys.stderr,
+        )
         return 1
     return 0
 

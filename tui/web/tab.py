@@ -15,8 +15,7 @@ WEB_DRIVER = "textual.drivers.web_driver:WebDriver"
 
 def main(argv: list[str]) -> int:
     if os.environ.get("TEXTUAL_DRIVER") != WEB_DRIVER or len(argv) != 2:
-        print("usage: started by 'crossread serve' (textual-serve), with CORPUS AUTHOR",
-              file=sys.stderr)
+        print("usage: started by 'crossread serve' (textual-serve), with CORPUS AUTHOR", file=sys.stderr)
         return 2
     from tui.ui.app import CrossreadApp
 

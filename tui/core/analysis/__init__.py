@@ -17,13 +17,28 @@ from tui.core.analysis.stance import stance_suggestions, statements
 from tui.core.analysis.suggest import RELATIONS, Member, Suggestion, pair_all
 from tui.core.files.entities import Entity
 
-__all__ = ["RELATIONS", "Analysis", "Document", "Event", "Figure", "Member", "Suggestion",
-           "analyse_document", "documents", "suggest", "suggest_corpus", "to_json"]
+__all__ = [
+    "RELATIONS",
+    "Analysis",
+    "Document",
+    "Event",
+    "Figure",
+    "Member",
+    "Suggestion",
+    "analyse_document",
+    "documents",
+    "suggest",
+    "suggest_corpus",
+    "to_json",
+]
 
 
-def suggest(docs: list[Document], min_score: float = 0.0,
-            analyses: list[Analysis] | None = None,
-            entities: Sequence[Entity] = ()) -> list[Suggestion]:
+def suggest(
+    docs: list[Document],
+    min_score: float = 0.0,
+    analyses: list[Analysis] | None = None,
+    entities: Sequence[Entity] = (),
+) -> list[Suggestion]:
     """Every proposal, highest score first, ties broken by id: a stable order.
 
     `analyses` of these documents, when the caller has them, are used instead of
@@ -49,8 +64,16 @@ def _published(value: str) -> date | None:
 def documents(corpus: object) -> list[Document]:
     """A loaded `tui.core.model.corpus.Corpus` as analysis input."""
     articles = getattr(corpus, "articles", {})
-    return [Document(aid, art.text, _published(art.meta.published), (art.meta.language or "de")[:2].lower(),
-                     art.meta.outlet) for aid, art in articles.items()]
+    return [
+        Document(
+            aid,
+            art.text,
+            _published(art.meta.published),
+            (art.meta.language or "de")[:2].lower(),
+            art.meta.outlet,
+        )
+        for aid, art in articles.items()
+    ]
 
 
 def suggest_corpus(corpus: object, min_score: float = 0.0) -> list[Suggestion]:
@@ -59,9 +82,20 @@ def suggest_corpus(corpus: object, min_score: float = 0.0) -> list[Suggestion]:
 
 def to_json(corpus_name: str, suggestions: list[Suggestion]) -> dict[str, object]:
     """The `crossread suggest --format json` object."""
-    return {"corpus": corpus_name, "suggestions": [
-        {"id": s.id, "relation": s.relation, "reason": s.reason, "summary": s.summary, "score": s.score,
-         "members": [{"article": m.article, "start": m.start, "end": m.end, "text": m.text}
-                     for m in s.members],
-         "details": {k: v for k, v in s.details}}
-        for s in suggestions]}
+    return {
+        "corpus": corpus_name,
+        "suggestions": [
+            {
+                "id": s.id,
+                "relation": s.relation,
+                "reason": s.reason,
+                "summary": s.summary,
+                "score": s.score,
+                "members": [
+                    {"article": m.article, "start": m.start, "end": m.end, "text": m.text} for m in s.members
+                ],
+                "details": {k: v for k, v in s.details},
+            }
+            for s in suggestions
+        ],
+    }

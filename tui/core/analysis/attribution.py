@@ -16,13 +16,19 @@ _NAME = r"[A-ZÄÖÜ][\w.-]*(?:\s+(?:[A-ZÄÖÜ][\w.-]*|von|de|der|al))*"
 _LEAD = r"(?:(?:dem|der|den|des|die|the|einem|einer)\s+)?(?:[a-zäöüß][\w-]*\s+){0,3}?"
 _ATTRIBUTION = (
     re.compile(rf"\b(?:laut|Laut|zufolge|according\s+to|According\s+to)\s+{_LEAD}(?P<name>{_NAME})"),
-    re.compile(rf"\b[Nn]ach\s+(?:Angaben|Informationen|Einschätzung)\s+(?:von|des|der|aus)\s+{_LEAD}"
-               rf"(?P<name>{_NAME})"),
+    re.compile(
+        rf"\b[Nn]ach\s+(?:Angaben|Informationen|Einschätzung)\s+(?:von|des|der|aus)\s+{_LEAD}"
+        rf"(?P<name>{_NAME})"
+    ),
     re.compile(rf"\b[Nn]ach\s+(?P<name>Geheimdienstinformationen\s+aus\s+{_NAME})"),
-    re.compile(rf"\b(?:wie|as)\s+{_LEAD}(?P<name>{_NAME})\s+(?:berichtet|berichtete|mitteilte|meldet|"
-               rf"meldete|reported|said)"),
-    re.compile(rf"(?P<name>{_NAME}),?\s+(?:sagte|erklärte|berichtet|berichtete|teilte\s+mit|said|says|"
-               rf"told|reported|stated)\b"),
+    re.compile(
+        rf"\b(?:wie|as)\s+{_LEAD}(?P<name>{_NAME})\s+(?:berichtet|berichtete|mitteilte|meldet|"
+        rf"meldete|reported|said)"
+    ),
+    re.compile(
+        rf"(?P<name>{_NAME}),?\s+(?:sagte|erklärte|berichtet|berichtete|teilte\s+mit|said|says|"
+        rf"told|reported|stated)\b"
+    ),
 )
 _STANCES = tuple((re.compile(pattern, re.IGNORECASE), stance) for pattern, stance in STANCE_PATTERNS)
 _CAPITALISED = re.compile(r"(?<![\w-])[A-ZÄÖÜ][\wäöüß]+(?:-[A-ZÄÖÜ]?[\wäöüß]+)*")

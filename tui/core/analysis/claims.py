@@ -91,8 +91,19 @@ _CLAUSE = re.compile(r"[,;:–]\s*")
 _SUBORDINATE = frozenset({"dass", "that", "ob", "whether", "falls", "if"})
 _NUMBER_OF = re.compile(r"\b(?:number|toll|Zahl|Anzahl)\s+(?:of|der|an)\s+(?:the\s+)?([\w-]+)", re.IGNORECASE)
 # People who, when killed or injured, are counted as the dead or injured.
-_PERSONS = frozenset({"people", "employees", "construction workers", "passengers", "civilians", "residents",
-                      "children", "refugees", "crew"})
+_PERSONS = frozenset(
+    {
+        "people",
+        "employees",
+        "construction workers",
+        "passengers",
+        "civilians",
+        "residents",
+        "children",
+        "refugees",
+        "crew",
+    }
+)
 _AMOUNT_UNITS = frozenset({"USD", "EUR", "GBP", "%", "t", "m", "kn", "km/h"})
 
 
@@ -124,13 +135,18 @@ def _read_sentence(doc: Document, sentence: Sentence, out: Analysis) -> None:
     has_digit = _DIGIT.search(sentence.text) is not None
     words = sentence.words()
     lowers = [w.text.lower() for w in words]
-    found_dates = dates(sentence.text, doc.published, doc.language, sentence.start) \
-        if may_have_dates(sentence.text, lowers) else []
+    found_dates = (
+        dates(sentence.text, doc.published, doc.language, sentence.start)
+        if may_have_dates(sentence.text, lowers)
+        else []
+    )
     source = attribution(sentence.text)
-    qs = quantities(sentence.text, sentence.start, doc.language) \
-        if has_digit or _maybe_spelled(lowers) else []
-    qs = [q for q in qs
-          if not _inside_date(q, found_dates) and not _is_year(q, sentence.text, sentence.start)]
+    qs = (
+        quantities(sentence.text, sentence.start, doc.language) if has_digit or _maybe_spelled(lowers) else []
+    )
+    qs = [
+        q for q in qs if not _inside_date(q, found_dates) and not _is_year(q, sentence.text, sentence.start)
+    ]
     previous: Figure | None = None
     for q in qs:
         modality = _modality(sentence, words, lowers, q)
@@ -159,9 +175,11 @@ def _modality(sentence: Sentence, words: list[Word], lowers: list[str], q: Quant
     return ""
 
 
-_SPELLED = re.compile(r"zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zig|ßig|hundert|"
-                      r"tausend|two|three|four|five|six|seven|eight|nine|ten|twelve|teen|ty\b|"
-                      r"hundred|thousand")
+_SPELLED = re.compile(
+    r"zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zig|ßig|hundert|"
+    r"tausend|two|three|four|five|six|seven|eight|nine|ten|twelve|teen|ty\b|"
+    r"hundred|thousand"
+)
 
 
 def _maybe_spelled(lowers: list[str]) -> bool:
@@ -176,18 +194,30 @@ def _inside_date(q: Quantity, found: list[DateMention]) -> bool:
 
 def _is_year(q: Quantity, text: str, offset: int) -> bool:
     """A bare 19xx/20xx after `im`, `seit`, `in` ... is a year, not a figure."""
-    return (q.text.isdigit() and 1900 <= q.value <= 2099 and not q.hedge
-            and _next_is_year_context(text, q.start - offset))
+    return (
+        q.text.isdigit()
+        and 1900 <= q.value <= 2099
+        and not q.hedge
+        and _next_is_year_context(text, q.start - offset)
+    )
 
 
 def _next_is_year_context(text: str, start: int) -> bool:
-    before = text[max(0, start - 12):start].lower()
+    before = text[max(0, start - 12) : start].lower()
     return bool(re.search(r"(?:im|in|seit|bis|jahr|jahre|since|of|plant|anfang|ende|mitte)\s+$", before))
 
 
-def _figure(doc: Document, sentence: Sentence, words: list[Word], lowers: list[str], q: Quantity,
-            found_dates: list[DateMention], modality: str, source: str,
-            previous: Figure | None) -> Figure | None:
+def _figure(
+    doc: Document,
+    sentence: Sentence,
+    words: list[Word],
+    lowers: list[str],
+    q: Quantity,
+    found_dates: list[DateMention],
+    modality: str,
+    source: str,
+    previous: Figure | None,
+) -> Figure | None:
     after = [i for i, w in enumerate(words) if w.start >= q.end]
     first = after[0] if after else len(words)
     noun_index = _counted_noun(words, lowers, first, doc.language)
@@ -202,7 +232,8 @@ def _figure(doc: Document, sentence: Sentence, words: list[Word], lowers: list[s
     elif noun_index is not None:
         noun = words[noun_index].text
         counts = NOUNS.get(lowers[noun_index]) or next(
-            (NOUNS[f] for f in _stem_forms(noun) if f in NOUNS), "")
+            (NOUNS[f] for f in _stem_forms(noun) if f in NOUNS), ""
+        )
         if not counts:
             counts = "noun:" + _stem_forms(noun)[-1]
         end = words[noun_index].end
@@ -215,15 +246,36 @@ def _figure(doc: Document, sentence: Sentence, words: list[Word], lowers: list[s
     topics: frozenset[str] = frozenset()
     if not counts and q.unit in _AMOUNT_UNITS:
         counts, topics = "unit:" + q.unit, _topics(words, lowers, q)
-    if counts in GENERIC and predicate in ("killed", "injured", "missing", "evacuated", "arrested",
-                                           "rescued"):
+    if counts in GENERIC and predicate in (
+        "killed",
+        "injured",
+        "missing",
+        "evacuated",
+        "arrested",
+        "rescued",
+    ):
         counts = {"killed": "dead"}.get(predicate, predicate)
     elif counts in _PERSONS and predicate in ("killed", "injured"):
         counts = {"killed": "dead"}.get(predicate, predicate)
     as_of, as_of_from = _as_of(doc, found_dates)
     start = q.start
-    return Figure(doc.id, q, start, end, doc.text[start:end], counts, noun, predicate, qualifier, modality,
-                  as_of, as_of_from, source, doc.published, topics)
+    return Figure(
+        doc.id,
+        q,
+        start,
+        end,
+        doc.text[start:end],
+        counts,
+        noun,
+        predicate,
+        qualifier,
+        modality,
+        as_of,
+        as_of_from,
+        source,
+        doc.published,
+        topics,
+    )
 
 
 def _number_of(sentence: Sentence, q: Quantity) -> str:
@@ -234,14 +286,33 @@ def _number_of(sentence: Sentence, q: Quantity) -> str:
 
 def _topics(words: list[Word], lowers: list[str], q: Quantity) -> frozenset[str]:
     """Capitalised content words of the sentence outside the figure: what an amount is of."""
-    return frozenset(_stem_forms(w.text)[-1] for w, low in zip(words, lowers, strict=True)
-                     if w.capitalised and len(low) > 3 and low not in STOPWORDS and low not in MONTHS
-                     and low not in WEEKDAYS and low not in _UNIT_WORDS and low not in NOUNS
-                     and not q.start <= w.start < q.end)
+    return frozenset(
+        _stem_forms(w.text)[-1]
+        for w, low in zip(words, lowers, strict=True)
+        if w.capitalised
+        and len(low) > 3
+        and low not in STOPWORDS
+        and low not in MONTHS
+        and low not in WEEKDAYS
+        and low not in _UNIT_WORDS
+        and low not in NOUNS
+        and not q.start <= w.start < q.end
+    )
 
 
-_SKIPPABLE = frozenset({"weitere", "weiteren", "weiterer", "zusätzliche", "zusätzlichen", "more", "further",
-                        "other", "additional"})
+_SKIPPABLE = frozenset(
+    {
+        "weitere",
+        "weiteren",
+        "weiterer",
+        "zusätzliche",
+        "zusätzlichen",
+        "more",
+        "further",
+        "other",
+        "additional",
+    }
+)
 
 
 def _counted_noun(words: list[Word], lowers: list[str], first: int, language: str) -> int | None:
@@ -301,8 +372,9 @@ def _as_of(doc: Document, found_dates: list[DateMention]) -> tuple[DateMention |
     return None, "undated: no publication date"
 
 
-def _event(doc: Document, sentence: Sentence, words: list[Word], lowers: list[str], mention: DateMention,
-           source: str) -> Event | None:
+def _event(
+    doc: Document, sentence: Sentence, words: list[Word], lowers: list[str], mention: DateMention, source: str
+) -> Event | None:
     if _SINCE.match(mention.text):
         return None
     best, distance, at = "", 10**9, None
@@ -312,10 +384,16 @@ def _event(doc: Document, sentence: Sentence, words: list[Word], lowers: list[st
             best, distance, at = cls, abs(w.start - mention.start), w
     if not best or at is None:
         return None
-    topics = frozenset(_stem_forms(w.text)[-1] for i, w in enumerate(words)
-                       if w.capitalised and lowers[i] not in STOPWORDS
-                       and lowers[i] not in MONTHS and lowers[i] not in WEEKDAYS
-                       and not (mention.start <= w.start < mention.end) and len(w.text) > 3)
+    topics = frozenset(
+        _stem_forms(w.text)[-1]
+        for i, w in enumerate(words)
+        if w.capitalised
+        and lowers[i] not in STOPWORDS
+        and lowers[i] not in MONTHS
+        and lowers[i] not in WEEKDAYS
+        and not (mention.start <= w.start < mention.end)
+        and len(w.text) > 3
+    )
     start, end = min(mention.start, at.start), max(mention.end, at.end)
     if end - start > 160:
         start, end = mention.start, mention.end

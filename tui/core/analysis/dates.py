@@ -25,9 +25,26 @@ if TYPE_CHECKING:
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
 _YEAR = r"(?:19|20)\d\d"
-_NUMBER_WORDS = {"einem": 1, "einer": 1, "einen": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5,
-                 "sechs": 6, "zehn": 10, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4,
-                 "five": 5, "six": 6, "ten": 10}
+_NUMBER_WORDS = {
+    "einem": 1,
+    "einer": 1,
+    "einen": 1,
+    "zwei": 2,
+    "drei": 3,
+    "vier": 4,
+    "fünf": 5,
+    "sechs": 6,
+    "zehn": 10,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "ten": 10,
+}
 _COUNT = r"\d{1,2}|" + "|".join(_NUMBER_WORDS)
 
 _CANDIDATE = re.compile(
@@ -47,12 +64,31 @@ _CANDIDATE = re.compile(
     rf"|(?P<startyear>\b(?:zu\s+)?(?:Anfang|Beginn)\s+(?:des|dieses)\s+Jahres\b|\bearlier\s+this\s+year\b"
     rf"|\bat\s+the\s+start\s+of\s+the\s+year\b)"
     rf"|(?P<day>\b(?:gestern|vorgestern|heute|yesterday|today)\b)",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 
 
 # Words without which no candidate above can match a sentence without digits.
-_DATE_WORDS = frozenset({*MONTHS, *WEEKDAYS, "woche", "week", "jahr", "jahres", "year", "monat", "month",
-                         "gestern", "vorgestern", "heute", "yesterday", "today", "ago", "vor"})
+_DATE_WORDS = frozenset(
+    {
+        *MONTHS,
+        *WEEKDAYS,
+        "woche",
+        "week",
+        "jahr",
+        "jahres",
+        "year",
+        "monat",
+        "month",
+        "gestern",
+        "vorgestern",
+        "heute",
+        "yesterday",
+        "today",
+        "ago",
+        "vor",
+    }
+)
 _WEEKDAY_PREFIXES = tuple(WEEKDAYS)
 _DIGIT_DATE = re.compile(r"\d\.\d|\d\.\s|\b(?:19|20)\d\d\b|\d-\d")
 
@@ -60,8 +96,10 @@ _DIGIT_DATE = re.compile(r"\d\.\d|\d\.\s|\b(?:19|20)\d\d\b|\d-\d")
 def may_have_dates(text: str, lowers: list[str]) -> bool:
     """A cheap test before the candidate pattern (which costs ~0.1 ms a sentence):
     a date needs a month, weekday or relative word, or digits shaped like a date."""
-    return (any(w in _DATE_WORDS or w.startswith(_WEEKDAY_PREFIXES) for w in lowers)
-            or _DIGIT_DATE.search(text) is not None)
+    return (
+        any(w in _DATE_WORDS or w.startswith(_WEEKDAY_PREFIXES) for w in lowers)
+        or _DIGIT_DATE.search(text) is not None
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,10 +148,16 @@ def _month_span(year: int, month: int) -> tuple[date, date]:
 def _parser(languages: tuple[str, ...], base: date) -> DateDataParser:
     from dateparser.date import DateDataParser
 
-    return DateDataParser(languages=list(languages), settings={
-        "DATE_ORDER": "DMY", "PREFER_DATES_FROM": "past",
-        "RELATIVE_BASE": datetime(base.year, base.month, base.day),
-        "REQUIRE_PARTS": [], "RETURN_AS_TIMEZONE_AWARE": False})
+    return DateDataParser(
+        languages=list(languages),
+        settings={
+            "DATE_ORDER": "DMY",
+            "PREFER_DATES_FROM": "past",
+            "RELATIVE_BASE": datetime(base.year, base.month, base.day),
+            "REQUIRE_PARTS": [],
+            "RETURN_AS_TIMEZONE_AWARE": False,
+        },
+    )
 
 
 _NEUTRAL_BASE = date(2000, 12, 31)  # any fixed day: the year it gives is discarded
@@ -167,7 +211,7 @@ def _mention(m: re.Match[str], published: date | None, language: str, offset: in
         candidate = _clean(raw)
         edge = re.match(r"(Anfang|Ende|Mitte|early|late|mid)\s+", candidate, re.IGNORECASE)
         if edge:
-            candidate = candidate[edge.end():]
+            candidate = candidate[edge.end() :]
         found = _absolute(candidate, language, published)
         if found is None:
             return None
@@ -189,15 +233,30 @@ def _part(low: date, high: date, edge: str) -> tuple[date, date]:
     return low + third, high - third
 
 
-def _relative(kind: str, m: re.Match[str], raw: str, published: date | None, start: int,
-              end: int) -> DateMention | None:
+def _relative(
+    kind: str, m: re.Match[str], raw: str, published: date | None, start: int, end: int
+) -> DateMention | None:
     if kind == "startyear":
         year = published.year if published else 2000
-        return DateMention(start, end, raw, date(year, 1, 1), date(year, 3, 31),
-                           year_known=published is not None, relative=True)
+        return DateMention(
+            start,
+            end,
+            raw,
+            date(year, 1, 1),
+            date(year, 3, 31),
+            year_known=published is not None,
+            relative=True,
+        )
     if published is None:
-        return DateMention(start, end, raw, None, None, relative=True,
-                           note="relative date; the article has no publication date")
+        return DateMention(
+            start,
+            end,
+            raw,
+            None,
+            None,
+            relative=True,
+            note="relative date; the article has no publication date",
+        )
     if kind == "weekday":
         name = re.search(_WEEKDAY, raw, re.IGNORECASE)
         assert name is not None
@@ -252,8 +311,11 @@ def overlap(a: DateMention, b: DateMention) -> bool | None:
         return None
     if a.year_known and b.year_known:
         return a.low <= b.high and b.low <= a.high
-    return _md(a.low) <= _md(b.high) and _md(b.low) <= _md(a.high) if a.low.year == a.high.year \
-        and b.low.year == b.high.year else True
+    return (
+        _md(a.low) <= _md(b.high) and _md(b.low) <= _md(a.high)
+        if a.low.year == a.high.year and b.low.year == b.high.year
+        else True
+    )
 
 
 def _md(day: date) -> tuple[int, int]:

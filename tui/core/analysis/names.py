@@ -48,16 +48,35 @@ def fold_name(name: str) -> str:
     return re.sub(r"(\w)\1+", r"\1", re.sub(r"\s+", " ", text)).strip()
 
 
-_COLOGNE = {**dict.fromkeys("aeijouy", "0"), "b": "1", "p": "1", "d": "2", "t": "2", "f": "3", "v": "3",
-            "w": "3", "g": "4", "k": "4", "q": "4", "l": "5", "m": "6", "n": "6", "r": "7", "s": "8",
-            "z": "8"}
+_COLOGNE = {
+    **dict.fromkeys("aeijouy", "0"),
+    "b": "1",
+    "p": "1",
+    "d": "2",
+    "t": "2",
+    "f": "3",
+    "v": "3",
+    "w": "3",
+    "g": "4",
+    "k": "4",
+    "q": "4",
+    "l": "5",
+    "m": "6",
+    "n": "6",
+    "r": "7",
+    "s": "8",
+    "z": "8",
+}
 
 
 @lru_cache(maxsize=65536)
 def cologne(word: str) -> str:
     """Kölner Phonetik: the German sound code of a word."""
-    w = [c for c in word.lower().replace("ä", "a").replace("ö", "o").replace("ü", "u").replace("ß", "s")
-         if c.isalpha()]
+    w = [
+        c
+        for c in word.lower().replace("ä", "a").replace("ö", "o").replace("ü", "u").replace("ß", "s")
+        if c.isalpha()
+    ]
     codes = []
     for i, c in enumerate(w):
         prev = w[i - 1] if i else ""
@@ -100,26 +119,31 @@ def names(analyses: list[Analysis]) -> list[Name]:
             roles = [i for i, w in enumerate(words) if _is_role(w)]
             if roles and roles[-1] < len(words) - 1:
                 role = words[roles[-1]].lower()
-                for w in words[:roles[-1] + 1]:
+                for w in words[: roles[-1] + 1]:
                     start = text.index(w, start) + len(w)
                 start = text.index(words[roles[-1] + 1], start)
-                words = words[roles[-1] + 1:]
-            while words and (words[0].lower() in lower or words[0].lower() in STOPWORDS
-                             or words[0].lower() in ROLES or _is_role(words[0])):
+                words = words[roles[-1] + 1 :]
+            while words and (
+                words[0].lower() in lower
+                or words[0].lower() in STOPWORDS
+                or words[0].lower() in ROLES
+                or _is_role(words[0])
+            ):
                 if _is_role(words[0]):
                     role = words[0].lower()
                 start = text.index(words[1], start + len(words[0])) if len(words) > 1 else m.end()
                 words = words[1:]
             least = 1 if role and words and len(words[-1]) >= 5 else 2  # `Präsident Selenskyj`
-            if not least <= len(words) <= 4 or any(w.lower() in lower or w.lower() in STOPWORDS
-                                                    for w in words):
+            if not least <= len(words) <= 4 or any(
+                w.lower() in lower or w.lower() in STOPWORDS for w in words
+            ):
                 continue
-            found = text[start:m.end()]
+            found = text[start : m.end()]
             if found in seen:
                 continue
             seen.add(found)
             if not role:
-                before = text[max(0, start - 30):start].split()
+                before = text[max(0, start - 30) : start].split()
                 role = before[-1].lower().strip(",") if before and _is_role(before[-1].strip(",")) else ""
             out.append(Name(analysis.document.id, start, m.end(), found, role))
     return out
@@ -128,9 +152,26 @@ def names(analyses: list[Analysis]) -> list[Name]:
 def _is_role(word: str) -> bool:
     """`Präsident`, and compounds ending in a role: `US-Verteidigungsminister`."""
     low = word.lower()
-    return low.removesuffix("in") in ROLES or low in ROLES or any(
-        low.endswith(r) for r in ("minister", "präsident", "direktor", "sprecher", "chef", "führer",
-                                  "ministerin", "präsidentin", "direktorin", "sprecherin", "chefin"))
+    return (
+        low.removesuffix("in") in ROLES
+        or low in ROLES
+        or any(
+            low.endswith(r)
+            for r in (
+                "minister",
+                "präsident",
+                "direktor",
+                "sprecher",
+                "chef",
+                "führer",
+                "ministerin",
+                "präsidentin",
+                "direktorin",
+                "sprecherin",
+                "chefin",
+            )
+        )
+    )
 
 
 def name_suggestions(found: list[Name], entities: Sequence[Entity] = ()) -> list[Suggestion]:
@@ -158,7 +199,7 @@ def _bucket_suggestions(found: list[Name], owner: dict[str, int]) -> list[Sugges
     out = []
     for i, a in enumerate(found):
         entity = owner.get(fold_name(a.text))
-        for b in found[i + 1:]:
+        for b in found[i + 1 :]:
             if a.article == b.article or a.text == b.text:
                 continue
             if entity is not None and owner.get(fold_name(b.text)) == entity:
@@ -170,9 +211,20 @@ def _bucket_suggestions(found: list[Name], owner: dict[str, int]) -> list[Sugges
             members = (Member(a.article, a.start, a.end, a.text), Member(b.article, b.start, b.end, b.text))
             word = "variant spellings" if relation == "variant" else "possibly different names"
             summary = f"'{a.text}' ({a.article}) and '{b.text}' ({b.article}): {word}, {why}."
-            out.append(Suggestion(stable_id(relation, "name", members), relation, "name", summary, score,
-                                  members, (("folded", f"{fold_name(a.text)} / {fold_name(b.text)}"),
-                                            ("sound", f"{cologne(a.parts[-1])} / {cologne(b.parts[-1])}"))))
+            out.append(
+                Suggestion(
+                    stable_id(relation, "name", members),
+                    relation,
+                    "name",
+                    summary,
+                    score,
+                    members,
+                    (
+                        ("folded", f"{fold_name(a.text)} / {fold_name(b.text)}"),
+                        ("sound", f"{cologne(a.parts[-1])} / {cologne(b.parts[-1])}"),
+                    ),
+                )
+            )
     return out
 
 

@@ -35,11 +35,15 @@ _SCALE_WORDS = "|".join(sorted((re.escape(w) for w in SCALES), key=len, reverse=
 _UNIT_WORDS = "|".join(sorted((re.escape(w) for w in UNITS), key=len, reverse=True))
 _HEDGE_WORDS = "|".join(sorted((re.escape(w) for w in HEDGES), key=len, reverse=True))
 
-_DE_NUMBER_WORD = (r"(?:ein|eins|zwei|zwan|drei|vier|fünf|fuenf|sechs|sech|sieben|sieb|acht|neun|"
-                   r"zehn|elf|zwölf|zwoelf|zig|ßig|ssig|hundert|tausend|und)+")
-_EN_UNIT_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
-                 r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
-                 r"sixty|seventy|eighty|ninety|hundred|thousand)")
+_DE_NUMBER_WORD = (
+    r"(?:ein|eins|zwei|zwan|drei|vier|fünf|fuenf|sechs|sech|sieben|sieb|acht|neun|"
+    r"zehn|elf|zwölf|zwoelf|zig|ßig|ssig|hundert|tausend|und)+"
+)
+_EN_UNIT_WORD = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
+    r"sixty|seventy|eighty|ninety|hundred|thousand)"
+)
 _EN_NUMBER = rf"{_EN_UNIT_WORD}(?:(?:\s+and\s+|[\s-]+){_EN_UNIT_WORD})*"
 
 _NUMBER = re.compile(
@@ -49,12 +53,14 @@ _NUMBER = re.compile(
     rf"(?:(?P<sep>\s*(?:-|–|bis|to|and|und)\s*)(?P<digits2>{_DIGITS})(?=\D|$))?"
     rf"(?:\s*(?P<scale>(?:{_SCALE_WORDS})(?!\w)))?"
     rf"(?:\s*(?P<unit>(?:{_UNIT_WORDS})(?![\w-]))|(?P<pct>\s?%))?",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 # Where a match's core may start (see _matches): digits and currency signs, and
 # the number words of _NUMBER searched in lower-cased text.
 _CORE_SIGN = re.compile(r"[$€£\d]")
-_CORE_WORD = re.compile("|".join(sorted({*_EN_UNIT_WORD[3:-1].split("|"),
-                                         *_DE_NUMBER_WORD[3:-2].split("|")})))
+_CORE_WORD = re.compile(
+    "|".join(sorted({*_EN_UNIT_WORD[3:-1].split("|"), *_DE_NUMBER_WORD[3:-2].split("|")}))
+)
 _HEDGE_SET = frozenset(h.lower() for h in HEDGES)
 _HEDGE_LENGTHS = sorted({len(h) for h in _HEDGE_SET}, reverse=True)  # longest first: leftmost start first
 _BETWEEN = re.compile(r"(?:zwischen|between)\s+$", re.IGNORECASE)
@@ -63,7 +69,8 @@ _NOT_NUMBER_WORDS = frozenset({"ein", "eins", "und", "one", "zig"})
 _AFTER_SKIP = re.compile(r"-?(?:fache|fachen|fold|mal\b|jährig|jaehrig|stündig|year-old)", re.IGNORECASE)
 _ORDINAL_NOUNS = re.compile(
     r"\.\s+(?:Tag|Tages|Jahrestag|Mal|Platz|Stelle|Runde|Woche|Jahrhundert|Armee|Brigade|Division|"
-    r"Sitzung|Gipfel|Etage|Geburtstag|Ausgabe|Auflage)\b")
+    r"Sitzung|Gipfel|Etage|Geburtstag|Ausgabe|Auflage)\b"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,8 +193,11 @@ def _starts(low: str, core: int, floor: int) -> list[int]:
     end = core
     while end > floor and low[end - 1].isspace():
         end -= 1
-    starts = [end - n for n in _HEDGE_LENGTHS
-              if end < core and end - n >= floor and low[end - n:end] in _HEDGE_SET]
+    starts = [
+        end - n
+        for n in _HEDGE_LENGTHS
+        if end < core and end - n >= floor and low[end - n : end] in _HEDGE_SET
+    ]
     starts.append(core)
     return starts
 
@@ -200,7 +210,7 @@ def _quantity(text: str, m: re.Match[str], offset: int, language: str) -> Quanti
         return None  # a model name such as M-1989
     if end < len(text) and text[end].isalpha() and m.group("digits") and not m.group("unit"):
         return None  # glued to a word: "10Social"
-    after = text[end:end + 12]
+    after = text[end : end + 12]
     if _AFTER_SKIP.match(after) or (m.group("digits") and _ORDINAL_NOUNS.match(after)):
         return None
     if m.group("digits") and re.match(r"\.\d", after):
@@ -234,7 +244,7 @@ def _quantity(text: str, m: re.Match[str], offset: int, language: str) -> Quanti
             unit, low, high = "", *_range(value, hedge)
             if m.group("cur"):
                 unit = UNITS.get(m.group("cur"), ("", 1.0))[0]
-    between = _BETWEEN.search(text[max(0, start - 12):start]) if hedge == "range" else None
+    between = _BETWEEN.search(text[max(0, start - 12) : start]) if hedge == "range" else None
     if between:
         start -= len(between.group())
     return Quantity(offset + start, offset + end, text[start:end], value, low, high, hedge, unit, spelled)

@@ -17,7 +17,8 @@ _WORD = re.compile(r"[^\W\d_](?:[\w'’]|-(?=\w))*", re.UNICODE)
 _END = re.compile(r"(?<=[.!?])[\"'“”»«)]*\s+(?=[\"'„“«»(]?[A-ZÄÖÜ0-9])|\n+")
 _ABBREVIATIONS = frozenset(
     "ca bzw z b d h u a usw vgl nr mio mrd mr mrs ms dr prof st etc approx no jan feb mar apr jun jul "
-    "aug sep sept oct nov dec okt dez".split())
+    "aug sep sept oct nov dec okt dez".split()
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,8 +28,9 @@ class Sentence:
     text: str
 
     def words(self) -> list[Word]:
-        return [Word(self.start + m.start(), self.start + m.end(), m.group())
-                for m in _WORD.finditer(self.text)]
+        return [
+            Word(self.start + m.start(), self.start + m.end(), m.group()) for m in _WORD.finditer(self.text)
+        ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +52,7 @@ def _ends_sentence(text: str, dot: int) -> bool:
     """Whether the punctuation at `dot` closes a sentence (not 19. or ca.)."""
     if text[dot] != ".":
         return True
-    before = text[max(0, dot - 6):dot]
+    before = text[max(0, dot - 6) : dot]
     if before[-1:].isdigit():
         return False
     token = re.search(r"(\w+)$", before)

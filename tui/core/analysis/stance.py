@@ -40,14 +40,27 @@ def statements(analysis: Analysis) -> list[Statement]:
         found = stance(sentence.text)
         if found is None:
             continue
-        before = sentence.text[:found.start]
+        before = sentence.text[: found.start]
         agent = _AGENT.search(before)
         holders = frozenset({agent.group("name").lower()}) if agent else actors(before)
         topics = actors(sentence.text) - holders - PLACES
-        words = frozenset(_stem(w.lower()) for w in _CONTENT.findall(sentence.text)
-                          if w.lower() not in STOPWORDS and not _CUES.match(w))
-        out.append(Statement(analysis.document.id, found.stance, holders, topics, sentence.start,
-                             sentence.end, sentence.text, words))
+        words = frozenset(
+            _stem(w.lower())
+            for w in _CONTENT.findall(sentence.text)
+            if w.lower() not in STOPWORDS and not _CUES.match(w)
+        )
+        out.append(
+            Statement(
+                analysis.document.id,
+                found.stance,
+                holders,
+                topics,
+                sentence.start,
+                sentence.end,
+                sentence.text,
+                words,
+            )
+        )
     return out
 
 
@@ -58,7 +71,9 @@ def stance_suggestions(all_statements: list[Statement]) -> list[Suggestion]:
         for holder in st.holders:
             by_holder.setdefault(holder, []).append(i)
     # Each statement meets at most _CAP later statements of one holder: linear in a long text.
-    pairs = {(i, j) for ids in by_holder.values() for n, i in enumerate(ids) for j in ids[n + 1:n + 1 + _CAP]}
+    pairs = {
+        (i, j) for ids in by_holder.values() for n, i in enumerate(ids) for j in ids[n + 1 : n + 1 + _CAP]
+    }
     pairs |= _opposed_by_wording(all_statements)
     out = []
     for i, j in sorted(pairs):
@@ -74,14 +89,28 @@ def stance_suggestions(all_statements: list[Statement]) -> list[Suggestion]:
             holders, topics = holders or frozenset({"(same wording)"}), set(sorted(shared)[:4])
         relation = "corroborates" if a.stance == b.stance else "contradicts"
         who = ", ".join(sorted(holders)).title()
-        summary = (f"{who}: {_WORDING[a.stance]} ({a.article}) "
-                   f"{'and' if relation == 'corroborates' else 'vs'} {_WORDING[b.stance]} ({b.article}).")
+        summary = (
+            f"{who}: {_WORDING[a.stance]} ({a.article}) "
+            f"{'and' if relation == 'corroborates' else 'vs'} {_WORDING[b.stance]} ({b.article})."
+        )
         members = (Member(a.article, a.start, a.end, a.text), Member(b.article, b.start, b.end, b.text))
         score = round(min(0.9, 0.4 + 0.1 * len(holders) + 0.05 * len(topics)), 2)
-        out.append(Suggestion(stable_id(relation, "stance", members), relation, "stance", summary,
-                              score, members,
-                              ((a.article, a.stance), (b.article, b.stance), ("actor", who),
-                               ("shared words", ", ".join(sorted(topics))))))
+        out.append(
+            Suggestion(
+                stable_id(relation, "stance", members),
+                relation,
+                "stance",
+                summary,
+                score,
+                members,
+                (
+                    (a.article, a.stance),
+                    (b.article, b.stance),
+                    ("actor", who),
+                    ("shared words", ", ".join(sorted(topics))),
+                ),
+            )
+        )
     return out
 
 
@@ -103,7 +132,7 @@ def _opposed_by_wording(found: list[Statement]) -> set[tuple[int, int]]:
         if len(ids) > 50:
             continue  # a word in every statement says nothing
         for n, i in enumerate(ids):
-            for j in ids[n + 1:]:
+            for j in ids[n + 1 :]:
                 if found[i].stance != found[j].stance:
                     counts[(i, j)] = counts.get((i, j), 0) + 1
     best: dict[int, list[tuple[int, int]]] = {}

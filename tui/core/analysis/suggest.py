@@ -58,8 +58,15 @@ def _fmt(value: float) -> str:
     return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}".rstrip("0")
 
 
-_HEDGE_WORDS = {"": "", "about": "about ", "at_least": "at least ", "more_than": "more than ",
-                "up_to": "up to ", "almost": "almost ", "less_than": "less than "}
+_HEDGE_WORDS = {
+    "": "",
+    "about": "about ",
+    "at_least": "at least ",
+    "more_than": "more than ",
+    "up_to": "up to ",
+    "almost": "almost ",
+    "less_than": "less than ",
+}
 
 
 def describe(f: Figure) -> str:
@@ -167,24 +174,38 @@ def figure_suggestion(a: Figure, b: Figure) -> Suggestion | None:
     if a.counts.startswith("unit:"):
         shared = sorted(_free_topics(a) & _free_topics(b))
         what = f"amount in {what}" + (f" ({', '.join(shared[:2])})" if shared else "")
-    detail = [(f"{m.article}", f"{describe(m)}, {_when(m)}" + (f", per {m.source}" if m.source else ""))
-              for m in (a, b)]
-    label = what + (f" ({a.predicate or b.predicate})" if (a.predicate or b.predicate) and
-                    a.counts not in _INTRINSIC else "")
+    detail = [
+        (f"{m.article}", f"{describe(m)}, {_when(m)}" + (f", per {m.source}" if m.source else ""))
+        for m in (a, b)
+    ]
+    label = what + (
+        f" ({a.predicate or b.predicate})"
+        if (a.predicate or b.predicate) and a.counts not in _INTRINSIC
+        else ""
+    )
     if relation == "updates":
-        summary = f"{label.capitalize()}: {describe(a)} as of {_when(a)} ({a.article}), " \
-                  f"later {describe(b)} as of {_when(b)} ({b.article})."
+        summary = (
+            f"{label.capitalize()}: {describe(a)} as of {_when(a)} ({a.article}), "
+            f"later {describe(b)} as of {_when(b)} ({b.article})."
+        )
     else:
         verb = "vs" if relation == "contradicts" else "and"
         unknown = order is None and relation == "contradicts"
         timing = " (dates unknown)" if unknown else ""
-        summary = f"{label.capitalize()}: {describe(a)} ({a.article}) {verb} {describe(b)} ({b.article})" \
-                  f"{timing}."
+        summary = (
+            f"{label.capitalize()}: {describe(a)} ({a.article}) {verb} {describe(b)} ({b.article}){timing}."
+        )
     members = (_member(a), _member(b))
     extra = f"{a.counts}|{a.quantity.value}|{b.quantity.value}"
-    return Suggestion(stable_id(relation, "number", members, extra), relation, "number", summary,
-                      round(min(0.99, max(0.05, score)), 2), members,
-                      tuple(detail + [("counts", what), ("dates", f"{_when(a)} / {_when(b)}")]))
+    return Suggestion(
+        stable_id(relation, "number", members, extra),
+        relation,
+        "number",
+        summary,
+        round(min(0.99, max(0.05, score)), 2),
+        members,
+        tuple(detail + [("counts", what), ("dates", f"{_when(a)} / {_when(b)}")]),
+    )
 
 
 def _shared_topics(a: Event, b: Event) -> set[str]:
@@ -212,13 +233,19 @@ def event_suggestion(a: Event, b: Event) -> Suggestion | None:
     score = 0.45 + 0.1 * min(3, len(shared) - 1) + (0.1 if a.date.year_known and b.date.year_known else 0)
     verb = "and" if same else "vs"
     topic = ", ".join(sorted(shared)[:3])
-    summary = f"Date of '{a.kind}' ({topic}): {_date(a.date)} ({a.article}) {verb} {_date(b.date)} " \
-              f"({b.article})."
+    summary = (
+        f"Date of '{a.kind}' ({topic}): {_date(a.date)} ({a.article}) {verb} {_date(b.date)} ({b.article})."
+    )
     members = (Member(a.article, a.start, a.end, a.text), Member(b.article, b.start, b.end, b.text))
-    return Suggestion(stable_id(relation, "date", members, a.kind), relation, "date", summary,
-                      round(min(0.99, score), 2), members,
-                      ((a.article, _date(a.date)), (b.article, _date(b.date)), ("event", a.kind),
-                       ("shared words", topic)))
+    return Suggestion(
+        stable_id(relation, "date", members, a.kind),
+        relation,
+        "date",
+        summary,
+        round(min(0.99, score), 2),
+        members,
+        ((a.article, _date(a.date)), (b.article, _date(b.date)), ("event", a.kind), ("shared words", topic)),
+    )
 
 
 def _date(d: DateMention) -> str:
@@ -234,13 +261,13 @@ def _figure_pairs(figures: list[Figure]) -> Iterable[tuple[Figure, Figure]]:
     nearest neighbours from other articles: linear, not quadratic, in the group."""
     if len(figures) <= 2 * PAIR_CAP:
         for i, a in enumerate(figures):
-            for b in figures[i + 1:]:
+            for b in figures[i + 1 :]:
                 yield a, b
         return
     ordered = sorted(figures, key=lambda f: (f.quantity.low, f.quantity.high, f.article, f.start))
     for i, a in enumerate(ordered):
         met = 0
-        for b in ordered[i + 1:i + 1 + 8 * PAIR_CAP]:
+        for b in ordered[i + 1 : i + 1 + 8 * PAIR_CAP]:
             if b.article == a.article:
                 continue
             yield a, b
@@ -268,7 +295,7 @@ def pair_all(analyses: list[Analysis]) -> list[Suggestion]:
             by_kind[e.kind].append(e)
     for events in by_kind.values():
         for i, first in enumerate(events):
-            for second in events[i + 1:]:
+            for second in events[i + 1 :]:
                 s = event_suggestion(first, second)
                 if s is not None:
                     out.append(s)

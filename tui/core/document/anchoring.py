@@ -79,8 +79,8 @@ def resolve_all(index: TextIndex, anchors: Sequence[Anchor]) -> list[Resolution]
     """Resolve many anchors into one text: the same results as `resolve` on each,
     with the searches batched into at most two passes over the text."""
     results: list[Resolution | None] = [
-        None if anchor.start is None and anchor.quote else _hinted(index, anchor)
-        for anchor in anchors]
+        None if anchor.start is None and anchor.quote else _hinted(index, anchor) for anchor in anchors
+    ]
     searched = [a for a, r in zip(anchors, results, strict=True) if r is None and a.quote]
     index.prepare([a.quote for a in searched])
     leftover: list[str] = []
@@ -117,10 +117,10 @@ def _context_score(text: str, start: int, end: int, anchor: Anchor) -> float:
     fuzz = _fuzz()
     score = 0.0
     if anchor.prefix:
-        before = text[max(0, start - len(anchor.prefix)):start]
+        before = text[max(0, start - len(anchor.prefix)) : start]
         score += fuzz.ratio(before, anchor.prefix) / 100
     if anchor.suffix:
-        after = text[end:end + len(anchor.suffix)]
+        after = text[end : end + len(anchor.suffix)]
         score += fuzz.ratio(after, anchor.suffix) / 100
     return score
 
@@ -182,8 +182,13 @@ def _folded(index: TextIndex, anchor: Anchor) -> Resolution | None:
     starts = index.folded_occurrences([fquote])[fquote]
     if not starts:
         return None
-    folded_anchor = Anchor(fquote, anchor.prefix, anchor.suffix, anchor.occurrence,
-                           None if anchor.start is None else folded.to_folded(anchor.start))
+    folded_anchor = Anchor(
+        fquote,
+        anchor.prefix,
+        anchor.suffix,
+        anchor.occurrence,
+        None if anchor.start is None else folded.to_folded(anchor.start),
+    )
     start, guessed = _choose(ftext, starts, len(fquote), folded_anchor)
     if start < 0:
         return None
@@ -196,7 +201,7 @@ def _near(index: TextIndex, anchor: Anchor, around: int) -> Resolution | None:
     quote = anchor.quote
     slack = max(16, len(quote) // 2)
     lo = max(0, around - slack)
-    window = Folded(index.text[lo:around + len(quote) + slack])
+    window = Folded(index.text[lo : around + len(quote) + slack])
     fquote = Folded(quote).text.strip()
     if len(fquote) < 4 or not window.text:
         return None
@@ -250,4 +255,4 @@ def _refine(text: str, quote: str, start: int, end: int) -> tuple[float, int, in
 
 def context_of(text: str, start: int, end: int) -> tuple[str, str]:
     """Prefix and suffix to store with a new anchor so it survives later edits."""
-    return text[max(0, start - CONTEXT):start], text[end:end + CONTEXT]
+    return text[max(0, start - CONTEXT) : start], text[end : end + CONTEXT]

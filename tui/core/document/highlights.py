@@ -93,14 +93,12 @@ class Matches:
                     if start >= first:  # not in a heading that is not shown
                         self.spans.append((start, end))
                     pos = haystack.find(needle, pos + 1)
-        self.index: IntervalIndex[int] = IntervalIndex(
-            [(s, e, i) for i, (s, e) in enumerate(self.spans)])
+        self.index: IntervalIndex[int] = IntervalIndex([(s, e, i) for i, (s, e) in enumerate(self.spans)])
 
     def next(self, here: int, inclusive: bool = False) -> int | None:
         if not self.spans:
             return None
-        return next((s for s, _ in self.spans if s > here or (inclusive and s >= here)),
-                    self.spans[0][0])
+        return next((s for s, _ in self.spans if s > here or (inclusive and s >= here)), self.spans[0][0])
 
     def previous(self, here: int) -> int | None:
         if not self.spans:

@@ -53,8 +53,7 @@ class IntervalIndex(Generic[T]):
     def ordered(self) -> list[tuple[int, int, T]]:
         return self._sorted
 
-    def starts(self, key: str = "", keep: Callable[[T], bool] | None = None
-               ) -> tuple[list[int], list[T]]:
+    def starts(self, key: str = "", keep: Callable[[T], bool] | None = None) -> tuple[list[int], list[T]]:
         """Sorted starts and their items for the entries `keep` accepts, built
         once per key (a worker can build them before the index is handed over),
         so that next/previous is a bisect instead of a filter over every entry."""
@@ -64,16 +63,14 @@ class IntervalIndex(Generic[T]):
             found = self._starts[key] = ([e[0] for e in chosen], [e[2] for e in chosen])
         return found
 
-    def after(self, offset: int, key: str = "", keep: Callable[[T], bool] | None = None
-              ) -> T | None:
+    def after(self, offset: int, key: str = "", keep: Callable[[T], bool] | None = None) -> T | None:
         """The first item starting after offset, wrapping to the first of all."""
         starts, items = self.starts(key, keep)
         if not items:
             return None
         return items[bisect_right(starts, offset) % len(items)]
 
-    def before(self, offset: int, key: str = "", keep: Callable[[T], bool] | None = None
-               ) -> T | None:
+    def before(self, offset: int, key: str = "", keep: Callable[[T], bool] | None = None) -> T | None:
         """The last item starting before offset, wrapping to the last of all."""
         starts, items = self.starts(key, keep)
         if not items:

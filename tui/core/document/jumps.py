@@ -24,7 +24,7 @@ class JumpList:
 
     def record(self, here: Place) -> None:
         """Before a jump: remember where it leaves from (forward history ends)."""
-        del self.places[self.index:]
+        del self.places[self.index :]
         if not self.places or self.places[-1] != here:
             self.places.append(here)
         if len(self.places) > self.limit:

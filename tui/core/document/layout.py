@@ -25,8 +25,9 @@ with, so that a line laid out here fills exactly the cells it is drawn in."""
 # Characters one cell wide under every Unicode version Textual's measure knows
 # (a test checks each one against it); text made only of these skips the
 # per-cluster walk.
-_WIDE_OR_SPECIAL = re.compile("[^ -~\xa0-\xac\xae-\u02ff\u0370-\u0482"
-                              "\u2010-\u2027\u2030-\u205e\u2500-\u25fc\u2800-\u28ff]")
+_WIDE_OR_SPECIAL = re.compile(
+    "[^ -~\xa0-\xac\xae-\u02ff\u0370-\u0482\u2010-\u2027\u2030-\u205e\u2500-\u25fc\u2800-\u28ff]"
+)
 _ZWJ, _VS16 = "\u200d", "\ufe0f"
 _EMOJI_PARTS = re.compile("[\u200d\ufe0f\U0001f3fb-\U0001f3ff]")
 _BASE, _JOINS, _ALONE = 0, 1, 2  # starts a cluster; joins the one before; a cluster alone
@@ -195,8 +196,7 @@ def block_prefix(block: Block, first: bool) -> str:
     return quote + indent
 
 
-def _wrap(text: str, offset: int, width: int,
-          cells: Cells = DEFAULT_CELLS) -> list[tuple[int, int]]:
+def _wrap(text: str, offset: int, width: int, cells: Cells = DEFAULT_CELLS) -> list[tuple[int, int]]:
     """Greedy word wrap of one hard line; returns (start, end) text offsets."""
     width = max(1, width)
     if "\t" not in text and cells.narrow(text):
@@ -285,8 +285,7 @@ def table_cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
         pos = cut + len(TABLE_SEPARATOR)
 
 
-def _stacked_row(text: str, number: int, block: Block, width: int, prefix: str,
-                 cells: Cells) -> list[Line]:
+def _stacked_row(text: str, number: int, block: Block, width: int, prefix: str, cells: Cells) -> list[Line]:
     """A table row wider than the pane: one cell under the other, each wrapped
     to the width, so no line overflows and no cell is cut mid-column."""
     lines: list[Line] = []
@@ -304,8 +303,9 @@ def layout(article: Article, width: int, cells: Cells = DEFAULT_CELLS) -> list[L
     return layout_blocks(article, width, 0, len(article.blocks), cells)
 
 
-def layout_blocks(article: Article, width: int, first: int, stop: int,
-                  cells: Cells = DEFAULT_CELLS) -> list[Line]:
+def layout_blocks(
+    article: Article, width: int, first: int, stop: int, cells: Cells = DEFAULT_CELLS
+) -> list[Line]:
     """Lines for blocks [first, stop), so a long article can be laid out in parts.
 
     No line's text is wider than `width` minus its prefix, as `cells` measures."""
@@ -324,14 +324,14 @@ def layout_blocks(article: Article, width: int, first: int, stop: int,
         first_prefix = block_prefix(block, True)
         rest_prefix = block_prefix(block, False)
         avail = max(8, width - max(cells.width(first_prefix), cells.width(rest_prefix)))
-        if block.kind == "table" and cells.width(text[block.start:block.end]) > avail:
+        if block.kind == "table" and cells.width(text[block.start : block.end]) > avail:
             if tight:  # stacked rows apart, or their cells would run together
                 lines.append(Line(-1, block.start, block.start))
             lines.extend(_stacked_row(text, number, block, width, first_prefix, cells))
             continue
         prefix = first_prefix
         pos = block.start
-        for hard in text[block.start:block.end].split("\n"):
+        for hard in text[block.start : block.end].split("\n"):
             for start, end in _wrap(hard, pos, avail, cells):
                 lines.append(Line(number, start, end, prefix))
                 prefix = rest_prefix

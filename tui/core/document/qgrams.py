@@ -38,7 +38,7 @@ def grams(fquote: str) -> list[Gram]:
     offsets = list(range(0, len(fquote) - size + 1, step))
     if offsets[-1] != len(fquote) - size:
         offsets.append(len(fquote) - size)
-    return [(off, fquote[off:off + size]) for off in offsets]
+    return [(off, fquote[off : off + size]) for off in offsets]
 
 
 def sample(text: str) -> str:
@@ -47,7 +47,7 @@ def sample(text: str) -> str:
         return text
     count = SAMPLE // CHUNK
     stride = len(text) // count
-    return "\0".join(text[i * stride:i * stride + CHUNK] for i in range(count))
+    return "\0".join(text[i * stride : i * stride + CHUNK] for i in range(count))
 
 
 def pick(ftext: str, fquotes: Iterable[str]) -> dict[str, list[Gram]]:
@@ -65,13 +65,11 @@ def spread(items: list[Gram], counts: dict[str, list[int]]) -> list[Gram]:
     for off, gram in ranked:
         if len(chosen) < APART and all(abs(off - other) >= len(gram) for other, _ in chosen):
             chosen.append((off, gram))
-    chosen += [item for item in ranked if item not in chosen
-               and len(counts.get(item[1], ())) <= FILL_MOST]
+    chosen += [item for item in ranked if item not in chosen and len(counts.get(item[1], ())) <= FILL_MOST]
     return sorted(chosen[:SEEDS])
 
 
-def candidates(fquote: str, ftext: str, items: list[Gram], hits: dict[str, list[int]]
-               ) -> list[int]:
+def candidates(fquote: str, ftext: str, items: list[Gram], hits: dict[str, list[int]]) -> list[int]:
     """Folded offsets where the quote may start, best first.
 
     The hits of the rarest grams found are the candidates, taken until three of
@@ -99,8 +97,9 @@ def candidates(fquote: str, ftext: str, items: list[Gram], hits: dict[str, list[
         if not places or start - places[-1] > 2:
             places.append(start)
     size = len(fquote)
-    ranked = process.extract(fquote, [ftext[s:s + size] for s in places],
-                             scorer=fuzz.ratio, limit=4 * WINDOWS)
+    ranked = process.extract(
+        fquote, [ftext[s : s + size] for s in places], scorer=fuzz.ratio, limit=4 * WINDOWS
+    )
     chosen: list[int] = []
     for _, ratio, number in ranked:
         if ratio < ranked[0][1] - CLOSE:

@@ -81,7 +81,7 @@ for _ch in "‚‘’‛′‹›`´":
     _FOLD_TABLE[ord(_ch)] = "'"
 for _ch in "‐‑‒–—―−":
     _FOLD_TABLE[ord(_ch)] = "-"
-_SPACE_CLASS = (" \t\n\r\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000\u2028\u2029\x85")
+_SPACE_CLASS = " \t\n\r\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000\u2028\u2029\x85"
 _DROP_CLASS = "\u00ad\u200b\u200c\u200d\ufeff"
 # Runs that change under folding: two or more space/drop characters, or one
 # that is not a plain space. A lone ASCII space (most word gaps) is left alone,
@@ -113,6 +113,8 @@ def _runs(source: str) -> list[tuple[int, int]]:
         else:
             merged.append((start, end))
     return merged
+
+
 # str.translate walks a non-ASCII text char by char through a dict (0.7 s for
 # 5 MB); a regex finds the few characters that fold and swaps only those.
 _FOLD_CHAR = re.compile("[" + "".join(map(chr, _FOLD_TABLE)) + "]")

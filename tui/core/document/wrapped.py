@@ -48,8 +48,12 @@ class WrappedArticle:
         while self.next_block < len(blocks):
             if upto_offset is None and len(self.lines) >= min_lines:
                 break
-            if upto_offset is not None and self.lines and self.lines[-1].end >= upto_offset \
-                    and blocks[self.next_block].start > upto_offset:
+            if (
+                upto_offset is not None
+                and self.lines
+                and self.lines[-1].end >= upto_offset
+                and blocks[self.next_block].start > upto_offset
+            ):
                 break
             stop = self.next_block + STEP
             new = layout_blocks(self.article, self.width, self.next_block, stop, self.cells)
@@ -70,8 +74,7 @@ class WrappedArticle:
 
     def line_of(self, offset: int) -> int:
         """Index of the line holding offset, laying out as far as needed."""
-        if self.width > 0 and not self.complete and (
-                not self.lines or offset > self.lines[-1].end):
+        if self.width > 0 and not self.complete and (not self.lines or offset > self.lines[-1].end):
             self.extend(upto_offset=offset)
         return line_at(self.starts, offset) if self.starts else 0
 
@@ -79,12 +82,12 @@ class WrappedArticle:
         if not self.lines:
             return 0
         line = self.lines[self.line_of(offset)]
-        return self.cells.width(self.article.text[line.start:offset])
+        return self.cells.width(self.article.text[line.start : offset])
 
     def offset_at(self, index: int, column: int) -> int:
         """The text offset drawn at `column` cells into line `index`."""
         line = self.lines[index]
-        return line.start + self.cells.index_at(self.article.text[line.start:line.end], column)
+        return line.start + self.cells.index_at(self.article.text[line.start : line.end], column)
 
     def link_at(self, offset: int) -> str:
         if not self.lines:

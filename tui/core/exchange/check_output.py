@@ -10,8 +10,10 @@ from tui.core.model.corpus import Corpus
 
 
 def human(corpus: Corpus) -> str:
-    lines = [escape_line(d.format(corpus.root)) for d in
-             sorted(corpus.diagnostics, key=lambda d: (str(d.path), d.line, d.column))]
+    lines = [
+        escape_line(d.format(corpus.root))
+        for d in sorted(corpus.diagnostics, key=lambda d: (str(d.path), d.line, d.column))
+    ]
     counts = corpus.counts()
     errors = len(corpus.errors)
     warnings = len(corpus.diagnostics) - errors
@@ -20,10 +22,14 @@ def human(corpus: Corpus) -> str:
     updates = sum(1 for link in corpus.links if link.relation == "updates")
     corroborations = len(corpus.links) - contradictions - updates
     lines.append("")
-    lines.append(f"{len(corpus.articles)} articles: {counts.claims} claims, {counts.sources} "
-                 f"sources, {counts.notes} notes; {counts.orphans} orphans")
-    lines.append(f"{contradictions} contradictions, {updates} updates, {corroborations} corroborations "
-                 f"({resolved_links}/{len(corpus.links)} links fully resolved)")
+    lines.append(
+        f"{len(corpus.articles)} articles: {counts.claims} claims, {counts.sources} "
+        f"sources, {counts.notes} notes; {counts.orphans} orphans"
+    )
+    lines.append(
+        f"{contradictions} contradictions, {updates} updates, {corroborations} corroborations "
+        f"({resolved_links}/{len(corpus.links)} links fully resolved)"
+    )
     lines.append(f"{errors} errors, {warnings} warnings")
     return "\n".join(lines) + "\n"
 
@@ -32,22 +38,43 @@ def as_json(corpus: Corpus) -> dict[str, Any]:
     articles = []
     annotations = []
     for aid, article in corpus.articles.items():
-        articles.append({"id": aid, "title": article.title, "outlet": article.meta.outlet,
-                         "published": article.meta.published, "url": article.meta.url,
-                         "length": len(article.text), "path": str(article.path)})
+        articles.append(
+            {
+                "id": aid,
+                "title": article.title,
+                "outlet": article.meta.outlet,
+                "published": article.meta.published,
+                "url": article.meta.url,
+                "length": len(article.text),
+                "path": str(article.path),
+            }
+        )
         for a in corpus.annotations.get(aid, []):
             r = a.resolution
             item: dict[str, Any] = {
-                "article": aid, "id": a.id, "kind": a.kind,
+                "article": aid,
+                "id": a.id,
+                "kind": a.kind,
                 "start": r.start if r.resolved else None,
                 "end": r.end if r.resolved else None,
-                "text": article.text[r.start:r.end] if r.resolved else None,
-                "match": r.match.value, "score": r.score,
+                "text": article.text[r.start : r.end] if r.resolved else None,
+                "match": r.match.value,
+                "score": r.score,
             }
             if a.anchor:
                 item["quote"] = a.anchor.quote
-            for key in ("source", "topic", "name", "text", "target", "author", "unit", "counts",
-                        "as_of", "event"):
+            for key in (
+                "source",
+                "topic",
+                "name",
+                "text",
+                "target",
+                "author",
+                "unit",
+                "counts",
+                "as_of",
+                "event",
+            ):
                 value = getattr(a, key)
                 if value and key != "text":
                     item[key] = value
@@ -58,18 +85,37 @@ def as_json(corpus: Corpus) -> dict[str, Any]:
             if a.value is not None:
                 item["value"] = list(a.value)
             annotations.append(item)
-    links = [{"id": link.id, "relation": link.relation, "summary": link.summary,
-              "claims": list(link.members), "resolved": link.resolved,
-              "articles": sorted({split_ref(m)[0] for m in link.members})}
-             for link in corpus.links]
-    diagnostics = [{"path": str(d.path), "line": d.line, "column": d.column,
-                    "level": d.level.value, "message": d.message, "hint": d.hint}
-                   for d in corpus.diagnostics]
-    return {"corpus": str(corpus.root), "articles": articles, "annotations": annotations,
-            "contradictions": [x for x in links if x["relation"] == "contradicts"],
-            "corroborations": [x for x in links if x["relation"] == "corroborates"],
-            "updates": [x for x in links if x["relation"] == "updates"],
-            "diagnostics": diagnostics}
+    links = [
+        {
+            "id": link.id,
+            "relation": link.relation,
+            "summary": link.summary,
+            "claims": list(link.members),
+            "resolved": link.resolved,
+            "articles": sorted({split_ref(m)[0] for m in link.members}),
+        }
+        for link in corpus.links
+    ]
+    diagnostics = [
+        {
+            "path": str(d.path),
+            "line": d.line,
+            "column": d.column,
+            "level": d.level.value,
+            "message": d.message,
+            "hint": d.hint,
+        }
+        for d in corpus.diagnostics
+    ]
+    return {
+        "corpus": str(corpus.root),
+        "articles": articles,
+        "annotations": annotations,
+        "contradictions": [x for x in links if x["relation"] == "contradicts"],
+        "corroborations": [x for x in links if x["relation"] == "corroborates"],
+        "updates": [x for x in links if x["relation"] == "updates"],
+        "diagnostics": diagnostics,
+    }
 
 
 def dumps(corpus: Corpus) -> str:

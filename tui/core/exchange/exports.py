@@ -16,8 +16,7 @@ from tui.core.exchange.interop.jsonld import EXPORT_CONTEXT, W3C_CONTEXT
 from tui.core.model.annotations import Annotation, Link, Verdict
 from tui.core.model.corpus import Corpus
 
-__all__ = ["W3C_CONTEXT", "EXPORT_CONTEXT", "claim_reviews", "stable_id", "source_iri",
-           "w3c_collection"]
+__all__ = ["W3C_CONTEXT", "EXPORT_CONTEXT", "claim_reviews", "stable_id", "source_iri", "w3c_collection"]
 NAMESPACE = uuid.UUID("6f1d2a52-8c1e-4f57-9a51-2b7c5c0e4d11")
 
 
@@ -50,10 +49,15 @@ def _target(corpus: Corpus, a: Annotation) -> dict[str, Any]:
     r = a.resolution
     text = corpus.articles[a.article].text
     if r.resolved:
-        quote = text[r.start:r.end]
-        selectors.append({"type": "TextQuoteSelector", "exact": quote,
-                          "prefix": text[max(0, r.start - 32):r.start],
-                          "suffix": text[r.end:r.end + 32]})
+        quote = text[r.start : r.end]
+        selectors.append(
+            {
+                "type": "TextQuoteSelector",
+                "exact": quote,
+                "prefix": text[max(0, r.start - 32) : r.start],
+                "suffix": text[r.end : r.end + 32],
+            }
+        )
         selectors.append({"type": "TextPositionSelector", "start": r.start, "end": r.end})
     elif a.anchor is not None:
         quote_selector: dict[str, Any] = {"type": "TextQuoteSelector", "exact": a.anchor.quote}
@@ -68,8 +72,7 @@ def _target(corpus: Corpus, a: Annotation) -> dict[str, Any]:
     return target
 
 
-def _common(item: dict[str, Any], record: Annotation | Verdict | Link, own_id: str
-            ) -> dict[str, Any]:
+def _common(item: dict[str, Any], record: Annotation | Verdict | Link, own_id: str) -> dict[str, Any]:
     """Dates, creator and provenance: an imported record goes back out with the
     id it came with (an IRI), or keeps that id in `crossread:origin`."""
     if record.origin and is_absolute_iri(record.origin):
@@ -118,8 +121,12 @@ def annotation_item(corpus: Corpus, a: Annotation) -> dict[str, Any]:
         motivation = "commenting"
         bodies.append(_body(a.text, "commenting"))
         bodies.extend(_body(tag, "tagging") for tag in a.tags)
-    item: dict[str, Any] = {"@context": EXPORT_CONTEXT, "id": stable_id(corpus, a.article, a.id),
-                            "type": "Annotation", "motivation": motivation}
+    item: dict[str, Any] = {
+        "@context": EXPORT_CONTEXT,
+        "id": stable_id(corpus, a.article, a.id),
+        "type": "Annotation",
+        "motivation": motivation,
+    }
     if bodies:
         item["body"] = bodies if len(bodies) > 1 else bodies[0]
     target = a
@@ -131,8 +138,7 @@ def annotation_item(corpus: Corpus, a: Annotation) -> dict[str, Any]:
     item["target"] = _target(corpus, target)
     item["crossread:kind"] = a.kind
     if a.kind == "claim":
-        item.update({f"crossread:{key}": getattr(a, key) for key in ("topic", "text")
-                     if getattr(a, key)})
+        item.update({f"crossread:{key}": getattr(a, key) for key in ("topic", "text") if getattr(a, key)})
         if a.source:
             source = corpus.get(a.source, a.article)
             if source is not None:
@@ -167,10 +173,16 @@ def verdict_item(corpus: Corpus, v: Verdict) -> dict[str, Any] | None:
     bodies = [_body(v.value, "assessing")]
     if v.comment:
         bodies.append(_body(v.comment, "commenting"))
-    item = {"@context": EXPORT_CONTEXT, "id": stable_id(corpus, "verdict", v.author, v.target),
-            "type": "Annotation", "motivation": "assessing", "body": bodies,
-            "target": _target(corpus, claim), "crossread:kind": "verdict",
-            "crossread:on": claim.ref}
+    item = {
+        "@context": EXPORT_CONTEXT,
+        "id": stable_id(corpus, "verdict", v.author, v.target),
+        "type": "Annotation",
+        "motivation": "assessing",
+        "body": bodies,
+        "target": _target(corpus, claim),
+        "crossread:kind": "verdict",
+        "crossread:on": claim.ref,
+    }
     return _common(item, v, v.id)
 
 
@@ -181,10 +193,16 @@ def link_item(corpus: Corpus, link: Link) -> dict[str, Any]:
         if member is not None:
             targets.append(_target(corpus, member))
     bodies = [_body(link.summary, "describing"), _body(link.relation, "tagging")]
-    item = {"@context": EXPORT_CONTEXT, "id": stable_id(corpus, "link", link.id),
-            "type": "Annotation", "motivation": "linking", "body": bodies,
-            "target": targets if len(targets) != 1 else targets[0], "crossread:kind": "link",
-            "crossread:claims": list(link.members)}
+    item = {
+        "@context": EXPORT_CONTEXT,
+        "id": stable_id(corpus, "link", link.id),
+        "type": "Annotation",
+        "motivation": "linking",
+        "body": bodies,
+        "target": targets if len(targets) != 1 else targets[0],
+        "crossread:kind": "link",
+        "crossread:claims": list(link.members),
+    }
     return _common(item, link, link.id)
 
 

@@ -30,8 +30,10 @@ def read_json(path: Path) -> Any:
     except OSError as exc:
         raise ImportError_(f"{path}: cannot read: {exc.strerror or exc}") from None
     if size > MAX_IMPORT_BYTES:
-        raise ImportError_(f"{path}: the file is {size / 1048576:.0f} MiB, over the "
-                           f"{MAX_IMPORT_BYTES // 1048576} MiB import limit; split it")
+        raise ImportError_(
+            f"{path}: the file is {size / 1048576:.0f} MiB, over the "
+            f"{MAX_IMPORT_BYTES // 1048576} MiB import limit; split it"
+        )
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -39,16 +41,18 @@ def read_json(path: Path) -> Any:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise ImportError_(f"{path}:{exc.lineno}:{exc.colno}: not valid JSON: {exc.msg}") \
-            from None
+        raise ImportError_(f"{path}:{exc.lineno}:{exc.colno}: not valid JSON: {exc.msg}") from None
     except RecursionError:
-        raise ImportError_(f"{path}: JSON nested too deeply (more than {MAX_DEPTH} "
-                           "levels); this is not a Web Annotation file") from None
+        raise ImportError_(
+            f"{path}: JSON nested too deeply (more than {MAX_DEPTH} "
+            "levels); this is not a Web Annotation file"
+        ) from None
     except ValueError:  # Python refuses to convert integers of over 4,300 digits
         found = _LONG_NUMBER.search(text)
         where = _line_col(text, found.start()) if found else ""
-        raise ImportError_(f"{path}{where}: a number of more than 4,300 digits; no field "
-                           "of a Web Annotation holds one") from None
+        raise ImportError_(
+            f"{path}{where}: a number of more than 4,300 digits; no field of a Web Annotation holds one"
+        ) from None
     _check_structure(path, text, data)
     return data
 
@@ -67,8 +71,10 @@ def _check_structure(path: Path, text: str, data: Any) -> None:
         value, depth = stack.pop()
         if isinstance(value, dict | list):
             if depth > MAX_DEPTH:
-                raise ImportError_(f"{path}: JSON nested more than {MAX_DEPTH} levels deep; "
-                                   "this is not a Web Annotation file")
+                raise ImportError_(
+                    f"{path}: JSON nested more than {MAX_DEPTH} levels deep; "
+                    "this is not a Web Annotation file"
+                )
             if isinstance(value, dict):
                 stack.extend((key, depth) for key in value)
                 value = value.values()
@@ -76,9 +82,11 @@ def _check_structure(path: Path, text: str, data: Any) -> None:
         elif isinstance(value, str) and _has_surrogate(value):
             found = _LONE_SURROGATE.search(text)
             where = _line_col(text, found.start()) if found else ""
-            raise ImportError_(f"{path}{where}: a string holds a lone surrogate escape "
-                               "(such as \\ud800), which is not a character; fix the "
-                               "exporting tool or remove it")
+            raise ImportError_(
+                f"{path}{where}: a string holds a lone surrogate escape "
+                "(such as \\ud800), which is not a character; fix the "
+                "exporting tool or remove it"
+            )
 
 
 def _has_surrogate(text: str) -> bool:

@@ -42,14 +42,19 @@ class ImportReport:
     def lines(self) -> list[str]:
         """The report for a terminal: reasons quote values from the file (such
         as selector types), so every line is escaped."""
-        out = [f"imported {self.imported} items "
-               f"({', '.join(f'{k} {v}' for k, v in sorted(self.matches.items())) or 'none'})"]
+        out = [
+            f"imported {self.imported} items "
+            f"({', '.join(f'{k} {v}' for k, v in sorted(self.matches.items())) or 'none'})"
+        ]
         if self.already_present:
             out.append(f"already present, not added again: {self.already_present}")
         for reason, count in sorted(self.skipped.items()):
             out.append(f"not imported, {reason}: {count}")
-        out.append(f"saved to {self.saved_to}" if self.saved_to is not None
-                   else "nothing new to save; no file was written")
+        out.append(
+            f"saved to {self.saved_to}"
+            if self.saved_to is not None
+            else "nothing new to save; no file was written"
+        )
         return [escape_line(line) for line in out]
 
 
@@ -63,8 +68,7 @@ def _check_positions(items: list[Any]) -> None:
             if not isinstance(target, dict):
                 continue
             for selector in as_list(target.get("selector")):
-                if not isinstance(selector, dict) or \
-                        selector.get("type") != "TextPositionSelector":
+                if not isinstance(selector, dict) or selector.get("type") != "TextPositionSelector":
                     continue
                 for key in ("start", "end"):
                     if key in selector and not is_offset(selector[key]):
@@ -75,7 +79,8 @@ def _check_positions(items: list[Any]) -> None:
                         raise ImportError_(
                             f"item {number}{name}: TextPositionSelector {key} must be a "
                             f"whole number from 0 to {MAX_OFFSET}, not {shown}; "
-                            "nothing was imported")
+                            "nothing was imported"
+                        )
 
 
 def annotations_in(data: Any) -> list[Any]:
@@ -89,16 +94,16 @@ def annotations_in(data: Any) -> list[Any]:
     if isinstance(data, list):
         return data
     if not isinstance(data, dict):
-        raise ImportError_("expected a JSON object or list of annotations, got "
-                           f"{type(data).__name__}")
+        raise ImportError_(f"expected a JSON object or list of annotations, got {type(data).__name__}")
     kinds = as_list(data.get("type"))
     if "AnnotationCollection" in kinds:
         first = data.get("first")
         if isinstance(first, dict):
             return list(as_list(first.get("items")))
         if isinstance(first, str):
-            raise ImportError_("the collection's first page is only a link; "
-                               "download the pages and import them")
+            raise ImportError_(
+                "the collection's first page is only a link; download the pages and import them"
+            )
         return list(as_list(data.get("items")))
     if "AnnotationPage" in kinds:
         return list(as_list(data.get("items")))
@@ -107,8 +112,9 @@ def annotations_in(data: Any) -> list[Any]:
     return [data]
 
 
-def plan_import(corpus: Corpus, session: Session, items: list[Any],
-                article: str | None = None) -> ImportReport:
+def plan_import(
+    corpus: Corpus, session: Session, items: list[Any], article: str | None = None
+) -> ImportReport:
     """Work out every record to add, without saving anything. `article` takes
     targets that name no document, or one the corpus does not know."""
     report = ImportReport()
@@ -128,8 +134,12 @@ def plan_import(corpus: Corpus, session: Session, items: list[Any],
         if existing.has_origin(item):
             report.already_present += 1
             continue
-        if item.parent or "replying" in item.motivations and _replies_to_note(raw, existing) \
-                or _on_in_this_file(item, corpus):
+        if (
+            item.parent
+            or "replying" in item.motivations
+            and _replies_to_note(raw, existing)
+            or _on_in_this_file(item, corpus)
+        ):
             replies.append(item)
             continue
         _plan_item(item, raw, targets, maker, existing, report)
@@ -157,8 +167,14 @@ def _replies_to_note(raw: dict[str, Any], existing: Existing) -> bool:
     return any(isinstance(t, str) and existing.note_for(t) for t in as_list(raw.get("target")))
 
 
-def _plan_item(item: Item, raw: dict[str, Any], targets: Targets, maker: RecordMaker,
-               existing: Existing, report: ImportReport) -> None:
+def _plan_item(
+    item: Item,
+    raw: dict[str, Any],
+    targets: Targets,
+    maker: RecordMaker,
+    existing: Existing,
+    report: ImportReport,
+) -> None:
     target_list = as_list(raw.get("target"))
     if not target_list:
         report.skipped["no target"] += 1
@@ -176,8 +192,7 @@ def _plan_item(item: Item, raw: dict[str, Any], targets: Targets, maker: RecordM
         if span is None:
             continue
         article_id, start, end, match = span
-        record = maker.for_span(item, article_id, start, end, suffix=f"-{number + 1}"
-                                if number else "")
+        record = maker.for_span(item, article_id, start, end, suffix=f"-{number + 1}" if number else "")
         if record is None:
             report.skipped["verdict on text that is not a claim here"] += 1
             continue
@@ -193,8 +208,9 @@ def _add(record: Record | None, match: str, existing: Existing, report: ImportRe
     report.matches[match] += 1
 
 
-def _span(targets: Targets, target: Any, report: ImportReport, aliases: list[str]
-          ) -> tuple[str, int, int, str] | None:
+def _span(
+    targets: Targets, target: Any, report: ImportReport, aliases: list[str]
+) -> tuple[str, int, int, str] | None:
     """(article, start, end, how it matched) for a target, or None with the reason counted."""
     if isinstance(target, str):
         report.skipped["whole document (no selector)"] += 1
@@ -208,8 +224,9 @@ def _span(targets: Targets, target: Any, report: ImportReport, aliases: list[str
     article_id = targets.article_for(target, aliases)
     if article_id is None:
         named = target.get("source") or aliases
-        report.skipped["target in another document" if named
-                       else "names no document (give --article ID)"] += 1
+        report.skipped[
+            "target in another document" if named else "names no document (give --article ID)"
+        ] += 1
         return None
     located = locate(target)
     if not located.usable:
@@ -221,11 +238,12 @@ def _span(targets: Targets, target: Any, report: ImportReport, aliases: list[str
         if located.end is None or not (0 <= (start or 0) < located.end <= len(text)):
             report.skipped["position outside the article"] += 1
             return None
-        quote = text[start:located.end]
+        quote = text[start : located.end]
     from tui.core.model.annotations import Anchor
 
-    found = resolve(targets.corpus.text_index(article_id),
-                    Anchor(quote, located.prefix, located.suffix, 0, start))
+    found = resolve(
+        targets.corpus.text_index(article_id), Anchor(quote, located.prefix, located.suffix, 0, start)
+    )
     if found.match is Match.ORPHAN:
         report.skipped["quote not found in the article"] += 1
         return None
@@ -239,8 +257,14 @@ def _claim_at(targets: Targets, target: Any) -> str | None:
     if span is None:
         return None
     article_id, start, end, _ = span
-    claim = next((a for a in targets.corpus.annotations.get(article_id, []) if a.kind == "claim"
-                  and a.start == start and a.end == end), None)
+    claim = next(
+        (
+            a
+            for a in targets.corpus.annotations.get(article_id, [])
+            if a.kind == "claim" and a.start == start and a.end == end
+        ),
+        None,
+    )
     return claim.ref if claim else None
 
 
@@ -254,16 +278,18 @@ def _on_in_this_file(item: Item, corpus: Corpus) -> bool:
 def _parent_of(item: Item, existing: Existing) -> tuple[str, str] | None:
     """(article, id) of the annotation a reply answers, once it is planned or present."""
     on = item.ext("on")
-    for parent in (item.parent, on if isinstance(on, str) else "",
-                   *(t for t in as_list(item.raw.get("target")) if isinstance(t, str))):
+    for parent in (
+        item.parent,
+        on if isinstance(on, str) else "",
+        *(t for t in as_list(item.raw.get("target")) if isinstance(t, str)),
+    ):
         found = existing.note_for(parent)
         if found is not None:
             return found
     return None
 
 
-def _plan_reply(item: Item, maker: RecordMaker, existing: Existing,
-                report: ImportReport) -> None:
+def _plan_reply(item: Item, maker: RecordMaker, existing: Existing, report: ImportReport) -> None:
     found = _parent_of(item, existing)
     if found is None:
         report.skipped["reply to an annotation that was not imported"] += 1
@@ -281,7 +307,9 @@ def import_file(session: Session, path: Path, article: str | None = None) -> Imp
     if report.records:
         result = session.add_records(report.records).save
         if not result.ok:
-            raise ImportError_(f"{result.error}; nothing was imported"
-                               + (f" (a copy is in {result.recovery})" if result.recovery else ""))
+            raise ImportError_(
+                f"{result.error}; nothing was imported"
+                + (f" (a copy is in {result.recovery})" if result.recovery else "")
+            )
         report.saved_to = session.path
     return report

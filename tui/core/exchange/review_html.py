@@ -77,9 +77,11 @@ def _side(side: Side) -> str:
     where = ", ".join(_h(x) for x in (side.outlet, side.published) if x)
     when = f" (as of {_h(side.as_of)})" if side.as_of else ""
     title = _link(side.url, side.title) if side.url else _h(side.title)
-    return (f'<blockquote class="side"><p>{_h(" ".join(side.words.split()))}</p>'
-            f"<footer>— <cite>{title}</cite>{', ' + where if where else ''}{when}"
-            "</footer></blockquote>")
+    return (
+        f'<blockquote class="side"><p>{_h(" ".join(side.words.split()))}</p>'
+        f"<footer>— <cite>{title}</cite>{', ' + where if where else ''}{when}"
+        "</footer></blockquote>"
+    )
 
 
 def html_report(corpus: Corpus, options: Options | None = None) -> str:
@@ -88,18 +90,30 @@ def html_report(corpus: Corpus, options: Options | None = None) -> str:
 
 def render_html(report: Report) -> str:
     title = f"Review report: {report.title}"
-    out = ["<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
-           '<meta name="viewport" content="width=device-width, initial-scale=1">',
-           f"<title>{_h(title)}</title>", f"<style>{STYLE}</style>", "</head>", "<body>",
-           f"<h1>{_h(title)}</h1>", "<ul>"]
+    out = [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{_h(title)}</title>",
+        f"<style>{STYLE}</style>",
+        "</head>",
+        "<body>",
+        f"<h1>{_h(title)}</h1>",
+        "<ul>",
+    ]
     reviewers = ", ".join(_h(r) for r in report.reviewers) or "none yet"
-    rows = [("Reviewers", reviewers), ("Date", report.day.isoformat()),
-            ("Progress", f"{percent(report.judged, report.total)} reviewed"),
-            ("Claims with a verdict", f"{report.judged} of {report.total}"),
-            ("Articles", str(len(report.articles))),
-            ("Contradictions", str(report.counts.get("contradicts", 0))),
-            ("Updates (a later figure or status)", str(report.counts.get("updates", 0))),
-            ("Corroborations", str(report.counts.get("corroborates", 0)))]
+    rows = [
+        ("Reviewers", reviewers),
+        ("Date", report.day.isoformat()),
+        ("Progress", f"{percent(report.judged, report.total)} reviewed"),
+        ("Claims with a verdict", f"{report.judged} of {report.total}"),
+        ("Articles", str(len(report.articles))),
+        ("Contradictions", str(report.counts.get("contradicts", 0))),
+        ("Updates (a later figure or status)", str(report.counts.get("updates", 0))),
+        ("Corroborations", str(report.counts.get("corroborates", 0))),
+    ]
     if report.filters:
         rows.append(("Showing", _h(report.filters)))
     out += [f"<li>{name}: {value}</li>" for name, value in rows] + ["</ul>"]
@@ -119,11 +133,13 @@ def render_html(report: Report) -> str:
                 details.append(f"Source: {_h(claim.source)}")
             if claim.as_of:
                 details.append(f"As of: {_h(claim.as_of)}")
-            out += ['<div class="claim">',
-                    f'<p class="words"><b>{claim.number}.</b> '
-                    f'{_h(quoted(claim.words))}</p>',
-                    f'<p class="details">{" · ".join(details)}</p>',
-                    *(_note(n) for n in claim.notes), "</div>"]
+            out += [
+                '<div class="claim">',
+                f'<p class="words"><b>{claim.number}.</b> {_h(quoted(claim.words))}</p>',
+                f'<p class="details">{" · ".join(details)}</p>',
+                *(_note(n) for n in claim.notes),
+                "</div>",
+            ]
         if article.text_notes:
             out.append("<h3>Notes on the text</h3>")
             for note in article.text_notes:
@@ -141,8 +157,10 @@ def render_html(report: Report) -> str:
         out.append("<p>Every annotation is anchored in its article.</p>")
     else:
         out.append("<ul>")
-        out += [f"<li><code>{_h(ref)}</code> ({_h(kind)}): {_h(quote)}</li>"
-                for ref, kind, quote in report.orphans]
+        out += [
+            f"<li><code>{_h(ref)}</code> ({_h(kind)}): {_h(quote)}</li>"
+            for ref, kind, quote in report.orphans
+        ]
         out.append("</ul>")
     out += ["</body>", "</html>", ""]
     return "\n".join(out)

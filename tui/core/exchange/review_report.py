@@ -20,8 +20,11 @@ from tui.core.model.corpus import Corpus
 from tui.core.views.days import record_day
 from tui.core.views.matrix import claim_words
 
-RELATION_TITLES = (("contradicts", "Contradictions"), ("updates", "Updates"),
-                   ("corroborates", "Corroborations"))
+RELATION_TITLES = (
+    ("contradicts", "Contradictions"),
+    ("updates", "Updates"),
+    ("corroborates", "Corroborations"),
+)
 
 
 @dataclass(frozen=True)
@@ -152,8 +155,14 @@ def _side(corpus: Corpus, ref: str) -> Side:
     words = claim_words(corpus, member) if member is not None else "(missing)"
     if article is None:
         return Side(words, ref, "", "", member.as_of if member else "", "")
-    return Side(words, article.title, article.meta.outlet, article.meta.published,
-                member.as_of if member else "", article.meta.url)
+    return Side(
+        words,
+        article.title,
+        article.meta.outlet,
+        article.meta.published,
+        member.as_of if member else "",
+        article.meta.url,
+    )
 
 
 def build_report(corpus: Corpus, options: Options | None = None) -> Report:
@@ -181,55 +190,81 @@ def build_report(corpus: Corpus, options: Options | None = None) -> Report:
             if opts.reviewed_only and verdict is None:
                 continue
             if opts.since and not (
-                    (verdict is not None and _since(verdict.modified or verdict.created,
-                                                    opts.since))
-                    or any(n.author and _since(n.modified or n.created, opts.since)
-                           for n in notes)):
+                (verdict is not None and _since(verdict.modified or verdict.created, opts.since))
+                or any(n.author and _since(n.modified or n.created, opts.since) for n in notes)
+            ):
                 continue
             if verdict is not None and verdict.author:
                 reviewers.add(verdict.author)
             reviewers.update(n.author for n in notes if n.author)
             placed.update(n.ref for n in notes)
             source = corpus.get(claim.source, aid) if claim.source else None
-            entries.append(ClaimEntry(
-                len(entries) + 1, claim.ref, claim_words(corpus, claim), verdict,
-                (source.name or source.id) if source else "", claim.as_of,
-                tuple(_note(n) for n in notes)))
+            entries.append(
+                ClaimEntry(
+                    len(entries) + 1,
+                    claim.ref,
+                    claim_words(corpus, claim),
+                    verdict,
+                    (source.name or source.id) if source else "",
+                    claim.as_of,
+                    tuple(_note(n) for n in notes),
+                )
+            )
         shown = {c.ref for c in claims}
         text_notes = []
         if not opts.reviewed_only:
             for note in corpus.annotations.get(aid, []):
                 if note.kind != "note" or not mine(note) or note.ref in placed:
                     continue
-                if opts.since and not (note.author and _since(note.modified or note.created,
-                                                              opts.since)):
+                if opts.since and not (note.author and _since(note.modified or note.created, opts.since)):
                     continue
                 target = corpus.get(note.target, aid) if note.target else None
                 if target is not None and target.ref in shown:
                     continue
                 reviewers.update([note.author] if note.author else [])
                 text_notes.append(_note(note, claim_words(corpus, target or note)))
-        articles.append(ArticleEntry(aid, article.title, article.meta.outlet,
-                                     article.meta.published, article.meta.url,
-                                     tuple(entries), tuple(text_notes), len(claims)))
+        articles.append(
+            ArticleEntry(
+                aid,
+                article.title,
+                article.meta.outlet,
+                article.meta.published,
+                article.meta.url,
+                tuple(entries),
+                tuple(text_notes),
+                len(claims),
+            )
+        )
     chosen = set(ids)
     links: dict[str, list[LinkEntry]] = {relation: [] for relation in RELATIONS}
     for link in corpus.links:
         if not any(ref.partition("#")[0] in chosen for ref in link.members) or not mine(link):
             continue
-        if opts.since and not (link.author and _since(link.modified or link.created,
-                                                      opts.since)):
+        if opts.since and not (link.author and _since(link.modified or link.created, opts.since)):
             continue
-        links.setdefault(link.relation, []).append(LinkEntry(
-            link.summary, link.relation, link.author,
-            tuple(_side(corpus, ref) for ref in link.members)))
-    orphans = tuple((a.ref, a.kind, a.anchor.quote if a.anchor else "")
-                    for aid in ids for a in corpus.annotations.get(aid, [])
-                    if a.anchor is not None and not a.resolution.resolved)
-    return Report(corpus_title(corpus), (by,) if by else tuple(sorted(reviewers)),
-                  opts.today or report_day(), judged, total, opts.describe(), tuple(articles),
-                  {k: tuple(v) for k, v in links.items()},
-                  {k: len(v) for k, v in links.items()}, orphans)
+        links.setdefault(link.relation, []).append(
+            LinkEntry(
+                link.summary, link.relation, link.author, tuple(_side(corpus, ref) for ref in link.members)
+            )
+        )
+    orphans = tuple(
+        (a.ref, a.kind, a.anchor.quote if a.anchor else "")
+        for aid in ids
+        for a in corpus.annotations.get(aid, [])
+        if a.anchor is not None and not a.resolution.resolved
+    )
+    return Report(
+        corpus_title(corpus),
+        (by,) if by else tuple(sorted(reviewers)),
+        opts.today or report_day(),
+        judged,
+        total,
+        opts.describe(),
+        tuple(articles),
+        {k: tuple(v) for k, v in links.items()},
+        {k: len(v) for k, v in links.items()},
+        orphans,
+    )
 
 
 def report_day() -> date:
@@ -309,8 +344,12 @@ def _md_side(side: Side) -> list[str]:
     where = ", ".join(_md(x) for x in (side.outlet, side.published) if x)
     when = f" (as of {_md(side.as_of)})" if side.as_of else ""
     link = f" {_url(side.url)}" if side.url else ""
-    return [f"> {_md(side.words)}", ">",
-            f"> — *{_md(side.title)}*{', ' + where if where else ''}{when}{link}", ""]
+    return [
+        f"> {_md(side.words)}",
+        ">",
+        f"> — *{_md(side.title)}*{', ' + where if where else ''}{when}{link}",
+        "",
+    ]
 
 
 def markdown_report(corpus: Corpus, options: Options | None = None) -> str:
@@ -320,21 +359,30 @@ def markdown_report(corpus: Corpus, options: Options | None = None) -> str:
 def render_markdown(report: Report) -> str:
     out = [f"# Review report: {_md(report.title)}", ""]
     reviewers = ", ".join(_md(r) for r in report.reviewers) or "none yet"
-    out += [f"- Reviewers: {reviewers}",
-            f"- Date: {report.day.isoformat()}",
-            f"- Progress: {percent(report.judged, report.total)} reviewed",
-            f"- Claims with a verdict: {report.judged} of {report.total}",
-            f"- Articles: {len(report.articles)}",
-            f"- Contradictions: {report.counts.get('contradicts', 0)}",
-            f"- Updates (a later figure or status): {report.counts.get('updates', 0)}",
-            f"- Corroborations: {report.counts.get('corroborates', 0)}"]
+    out += [
+        f"- Reviewers: {reviewers}",
+        f"- Date: {report.day.isoformat()}",
+        f"- Progress: {percent(report.judged, report.total)} reviewed",
+        f"- Claims with a verdict: {report.judged} of {report.total}",
+        f"- Articles: {len(report.articles)}",
+        f"- Contradictions: {report.counts.get('contradicts', 0)}",
+        f"- Updates (a later figure or status): {report.counts.get('updates', 0)}",
+        f"- Corroborations: {report.counts.get('corroborates', 0)}",
+    ]
     if report.filters:
         out.append(f"- Showing: {_md(report.filters)}")
     out.append("")
     for article in report.articles:
-        meta = " · ".join(x for x in (_md(article.outlet), _md(article.published),
-                                      _code(article.id), _url(article.url) if article.url
-                                      else "") if x)
+        meta = " · ".join(
+            x
+            for x in (
+                _md(article.outlet),
+                _md(article.published),
+                _code(article.id),
+                _url(article.url) if article.url else "",
+            )
+            if x
+        )
         out += [f"## {_md(article.title)}", "", meta, ""]
         if not article.total_claims:
             out += ["No claims annotated.", ""]

@@ -27,10 +27,16 @@ def folder_inside(corpus: Corpus, folder: Path) -> bool:
     try:
         safeio.check_inside(folder, corpus.root)
     except safeio.UnsafeFile as exc:
-        corpus.diagnostics.append(Diagnostic(folder, 0, 0, Level.ERROR,
-                                             exc.message.replace("; it is not read",
-                                                                 "; nothing in it is read"),
-                                             exc.hint))
+        corpus.diagnostics.append(
+            Diagnostic(
+                folder,
+                0,
+                0,
+                Level.ERROR,
+                exc.message.replace("; it is not read", "; nothing in it is read"),
+                exc.hint,
+            )
+        )
         return False
     return True
 
@@ -40,8 +46,9 @@ def load_annotation_files(corpus: Corpus, folder: Path) -> None:
         return
     # Articles that were refused (over the size cap, unreadable): their
     # annotation files are not parsed either, which could take seconds for nothing.
-    refused = {d.path.stem for d in corpus.diagnostics
-               if d.is_error and d.path.suffix.lower() in ARTICLE_SUFFIXES}
+    refused = {
+        d.path.stem for d in corpus.diagnostics if d.is_error and d.path.suffix.lower() in ARTICLE_SUFFIXES
+    }
     for path in sorted(folder.glob("*.yaml")):
         problems = Problems(path)
         if path.name == LINKS_FILE:
@@ -49,8 +56,12 @@ def load_annotation_files(corpus: Corpus, folder: Path) -> None:
         elif path.name == ENTITIES_FILE:
             corpus.entities.extend(parse_entities_file(path, problems, corpus.root))
         elif path.stem in refused and path.stem not in corpus.articles:
-            problems.warning(0, 0, f"not read: the article {path.stem!r} could not be loaded",
-                             "fix the article's own error first")
+            problems.warning(
+                0,
+                0,
+                f"not read: the article {path.stem!r} could not be loaded",
+                "fix the article's own error first",
+            )
         else:
             _load_article_file(corpus, path, problems)
         corpus.diagnostics.extend(problems)
@@ -85,9 +96,12 @@ def _load_article_file(corpus: Corpus, path: Path, problems: Problems) -> None:
         import difflib
 
         close = difflib.get_close_matches(article_id, list(corpus.articles), n=1)
-        problems.error(0, 0, f"no article {article_id!r} in the corpus for this file",
-                       f"rename it to {close[0]}.yaml" if close
-                       else "name the file after the article's file stem")
+        problems.error(
+            0,
+            0,
+            f"no article {article_id!r} in the corpus for this file",
+            f"rename it to {close[0]}.yaml" if close else "name the file after the article's file stem",
+        )
         return
     article.meta = article.meta.merged(meta)
     corpus.annotations[article_id].extend(annotations)
@@ -102,5 +116,4 @@ def save_cache(corpus: Corpus) -> None:
     for path, key in corpus._cache_keys.items():
         article_id = path.stem
         items = [a for a in corpus.annotations.get(article_id, []) if a.path == path]
-        cache.save_annotations(key, items, corpus._pending_meta.get(path, {}),
-                               by_path.get(path, []))
+        cache.save_annotations(key, items, corpus._pending_meta.get(path, {}), by_path.get(path, []))

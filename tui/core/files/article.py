@@ -63,6 +63,7 @@ class ArticleMeta:
     @property
     def repeats_title(self) -> bool:
         """Whether the leading H1 says what the header already shows."""
+
         def fold(text: str) -> str:
             return " ".join(text.split()).casefold()
 
@@ -107,8 +108,11 @@ def read_bytes(path: Path, limit: int, root: Path | None = None) -> bytes:
     except safeio.UnsafeFile as exc:
         raise _fail(path, exc.message, exc.hint) from None
     except OSError as exc:
-        raise _fail(path, f"cannot read the file: {exc.strerror or exc}",
-                    "check that it exists and that you may read it") from None
+        raise _fail(
+            path,
+            f"cannot read the file: {exc.strerror or exc}",
+            "check that it exists and that you may read it",
+        ) from None
 
 
 def read_text(path: Path, limit: int | None = None, root: Path | None = None) -> str:
@@ -121,14 +125,20 @@ def decode_text(path: Path, data: bytes) -> str:
     """Bytes as the text a reader sees: UTF-8 without BOM, NUL or CR line ends."""
     if b"\x00" in data:
         line, col = _line_col(data, data.index(b"\x00"))
-        raise _fail(path, "the file contains a NUL byte; it looks binary, not text",
-                    "open a .txt or .md text file", line, col)
+        raise _fail(
+            path,
+            "the file contains a NUL byte; it looks binary, not text",
+            "open a .txt or .md text file",
+            line,
+            col,
+        )
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line, col = _line_col(data, exc.start)
-        raise _fail(path, f"invalid UTF-8 (byte 0x{data[exc.start]:02x})",
-                    "re-save the file as UTF-8", line, col) from None
+        raise _fail(
+            path, f"invalid UTF-8 (byte 0x{data[exc.start]:02x})", "re-save the file as UTF-8", line, col
+        ) from None
     if text.startswith("\ufeff"):
         text = text[1:]
     return text.replace("\r\n", "\n").replace("\r", "\n")
@@ -148,8 +158,11 @@ def _front_value(key: str, value: object) -> str | None:
         return None
     if isinstance(value, str | int):
         return str(value)
-    if key == "author" and isinstance(value, list) and \
-            all(isinstance(v, str | int) and not isinstance(v, bool) for v in value):
+    if (
+        key == "author"
+        and isinstance(value, list)
+        and all(isinstance(v, str | int) and not isinstance(v, bool) for v in value)
+    ):
         return ", ".join(str(v) for v in value)
     if key == "author" and isinstance(value, dict) and isinstance(value.get("name"), str):
         return str(value["name"])
@@ -172,8 +185,16 @@ def split_front_matter(path: Path, text: str) -> tuple[dict[str, str], str, list
     try:
         data = yamlio.load(match.group(1) or "")
     except yamlio.YamlError as exc:
-        problems.append(Diagnostic(path, exc.line + 1 if exc.line else 1, exc.column,
-                                   Level.ERROR, f"front matter: {exc.message}", exc.hint))
+        problems.append(
+            Diagnostic(
+                path,
+                exc.line + 1 if exc.line else 1,
+                exc.column,
+                Level.ERROR,
+                f"front matter: {exc.message}",
+                exc.hint,
+            )
+        )
         data = None
     if isinstance(data, yamlio.YMap):
         for key, value in data.items():
@@ -184,15 +205,30 @@ def split_front_matter(path: Path, text: str) -> tuple[dict[str, str], str, list
             if found is None:
                 line = data.key_marks[key][0] + 1
                 expected = "text or a list of names" if name == "author" else "text"
-                problems.append(Diagnostic(path, line, 1, Level.WARNING,
-                                           f"front matter {key!r} should be {expected}",
-                                           f"write it as '{key}: \"...\"'"))
+                problems.append(
+                    Diagnostic(
+                        path,
+                        line,
+                        1,
+                        Level.WARNING,
+                        f"front matter {key!r} should be {expected}",
+                        f"write it as '{key}: \"...\"'",
+                    )
+                )
             elif found and (name not in meta or key == name):
                 meta[name] = found
     elif data is not None:
-        problems.append(Diagnostic(path, 1, 1, Level.ERROR, "front matter must be a mapping",
-                                   "write 'key: value' lines between the '---' lines"))
-    return meta, text[match.end():], problems
+        problems.append(
+            Diagnostic(
+                path,
+                1,
+                1,
+                Level.ERROR,
+                "front matter must be a mapping",
+                "write 'key: value' lines between the '---' lines",
+            )
+        )
+    return meta, text[match.end() :], problems
 
 
 def parse_plain(article_id: str, path: Path, text: str) -> Article:
@@ -206,7 +242,7 @@ def parse_plain(article_id: str, path: Path, text: str) -> Article:
             kind = "title" if not blocks else "paragraph"
             blocks.append(Block(kind, pos + lead, pos + len(stripped), level=1 if not blocks else 0))
         pos += len(line) + 1
-    title = text[blocks[0].start:blocks[0].end] if blocks else ""
+    title = text[blocks[0].start : blocks[0].end] if blocks else ""
     return Article(article_id, path, text, blocks, ArticleMeta(title=title), "txt")
 
 

@@ -80,20 +80,36 @@ def cached_article(key: str, path: Path) -> Article | None:
     if not isinstance(data, dict):
         return None
     try:
-        blocks = [Block(b[0], b[1], b[2], b[3], b[4], b[5], b[6], bool(b[7]),
-                        tuple(Span(*s) for s in b[8])) for b in data["blocks"]]
-        return Article(data["id"], path, data["text"], blocks, ArticleMeta(**data["meta"]),
-                       data["format"])
+        blocks = [
+            Block(b[0], b[1], b[2], b[3], b[4], b[5], b[6], bool(b[7]), tuple(Span(*s) for s in b[8]))
+            for b in data["blocks"]
+        ]
+        return Article(data["id"], path, data["text"], blocks, ArticleMeta(**data["meta"]), data["format"])
     except (KeyError, TypeError, IndexError):
         return None
 
 
 def save_article(key: str, article: Article) -> None:
-    blocks = [[b.kind, b.start, b.end, b.level, b.indent, b.quote, b.marker, int(b.header),
-               [[s.start, s.end, s.style, s.href] for s in b.spans]] for b in article.blocks]
+    blocks = [
+        [
+            b.kind,
+            b.start,
+            b.end,
+            b.level,
+            b.indent,
+            b.quote,
+            b.marker,
+            int(b.header),
+            [[s.start, s.end, s.style, s.href] for s in b.spans],
+        ]
+        for b in article.blocks
+    ]
     meta = {f.name: getattr(article.meta, f.name) for f in fields(ArticleMeta)}
-    _write("articles", key, {"id": article.id, "text": article.text, "blocks": blocks,
-                             "meta": meta, "format": article.format})
+    _write(
+        "articles",
+        key,
+        {"id": article.id, "text": article.text, "blocks": blocks, "meta": meta, "format": article.format},
+    )
 
 
 # ------------------------------------------------------------------ annotations
@@ -111,8 +127,9 @@ def _extras() -> list[tuple[str, Any]]:
     return [(f.name, f.default) for f in fields(Annotation) if f.name not in _CORE]
 
 
-def save_annotations(key: str, annotations: list[Annotation], meta: dict[str, str],
-                     diagnostics: list[Diagnostic]) -> None:
+def save_annotations(
+    key: str, annotations: list[Annotation], meta: dict[str, str], diagnostics: list[Diagnostic]
+) -> None:
     anchors = [a.anchor for a in annotations]
     res = [a.resolution for a in annotations]
     extras = _extras()
@@ -129,25 +146,29 @@ def save_annotations(key: str, annotations: list[Annotation], meta: dict[str, st
     anchored = [n for n, anchor in enumerate(anchors) if anchor is not None]
     data = {
         "meta": meta,
-        "diagnostics": [[d.line, d.column, d.level.value, d.message, d.hint]
-                        for d in diagnostics],
-        "ids": [a.id for a in annotations], "kinds": [a.kind for a in annotations],
-        "lines": [a.line for a in annotations], "columns": [a.column for a in annotations],
+        "diagnostics": [[d.line, d.column, d.level.value, d.message, d.hint] for d in diagnostics],
+        "ids": [a.id for a in annotations],
+        "kinds": [a.kind for a in annotations],
+        "lines": [a.line for a in annotations],
+        "columns": [a.column for a in annotations],
         "quotes": [anchor.quote if anchor is not None else None for anchor in anchors],
-        "context": [[n, x.prefix, x.suffix, x.occurrence, x.start] for n in anchored
-                    if (x := anchors[n]) is not None
-                    and (x.prefix or x.suffix or x.occurrence or x.start is not None)],
-        "starts": [r.start for r in res], "ends": [r.end for r in res],
+        "context": [
+            [n, x.prefix, x.suffix, x.occurrence, x.start]
+            for n in anchored
+            if (x := anchors[n]) is not None and (x.prefix or x.suffix or x.occurrence or x.start is not None)
+        ],
+        "starts": [r.start for r in res],
+        "ends": [r.end for r in res],
         "matches": "".join(r.match.value[0] for r in res),
-        "odd": [[n, r.score, int(r.ambiguous)] for n, r in enumerate(res)
-                if r.score != 1.0 or r.ambiguous],
+        "odd": [[n, r.score, int(r.ambiguous)] for n, r in enumerate(res) if r.score != 1.0 or r.ambiguous],
         "extra": sparse,
     }
     _write("annotations", key, data)
 
 
-def load_annotations(key: str, path: Path, article_id: str
-                     ) -> tuple[list[Annotation], dict[str, str], list[Diagnostic]] | None:
+def load_annotations(
+    key: str, path: Path, article_id: str
+) -> tuple[list[Annotation], dict[str, str], list[Diagnostic]] | None:
     data = _read("annotations", key)
     if not isinstance(data, dict):
         return None
@@ -157,9 +178,19 @@ def load_annotations(key: str, path: Path, article_id: str
         odd = {row[0]: row[1:] for row in data["odd"]}
         kinds = _KINDS
         annotations = []
-        for n, (ident, kind, line, column, quote, start, end, code) in enumerate(zip(
-                data["ids"], data["kinds"], data["lines"], data["columns"], data["quotes"],
-                data["starts"], data["ends"], data["matches"], strict=True)):
+        for n, (ident, kind, line, column, quote, start, end, code) in enumerate(
+            zip(
+                data["ids"],
+                data["kinds"],
+                data["lines"],
+                data["columns"],
+                data["quotes"],
+                data["starts"],
+                data["ends"],
+                data["matches"],
+                strict=True,
+            )
+        ):
             anchor = None
             if quote is not None:
                 anchor = Anchor(quote, *context[n]) if n in context else Anchor(quote)
@@ -173,8 +204,7 @@ def load_annotations(key: str, path: Path, article_id: str
                 return None  # written by another version of the model
             for n, value in pairs:
                 setattr(annotations[n], name, tuple(value) if isinstance(value, list) else value)
-        diagnostics = [Diagnostic(path, d[0], d[1], Level(d[2]), d[3], d[4])
-                       for d in data["diagnostics"]]
+        diagnostics = [Diagnostic(path, d[0], d[1], Level(d[2]), d[3], d[4]) for d in data["diagnostics"]]
         return annotations, dict(data["meta"]), diagnostics
     except (KeyError, TypeError, ValueError, IndexError):
         return None

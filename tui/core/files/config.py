@@ -71,9 +71,10 @@ def with_value(text: str, key: str, value: str) -> str:
             break
         found = assignment.match(raw.rstrip("\r\n"))
         if found:
-            ending = raw[len(raw.rstrip("\r\n")):]
-            lines[index] = f"{found.group(1)}{json.dumps(value, ensure_ascii=False)}" \
-                           f"{found.group(3)}{ending or chr(10)}"
+            ending = raw[len(raw.rstrip("\r\n")) :]
+            lines[index] = (
+                f"{found.group(1)}{json.dumps(value, ensure_ascii=False)}{found.group(3)}{ending or chr(10)}"
+            )
             return "".join(lines)
     if lines and not lines[-1].endswith("\n") and first_table == len(lines):
         lines[-1] += "\n"

@@ -39,15 +39,20 @@ class Entity:
         return (self.name, *self.aliases)
 
 
-def parse_entities_file(path: Path, problems: Problems, root: Path | None = None,
-                        raw: bytes | None = None) -> list[Entity]:
+def parse_entities_file(
+    path: Path, problems: Problems, root: Path | None = None, raw: bytes | None = None
+) -> list[Entity]:
     """The entities of one file; what is wrong is in problems."""
     data = load_yaml_file(path, problems, root, raw)
     if data is None:
         return []
     if not isinstance(data, yamlio.YMap):
-        problems.error(1, 1, "the file must be a mapping with 'version' and 'entities'",
-                       "start the file with 'version: 1' and 'entities:'")
+        problems.error(
+            1,
+            1,
+            "the file must be a mapping with 'version' and 'entities'",
+            "start the file with 'version: 1' and 'entities:'",
+        )
         return []
     version = data.get("version")
     if version is None:
@@ -55,8 +60,7 @@ def parse_entities_file(path: Path, problems: Problems, root: Path | None = None
         problems.warning(line, col, "no schema 'version'; assuming 1", "add 'version: 1'")
     elif version != 1:
         line, col = data.mark_of("version")
-        problems.error(line, col, f"unsupported schema version {version!r}",
-                       "this crossread reads version 1")
+        problems.error(line, col, f"unsupported schema version {version!r}", "this crossread reads version 1")
         return []
     unknown_keys(problems, data, FILE_KEYS, "the file")
     items = data.get("entities")
@@ -64,8 +68,12 @@ def parse_entities_file(path: Path, problems: Problems, root: Path | None = None
         return []
     if not isinstance(items, yamlio.YList):
         line, col = data.mark_of("entities")
-        problems.error(line, col, "'entities' must be a list",
-                       "start each entity with '- name: ...' and 'aliases: [...]' below it")
+        problems.error(
+            line,
+            col,
+            "'entities' must be a list",
+            "start each entity with '- name: ...' and 'aliases: [...]' below it",
+        )
         return []
     entities: list[Entity] = []
     owner: dict[str, str] = {}  # a spelling -> the entity that claims it
@@ -75,9 +83,12 @@ def parse_entities_file(path: Path, problems: Problems, root: Path | None = None
             continue
         clash = next((s for s in entity.spellings if s.casefold() in owner), None)
         if clash is not None:
-            problems.error(entity.line, entity.column,
-                           f"{clash!r} is already a spelling of {owner[clash.casefold()]!r}",
-                           "list each spelling under one entity only; merge the two entries")
+            problems.error(
+                entity.line,
+                entity.column,
+                f"{clash!r} is already a spelling of {owner[clash.casefold()]!r}",
+                "list each spelling under one entity only; merge the two entries",
+            )
             continue
         for spelling in entity.spellings:
             owner[spelling.casefold()] = entity.name
@@ -88,17 +99,26 @@ def parse_entities_file(path: Path, problems: Problems, root: Path | None = None
 def _parse_entity(item: object, mark: tuple[int, int], problems: Problems) -> Entity | None:
     line, col = mark
     if not isinstance(item, yamlio.YMap):
-        problems.error(line, col, f"an entity must be a mapping, not {type_name(item)}",
-                       "write '- name: ...' with 'aliases: [...]' below it")
+        problems.error(
+            line,
+            col,
+            f"an entity must be a mapping, not {type_name(item)}",
+            "write '- name: ...' with 'aliases: [...]' below it",
+        )
         return None
     unknown_keys(problems, item, ENTITY_KEYS, "this entity")
     fields = Fields(item, problems, "this entity")
-    name = fields.text("name", required=True, hint="add the name most articles use, "
-                       "e.g. 'name: Kim Jong Un'").strip()
+    name = fields.text(
+        "name", required=True, hint="add the name most articles use, e.g. 'name: Kim Jong Un'"
+    ).strip()
     role = fields.text("role").strip()
     if "aliases" not in item:
-        problems.error(line, col, "this entity has no 'aliases'",
-                       "add 'aliases: [...]' with the other spellings of the name")
+        problems.error(
+            line,
+            col,
+            "this entity has no 'aliases'",
+            "add 'aliases: [...]' with the other spellings of the name",
+        )
         return None
     aliases = fields.text_list("aliases")
     if not fields.ok or not name:
@@ -107,7 +127,11 @@ def _parse_entity(item: object, mark: tuple[int, int], problems: Problems) -> En
     others = tuple(a for a in aliases if a.casefold() != name.casefold())
     if not others:
         line, col = item.mark_of("aliases")
-        problems.error(line, col, f"'aliases' of {name!r} names no other spelling",
-                       "list at least one spelling other than 'name', or remove the entity")
+        problems.error(
+            line,
+            col,
+            f"'aliases' of {name!r} names no other spelling",
+            "list at least one spelling other than 'name', or remove the entity",
+        )
         return None
     return Entity(name, others, role, line, col)

@@ -48,13 +48,11 @@ class Fields:
         if value is None:
             if required:
                 line, col = self.data.mark
-                self.problems.error(line, col, f"{self.what} has no {key!r}",
-                                    hint or f"add '{key}: ...'")
+                self.problems.error(line, col, f"{self.what} has no {key!r}", hint or f"add '{key}: ...'")
                 self.ok = False
             return ""
         if isinstance(value, bool) or not isinstance(value, str | int | float):
-            self._bad(key, f"{key!r} must be text, not {type_name(value)}",
-                      "write it as a quoted string")
+            self._bad(key, f"{key!r} must be text, not {type_name(value)}", "write it as a quoted string")
             return ""
         return str(value)
 
@@ -64,21 +62,28 @@ class Fields:
         if value is None:
             return None
         if isinstance(value, yamlio.LongNumber):
-            self.problems.error(value.line, value.column,
-                                f"a number of {value.digits} digits is too long "
-                                f"(at most {yamlio.MAX_INT_DIGITS})",
-                                "fix the number, or put it in quotes if it is text")
+            self.problems.error(
+                value.line,
+                value.column,
+                f"a number of {value.digits} digits is too long (at most {yamlio.MAX_INT_DIGITS})",
+                "fix the number, or put it in quotes if it is text",
+            )
             self.ok = False
             return None
         if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
             shown = _short(repr(value))
-            self._bad(key, f"{key!r} must be a whole number of at least {minimum}, got {shown}",
-                      f"write e.g. '{key}: {max(minimum, 1)}'")
+            self._bad(
+                key,
+                f"{key!r} must be a whole number of at least {minimum}, got {shown}",
+                f"write e.g. '{key}: {max(minimum, 1)}'",
+            )
             return None
         if value > maximum:
-            self._bad(key, f"{key!r} is {_short(str(value))}, more than any article holds "
-                      f"(at most {maximum})", "give the offset or count of the quote in the "
-                      "article, or remove it")
+            self._bad(
+                key,
+                f"{key!r} is {_short(str(value))}, more than any article holds (at most {maximum})",
+                "give the offset or count of the quote in the article, or remove it",
+            )
             return None
         return value
 
@@ -93,7 +98,6 @@ class Fields:
             return ()
         return tuple(str(v) for v in value)
 
-
     def value(self, key: str) -> tuple[float, float] | None:
         """A number, or [low, high] for a range such as 'bis zu' or '11.000 bis 12.000'."""
         raw = self.data.get(key)
@@ -103,28 +107,30 @@ class Fields:
         if isinstance(raw, list):
             marks = getattr(raw, "marks", [self.data.mark_of(key)] * len(raw))
             if len(raw) != 2:
-                self._bad(key, f"a range in {key!r} needs two numbers, [low, high], "
-                          f"not {len(raw)}", hint)
+                self._bad(key, f"a range in {key!r} needs two numbers, [low, high], not {len(raw)}", hint)
                 return None
             numbers = [_number(item) for item in raw]
             for item, number, (line, col) in zip(raw, numbers, marks, strict=False):
                 if number is None:
-                    self.problems.error(line, col, f"{key!r} must hold numbers, got "
-                                        f"{_short(repr(item))}", hint)
+                    self.problems.error(
+                        line, col, f"{key!r} must hold numbers, got {_short(repr(item))}", hint
+                    )
                     self.ok = False
             if None in numbers:
                 return None
             low, high = numbers[0], numbers[1]
             assert low is not None and high is not None
             if low > high:
-                self._bad(key, f"the range in {key!r} runs backwards: {raw[0]} is more than "
-                          f"{raw[1]}", f"write the lower bound first: [{raw[1]}, {raw[0]}]")
+                self._bad(
+                    key,
+                    f"the range in {key!r} runs backwards: {raw[0]} is more than {raw[1]}",
+                    f"write the lower bound first: [{raw[1]}, {raw[0]}]",
+                )
                 return None
             return (low, high)
         number = _number(raw)
         if number is None:
-            self._bad(key, f"{key!r} must be a number or [low, high], got {_short(repr(raw))}",
-                      hint)
+            self._bad(key, f"{key!r} must be a number or [low, high], got {_short(repr(raw))}", hint)
             return None
         return (number, number)
 
@@ -136,16 +142,21 @@ class Fields:
         text = str(raw) if isinstance(raw, int) and not isinstance(raw, bool) else raw
         found = DATE.match(text) if isinstance(text, str) else None
         if found is None:
-            self._bad(key, f"{key!r} must be a date written YYYY, YYYY-MM or YYYY-MM-DD, "
-                      f"got {_short(repr(raw))}", f"write e.g. '{key}: 2024-10-24' or "
-                      f"'{key}: 2024-10' when the text gives only the month")
+            self._bad(
+                key,
+                f"{key!r} must be a date written YYYY, YYYY-MM or YYYY-MM-DD, got {_short(repr(raw))}",
+                f"write e.g. '{key}: 2024-10-24' or '{key}: 2024-10' when the text gives only the month",
+            )
             return ""
         year, month, day = (int(part) if part else 1 for part in found.groups())
         try:
             datetime.date(year, month, day)
         except ValueError:
-            self._bad(key, f"{key!r} {text} is not a day of the calendar",
-                      "check the month and day against the text")
+            self._bad(
+                key,
+                f"{key!r} {text} is not a day of the calendar",
+                "check the month and day against the text",
+            )
             return ""
         return text
 
@@ -176,8 +187,9 @@ def type_name(value: Any) -> str:
     return type(value).__name__
 
 
-def load_yaml_file(path: Path, problems: Problems, root: Path | None = None,
-                   data: bytes | None = None) -> Any:
+def load_yaml_file(
+    path: Path, problems: Problems, root: Path | None = None, data: bytes | None = None
+) -> Any:
     """The YAML tree of one file, or None with the reason in problems.
 
     `data` is the file's bytes when the caller already read them (for the cache
@@ -192,8 +204,12 @@ def load_yaml_file(path: Path, problems: Problems, root: Path | None = None,
         return None
     marker = conflict_marker_line(text)
     if marker:
-        problems.error(marker, 1, "the file holds an unresolved git conflict",
-                       "resolve the git conflict (keep the records of both sides), then reopen")
+        problems.error(
+            marker,
+            1,
+            "the file holds an unresolved git conflict",
+            "resolve the git conflict (keep the records of both sides), then reopen",
+        )
         return None
     try:
         return yamlio.load(text, long_numbers=True)

@@ -17,12 +17,47 @@ from tui.core.files.article import Span
 # Tags whose content is not text a reader sees.
 HIDDEN = frozenset({"script", "style", "template", "noscript", "head", "title", "svg", "math"})
 # Tags that end a paragraph.
-BLOCKS = frozenset({
-    "address", "article", "aside", "blockquote", "dd", "details", "div", "dl", "dt",
-    "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
-    "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody",
-    "td", "tfoot", "th", "thead", "tr", "ul",
-})
+BLOCKS = frozenset(
+    {
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "dd",
+        "details",
+        "div",
+        "dl",
+        "dt",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+    }
+)
 VOID = frozenset({"br", "img", "hr", "wbr", "input", "meta", "link", "source", "area", "col"})
 _SPACE = re.compile(r"[ \t\r\n\f\v]+")
 _TAG = re.compile(r"<\s*(/?)\s*([A-Za-z][A-Za-z0-9-]*)")
@@ -88,8 +123,11 @@ class _Collector(HTMLParser):
         stripped = text.rstrip()
         if stripped.strip():
             lead = len(stripped) - len(stripped.lstrip())
-            spans = [Span(max(0, s.start - lead), min(len(stripped), s.end) - lead, s.style, s.href)
-                     for s in self.spans if min(len(stripped), s.end) > max(lead, s.start)]
+            spans = [
+                Span(max(0, s.start - lead), min(len(stripped), s.end) - lead, s.style, s.href)
+                for s in self.spans
+                if min(len(stripped), s.end) > max(lead, s.start)
+            ]
             self.paragraphs.append((stripped[lead:], spans))
         self.parts, self.spans, self.length = [], [], 0
         self.links = []

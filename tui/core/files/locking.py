@@ -45,8 +45,12 @@ def locked(path: Path, wait: float = WAIT_SECONDS) -> Iterator[None]:
         fd = os.open(lock, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o666)
     except OSError as exc:
         if exc.errno == errno.ELOOP:  # O_NOFOLLOW met a link: never write through it
-            raise OSError(exc.errno, "the lock file is a symbolic link, which crossread does "
-                          "not follow; delete it (crossread makes its own)", str(lock)) from None
+            raise OSError(
+                exc.errno,
+                "the lock file is a symbolic link, which crossread does "
+                "not follow; delete it (crossread makes its own)",
+                str(lock),
+            ) from None
         raise
     try:
         deadline = time.monotonic() + wait
@@ -57,8 +61,9 @@ def locked(path: Path, wait: float = WAIT_SECONDS) -> Iterator[None]:
                 break
             except BlockingIOError:
                 if time.monotonic() > deadline:
-                    raise LockTimeout(f"another crossread held the lock on {path} for over "
-                                      f"{wait:.0f} s") from None
+                    raise LockTimeout(
+                        f"another crossread held the lock on {path} for over {wait:.0f} s"
+                    ) from None
                 time.sleep(delay)  # polling keeps the wait bounded; a save takes milliseconds
                 delay = min(delay * 2, 0.05)
         yield

@@ -191,11 +191,11 @@ class _State:
 def _place(build: _Builder, state: _State, text: str, spans: list[Span]) -> None:
     """Add a block of text as what surrounds it makes it: heading, item or paragraph."""
     if state.heading:
-        build.add(text, spans, kind="heading", level=state.heading, quote=state.quote,
-                  indent=len(state.lists))
+        build.add(
+            text, spans, kind="heading", level=state.heading, quote=state.quote, indent=len(state.lists)
+        )
     elif state.lists or state.footnote:
-        build.add(text, spans, kind="item", quote=state.quote, indent=state.indent,
-                  marker=state.marker)
+        build.add(text, spans, kind="item", quote=state.quote, indent=state.indent, marker=state.marker)
         state.marker = ""
     else:
         build.add(text, spans, kind="quote" if state.quote else "paragraph", quote=state.quote)
@@ -294,11 +294,10 @@ def parse_markdown(article_id: str, path: Path, source: str) -> Article:
     first = next((b for b in build.blocks if b.kind == "heading"), None)
     if first is None and build.blocks:
         first = build.blocks[0]
-    title = text[first.start:first.end] if first else ""
+    title = text[first.start : first.end] if first else ""
     lead = build.blocks[0] if build.blocks else None
-    heading = text[lead.start:lead.end] if lead and lead.kind == "heading" and lead.level == 1 else ""
-    return Article(article_id, path, text, build.blocks, ArticleMeta(title=title, heading=heading),
-                   "md")
+    heading = text[lead.start : lead.end] if lead and lead.kind == "heading" and lead.level == 1 else ""
+    return Article(article_id, path, text, build.blocks, ArticleMeta(title=title, heading=heading), "md")
 
 
 def _pad(text: str, width: int, align: str) -> tuple[str, int]:
@@ -328,9 +327,9 @@ def add_table(build: _Builder, table: _Table, quote: int, indent: int) -> None:
                 parts.append(" | ")
                 offset += 3
             padded, before = _pad(text, widths[number], table.aligns.get(number, ""))
-            spans.extend(Span(s.start + offset + before, s.end + offset + before, s.style, s.href)
-                         for s in cell_spans)
+            spans.extend(
+                Span(s.start + offset + before, s.end + offset + before, s.style, s.href) for s in cell_spans
+            )
             parts.append(padded)
             offset += len(padded)
-        build.add("".join(parts).rstrip(), spans, kind="table", header=header, quote=quote,
-                  indent=indent)
+        build.add("".join(parts).rstrip(), spans, kind="table", header=header, quote=quote, indent=indent)

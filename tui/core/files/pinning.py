@@ -54,12 +54,12 @@ class Drift:
     orphans: int
 
     def counts(self) -> str:
-        return (f"{self.fuzzy} of {self.anchors} anchors now fuzzy, "
-                f"{self.orphans} orphaned")
+        return f"{self.fuzzy} of {self.anchors} anchors now fuzzy, {self.orphans} orphaned"
 
     def banner(self) -> str:
-        return (f"⚠ text changed since pinned: {self.counts()} · "
-                f"crossread check --accept-changes {self.article}")
+        return (
+            f"⚠ text changed since pinned: {self.counts()} · crossread check --accept-changes {self.article}"
+        )
 
 
 def drift(corpus: Corpus, article_id: str) -> Drift | None:
@@ -71,9 +71,14 @@ def drift(corpus: Corpus, article_id: str) -> Drift | None:
     if current == pinned:
         return None
     anchored = [a for a in corpus.annotations.get(article_id, []) if a.anchor is not None]
-    return Drift(article_id, pinned, current, len(anchored),
-                 sum(1 for a in anchored if a.resolution.match is Match.FUZZY),
-                 sum(1 for a in anchored if a.resolution.match is Match.ORPHAN))
+    return Drift(
+        article_id,
+        pinned,
+        current,
+        len(anchored),
+        sum(1 for a in anchored if a.resolution.match is Match.FUZZY),
+        sum(1 for a in anchored if a.resolution.match is Match.ORPHAN),
+    )
 
 
 def annotation_path(root: Path, article_id: str) -> Path:
@@ -86,19 +91,26 @@ def drift_diagnostics(corpus: Corpus) -> list[Diagnostic]:
     for article_id in corpus.articles:
         found = drift(corpus, article_id)
         if found is not None:
-            out.append(Diagnostic(
-                annotation_path(corpus.root, article_id), 0, 0, Level.WARNING,
-                f"the text of {article_id!r} changed since its annotations were pinned: "
-                f"{found.counts()}",
-                f"check them, then run 'crossread check --accept-changes {article_id}'"))
+            out.append(
+                Diagnostic(
+                    annotation_path(corpus.root, article_id),
+                    0,
+                    0,
+                    Level.WARNING,
+                    f"the text of {article_id!r} changed since its annotations were pinned: {found.counts()}",
+                    f"check them, then run 'crossread check --accept-changes {article_id}'",
+                )
+            )
     return out
 
 
 def new_file(article_id: str, digest: str) -> bytes:
     """The annotation file `add` writes for a new article."""
-    return (f"version: 1\narticle: {article_id}\nmeta:\n"
-            f"  # the article text when it was added; see 'crossread check --accept-changes'\n"
-            f"  {PIN_KEY}: {digest}\nannotations: []\n").encode()
+    return (
+        f"version: 1\narticle: {article_id}\nmeta:\n"
+        f"  # the article text when it was added; see 'crossread check --accept-changes'\n"
+        f"  {PIN_KEY}: {digest}\nannotations: []\n"
+    ).encode()
 
 
 def with_pin(data: bytes, digest: str) -> bytes:
@@ -129,8 +141,9 @@ def with_pin(data: bytes, digest: str) -> bytes:
         if isinstance(meta, yamlio.YMap) and meta:
             first = min(meta.key_marks.values())
             if first[0] == line:
-                raise PinError(f"line {line}: 'meta' is written on one line; "
-                               f"add '{PIN_KEY}: {digest}' to it by hand")
+                raise PinError(
+                    f"line {line}: 'meta' is written on one line; add '{PIN_KEY}: {digest}' to it by hand"
+                )
             indent = first[1] - 1
         elif meta is None:
             indent = column - 1 + 2

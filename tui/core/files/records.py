@@ -62,8 +62,12 @@ def parse_notes(data: bytes, path: Path) -> tuple[NotesData, list[Diagnostic]]:
         return notes, problems
     marker = conflict_marker_line(text)
     if marker:
-        problems.error(marker, 1, "the file holds an unresolved git conflict",
-                       "resolve the git conflict (keep the records of both sides), then reopen")
+        problems.error(
+            marker,
+            1,
+            "the file holds an unresolved git conflict",
+            "resolve the git conflict (keep the records of both sides), then reopen",
+        )
         return notes, problems
     try:
         loaded = yamlio.load(text)
@@ -73,19 +77,21 @@ def parse_notes(data: bytes, path: Path) -> tuple[NotesData, list[Diagnostic]]:
     if loaded is None:
         return notes, problems
     if not isinstance(loaded, dict) or not isinstance(loaded.get("records", []), list):
-        problems.error(1, 1, "a notes file must be a mapping with a 'records' list",
-                       "restore it from git, or move it aside and start again")
+        problems.error(
+            1,
+            1,
+            "a notes file must be a mapping with a 'records' list",
+            "restore it from git, or move it aside and start again",
+        )
         return notes, problems
     items = loaded.get("records") or []
     marks = getattr(items, "marks", [(0, 0)] * len(items))
     for item, (line, col) in zip(items, marks, strict=False):
         if not isinstance(item, dict) or not isinstance(item.get("id"), str):
-            problems.error(line, col, "a record must be a mapping with an 'id'",
-                           "remove the broken record")
+            problems.error(line, col, "a record must be a mapping with an 'id'", "remove the broken record")
             continue
         if item["id"] in notes.records:
-            problems.error(line, col, f"duplicate record id {item['id']!r}",
-                           "remove one of the two records")
+            problems.error(line, col, f"duplicate record id {item['id']!r}", "remove one of the two records")
             continue
         notes.records[item["id"]] = _plain(item)
     _parse_tombstones(loaded.get("deleted"), getattr(loaded, "mark_of", None), notes, problems)
@@ -97,14 +103,22 @@ def _parse_tombstones(items: Any, mark_of: Any, notes: NotesData, problems: Prob
         return
     if not isinstance(items, list):
         line, col = mark_of("deleted") if mark_of else (1, 1)
-        problems.error(line, col, "'deleted' must be a list of {id, at}",
-                       "restore the file from git, or remove the 'deleted' key")
+        problems.error(
+            line,
+            col,
+            "'deleted' must be a list of {id, at}",
+            "restore the file from git, or remove the 'deleted' key",
+        )
         return
     marks = getattr(items, "marks", [(0, 0)] * len(items))
     for item, (line, col) in zip(items, marks, strict=False):
         if not isinstance(item, dict) or not isinstance(item.get("id"), str):
-            problems.error(line, col, "a tombstone must be a mapping with an 'id'",
-                           "remove the broken entry under 'deleted'")
+            problems.error(
+                line,
+                col,
+                "a tombstone must be a mapping with an 'id'",
+                "remove the broken entry under 'deleted'",
+            )
             continue
         notes.deleted[item["id"]] = str(item.get("at", ""))
 
@@ -122,12 +136,17 @@ class Merged:
     conflicts: list[str]
 
 
-def merge(base: dict[str, Record], ours: dict[str, Record], theirs: dict[str, Record],
-          ours_deleted: Tombstones | None = None, theirs_deleted: Tombstones | None = None
-          ) -> tuple[dict[str, Record], list[str]]:
+def merge(
+    base: dict[str, Record],
+    ours: dict[str, Record],
+    theirs: dict[str, Record],
+    ours_deleted: Tombstones | None = None,
+    theirs_deleted: Tombstones | None = None,
+) -> tuple[dict[str, Record], list[str]]:
     """Three-way merge by record id (records only); see `merge_notes`."""
-    result = merge_notes(base, NotesData(ours, dict(ours_deleted or {})),
-                         NotesData(theirs, dict(theirs_deleted or {})))
+    result = merge_notes(
+        base, NotesData(ours, dict(ours_deleted or {})), NotesData(theirs, dict(theirs_deleted or {}))
+    )
     return result.records, result.conflicts
 
 

@@ -38,9 +38,12 @@ def is_inside(path: Path, root: Path) -> bool:
 def check_inside(path: Path, root: Path | None) -> None:
     """Refuse a path that a link leads out of root (a cloned corpus reading ~/.ssh)."""
     if root is not None and not is_inside(path, root):
-        raise UnsafeFile(path, "this is a link that leads outside the corpus folder, to "
-                         f"{os.path.realpath(path)}; it is not read",
-                         "copy the file into the corpus instead of linking to it")
+        raise UnsafeFile(
+            path,
+            "this is a link that leads outside the corpus folder, to "
+            f"{os.path.realpath(path)}; it is not read",
+            "copy the file into the corpus instead of linking to it",
+        )
 
 
 def read_capped(path: Path, limit: int, root: Path | None = None) -> bytes:
@@ -63,8 +66,11 @@ def read_capped(path: Path, limit: int, root: Path | None = None) -> bytes:
         if not stat.S_ISREG(info.st_mode):
             raise _special(path, info.st_mode)
         if info.st_size > limit:
-            raise UnsafeFile(path, f"the file is {human_size(info.st_size)}, over the "
-                             f"{human_size(limit)} limit", "split it into smaller files")
+            raise UnsafeFile(
+                path,
+                f"the file is {human_size(info.st_size)}, over the {human_size(limit)} limit",
+                "split it into smaller files",
+            )
         chunks: list[bytes] = []
         total = 0
         while total <= limit:
@@ -74,16 +80,20 @@ def read_capped(path: Path, limit: int, root: Path | None = None) -> bytes:
             chunks.append(chunk)
             total += len(chunk)
         if total > limit:
-            raise UnsafeFile(path, f"the file is over the {human_size(limit)} limit",
-                             "split it into smaller files")
+            raise UnsafeFile(
+                path, f"the file is over the {human_size(limit)} limit", "split it into smaller files"
+            )
         return b"".join(chunks)
     finally:
         os.close(fd)
 
 
 def _special(path: Path, mode: int) -> UnsafeFile:
-    return UnsafeFile(path, f"this is {_kind(mode)}, not a regular file; it is not read",
-                      "only plain files are read; replace it with a real file")
+    return UnsafeFile(
+        path,
+        f"this is {_kind(mode)}, not a regular file; it is not read",
+        "only plain files are read; replace it with a real file",
+    )
 
 
 def _refuse_special(path: Path) -> None:

@@ -25,12 +25,33 @@ REF_PATTERN = re.compile(r"([A-Za-z0-9][A-Za-z0-9_.-]*#)?[A-Za-z0-9][A-Za-z0-9_.
 
 ARTICLE_FILE_KEYS = ("version", "article", "meta", "annotations")
 LINK_FILE_KEYS = ("version", "links")
-COMMON_KEYS = ("id", "kind", "quote", "prefix", "suffix", "occurrence", "start", "author",
-               "created", "modified", "text", "tags")
+COMMON_KEYS = (
+    "id",
+    "kind",
+    "quote",
+    "prefix",
+    "suffix",
+    "occurrence",
+    "start",
+    "author",
+    "created",
+    "modified",
+    "text",
+    "tags",
+)
 PROVENANCE_KEYS = ("origin", "creator")  # kept by imports, written back by exports
 RECORD_KEYS = ("article", "conflict") + PROVENANCE_KEYS
-VERDICT_KEYS = ("id", "kind", "on", "verdict", "comment", "author", "created", "modified",
-                "conflict") + PROVENANCE_KEYS
+VERDICT_KEYS = (
+    "id",
+    "kind",
+    "on",
+    "verdict",
+    "comment",
+    "author",
+    "created",
+    "modified",
+    "conflict",
+) + PROVENANCE_KEYS
 KIND_KEYS = {
     "claim": ("source", "topic", "value", "unit", "counts", "as_of", "event"),
     "source": ("name",),
@@ -47,22 +68,30 @@ def _check_version(data: yamlio.YMap, problems: Problems) -> bool:
         return True
     if version != SCHEMA_VERSION:
         line, col = data.mark_of("version")
-        problems.error(line, col, f"unsupported schema version {version!r}",
-                       f"this crossread reads version {SCHEMA_VERSION}")
+        problems.error(
+            line,
+            col,
+            f"unsupported schema version {version!r}",
+            f"this crossread reads version {SCHEMA_VERSION}",
+        )
         return False
     return True
 
 
-def parse_article_file(path: Path, article_id: str, problems: Problems,
-                       root: Path | None = None, raw: bytes | None = None
-                       ) -> tuple[list[Annotation], dict[str, str]]:
+def parse_article_file(
+    path: Path, article_id: str, problems: Problems, root: Path | None = None, raw: bytes | None = None
+) -> tuple[list[Annotation], dict[str, str]]:
     """Annotations and metadata from one article's YAML file."""
     data = load_yaml_file(path, problems, root, raw)
     if data is None:
         return [], {}
     if not isinstance(data, yamlio.YMap):
-        problems.error(1, 1, "the file must be a mapping with 'version' and 'annotations'",
-                       "start the file with 'version: 1' and 'annotations:'")
+        problems.error(
+            1,
+            1,
+            "the file must be a mapping with 'version' and 'annotations'",
+            "start the file with 'version: 1' and 'annotations:'",
+        )
         return [], {}
     if not _check_version(data, problems):
         return [], {}
@@ -70,8 +99,12 @@ def parse_article_file(path: Path, article_id: str, problems: Problems,
     named = data.get("article")
     if named is not None and str(named) != article_id:
         line, col = data.mark_of("article")
-        problems.error(line, col, f"the file says article {named!r} but is named for {article_id!r}",
-                       f"rename the file to {named}.yaml or fix 'article'")
+        problems.error(
+            line,
+            col,
+            f"the file says article {named!r} but is named for {article_id!r}",
+            f"rename the file to {named}.yaml or fix 'article'",
+        )
     meta: dict[str, str] = {}
     raw_meta = data.get("meta")
     if isinstance(raw_meta, yamlio.YMap):
@@ -79,8 +112,11 @@ def parse_article_file(path: Path, article_id: str, problems: Problems,
         fields = Fields(raw_meta, problems, "meta")
         meta = {k: fields.text(k) for k in (*META_KEYS, "sha256") if k in raw_meta}
         if meta.get("sha256") and not re.fullmatch(r"[0-9a-f]{64}", meta["sha256"]):
-            fields._bad("sha256", "'sha256' is not a SHA-256 hex digest (64 of 0-9, a-f)",
-                        "run 'crossread check --accept-changes <article>' to write it")
+            fields._bad(
+                "sha256",
+                "'sha256' is not a SHA-256 hex digest (64 of 0-9, a-f)",
+                "run 'crossread check --accept-changes <article>' to write it",
+            )
             del meta["sha256"]
     elif raw_meta is not None:
         line, col = data.mark_of("meta")
@@ -90,8 +126,7 @@ def parse_article_file(path: Path, article_id: str, problems: Problems,
         return [], meta
     if not isinstance(items, yamlio.YList):
         line, col = data.mark_of("annotations")
-        problems.error(line, col, "'annotations' must be a list",
-                       "start each annotation with '- id: ...'")
+        problems.error(line, col, "'annotations' must be a list", "start each annotation with '- id: ...'")
         return [], meta
     annotations: list[Annotation] = []
     seen: dict[str, int] = {}
@@ -100,42 +135,66 @@ def parse_article_file(path: Path, article_id: str, problems: Problems,
         if annotation is None:
             continue
         if annotation.id in seen:
-            problems.error(annotation.line, annotation.column,
-                           f"duplicate id {annotation.id!r} (first on line {seen[annotation.id]})",
-                           "give each annotation its own id")
+            problems.error(
+                annotation.line,
+                annotation.column,
+                f"duplicate id {annotation.id!r} (first on line {seen[annotation.id]})",
+                "give each annotation its own id",
+            )
             continue
         seen[annotation.id] = annotation.line
         annotations.append(annotation)
     return annotations, meta
 
 
-def parse_annotation(item: Any, mark: tuple[int, int], path: Path, article_id: str,
-                     problems: Problems, extra_keys: tuple[str, ...] = ()) -> Annotation | None:
+def parse_annotation(
+    item: Any,
+    mark: tuple[int, int],
+    path: Path,
+    article_id: str,
+    problems: Problems,
+    extra_keys: tuple[str, ...] = (),
+) -> Annotation | None:
     line, col = mark
     if not isinstance(item, yamlio.YMap):
-        problems.error(line, col, f"an annotation must be a mapping, not {type_name(item)}",
-                       "write '- id: ...' with 'kind:' and 'quote:' below it")
+        problems.error(
+            line,
+            col,
+            f"an annotation must be a mapping, not {type_name(item)}",
+            "write '- id: ...' with 'kind:' and 'quote:' below it",
+        )
         return None
     fields = Fields(item, problems, "this annotation")
     ident = fields.text("id", required=True, hint="add a short stable id, e.g. 'id: troops-12k'")
     if ident and not ID_PATTERN.match(ident):
-        fields._bad("id", f"the id {ident!r} has characters ids may not use",
-                    "use letters, digits, '-', '_', '.' or ':'")
+        fields._bad(
+            "id",
+            f"the id {ident!r} has characters ids may not use",
+            "use letters, digits, '-', '_', '.' or ':'",
+        )
     kind = fields.text("kind", required=True, hint="add 'kind: claim', 'source' or 'note'")
     if kind and kind not in KINDS:
         close = difflib.get_close_matches(kind, KINDS, n=1)
-        fields._bad("kind", f"unknown kind {kind!r}",
-                    f"did you mean {close[0]!r}?" if close else f"use one of {', '.join(KINDS)}")
+        fields._bad(
+            "kind",
+            f"unknown kind {kind!r}",
+            f"did you mean {close[0]!r}?" if close else f"use one of {', '.join(KINDS)}",
+        )
         kind = ""
-    unknown_keys(problems, item, COMMON_KEYS + KIND_KEYS.get(kind, ()) + extra_keys,
-             f"a {kind or 'annotation'}")
+    unknown_keys(
+        problems, item, COMMON_KEYS + KIND_KEYS.get(kind, ()) + extra_keys, f"a {kind or 'annotation'}"
+    )
     quote = fields.text("quote")
     target = fields.text("on") if kind == "note" else ""
     if kind and not quote and not target:
         line_k, col_k = item.mark
-        problems.error(line_k, col_k, f"this {kind} has no 'quote'",
-                       "copy the exact words from the article into 'quote: ...'"
-                       + (", or attach the note with 'on: <id>'" if kind == "note" else ""))
+        problems.error(
+            line_k,
+            col_k,
+            f"this {kind} has no 'quote'",
+            "copy the exact words from the article into 'quote: ...'"
+            + (", or attach the note with 'on: <id>'" if kind == "note" else ""),
+        )
         fields.ok = False
     text = fields.text("text")
     if kind == "note" and not text:
@@ -144,13 +203,30 @@ def parse_annotation(item: Any, mark: tuple[int, int], path: Path, article_id: s
         fields.ok = False
     anchor = None
     if quote:
-        anchor = Anchor(quote, fields.text("prefix"), fields.text("suffix"),
-                        fields.integer("occurrence", 1) or 0, fields.integer("start", 0))
+        anchor = Anchor(
+            quote,
+            fields.text("prefix"),
+            fields.text("suffix"),
+            fields.integer("occurrence", 1) or 0,
+            fields.integer("start", 0),
+        )
     annotation = Annotation(
-        article=article_id, id=ident, kind=kind, anchor=anchor, path=path, line=line, column=col,
-        source=fields.text("source"), topic=fields.text("topic"), tags=fields.text_list("tags"),
-        name=fields.text("name"), text=text, target=target, author=fields.text("author"),
-        created=fields.text("created"), modified=fields.text("modified"),
+        article=article_id,
+        id=ident,
+        kind=kind,
+        anchor=anchor,
+        path=path,
+        line=line,
+        column=col,
+        source=fields.text("source"),
+        topic=fields.text("topic"),
+        tags=fields.text_list("tags"),
+        name=fields.text("name"),
+        text=text,
+        target=target,
+        author=fields.text("author"),
+        created=fields.text("created"),
+        modified=fields.text("modified"),
         conflict=fields.text("conflict") if "conflict" in extra_keys else "",
         origin=fields.text("origin") if "origin" in extra_keys else "",
         creator=fields.text("creator") if "creator" in extra_keys else "",
@@ -160,13 +236,15 @@ def parse_annotation(item: Any, mark: tuple[int, int], path: Path, article_id: s
     for key in ("source", "on"):
         value = item.get(key)
         if isinstance(value, str) and not REF_PATTERN.match(value):
-            fields._bad(key, f"{key!r} is not a valid reference: {value!r}",
-                        "write an id, or '<article-id>#<id>' for another article")
+            fields._bad(
+                key,
+                f"{key!r} is not a valid reference: {value!r}",
+                "write an id, or '<article-id>#<id>' for another article",
+            )
     return annotation if fields.ok else None
 
 
-def _structured(annotation: Annotation, item: yamlio.YMap, fields: Fields,
-                problems: Problems) -> None:
+def _structured(annotation: Annotation, item: yamlio.YMap, fields: Fields, problems: Problems) -> None:
     """value/unit/counts/as_of/event: a claim's figure and moment, normalised."""
     annotation.value = fields.value("value")
     annotation.unit, annotation.counts = fields.text("unit"), fields.text("counts")
@@ -174,8 +252,12 @@ def _structured(annotation: Annotation, item: yamlio.YMap, fields: Fields,
     for key in ("unit", "counts"):
         if key in item and "value" not in item:
             line, col = item.key_marks[key]
-            problems.warning(line, col, f"{key!r} without a 'value' says nothing",
-                             "add 'value: N' (or [low, high]), or remove it")
+            problems.warning(
+                line,
+                col,
+                f"{key!r} without a 'value' says nothing",
+                "add 'value: N' (or [low, high]), or remove it",
+            )
 
 
 def parse_links_file(path: Path, problems: Problems, root: Path | None = None) -> list[Link]:
@@ -183,8 +265,12 @@ def parse_links_file(path: Path, problems: Problems, root: Path | None = None) -
     if data is None:
         return []
     if not isinstance(data, yamlio.YMap):
-        problems.error(1, 1, "the file must be a mapping with 'version' and 'links'",
-                       "start the file with 'version: 1' and 'links:'")
+        problems.error(
+            1,
+            1,
+            "the file must be a mapping with 'version' and 'links'",
+            "start the file with 'version: 1' and 'links:'",
+        )
         return []
     if not _check_version(data, problems):
         return []
@@ -200,71 +286,104 @@ def parse_links_file(path: Path, problems: Problems, root: Path | None = None) -
     seen: dict[str, int] = {}
     for item, (line, col) in zip(items, items.marks, strict=True):
         if not isinstance(item, yamlio.YMap):
-            problems.error(line, col, f"a link must be a mapping, not {type_name(item)}",
-                           "write '- id: ...' with 'summary:' and 'claims:' below it")
+            problems.error(
+                line,
+                col,
+                f"a link must be a mapping, not {type_name(item)}",
+                "write '- id: ...' with 'summary:' and 'claims:' below it",
+            )
             continue
         unknown_keys(problems, item, LINK_KEYS, "a link")
         fields = Fields(item, problems, "this link")
         ident = fields.text("id", required=True, hint="add a short stable id")
         relation = fields.text("relation") or "contradicts"
         if relation not in RELATIONS:
-            fields._bad("relation", f"unknown relation {relation!r}",
-                        f"use one of {', '.join(RELATIONS)}")
-        summary = fields.text("summary", required=True,
-                              hint="add a one-line English 'summary: ...'")
+            fields._bad("relation", f"unknown relation {relation!r}", f"use one of {', '.join(RELATIONS)}")
+        summary = fields.text("summary", required=True, hint="add a one-line English 'summary: ...'")
         members = fields.text_list("claims")
         raw = item.get("claims")
         marks = tuple(raw.marks) if isinstance(raw, yamlio.YList) else ()
         if len(members) < 2 and fields.ok:
-            fields._bad("claims" if "claims" in item else "id",
-                        "a link needs at least two claims",
-                        "list them as 'claims: [article-a#id, article-b#id]'")
+            fields._bad(
+                "claims" if "claims" in item else "id",
+                "a link needs at least two claims",
+                "list them as 'claims: [article-a#id, article-b#id]'",
+            )
         for ref, (m_line, m_col) in zip(members, marks or [item.mark] * len(members), strict=False):
             if "#" not in ref:
-                problems.error(m_line, m_col, f"{ref!r} does not name its article",
-                               "write '<article-id>#<annotation-id>'")
+                problems.error(
+                    m_line,
+                    m_col,
+                    f"{ref!r} does not name its article",
+                    "write '<article-id>#<annotation-id>'",
+                )
                 fields.ok = False
         if not _distinct_members(ident, members, marks or [item.mark] * len(members), problems):
             fields.ok = False
         if ident in seen:
-            problems.error(line, col, f"duplicate id {ident!r} (first on line {seen[ident]})",
-                           "give each link its own id")
+            problems.error(
+                line,
+                col,
+                f"duplicate id {ident!r} (first on line {seen[ident]})",
+                "give each link its own id",
+            )
             continue
         if not fields.ok:
             continue
         seen[ident] = line
-        links.append(Link(ident, relation, summary, members, path, line, col,
-                          author=fields.text("author"), created=fields.text("created"),
-                          modified=fields.text("modified"),
-                          member_marks=marks or ((line, col),) * len(members)))
+        links.append(
+            Link(
+                ident,
+                relation,
+                summary,
+                members,
+                path,
+                line,
+                col,
+                author=fields.text("author"),
+                created=fields.text("created"),
+                modified=fields.text("modified"),
+                member_marks=marks or ((line, col),) * len(members),
+            )
+        )
     return links
 
 
-def _distinct_members(ident: str, members: tuple[str, ...], marks: Sequence[tuple[int, int]],
-                      problems: Problems) -> bool:
+def _distinct_members(
+    ident: str, members: tuple[str, ...], marks: Sequence[tuple[int, int]], problems: Problems
+) -> bool:
     """A claim linked to itself says nothing; report each repeat where it stands."""
     first: dict[str, tuple[int, int]] = {}
     ok = True
     for ref, (line, col) in zip(members, marks, strict=False):
         if ref in first:
-            problems.error(line, col, f"link {ident!r} links claim {ref!r} to itself "
-                           f"(listed first at {first[ref][0]}:{first[ref][1]})",
-                           "a link joins two different claims; remove the repeat")
+            problems.error(
+                line,
+                col,
+                f"link {ident!r} links claim {ref!r} to itself "
+                f"(listed first at {first[ref][0]}:{first[ref][1]})",
+                "a link joins two different claims; remove the repeat",
+            )
             ok = False
         else:
             first[ref] = (line, col)
     return ok
 
 
-def parse_user_file(path: Path, problems: Problems, root: Path | None = None
-                    ) -> tuple[list[Annotation], list[Verdict], list[Link]]:
+def parse_user_file(
+    path: Path, problems: Problems, root: Path | None = None
+) -> tuple[list[Annotation], list[Verdict], list[Link]]:
     """An author's own file: notes, claims, sources, verdicts and links as records."""
     data = load_yaml_file(path, problems, root)
     if data is None:
         return [], [], []
     if not isinstance(data, yamlio.YMap):
-        problems.error(1, 1, "a notes file must be a mapping with a 'records' list",
-                       "restore it from git, or move it aside")
+        problems.error(
+            1,
+            1,
+            "a notes file must be a mapping with a 'records' list",
+            "restore it from git, or move it aside",
+        )
         return [], [], []
     if not _check_version(data, problems):
         return [], [], []
@@ -290,8 +409,9 @@ def parse_user_file(path: Path, problems: Problems, root: Path | None = None
     return annotations, verdicts, links
 
 
-def parse_record(item: Any, mark: tuple[int, int], path: Path, problems: Problems
-                 ) -> Annotation | Verdict | Link | None:
+def parse_record(
+    item: Any, mark: tuple[int, int], path: Path, problems: Problems
+) -> Annotation | Verdict | Link | None:
     line, col = mark
     if not isinstance(item, yamlio.YMap):
         problems.error(line, col, "a record must be a mapping", "remove the broken record")
@@ -311,36 +431,58 @@ def parse_record(item: Any, mark: tuple[int, int], path: Path, problems: Problem
             fields._bad("on", f"{target!r} does not name its article", "write '<article>#<id>'")
         if not fields.ok:
             return None
-        return Verdict(ident, target, value, path, fields.text("comment"), fields.text("author"),
-                       fields.text("created"), fields.text("modified"), line, col,
-                       fields.text("origin"), fields.text("creator"))
+        return Verdict(
+            ident,
+            target,
+            value,
+            path,
+            fields.text("comment"),
+            fields.text("author"),
+            fields.text("created"),
+            fields.text("modified"),
+            line,
+            col,
+            fields.text("origin"),
+            fields.text("creator"),
+        )
     if kind == "link":
         fields = Fields(item, problems, "this link")
         unknown_keys(problems, item, LINK_KEYS + ("kind", "conflict") + PROVENANCE_KEYS, "a link")
         ident = fields.text("id", required=True)
         relation = fields.text("relation") or "contradicts"
         if relation not in RELATIONS:
-            fields._bad("relation", f"unknown relation {relation!r}",
-                        f"use one of {', '.join(RELATIONS)}")
+            fields._bad("relation", f"unknown relation {relation!r}", f"use one of {', '.join(RELATIONS)}")
         summary = fields.text("summary", required=True, hint="add a one-line 'summary: ...'")
         members = fields.text_list("claims")
         if len(members) < 2 or any("#" not in m for m in members):
-            fields._bad("claims" if "claims" in item else "id",
-                        "a link needs at least two claims written '<article>#<id>'",
-                        "list them as 'claims: [a#x, b#y]'")
+            fields._bad(
+                "claims" if "claims" in item else "id",
+                "a link needs at least two claims written '<article>#<id>'",
+                "list them as 'claims: [a#x, b#y]'",
+            )
         raw = item.get("claims")
         marks = list(raw.marks) if isinstance(raw, yamlio.YList) else [mark] * len(members)
         if not _distinct_members(ident, members, marks, problems):
             fields.ok = False
         if not fields.ok:
             return None
-        return Link(ident, relation, summary, members, path, line, col,
-                    author=fields.text("author"), created=fields.text("created"),
-                    modified=fields.text("modified"), origin=fields.text("origin"),
-                    creator=fields.text("creator"), member_marks=((line, col),) * len(members))
+        return Link(
+            ident,
+            relation,
+            summary,
+            members,
+            path,
+            line,
+            col,
+            author=fields.text("author"),
+            created=fields.text("created"),
+            modified=fields.text("modified"),
+            origin=fields.text("origin"),
+            creator=fields.text("creator"),
+            member_marks=((line, col),) * len(members),
+        )
     article = item.get("article")
     if not isinstance(article, str) or not article:
-        problems.error(line, col, "this record does not name its 'article'",
-                       "add 'article: <article-id>'")
+        problems.error(line, col, "this record does not name its 'article'", "add 'article: <article-id>'")
         return None
     return parse_annotation(item, mark, path, article, problems, RECORD_KEYS)

@@ -68,14 +68,22 @@ def from_json(data: object) -> ReaderState:
     for raw in raw_panes[:MAX_PANES] if isinstance(raw_panes, list) else ():
         if not isinstance(raw, dict) or not isinstance(raw.get("article"), str):
             continue
-        panes.append(PaneState(raw["article"], _count(raw.get("top")),
-                               _count(raw.get("cursor")),
-                               _word(raw.get("jump_filter"), "all")))
+        panes.append(
+            PaneState(
+                raw["article"],
+                _count(raw.get("top")),
+                _count(raw.get("cursor")),
+                _word(raw.get("jump_filter"), "all"),
+            )
+        )
     filters = data.get("filters")
     clean: dict[str, object] = {}
     if isinstance(filters, dict):
-        clean = {k: v for k, v in filters.items()
-                 if isinstance(k, str) and isinstance(v, (str, bool)) and len(str(v)) <= 200}
+        clean = {
+            k: v
+            for k, v in filters.items()
+            if isinstance(k, str) and isinstance(v, (str, bool)) and len(str(v)) <= 200
+        }
     focused = _count(data.get("focused"))
     return ReaderState(tuple(panes), focused if focused < max(1, len(panes)) else 0, clean)
 

@@ -64,19 +64,19 @@ def validate_author(name: str) -> str:
     if not name:
         return "the author name is empty"
     if "\x00" in name or "/" in name or "\\" in name or ".." in name:
-        return (f"the author name {name!r} could escape the notes folder "
-                "(no '/', '\\\\', '..' or NUL)")
+        return f"the author name {name!r} could escape the notes folder (no '/', '\\\\', '..' or NUL)"
     if len(name) > AUTHOR_MAX:
         return f"the author name is {len(name)} characters long; at most {AUTHOR_MAX} are allowed"
     control = next((ch for ch in name if unicodedata.category(ch) == "Cc"), None)
     if control is not None:
-        return (f"the author name {name!r} contains the control character "
-                f"U+{ord(control):04X}")
+        return f"the author name {name!r} contains the control character U+{ord(control):04X}"
     odd = next((ch for ch in name if not _author_char(ch)), None)
     if odd is not None or not _author_char(name[0], edge=True) or name[-1] in " .":
-        return (f"the author name {name!r} is not allowed: use letters of any script, "
-                "digits, spaces, '.', '_', '-' or apostrophes, starting with a letter or "
-                "digit and not ending in a space or dot")
+        return (
+            f"the author name {name!r} is not allowed: use letters of any script, "
+            "digits, spaces, '.', '_', '-' or apostrophes, starting with a letter or "
+            "digit and not ending in a space or dot"
+        )
     return ""
 
 
@@ -227,7 +227,8 @@ class RecordStore:
         if self.path.is_symlink() and not _links_within_folder(self.path):
             raise StoreError(
                 f"{self.path} is a link to {os.path.realpath(self.path)}, outside the notes folder",
-                "replace the link with the notes file itself; crossread does not write through it")
+                "replace the link with the notes file itself; crossread does not write through it",
+            )
         try:
             return read_capped(self.path, MAX_NOTES_BYTES)
         except FileNotFoundError:
@@ -289,7 +290,9 @@ class RecordStore:
             first = errors[0]
             raise StoreError(
                 f"{self.path}:{first.line}:{first.column} cannot be read ({first.message}); "
-                "not writing over it", first.hint)
+                "not writing over it",
+                first.hint,
+            )
         return theirs
 
     def write_recovery(self) -> Path | None:

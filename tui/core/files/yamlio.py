@@ -72,9 +72,14 @@ _NULL = {"", "~", "null", "Null", "NULL"}
 _TRUE = {"true", "True", "TRUE"}
 _FALSE = {"false", "False", "FALSE"}
 _ALLOWED_TAGS = {
-    None, "!", "tag:yaml.org,2002:str", "tag:yaml.org,2002:int",
-    "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null",
-    "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq",
+    None,
+    "!",
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
 }
 
 
@@ -96,8 +101,12 @@ def _scalar(event: yaml.ScalarEvent, is_key: bool, long_numbers: bool = False) -
     tag = event.tag
     if tag not in _ALLOWED_TAGS:
         line, col = _mark(event)
-        raise YamlError(line, col, f"the tag {tag!r} is not allowed",
-                        "remove the tag; crossread reads plain YAML values only")
+        raise YamlError(
+            line,
+            col,
+            f"the tag {tag!r} is not allowed",
+            "remove the tag; crossread reads plain YAML values only",
+        )
     if is_key or tag in ("!", "tag:yaml.org,2002:str") or not event.implicit[0]:
         return value  # keys, quoted and explicit strings: exactly as typed
     if _INT.match(value):
@@ -108,9 +117,12 @@ def _scalar(event: yaml.ScalarEvent, is_key: bool, long_numbers: bool = False) -
                 found = LongNumber(value)
                 found.line, found.column = line, col
                 return found
-            raise YamlError(line, col, f"a number of {digits} digits is too long "
-                            f"(at most {MAX_INT_DIGITS})",
-                            "fix the number, or put it in quotes if it is text")
+            raise YamlError(
+                line,
+                col,
+                f"a number of {digits} digits is too long (at most {MAX_INT_DIGITS})",
+                "fix the number, or put it in quotes if it is text",
+            )
         return int(value)
     if value in _NULL:
         return None
@@ -129,8 +141,9 @@ def load(text: str, long_numbers: bool = False) -> Any:
     """
     # A UTF-8 character is at most 4 bytes: only a long text needs the copy.
     if len(text) * 4 > MAX_BYTES and len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
-        raise YamlError(0, 0, f"the file is larger than {MAX_BYTES // (1024 * 1024)} MiB",
-                        "split it into several files")
+        raise YamlError(
+            0, 0, f"the file is larger than {MAX_BYTES // (1024 * 1024)} MiB", "split it into several files"
+        )
     stack: list[tuple[Any, str | None, Mark | None]] = []  # container, pending key, key mark
     root: Any = None
     documents = 0
@@ -138,8 +151,10 @@ def load(text: str, long_numbers: bool = False) -> Any:
     # Dispatch on the exact event class: a chain of isinstance calls per event
     # was a third of loading a 50,000-annotation file.
     scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
-    starts: dict[type, type[YMap] | type[YList]] = {yaml.MappingStartEvent: YMap,
-                                                    yaml.SequenceStartEvent: YList}
+    starts: dict[type, type[YMap] | type[YList]] = {
+        yaml.MappingStartEvent: YMap,
+        yaml.SequenceStartEvent: YList,
+    }
     ends = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
     events: Iterator[Any] = yaml.parse(text, Loader=_Loader)  # dispatched by class below
     try:
@@ -154,13 +169,13 @@ def load(text: str, long_numbers: bool = False) -> Any:
             elif kind in starts:
                 if len(stack) >= MAX_DEPTH:
                     line, col = _mark(event)
-                    raise YamlError(line, col, f"nesting is deeper than {MAX_DEPTH} levels",
-                                    "flatten the structure")
+                    raise YamlError(
+                        line, col, f"nesting is deeper than {MAX_DEPTH} levels", "flatten the structure"
+                    )
                 container: YMap | YList = starts[kind]()
                 if event.tag not in _ALLOWED_TAGS:
                     line, col = _mark(event)
-                    raise YamlError(line, col, f"the tag {event.tag!r} is not allowed",
-                                    "remove the tag")
+                    raise YamlError(line, col, f"the tag {event.tag!r} is not allowed", "remove the tag")
                 container.mark = _mark(event)
                 stack.append((container, None, None))
                 continue
@@ -168,14 +183,22 @@ def load(text: str, long_numbers: bool = False) -> Any:
                 value, _, _ = stack.pop()
             elif kind is alias_event:
                 line, col = _mark(event)
-                raise YamlError(line, col, f"aliases are not allowed (*{event.anchor})",
-                                "write the value out in full instead of using &anchor/*alias")
+                raise YamlError(
+                    line,
+                    col,
+                    f"aliases are not allowed (*{event.anchor})",
+                    "write the value out in full instead of using &anchor/*alias",
+                )
             elif kind is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
                     line, col = _mark(event)
-                    raise YamlError(line, col, "the file holds more than one YAML document",
-                                    "remove the extra '---' separator")
+                    raise YamlError(
+                        line,
+                        col,
+                        "the file holds more than one YAML document",
+                        "remove the extra '---' separator",
+                    )
                 continue
             else:
                 continue
@@ -198,17 +221,23 @@ def _syntax_error(exc: yaml.MarkedYAMLError, quoted: Any) -> YamlError:
     """
     if exc.context == "while scanning a quoted scalar" and exc.context_mark is not None:
         line, col = exc.context_mark.line + 1, exc.context_mark.column + 1
-        return YamlError(line, col, f"YAML syntax error: unterminated quoted string starting "
-                         f"at {line}:{col}", "add the closing quote at the end of the text")
+        return YamlError(
+            line,
+            col,
+            f"YAML syntax error: unterminated quoted string starting at {line}:{col}",
+            "add the closing quote at the end of the text",
+        )
     mark = exc.problem_mark or exc.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
     problem = exc.problem or exc.context or "invalid YAML"
     hint = "check indentation, colons and quotes around this position"
     if quoted is not None and quoted.end_mark.line + 1 >= line - 1:
         start = _mark(quoted)
-        hint = (f"the quoted string starting at {start[0]}:{start[1]} runs over "
-                f"{quoted.end_mark.line - quoted.start_mark.line + 1} lines; "
-                "is its closing quote missing?")
+        hint = (
+            f"the quoted string starting at {start[0]}:{start[1]} runs over "
+            f"{quoted.end_mark.line - quoted.start_mark.line + 1} lines; "
+            "is its closing quote missing?"
+        )
     return YamlError(line, col, f"YAML syntax error: {problem}", hint)
 
 
@@ -222,14 +251,17 @@ def _add(stack: list[tuple[Any, str | None, Mark | None]], value: Any, event: An
     if key_mark is None:
         if isinstance(value, YMap | YList):
             line, col = mark
-            raise YamlError(line, col, "a mapping key must be a plain value",
-                            "use a simple word as the key")
+            raise YamlError(line, col, "a mapping key must be a plain value", "use a simple word as the key")
         text_key = str(value) if value is not None else ""
         if text_key in container:
             line, col = mark
             first = container.key_marks[text_key][0]
-            raise YamlError(line, col, f"duplicate key {text_key!r} (first on line {first})",
-                            "remove or rename one of them")
+            raise YamlError(
+                line,
+                col,
+                f"duplicate key {text_key!r} (first on line {first})",
+                "remove or rename one of them",
+            )
         stack[-1] = (container, text_key, mark)
         return
     assert key is not None
@@ -274,5 +306,11 @@ def prune(value: Any) -> Any:
 
 
 def dump(value: Any) -> str:
-    return yaml.dump(prune(value), Dumper=_BlockDumper, sort_keys=False, allow_unicode=True,
-                     default_flow_style=False, width=100)
+    return yaml.dump(
+        prune(value),
+        Dumper=_BlockDumper,
+        sort_keys=False,
+        allow_unicode=True,
+        default_flow_style=False,
+        width=100,
+    )

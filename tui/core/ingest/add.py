@@ -81,8 +81,9 @@ def _read_file(source: str, path: Path) -> bytes:
     except IsADirectoryError:
         raise IngestError(source, "it is a folder, not a file", "give the files in it") from None
     except PermissionError:
-        raise IngestError(source, "cannot read the file: permission denied",
-                          "check that you may read it") from None
+        raise IngestError(
+            source, "cannot read the file: permission denied", "check that you may read it"
+        ) from None
     except UnsafeFile as exc:
         raise IngestError(source, exc.message, exc.hint) from None
     except OSError as exc:
@@ -125,25 +126,31 @@ def _from_fetched(source: str, got: Fetched) -> tuple[Extracted, str]:
     """The fetched body by its type; returns the suffix to keep the copy under."""
     kind = got.content_type
     path = Path(got.url.split("?", 1)[0].split("#", 1)[0])
-    if kind in ("text/html", "application/xhtml+xml") or (not kind and b"<html" in
-                                                           got.data[:4096].lower()):
+    if kind in ("text/html", "application/xhtml+xml") or (not kind and b"<html" in got.data[:4096].lower()):
         # Without a charset from the server, the page's own <meta charset> decides.
         return _from_page(source, got.text() if got.charset else got.data, got.url), ".html"
-    if kind in ("text/markdown", "text/x-markdown") or (kind == "text/plain" and
-                                                        path.suffix.lower() in (".md", ".markdown")):
+    if kind in ("text/markdown", "text/x-markdown") or (
+        kind == "text/plain" and path.suffix.lower() in (".md", ".markdown")
+    ):
         return _from_text(source, path, got.data, markdown=True), ".md"
     if kind == "text/plain":
         return _from_text(source, path, got.data, markdown=False), ".txt"
-    raise IngestError(source, f"the server sent {kind or 'data of no stated type'}, not a web page",
-                      "give the URL of the article's web page, or save it and add the file")
+    raise IngestError(
+        source,
+        f"the server sent {kind or 'data of no stated type'}, not a web page",
+        "give the URL of the article's web page, or save it and add the file",
+    )
 
 
 def _load(source: str, options: Options) -> tuple[Extracted, bytes | None, str]:
     """The source's text and metadata, plus the page to keep beside the article."""
     if is_url(source):
         if not web_url(source):
-            raise IngestError(source, "only http:// and https:// addresses can be fetched",
-                              "save the page and add the file instead")
+            raise IngestError(
+                source,
+                "only http:// and https:// addresses can be fetched",
+                "save the page and add the file instead",
+            )
         try:
             got = fetch(source, timeout=options.timeout, max_bytes=options.max_bytes)
         except FetchError as exc:
@@ -157,8 +164,11 @@ def _load(source: str, options: Options) -> tuple[Extracted, bytes | None, str]:
     path = Path(source)
     suffix = path.suffix.lower()
     if suffix not in HTML_SUFFIXES + TEXT_SUFFIXES:
-        raise IngestError(source, f"cannot add a {suffix or 'file without a suffix'} file",
-                          "give a saved web page (.html, .htm), a .txt or .md file, or a URL")
+        raise IngestError(
+            source,
+            f"cannot add a {suffix or 'file without a suffix'} file",
+            "give a saved web page (.html, .htm), a .txt or .md file, or a URL",
+        )
     data = _read_file(source, path)
     if suffix in HTML_SUFFIXES:
         return _from_page(source, data, options.url), data, ".html"
@@ -172,8 +182,11 @@ def add_source(root: Path, source: str, options: Options | None = None) -> Added
     """Make one new article in the corpus at root from source."""
     options = options or Options()
     if options.url and not web_url(options.url):
-        raise IngestError(source, f"--url {options.url!r} is not an http(s) address",
-                          "give the page's address, such as https://example.org/story")
+        raise IngestError(
+            source,
+            f"--url {options.url!r} is not an http(s) address",
+            "give the page's address, such as https://example.org/story",
+        )
     extracted, page, page_suffix = _load(source, options)
     meta = dict(extracted.meta)
     if options.url:
@@ -188,9 +201,12 @@ def add_source(root: Path, source: str, options: Options | None = None) -> Added
         # What the extractor falls back to on an empty page: a menu, a cookie
         # notice, "enable JavaScript". Not an article.
         unit = "word" if words == 1 else "words"
-        raise IngestError(source, f"no main text found in the page (only {words} {unit})",
-                          "the page may need JavaScript or a login; save it from the browser "
-                          "once the article shows, or copy its text into a .txt file")
+        raise IngestError(
+            source,
+            f"no main text found in the page (only {words} {unit})",
+            "the page may need JavaScript or a login; save it from the browser "
+            "once the article shows, or copy its text into a .txt file",
+        )
     meta["title"] = meta.get("title") or article.meta.title or Path(source).stem
     folder = articles_folder(root)
     content = (front_matter(meta) + "\n" + body.lstrip("\n")).encode("utf-8")
@@ -208,16 +224,17 @@ def add_source(root: Path, source: str, options: Options | None = None) -> Added
         except OSError as exc:
             with contextlib.suppress(OSError):
                 path.unlink()
-            raise IngestError(source, f"cannot keep a copy of the page in {copy.parent}: "
-                              f"{exc.strerror or exc}") from None
+            raise IngestError(
+                source, f"cannot keep a copy of the page in {copy.parent}: {exc.strerror or exc}"
+            ) from None
     _pin(root, added)
     if words < SHORT_WORDS:
         added.warnings.append(
             f"only {words} {'word' if words == 1 else 'words'} of text: the page may be cut "
             "short (a paywall, a teaser, "
-            f"a page that needs JavaScript); compare {path.name} with the page")
+            f"a page that needs JavaScript); compare {path.name} with the page"
+        )
     return added
-
 
 
 def _pin(root: Path, added: Added) -> None:

@@ -83,9 +83,11 @@ def page_language(tree: HtmlElement) -> str:
     found = _json_ld_language(tree)
     if found:
         return found
-    for xpath in ('//meta[@property="og:locale"]/@content',
-                  '//meta[@http-equiv="content-language" or @http-equiv="Content-Language"]'
-                  "/@content", '//meta[@name="language"]/@content'):
+    for xpath in (
+        '//meta[@property="og:locale"]/@content',
+        '//meta[@http-equiv="content-language" or @http-equiv="Content-Language"]/@content',
+        '//meta[@name="language"]/@content',
+    ):
         for value in tree.xpath(xpath):
             if language_code(str(value)):
                 return language_code(str(value))
@@ -104,23 +106,37 @@ def extract_html(page: bytes | str, url: str = "") -> Extracted:
     from trafilatura.utils import load_html
 
     if isinstance(page, bytes) and looks_binary(page):
-        raise ExtractError("the file is binary, not a web page",
-                           "save the page from the browser as 'Web page, HTML only'")
+        raise ExtractError(
+            "the file is binary, not a web page", "save the page from the browser as 'Web page, HTML only'"
+        )
     tree = load_html(page)
     if tree is None:
-        raise ExtractError("the file could not be read as HTML",
-                           "save the page from the browser as 'Web page, HTML only'")
+        raise ExtractError(
+            "the file could not be read as HTML", "save the page from the browser as 'Web page, HTML only'"
+        )
     language = page_language(tree)
     found = trafilatura.bare_extraction(
-        page, url=web_url(url) or None, with_metadata=True, include_comments=False,
-        include_tables=True, include_links=True, include_formatting=True, include_images=False)
+        page,
+        url=web_url(url) or None,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=True,
+        include_links=True,
+        include_formatting=True,
+        include_images=False,
+    )
     document = found if isinstance(found, Document) else None  # a dict only with as_dict
-    body = to_markdown(document.body, web_url(document.url) or web_url(url)) \
-        if document is not None and document.body is not None else ""
+    body = (
+        to_markdown(document.body, web_url(document.url) or web_url(url))
+        if document is not None and document.body is not None
+        else ""
+    )
     if document is None or not body.strip():
-        raise ExtractError("no main text found in the page",
-                           "the page may need JavaScript or a login; save it from the browser "
-                           "once the article shows, or copy its text into a .txt file")
+        raise ExtractError(
+            "no main text found in the page",
+            "the page may need JavaScript or a login; save it from the browser "
+            "once the article shows, or copy its text into a .txt file",
+        )
     site = document.sitename or ""
     if not site and document.hostname:
         site = document.hostname.removeprefix("www.")

@@ -92,8 +92,7 @@ class _Body:
         elif encoding in ("", "identity"):
             self.inflate = None
         else:
-            raise FetchError(f"{url}: the server used the {encoding} encoding, "
-                             "which crossread cannot read")
+            raise FetchError(f"{url}: the server used the {encoding} encoding, which crossread cannot read")
 
     def add(self, chunk: bytes) -> None:
         if self.inflate is not None:
@@ -104,33 +103,42 @@ class _Body:
         self.parts.append(chunk)
         self.size += len(chunk)
         if self.size > self.limit or (self.inflate is not None and self.inflate.unconsumed_tail):
-            raise FetchError(f"{self.url}: the page is over the {human_size(self.limit)} limit",
-                             "save the page from the browser and add the file")
+            raise FetchError(
+                f"{self.url}: the page is over the {human_size(self.limit)} limit",
+                "save the page from the browser and add the file",
+            )
 
 
-def _get(url: str, deadline: float, max_bytes: int) -> tuple[int, str, http.client.HTTPMessage,
-                                                                  bytes]:
+def _get(url: str, deadline: float, max_bytes: int) -> tuple[int, str, http.client.HTTPMessage, bytes]:
     scheme, host, port, path = _target(url)
     remaining = deadline - time.monotonic()
     if remaining <= 0:
         raise TimeoutError
     if scheme == "https":
         conn: http.client.HTTPConnection = http.client.HTTPSConnection(
-            host, port, timeout=remaining, context=ssl.create_default_context())
+            host, port, timeout=remaining, context=ssl.create_default_context()
+        )
     else:
         conn = http.client.HTTPConnection(host, port, timeout=remaining)
     try:
-        conn.request("GET", path, headers={"User-Agent": USER_AGENT, "Accept": ACCEPT,
-                                           "Accept-Encoding": "gzip, deflate, identity"})
+        conn.request(
+            "GET",
+            path,
+            headers={
+                "User-Agent": USER_AGENT,
+                "Accept": ACCEPT,
+                "Accept-Encoding": "gzip, deflate, identity",
+            },
+        )
         response = conn.getresponse()
         if response.status != 200:  # a redirect or an error: the caller decides
             return response.status, response.reason, response.headers, b""
         length = response.getheader("Content-Length", "")
-        if length.isdigit() and int(length) > max_bytes and \
-                not response.getheader("Content-Encoding"):
-            raise FetchError(f"{url}: the page is {human_size(int(length))}, over the "
-                             f"{human_size(max_bytes)} limit",
-                             "save the page from the browser and add the file")
+        if length.isdigit() and int(length) > max_bytes and not response.getheader("Content-Encoding"):
+            raise FetchError(
+                f"{url}: the page is {human_size(int(length))}, over the {human_size(max_bytes)} limit",
+                "save the page from the browser and add the file",
+            )
         body = _Body(response.getheader("Content-Encoding", ""), max_bytes, url)
         while True:
             remaining = deadline - time.monotonic()
@@ -147,8 +155,9 @@ def _get(url: str, deadline: float, max_bytes: int) -> tuple[int, str, http.clie
         conn.close()
 
 
-def fetch(url: str, timeout: float = 20.0, max_bytes: int = 10 * 1024 * 1024,
-          max_redirects: int = MAX_REDIRECTS) -> Fetched:
+def fetch(
+    url: str, timeout: float = 20.0, max_bytes: int = 10 * 1024 * 1024, max_redirects: int = MAX_REDIRECTS
+) -> Fetched:
     """GET url, following redirects; the whole fetch takes at most `timeout` seconds."""
     deadline = time.monotonic() + timeout
     current = url
@@ -157,16 +166,18 @@ def fetch(url: str, timeout: float = 20.0, max_bytes: int = 10 * 1024 * 1024,
         try:
             status, reason, headers, data = _get(current, deadline, max_bytes)
         except TimeoutError:
-            raise FetchError(f"{current}: no complete answer within {timeout:g} s",
-                             "try again later, or save the page and add the file") from None
+            raise FetchError(
+                f"{current}: no complete answer within {timeout:g} s",
+                "try again later, or save the page and add the file",
+            ) from None
         except socket.gaierror:
-            raise FetchError(f"{current}: cannot find the host {host}",
-                             "check the address and your network connection") from None
+            raise FetchError(
+                f"{current}: cannot find the host {host}", "check the address and your network connection"
+            ) from None
         except ConnectionRefusedError:
             raise FetchError(f"{current}: {host} refused the connection") from None
         except ssl.SSLError as exc:
-            raise FetchError(f"{current}: the secure connection failed ({exc.reason or exc})"
-                             ) from None
+            raise FetchError(f"{current}: the secure connection failed ({exc.reason or exc})") from None
         except (http.client.HTTPException, OSError) as exc:
             raise FetchError(f"{current}: the connection failed ({exc})") from None
         if status in (301, 302, 303, 307, 308):
@@ -178,9 +189,11 @@ def fetch(url: str, timeout: float = 20.0, max_bytes: int = 10 * 1024 * 1024,
                 raise FetchError(f"{url}: redirected to {current}, which is not a web address")
             continue
         if status != 200:
-            raise FetchError(f"{current}: the server answered {status} {reason}".rstrip(),
-                             "check the address in a browser")
+            raise FetchError(
+                f"{current}: the server answered {status} {reason}".rstrip(), "check the address in a browser"
+            )
         kind, charset = _media_type(headers.get("Content-Type", ""))
         return Fetched(current, data, kind, charset)
-    raise FetchError(f"{url}: more than {max_redirects} redirects",
-                     "open it in a browser and add the address it ends at")
+    raise FetchError(
+        f"{url}: more than {max_redirects} redirects", "open it in a browser and add the address it ends at"
+    )

@@ -47,7 +47,7 @@ def _wrap(mark: str, inner: str) -> str:
     if not core:
         return inner
     lead = inner[: len(inner) - len(inner.lstrip())]
-    trail = inner[len(inner.rstrip()):]
+    trail = inner[len(inner.rstrip()) :]
     return f"{lead}{mark}{core}{mark}{trail}"
 
 
@@ -102,7 +102,7 @@ class Writer:
             core = inner.strip()
             if url and core:
                 lead = inner[: len(inner) - len(inner.lstrip())]
-                trail = inner[len(inner.rstrip()):]
+                trail = inner[len(inner.rstrip()) :]
                 target = f"<{url}>" if "(" in url or ")" in url else url
                 return f"{lead}[{core.replace(chr(10), ' ')}]({target}){trail}"
         return inner
@@ -177,8 +177,11 @@ class Writer:
     def _table(self, element: etree._Element) -> list[str]:
         rows: list[list[str]] = []
         for row in element.iter("row"):
-            cells = [self.inline(cell).replace("\\\n", " ").replace("\n", " ").strip()
-                     for cell in row if isinstance(cell.tag, str) and cell.tag == "cell"]
+            cells = [
+                self.inline(cell).replace("\\\n", " ").replace("\n", " ").strip()
+                for cell in row
+                if isinstance(cell.tag, str) and cell.tag == "cell"
+            ]
             if any(cells):
                 rows.append(cells)
         if not rows:
@@ -192,8 +195,9 @@ class Writer:
 
 def _prefix(text: str, first: str, rest: str) -> str:
     lines = text.split("\n")
-    return "\n".join((first if n == 0 else rest) + line if line else rest.rstrip()
-                     for n, line in enumerate(lines))
+    return "\n".join(
+        (first if n == 0 else rest) + line if line else rest.rstrip() for n, line in enumerate(lines)
+    )
 
 
 def _fence(code: str) -> str:

@@ -24,8 +24,7 @@ MAX_SLUG = 60
 # C0, C1, DEL, and the format characters that reorder or hide text on a terminal.
 _UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 _SPACES = re.compile(r"[\s\u2028\u2029\x85]+")
-_GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue",
-                         "ß": "ss"})
+_GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"})
 
 
 def clean_value(text: str) -> str:
@@ -36,8 +35,11 @@ def clean_value(text: str) -> str:
 
 def clean_body(text: str) -> str:
     """Extracted page text keeps newlines and tabs, never a raw control character."""
-    return re.sub("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", "",
-                  text.replace("\r\n", "\n").replace("\r", "\n"))
+    return re.sub(
+        "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]",
+        "",
+        text.replace("\r\n", "\n").replace("\r", "\n"),
+    )
 
 
 def front_matter(meta: dict[str, str]) -> str:

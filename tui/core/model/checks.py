@@ -23,25 +23,52 @@ def report_anchor(corpus: Corpus, annotation: Annotation, index: TextIndex) -> N
     short = anchor.quote if len(anchor.quote) <= 60 else anchor.quote[:57] + "..."
     add = corpus.diagnostics.append
     if anchor.start is not None and anchor.start > len(index.text):
-        add(Diagnostic(annotation.path, line, col, Level.ERROR,
-                       f"{annotation.id!r} has 'start: {anchor.start}', beyond the end of the "
-                       f"article ({len(index.text)} characters)",
-                       "remove 'start', or give the offset of the quote in the article"))
+        add(
+            Diagnostic(
+                annotation.path,
+                line,
+                col,
+                Level.ERROR,
+                f"{annotation.id!r} has 'start: {anchor.start}', beyond the end of the "
+                f"article ({len(index.text)} characters)",
+                "remove 'start', or give the offset of the quote in the article",
+            )
+        )
     if result.match is Match.ORPHAN:
-        add(Diagnostic(annotation.path, line, col, Level.WARNING,
-                       f"orphan: {annotation.id!r} quote {short!r} is not in the article",
-                       "copy the quote again from the article text"))
+        add(
+            Diagnostic(
+                annotation.path,
+                line,
+                col,
+                Level.WARNING,
+                f"orphan: {annotation.id!r} quote {short!r} is not in the article",
+                "copy the quote again from the article text",
+            )
+        )
     elif result.match is Match.FUZZY:
-        found = index.text[result.start:result.end]
-        add(Diagnostic(annotation.path, line, col, Level.WARNING,
-                       f"{annotation.id!r} matched only fuzzily (score {result.score:.2f}): "
-                       f"{found!r}", "update the quote to the article's exact words"))
+        found = index.text[result.start : result.end]
+        add(
+            Diagnostic(
+                annotation.path,
+                line,
+                col,
+                Level.WARNING,
+                f"{annotation.id!r} matched only fuzzily (score {result.score:.2f}): {found!r}",
+                "update the quote to the article's exact words",
+            )
+        )
     elif result.ambiguous:
         count = len(index.occurrences(anchor.quote, False))
-        add(Diagnostic(annotation.path, line, col, Level.WARNING,
-                       f"{annotation.id!r} quote {short!r} occurs {count} times; "
-                       "the first was used",
-                       "add 'occurrence: N', or a 'prefix'/'suffix' to pick one"))
+        add(
+            Diagnostic(
+                annotation.path,
+                line,
+                col,
+                Level.WARNING,
+                f"{annotation.id!r} quote {short!r} occurs {count} times; the first was used",
+                "add 'occurrence: N', or a 'prefix'/'suffix' to pick one",
+            )
+        )
 
 
 def note_chain(corpus: Corpus, note: Annotation) -> tuple[list[Annotation], bool]:
@@ -78,8 +105,16 @@ def note_loops(corpus: Corpus, notes: list[Annotation]) -> list[Diagnostic]:
         else:
             path = " -> ".join(a.id for a in [note, *chain, note])
             message = f"note {note.id!r} is part of a loop of notes on each other: {path}"
-        found.append(Diagnostic(note.path, note.line, note.column, Level.ERROR, message,
-                                "point 'on:' at a claim or source, or give the note a 'quote'"))
+        found.append(
+            Diagnostic(
+                note.path,
+                note.line,
+                note.column,
+                Level.ERROR,
+                message,
+                "point 'on:' at a claim or source, or give the note a 'quote'",
+            )
+        )
     return found
 
 
@@ -90,27 +125,53 @@ def check_references(corpus: Corpus) -> None:
             if a.source:
                 target = corpus.get(a.source, a.article)
                 if target is None:
-                    add(Diagnostic(a.path, a.line, a.column, Level.ERROR,
-                                   f"{a.id!r} names source {a.source!r}, which does not exist",
-                                   "add a 'kind: source' annotation with that id, or fix the id"))
+                    add(
+                        Diagnostic(
+                            a.path,
+                            a.line,
+                            a.column,
+                            Level.ERROR,
+                            f"{a.id!r} names source {a.source!r}, which does not exist",
+                            "add a 'kind: source' annotation with that id, or fix the id",
+                        )
+                    )
                 elif target.kind != "source":
-                    add(Diagnostic(a.path, a.line, a.column, Level.ERROR,
-                                   f"{a.id!r} names {a.source!r} as its source, but that is a "
-                                   f"{target.kind}", "point 'source' at a 'kind: source' "
-                                   "annotation"))
+                    add(
+                        Diagnostic(
+                            a.path,
+                            a.line,
+                            a.column,
+                            Level.ERROR,
+                            f"{a.id!r} names {a.source!r} as its source, but that is a {target.kind}",
+                            "point 'source' at a 'kind: source' annotation",
+                        )
+                    )
             if a.target and corpus.get(a.target, a.article) is None:
-                add(Diagnostic(a.path, a.line, a.column, Level.ERROR,
-                               f"note {a.id!r} is on {a.target!r}, which does not exist",
-                               "fix the id after 'on:'"))
-    corpus.diagnostics.extend(note_loops(corpus, [a for anns in corpus.annotations.values()
-                                                  for a in anns]))
+                add(
+                    Diagnostic(
+                        a.path,
+                        a.line,
+                        a.column,
+                        Level.ERROR,
+                        f"note {a.id!r} is on {a.target!r}, which does not exist",
+                        "fix the id after 'on:'",
+                    )
+                )
+    corpus.diagnostics.extend(note_loops(corpus, [a for anns in corpus.annotations.values() for a in anns]))
     for ref, verdicts in corpus.verdicts.items():
         target = corpus.get(ref)
         if target is None or target.kind != "claim":
             for v in verdicts:
-                add(Diagnostic(v.path, v.line, v.column, Level.WARNING,
-                               f"verdict {v.id!r} is on {ref!r}, which is not a claim here",
-                               "the claim may have been removed; the verdict is kept"))
+                add(
+                    Diagnostic(
+                        v.path,
+                        v.line,
+                        v.column,
+                        Level.WARNING,
+                        f"verdict {v.id!r} is on {ref!r}, which is not a claim here",
+                        "the claim may have been removed; the verdict is kept",
+                    )
+                )
     for link in corpus.links:
         ok = True
         for ref, (line, col) in zip(link.members, link.member_marks, strict=False):
@@ -118,14 +179,32 @@ def check_references(corpus: Corpus) -> None:
             if target is None:
                 ok = False
                 article, _ = split_ref(ref)
-                hint = ("no such article; check the id before '#'"
-                        if article not in corpus.articles else "check the id after '#'")
-                add(Diagnostic(link.path, line, col, Level.ERROR,
-                               f"link {link.id!r} names {ref!r}, which does not exist", hint))
+                hint = (
+                    "no such article; check the id before '#'"
+                    if article not in corpus.articles
+                    else "check the id after '#'"
+                )
+                add(
+                    Diagnostic(
+                        link.path,
+                        line,
+                        col,
+                        Level.ERROR,
+                        f"link {link.id!r} names {ref!r}, which does not exist",
+                        hint,
+                    )
+                )
             elif target.kind != "claim":
-                add(Diagnostic(link.path, line, col, Level.ERROR,
-                               f"link {link.id!r} names {ref!r}, a {target.kind}, not a claim",
-                               "links join claims; point it at a 'kind: claim' annotation"))
+                add(
+                    Diagnostic(
+                        link.path,
+                        line,
+                        col,
+                        Level.ERROR,
+                        f"link {link.id!r} names {ref!r}, a {target.kind}, not a claim",
+                        "links join claims; point it at a 'kind: claim' annotation",
+                    )
+                )
             elif not target.resolution.resolved:
                 ok = False
         link.resolved = ok

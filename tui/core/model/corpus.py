@@ -37,8 +37,9 @@ def article_dir(root: Path) -> Path:
 
 def article_paths(root: Path) -> list[Path]:
     folder = article_dir(root)
-    return sorted(p for p in folder.iterdir()
-                  if p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.startswith("."))
+    return sorted(
+        p for p in folder.iterdir() if p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.startswith(".")
+    )
 
 
 @dataclass
@@ -74,8 +75,7 @@ class Corpus:
 
     def contradiction_refs(self) -> set[str]:
         """Every claim that belongs to at least one contradiction."""
-        return {ref for link in self.links if link.relation == "contradicts"
-                for ref in link.members}
+        return {ref for link in self.links if link.relation == "contradicts" for ref in link.members}
 
     def links_of(self, annotation: Annotation) -> list[Link]:
         return self._links_by_ref.get(annotation.ref, [])
@@ -111,8 +111,10 @@ class Corpus:
             counts.contradictions = sum(1 for link in self.links if link.relation == "contradicts")
         else:
             counts.contradictions = sum(
-                1 for link in self.links if link.relation == "contradicts"
-                and any(split_ref(m)[0] == article_id for m in link.members))
+                1
+                for link in self.links
+                if link.relation == "contradicts" and any(split_ref(m)[0] == article_id for m in link.members)
+            )
         return counts
 
     def text_index(self, article_id: str) -> TextIndex:
@@ -151,8 +153,7 @@ class Corpus:
         return done, total
 
     def authors(self) -> list[str]:
-        return sorted({a.author for items in self.annotations.values() for a in items
-                       if a.author})
+        return sorted({a.author for items in self.annotations.values() for a in items if a.author})
 
     def drop_layer(self, path: Path) -> None:
         """Forget everything that came from one user file (before reloading it)."""
@@ -167,8 +168,15 @@ class Corpus:
                 del self.verdicts[ref]
         self.diagnostics = [d for d in self.diagnostics if d.path != path]
 
-    def add_layer(self, path: Path, annotations: list[Annotation], verdicts: list[Verdict],
-                  links: list[Link], problems: Problems, check_loops: bool = True) -> None:
+    def add_layer(
+        self,
+        path: Path,
+        annotations: list[Annotation],
+        verdicts: list[Verdict],
+        links: list[Link],
+        problems: Problems,
+        check_loops: bool = True,
+    ) -> None:
         """Add one user file's records, anchoring the new annotations.
 
         Loops of notes are checked here for a layer added later (a save); while
@@ -178,15 +186,21 @@ class Corpus:
         added: list[Annotation] = []
         for annotation in annotations:
             if annotation.article not in self.articles:
-                problems.warning(annotation.line, annotation.column,
-                                 f"record {annotation.id!r} is on article "
-                                 f"{annotation.article!r}, which is not in this corpus",
-                                 "it is kept in the file but not shown")
+                problems.warning(
+                    annotation.line,
+                    annotation.column,
+                    f"record {annotation.id!r} is on article "
+                    f"{annotation.article!r}, which is not in this corpus",
+                    "it is kept in the file but not shown",
+                )
                 continue
             if annotation.ref in existing:
-                problems.error(annotation.line, annotation.column,
-                               f"id {annotation.id!r} is already used in {annotation.article}",
-                               "give the record another id")
+                problems.error(
+                    annotation.line,
+                    annotation.column,
+                    f"id {annotation.id!r} is already used in {annotation.article}",
+                    "give the record another id",
+                )
                 continue
             existing.add(annotation.ref)
             self.annotations[annotation.article].append(annotation)
@@ -222,8 +236,9 @@ class Corpus:
             self.links.append(item)
             for ref in item.members:
                 self._links_by_ref.setdefault(ref, []).append(item)
-            item.resolved = all((m := self.get(ref)) is not None and m.resolution.resolved
-                                for ref in item.members)
+            item.resolved = all(
+                (m := self.get(ref)) is not None and m.resolution.resolved for ref in item.members
+            )
         elif item.article not in self.articles or item.ref in self._by_ref:
             self.add_layer(item.path, [item], [], [], problems)  # reports why, as on load
         else:
@@ -239,8 +254,7 @@ class Corpus:
             problems.extend(note_loops(self, [item]))
             self.diagnostics.extend(problems)
 
-    def remove(self, path: Path, record_id: str, kind: str, article: str = "",
-               target: str = "") -> None:
+    def remove(self, path: Path, record_id: str, kind: str, article: str = "", target: str = "") -> None:
         """Forget the object one record of `path` made (the inverse of `put`)."""
         if kind == "verdict":
             candidates = [target] if target in self.verdicts else list(self.verdicts)
@@ -257,8 +271,7 @@ class Corpus:
             for link in [k for k in self.links if k.path == path and k.id == record_id]:
                 self.links = [k for k in self.links if k is not link]
                 for ref in link.members:
-                    self._links_by_ref[ref] = [k for k in self._links_by_ref.get(ref, [])
-                                               if k is not link]
+                    self._links_by_ref[ref] = [k for k in self._links_by_ref.get(ref, []) if k is not link]
         else:
             items = self.annotations.get(article, [])
             # From the end: records a session adds are appended, so this is near O(1).
@@ -279,8 +292,9 @@ class Corpus:
 
     def index(self) -> None:
         self._by_ref = {a.ref: a for items in self.annotations.values() for a in items}
-        self._claim_counts = {aid: sum(1 for a in items if a.kind == "claim")
-                              for aid, items in self.annotations.items()}
+        self._claim_counts = {
+            aid: sum(1 for a in items if a.kind == "claim") for aid, items in self.annotations.items()
+        }
         self._links_by_ref = {}
         for link in self.links:
             for ref in link.members:
@@ -343,8 +357,9 @@ def _load_articles(root: Path, progress: Progress | None) -> Corpus:
     root = root.resolve()
     corpus = Corpus(root)
     if not root.is_dir():
-        corpus.diagnostics.append(Diagnostic(root, 0, 0, Level.ERROR, "no such folder",
-                                             "give the path of a corpus folder"))
+        corpus.diagnostics.append(
+            Diagnostic(root, 0, 0, Level.ERROR, "no such folder", "give the path of a corpus folder")
+        )
         return corpus
     folder = article_dir(root)
     paths = article_paths(root) if folder_inside(corpus, folder) else []
@@ -354,10 +369,17 @@ def _load_articles(root: Path, progress: Progress | None) -> Corpus:
             progress("articles", number, len(paths))
         if path.stem in first_of:
             first = first_of[path.stem]
-            corpus.diagnostics.append(Diagnostic(
-                path, 0, 0, Level.ERROR, f"{first.name} and {path.name} both give the article "
-                f"id {path.stem!r}; only {first.name} is loaded",
-                "rename one of them: an article's id is its file name without the extension"))
+            corpus.diagnostics.append(
+                Diagnostic(
+                    path,
+                    0,
+                    0,
+                    Level.ERROR,
+                    f"{first.name} and {path.name} both give the article "
+                    f"id {path.stem!r}; only {first.name} is loaded",
+                    "rename one of them: an article's id is its file name without the extension",
+                )
+            )
             continue
         first_of[path.stem] = path
         try:
@@ -369,9 +391,16 @@ def _load_articles(root: Path, progress: Progress | None) -> Corpus:
         corpus.articles[article.id] = article
         corpus.annotations[article.id] = []
     if not paths:
-        corpus.diagnostics.append(Diagnostic(folder, 0, 0, Level.WARNING,
-                                             "no articles found",
-                                             "put .txt or .md files in seeds/ or articles/"))
+        corpus.diagnostics.append(
+            Diagnostic(
+                folder,
+                0,
+                0,
+                Level.WARNING,
+                "no articles found",
+                "put .txt or .md files in seeds/ or articles/",
+            )
+        )
     return corpus
 
 

@@ -99,8 +99,14 @@ class Session:
         else:
             for item in items:
                 self._apply(item)
-        return ChangeSet(tuple(items), result, label, result.merged_from_disk,
-                         self._annotation_of(items), frozenset(articles))
+        return ChangeSet(
+            tuple(items),
+            result,
+            label,
+            result.merged_from_disk,
+            self._annotation_of(items),
+            frozenset(articles),
+        )
 
     def _apply(self, item: RecordChange) -> None:
         from tui.core.files.schema import parse_record
@@ -108,8 +114,9 @@ class Session:
 
         path = self.store.path
         if item.before is not None:
-            self.corpus.remove(path, item.id, item.kind, str(item.before.get("article", "")),
-                               str(item.before.get("on", "")))
+            self.corpus.remove(
+                path, item.id, item.kind, str(item.before.get("article", "")), str(item.before.get("on", ""))
+            )
         if item.after is not None:
             problems = Problems(path)
             parsed = parse_record(_as_ymap(item.after), (0, 0), path, problems)
@@ -117,8 +124,9 @@ class Session:
                 self.corpus.put(parsed, problems)
         for link in self.corpus.links:  # cheap: a claim's anchoring may have changed
             if item.id in (ref.partition("#")[2] for ref in link.members):
-                link.resolved = all((m := self.corpus.get(r)) is not None and m.resolution.resolved
-                                    for r in link.members)
+                link.resolved = all(
+                    (m := self.corpus.get(r)) is not None and m.resolution.resolved for r in link.members
+                )
 
     def _annotation_of(self, items: list[RecordChange]) -> Annotation | None:
         for item in items:
@@ -154,8 +162,8 @@ class Session:
             self.corpus.note_files.append(path)
         for link in self.corpus.links:
             link.resolved = all(
-                (m := self.corpus.get(ref)) is not None and m.resolution.resolved
-                for ref in link.members)
+                (m := self.corpus.get(ref)) is not None and m.resolution.resolved for ref in link.members
+            )
 
     def reload(self) -> None:
         """Re-read this author's file (after an outside change) into the corpus."""
@@ -176,8 +184,7 @@ class Session:
         if not 0 <= start < end <= len(article.text):
             raise SessionError("select some text first")
         prefix, suffix = context_of(article.text, start, end)
-        return {"quote": article.text[start:end], "prefix": prefix, "suffix": suffix,
-                "start": start}
+        return {"quote": article.text[start:end], "prefix": prefix, "suffix": suffix, "start": start}
 
     def _own(self, ref: str) -> Record:
         article, ident = split_ref(ref)
@@ -188,8 +195,14 @@ class Session:
 
     # ------------------------------------------------------------ changes
 
-    def add_note(self, text: str, article_id: str, start: int | None = None,
-                 end: int | None = None, on: str | None = None) -> ChangeSet:
+    def add_note(
+        self,
+        text: str,
+        article_id: str,
+        start: int | None = None,
+        end: int | None = None,
+        on: str | None = None,
+    ) -> ChangeSet:
         """A note on a span of text, or on an existing annotation (`on`)."""
         if not text.strip():
             raise SessionError("a note needs some text")
@@ -209,8 +222,7 @@ class Session:
         record["text"] = text
         return self._checked(self._do(rid, self._stamp(record), label))
 
-    def add_annotation(self, kind: str, article_id: str, start: int, end: int,
-                       **extra: str) -> ChangeSet:
+    def add_annotation(self, kind: str, article_id: str, start: int, end: int, **extra: str) -> ChangeSet:
         """The user's own claim or source from a selection."""
         if kind not in ("claim", "source"):
             raise SessionError(f"cannot create a {kind}")
@@ -239,8 +251,7 @@ class Session:
         allowed = {"claim": {"source", "topic", "tags"}, "source": {"name", "topic", "tags"}}
         unknown = set(fields) - allowed.get(str(record.get("kind")), set())
         if unknown:
-            raise SessionError(f"cannot set {', '.join(sorted(unknown))} on a "
-                               f"{record.get('kind')}")
+            raise SessionError(f"cannot set {', '.join(sorted(unknown))} on a {record.get('kind')}")
         for key, value in fields.items():
             if value:
                 record[key] = value
@@ -267,8 +278,9 @@ class Session:
         keep = comment if comment is not None else (old or {}).get("comment", "")
         if keep:
             record["comment"] = keep
-        label = (f"verdict '{value}' on {claim.id}" if comment is None
-                 else f"comment on the verdict on {claim.id}")
+        label = (
+            f"verdict '{value}' on {claim.id}" if comment is None else f"comment on the verdict on {claim.id}"
+        )
         return self._do(rid, self._stamp(record, (old or {}).get("created")), label)
 
     def existing_link(self, refs: list[str]) -> Link | None:
@@ -288,8 +300,13 @@ class Session:
         if not summary.strip():
             raise SessionError("a link needs a one-line summary")
         rid = new_id(self.author, "l-")
-        record: Record = {"id": rid, "kind": "link", "relation": relation,
-                          "summary": " ".join(summary.split()), "claims": list(refs)}
+        record: Record = {
+            "id": rid,
+            "kind": "link",
+            "relation": relation,
+            "summary": " ".join(summary.split()),
+            "claims": list(refs),
+        }
         names = " and ".join(split_ref(r)[1] for r in refs)
         return self._do(rid, self._stamp(record), f"link '{relation}' between {names}")
 
@@ -313,8 +330,9 @@ class Session:
         rid = f"rejection:{suggestion_id}"
         old = self.store.records.get(rid)
         record: Record = {"id": rid, "kind": "rejection", "suggestion": suggestion_id}
-        return self._do(rid, self._stamp(record, (old or {}).get("created")),
-                        f"rejection of suggestion {suggestion_id}")
+        return self._do(
+            rid, self._stamp(record, (old or {}).get("created")), f"rejection of suggestion {suggestion_id}"
+        )
 
     def undo(self) -> ChangeSet:
         if not self.undo_stack:

@@ -118,26 +118,45 @@ class Filter:
     until: date | None = None
 
     @classmethod
-    def of(cls, *, kinds: Iterable[str] = (), topics: Iterable[str] = (),
-           tags: Iterable[str] = (), sources: Iterable[str] = (), verdicts: Iterable[str] = (),
-           authors: Iterable[str] = (), unsourced: bool = False, contradicted: bool = False,
-           since: date | None = None, until: date | None = None) -> Filter:
+    def of(
+        cls,
+        *,
+        kinds: Iterable[str] = (),
+        topics: Iterable[str] = (),
+        tags: Iterable[str] = (),
+        sources: Iterable[str] = (),
+        verdicts: Iterable[str] = (),
+        authors: Iterable[str] = (),
+        unsourced: bool = False,
+        contradicted: bool = False,
+        since: date | None = None,
+        until: date | None = None,
+    ) -> Filter:
         """Build from plain lists; unknown kinds or verdicts are a ValueError."""
         bad = [k for k in kinds if k not in KINDS] + [v for v in verdicts if v not in VERDICTS]
         if bad:
             raise ValueError(f"unknown kind or verdict: {', '.join(bad)}")
+
         def kept(values: Iterable[str]) -> frozenset[str]:
             return frozenset(" ".join(v.split()) for v in values if v.strip())
 
-        return cls(frozenset(kinds), kept(topics), kept(tags), kept(sources),
-                   frozenset(verdicts), frozenset(authors), unsourced, contradicted,
-                   since, until)
+        return cls(
+            frozenset(kinds),
+            kept(topics),
+            kept(tags),
+            kept(sources),
+            frozenset(verdicts),
+            frozenset(authors),
+            unsourced,
+            contradicted,
+            since,
+            until,
+        )
 
     @cached_property
     def _keys(self) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
         """Topics, tags and sources as compared: folded once per filter."""
-        return (_folded(self.topics), _folded(self.tags),
-                frozenset(source_key(s) for s in self.sources))
+        return (_folded(self.topics), _folded(self.tags), frozenset(source_key(s) for s in self.sources))
 
     def replace(self, **changes: Unpack[FilterChanges]) -> Filter:
         return dataclasses.replace(self, **changes)
@@ -159,9 +178,13 @@ class Filter:
         parts: list[str] = []
         kinds = set(self.kinds) or ({"claim"} if self.claims_only else set())
         parts.append(" + ".join(k + "s" for k in KINDS if k in kinds) or "all")
-        for label, values in (("topic", self.topics), ("tag", self.tags),
-                              ("source", self.sources), ("verdict", self.verdicts),
-                              ("by", self.authors)):
+        for label, values in (
+            ("topic", self.topics),
+            ("tag", self.tags),
+            ("source", self.sources),
+            ("verdict", self.verdicts),
+            ("by", self.authors),
+        ):
             if values:
                 parts.append(f"{label} {' or '.join(sorted(values))}")
         if self.unsourced:
@@ -177,8 +200,9 @@ class Filter:
         text = " · ".join(parts)
         return f"{text} ({count})" if count is not None else text
 
-    def matches(self, corpus: Corpus, a: Annotation, reviewer: str | None = None,
-                contradicted: set[str] | None = None) -> bool:
+    def matches(
+        self, corpus: Corpus, a: Annotation, reviewer: str | None = None, contradicted: set[str] | None = None
+    ) -> bool:
         """Whether one annotation passes. `contradicted` caches corpus.contradiction_refs()."""
         if self.kinds and a.kind not in self.kinds:
             return False
@@ -205,20 +229,19 @@ class Filter:
                 return False
         if self.since or self.until:
             day = review_day(corpus, a, reviewer)
-            if day is None or (self.since and day < self.since) \
-                    or (self.until and day > self.until):
+            if day is None or (self.since and day < self.since) or (self.until and day > self.until):
                 return False
         return True
 
-    def apply(self, corpus: Corpus, article_ids: Iterable[str] | None = None,
-              reviewer: str | None = None) -> list[Annotation]:
+    def apply(
+        self, corpus: Corpus, article_ids: Iterable[str] | None = None, reviewer: str | None = None
+    ) -> list[Annotation]:
         """Matching annotations, article by article in text order (orphans last)."""
         refs = corpus.contradiction_refs() if self.contradicted else None
         ids = list(article_ids) if article_ids is not None else list(corpus.articles)
         found: list[Annotation] = []
         for aid in ids:
-            items = [a for a in corpus.annotations.get(aid, [])
-                     if self.matches(corpus, a, reviewer, refs)]
+            items = [a for a in corpus.annotations.get(aid, []) if self.matches(corpus, a, reviewer, refs)]
             found += sorted(items, key=text_order)
         return found
 
@@ -244,15 +267,18 @@ class SourceUse:
 def claims_resting_on(corpus: Corpus, source: Annotation | str) -> SourceUse:
     """The claims across the corpus whose source is this one (by normalised name)."""
     key = source_key(source if isinstance(source, str) else source_label(source))
-    sources = [a for items in corpus.annotations.values() for a in items
-               if a.kind == "source" and source_key(source_label(a)) == key]
+    sources = [
+        a
+        for items in corpus.annotations.values()
+        for a in items
+        if a.kind == "source" and source_key(source_label(a)) == key
+    ]
     names = tuple(dict.fromkeys(source_label(a) for a in sources))
     use = Filter(sources=frozenset({key}))  # a key is its own key
     grouped: dict[str, list[Annotation]] = {}
     for claim in use.apply(corpus):
         grouped.setdefault(claim.article, []).append(claim)
-    return SourceUse(key, names, tuple(sources),
-                     tuple((aid, tuple(items)) for aid, items in grouped.items()))
+    return SourceUse(key, names, tuple(sources), tuple((aid, tuple(items)) for aid, items in grouped.items()))
 
 
 def all_sources(corpus: Corpus) -> list[tuple[str, str, int]]:
@@ -266,8 +292,9 @@ def all_sources(corpus: Corpus) -> list[tuple[str, str, int]]:
             elif a.kind == "claim" and (source := source_of(corpus, a)) is not None:
                 key = source_key(source_label(source))
                 counts[key] = counts.get(key, 0) + 1
-    return sorted(((k, n, counts.get(k, 0)) for k, n in names.items()),
-                  key=lambda row: (-row[2], row[1].casefold()))
+    return sorted(
+        ((k, n, counts.get(k, 0)) for k, n in names.items()), key=lambda row: (-row[2], row[1].casefold())
+    )
 
 
 def values_of(corpus: Corpus, facet: str) -> list[str]:

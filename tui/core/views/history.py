@@ -56,8 +56,13 @@ def _target(corpus: Corpus, ref: str) -> str:
     return first_words(claim_words(corpus, found), 48) if found is not None else ""
 
 
-def history(corpus: Corpus, author: str | None = None, day: date | str | None = None,
-            kinds: Iterable[str] = (), today: date | None = None) -> list[Event]:
+def history(
+    corpus: Corpus,
+    author: str | None = None,
+    day: date | str | None = None,
+    kinds: Iterable[str] = (),
+    today: date | None = None,
+) -> list[Event]:
     """Every verdict, note, link and own claim or source by `author` (everyone's
     when None), newest first; only those of one local `day` ('today',
     'yesterday', an ISO date or a date) and of the given kinds, if asked."""
@@ -68,15 +73,17 @@ def history(corpus: Corpus, author: str | None = None, day: date | str | None = 
     on_day = parse_day(day, today) if isinstance(day, str) else day
     events: list[Event] = []
 
-    def add(record: Annotation | Verdict | Link, kind: str, article: str, ref: str,
-            label: str, text: str) -> None:
+    def add(
+        record: Annotation | Verdict | Link, kind: str, article: str, ref: str, label: str, text: str
+    ) -> None:
         if kind not in wanted or (author is not None and record.author != author):
             return
         when, edited = _stamped(record)
         if when is None or (on_day is not None and when.date() != on_day):
             return
-        events.append(Event(when, kind, record.author, article, ref, label, text,
-                            _target(corpus, ref), edited, record))
+        events.append(
+            Event(when, kind, record.author, article, ref, label, text, _target(corpus, ref), edited, record)
+        )
 
     for ref, verdicts in corpus.verdicts.items():
         for v in verdicts:
@@ -96,8 +103,13 @@ def history(corpus: Corpus, author: str | None = None, day: date | str | None = 
     return events
 
 
-def describe(author: str | None, day: date | str | None, kinds: Iterable[str] = (),
-             count: int | None = None, today: date | None = None) -> str:
+def describe(
+    author: str | None,
+    day: date | str | None,
+    kinds: Iterable[str] = (),
+    count: int | None = None,
+    today: date | None = None,
+) -> str:
     """A title: 'History · alice · today · verdicts (3)'."""
     parts = ["History", author or "everyone"]
     if day is not None:

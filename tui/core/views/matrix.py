@@ -28,8 +28,7 @@ if TYPE_CHECKING:
     from tui.core.analysis.suggest import Suggestion
 
 # One narrow character each: cells are measured one column per character.
-VERDICT_MARKS = {"unreviewed": "", "supported": "✓", "disputed": "!", "false": "✗",
-                 "unverifiable": "?"}
+VERDICT_MARKS = {"unreviewed": "", "supported": "✓", "disputed": "!", "false": "✗", "unverifiable": "?"}
 CONFLICT_MARK = "≠"  # the claim is in a curated contradiction with another in the row
 SUGGESTED_MARK = "≠?"  # only the analysis (issue 15) suggests that contradiction
 NO_TOPIC = "(no topic)"
@@ -51,7 +50,7 @@ def claim_words(corpus: Corpus, claim: Annotation) -> str:
     """The claim's words as the article has them (the quote when it is an orphan)."""
     article = corpus.articles.get(claim.article)
     if claim.resolution.resolved and article is not None:
-        return article.text[claim.start:claim.end]
+        return article.text[claim.start : claim.end]
     return claim.anchor.quote if claim.anchor else claim.text
 
 
@@ -75,13 +74,25 @@ def key_figure(corpus: Corpus, claim: Annotation) -> Figure:
     article = corpus.articles.get(claim.article)
     language = ((article.meta.language if article else "") or "de")[:2].lower()
     value = (float(claim.value[0]), float(claim.value[1])) if claim.value else None
-    return _figure(words, language, _published(corpus, claim.article), value,
-                   claim.unit, claim.as_of if claim.event else "")
+    return _figure(
+        words,
+        language,
+        _published(corpus, claim.article),
+        value,
+        claim.unit,
+        claim.as_of if claim.event else "",
+    )
 
 
 @lru_cache(maxsize=65536)
-def _figure(words: str, language: str, published: date | None,
-            value: tuple[float, float] | None, unit: str, event_date: str) -> Figure:
+def _figure(
+    words: str,
+    language: str,
+    published: date | None,
+    value: tuple[float, float] | None,
+    unit: str,
+    event_date: str,
+) -> Figure:
     """key_figure on plain values, cached: the matrix is rebuilt after every
     verdict, and reading figures is the only costly part of a rebuild."""
     from tui.core.analysis.dates import dates
@@ -91,8 +102,13 @@ def _figure(words: str, language: str, published: date | None,
     for q in quantities(words, 0, language):
         if any(d.start <= q.start and q.end <= d.end for d in found_dates):
             continue
-        if q.value in _YEARS and q.value == int(q.value) and not q.hedge and not q.unit \
-                and q.text.strip().isdigit():
+        if (
+            q.value in _YEARS
+            and q.value == int(q.value)
+            and not q.hedge
+            and not q.unit
+            and q.text.strip().isdigit()
+        ):
             continue
         low, high = value if value else (q.low, q.high)
         return Figure(q.text.strip(), "number", low, high, unit or q.unit)
@@ -146,8 +162,13 @@ class Entry:
         """The claim in full, for the line below the table."""
         source = f" — {self.source}" if self.source else " — no source"
         verdict = "" if self.verdict == "unreviewed" else f" [{self.verdict}]"
-        conflict = (" (in a contradiction in this row)" if self.conflict else
-                    " (a suggested contradiction in this row)" if self.suggested else "")
+        conflict = (
+            " (in a contradiction in this row)"
+            if self.conflict
+            else " (a suggested contradiction in this row)"
+            if self.suggested
+            else ""
+        )
         return f"“{' '.join(self.words.split())}”{source}{verdict}{conflict}"
 
 
@@ -216,8 +237,7 @@ class Row:
             return True
         if wanted in _key(self.label.lstrip("#")):
             return True
-        return any(wanted == _key(c.topic) or wanted in {_key(t) for t in c.tags}
-                   for c in self.claims())
+        return any(wanted == _key(c.topic) or wanted in {_key(t) for t in c.tags} for c in self.claims())
 
 
 @dataclass(frozen=True)
@@ -229,8 +249,9 @@ class Matrix:
 
     def filtered(self, query: str) -> Matrix:
         """Only the rows of one topic or tag (see Row.matches)."""
-        return Matrix(self.columns, tuple(r for r in self.rows if r.matches(query)),
-                      query.strip(), self.reviewer)
+        return Matrix(
+            self.columns, tuple(r for r in self.rows if r.matches(query)), query.strip(), self.reviewer
+        )
 
     def row(self, label: str) -> Row | None:
         return next((r for r in self.rows if _key(r.label) == _key(label)), None)
@@ -247,10 +268,13 @@ def _key(text: str) -> str:
 
 def _ranges_disagree(figures: list[Figure]) -> bool:
     """Two figures of the same unit whose ranges do not overlap cannot both be true."""
-    numbers = [(f.unit, f.low, f.high) for f in figures
-               if f.kind == "number" and f.low is not None and f.high is not None]
+    numbers = [
+        (f.unit, f.low, f.high)
+        for f in figures
+        if f.kind == "number" and f.low is not None and f.high is not None
+    ]
     for i, (unit, low, high) in enumerate(numbers):
-        for other_unit, other_low, other_high in numbers[i + 1:]:
+        for other_unit, other_low, other_high in numbers[i + 1 :]:
             if unit == other_unit and (high < other_low or other_high < low):
                 return True
     return False
@@ -263,25 +287,38 @@ def _suggested_pairs(corpus: Corpus, suggestions: Iterable[Suggestion]) -> dict[
     for suggestion in suggestions:
         if suggestion.relation != "contradicts":
             continue
-        refs = {c.ref for m in suggestion.members for c in corpus.annotations.get(m.article, [])
-                if c.kind == "claim" and c.resolution.resolved
-                and c.start < m.end and m.start < c.end}
+        refs = {
+            c.ref
+            for m in suggestion.members
+            for c in corpus.annotations.get(m.article, [])
+            if c.kind == "claim" and c.resolution.resolved and c.start < m.end and m.start < c.end
+        }
         for ref in refs:
             joined.setdefault(ref, set()).update(refs - {ref})
     return joined
 
 
-def build_matrix(corpus: Corpus, article_ids: list[str] | None = None,
-                 reviewer: str | None = None, tags: bool = True,
-                 suggestions: Iterable[Suggestion] | None = None) -> Matrix:
+def build_matrix(
+    corpus: Corpus,
+    article_ids: list[str] | None = None,
+    reviewer: str | None = None,
+    tags: bool = True,
+    suggestions: Iterable[Suggestion] | None = None,
+) -> Matrix:
     """Rows for every topic (and, with `tags`, every tag as '#tag'), columns for
     the given articles (all by default). Disagreeing rows first, then the rows
     that span the most articles, then by name. Pass the analysis's suggestions
     (`tui.core.analysis.suggest_corpus`) to mark suggested contradictions too."""
-    ids = [a for a in (article_ids if article_ids is not None else corpus.articles)
-           if a in corpus.articles]
-    columns = tuple(Column(aid, corpus.articles[aid].title, corpus.articles[aid].meta.outlet,
-                           corpus.articles[aid].meta.published) for aid in ids)
+    ids = [a for a in (article_ids if article_ids is not None else corpus.articles) if a in corpus.articles]
+    columns = tuple(
+        Column(
+            aid,
+            corpus.articles[aid].title,
+            corpus.articles[aid].meta.outlet,
+            corpus.articles[aid].meta.published,
+        )
+        for aid in ids
+    )
     groups: dict[tuple[str, str], tuple[str, list[Annotation]]] = {}
     for claim in sorted(corpus.claims(ids), key=lambda c: (ids.index(c.article), text_order(c))):
         keys = [("topic", claim.topic)] if claim.topic.strip() else []
@@ -311,14 +348,23 @@ def build_matrix(corpus: Corpus, article_ids: list[str] | None = None,
                 base = entries_of.get(claim.ref)
                 if base is None:
                     base = entries_of[claim.ref] = Entry(
-                        claim, key_figure(corpus, claim), claim_source_name(corpus, claim),
-                        verdict_value(corpus, claim, reviewer), False, claim_words(corpus, claim))
-                entries.append(Entry(base.claim, base.figure, base.source, base.verdict,
-                                     conflict, base.words, hinted))
+                        claim,
+                        key_figure(corpus, claim),
+                        claim_source_name(corpus, claim),
+                        verdict_value(corpus, claim, reviewer),
+                        False,
+                        claim_words(corpus, claim),
+                    )
+                entries.append(
+                    Entry(base.claim, base.figure, base.source, base.verdict, conflict, base.words, hinted)
+                )
             cells.append(Cell(column.article, tuple(entries)))
         conflict = any(c.conflict for c in cells)
-        disagree = conflict or any(c.suggested for c in cells) \
+        disagree = (
+            conflict
+            or any(c.suggested for c in cells)
             or _ranges_disagree([e.figure for c in cells for e in c.entries])
+        )
         rows.append(Row(label, kind, tuple(cells), conflict, disagree))
     order = {"topic": 0, "tag": 1, "none": 2}
     rows.sort(key=lambda r: (not r.disagree, order[r.kind], -r.articles, _key(r.label)))

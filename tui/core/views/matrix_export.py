@@ -38,12 +38,19 @@ def matrix_csv(matrix: Matrix) -> str:
     """Header: topic, kind, disagree, conflict, then one column per article."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["topic", "kind", "disagree", "conflict",
-                     *(_csv_cell(c.heading) for c in matrix.columns)])
+    writer.writerow(
+        ["topic", "kind", "disagree", "conflict", *(_csv_cell(c.heading) for c in matrix.columns)]
+    )
     for row in matrix.rows:
-        writer.writerow([_csv_cell(row.label), row.kind, "yes" if row.disagree else "",
-                         "yes" if row.conflict else "",
-                         *(_csv_cell(cell.text(full=True)) for cell in row.cells)])
+        writer.writerow(
+            [
+                _csv_cell(row.label),
+                row.kind,
+                "yes" if row.disagree else "",
+                "yes" if row.conflict else "",
+                *(_csv_cell(cell.text(full=True)) for cell in row.cells),
+            ]
+        )
     return out.getvalue()
 
 
@@ -57,9 +64,13 @@ def _md(text: str) -> str:
 def matrix_markdown(matrix: Matrix, title: str = "") -> str:
     """A heading, a legend, the table, and the articles the short headings stand for."""
     marks = ", ".join(f"{mark} {name}" for name, mark in VERDICT_MARKS.items() if mark)
-    out = [f"# Claim matrix{': ' + _md(title) if title else ''}", "",
-           f"Rows that disagree come first (**bold**). {CONFLICT_MARK} marks a claim in a "
-           f"curated contradiction with another claim of its row. Verdicts: {marks}.", ""]
+    out = [
+        f"# Claim matrix{': ' + _md(title) if title else ''}",
+        "",
+        f"Rows that disagree come first (**bold**). {CONFLICT_MARK} marks a claim in a "
+        f"curated contradiction with another claim of its row. Verdicts: {marks}.",
+        "",
+    ]
     out.append("| Topic | " + " | ".join(_md(c.label) for c in matrix.columns) + " |")
     out.append("|---|" + "---|" * len(matrix.columns))
     for row in matrix.rows:
@@ -71,8 +82,9 @@ def matrix_markdown(matrix: Matrix, title: str = "") -> str:
     return "\n".join(out) + "\n"
 
 
-def matrix_export(corpus: Corpus, fmt: str = "csv", article_ids: list[str] | None = None,
-                  reviewer: str | None = None) -> str:
+def matrix_export(
+    corpus: Corpus, fmt: str = "csv", article_ids: list[str] | None = None, reviewer: str | None = None
+) -> str:
     """What `crossread export --format matrix` writes, titled as the review report is
     (crossread.toml's `title`, else the corpus's name)."""
     from tui.core.exchange.review_report import corpus_title

@@ -87,9 +87,12 @@ class Hit:
         if self.annotation is None:
             return ""
         a = self.annotation
-        return {TEXT: f"in {a.kind} {a.id}", NOTE: f"note {a.id}",
-                COMMENT: f"comment on {a.kind} {a.id}",
-                SOURCE_NAME: f"name of source {a.id}"}.get(self.field, f"{self.field} {a.id}")
+        return {
+            TEXT: f"in {a.kind} {a.id}",
+            NOTE: f"note {a.id}",
+            COMMENT: f"comment on {a.kind} {a.id}",
+            SOURCE_NAME: f"name of source {a.id}",
+        }.get(self.field, f"{self.field} {a.id}")
 
 
 @dataclass(frozen=True)
@@ -116,8 +119,10 @@ class SearchResult:
             return f"“{escape_line(self.query)}”: no matches"
         more = "+" if self.truncated else ""
         plural = "es" if self.count != 1 else ""
-        return (f"“{escape_line(self.query)}”: {self.count}{more} match{plural} in "
-                f"{len(self.groups)} article{'s' if len(self.groups) != 1 else ''}")
+        return (
+            f"“{escape_line(self.query)}”: {self.count}{more} match{plural} in "
+            f"{len(self.groups)} article{'s' if len(self.groups) != 1 else ''}"
+        )
 
     def next_after(self, article: str, offset: int, backwards: bool = False) -> Hit | None:
         """The hit after (or before) a place in an article, wrapping across articles:
@@ -145,12 +150,21 @@ def _innermost(index: IntervalIndex[Annotation], start: int, end: int) -> Annota
     return min(found, key=lambda a: (a.end - a.start, rank.get(a.kind, 3)), default=None)
 
 
-def _field_hits(text: str, query: str, article: str, fieldname: str,
-                annotation: Annotation | None, link: Link | None = None,
-                place: tuple[int, int] | None = None) -> list[Hit]:
+def _field_hits(
+    text: str,
+    query: str,
+    article: str,
+    fieldname: str,
+    annotation: Annotation | None,
+    link: Link | None = None,
+    place: tuple[int, int] | None = None,
+) -> list[Hit]:
     if place is None:
-        place = ((annotation.start, annotation.end)
-                 if annotation is not None and annotation.resolution.resolved else (-1, -1))
+        place = (
+            (annotation.start, annotation.end)
+            if annotation is not None and annotation.resolution.resolved
+            else (-1, -1)
+        )
     hits = []
     for s, e in find_all(text, query):
         shown, a, b = snippet(text, s, e)
@@ -158,13 +172,17 @@ def _field_hits(text: str, query: str, article: str, fieldname: str,
     return hits
 
 
-def search_corpus(corpus: Corpus, query: str, article_ids: list[str] | None = None,
-                  fields: bool = True, limit: int = MAX_HITS) -> SearchResult:
+def search_corpus(
+    corpus: Corpus,
+    query: str,
+    article_ids: list[str] | None = None,
+    fields: bool = True,
+    limit: int = MAX_HITS,
+) -> SearchResult:
     """Every match of `query` across the articles (all by default), grouped by
     article in corpus order and, within one, in text order; with `fields`, the
     annotations' own words are searched too."""
-    ids = [a for a in (article_ids if article_ids is not None else corpus.articles)
-           if a in corpus.articles]
+    ids = [a for a in (article_ids if article_ids is not None else corpus.articles) if a in corpus.articles]
     summaries: dict[str, list[tuple[Link, str]]] = {}
     if fields:
         for link in corpus.links:
@@ -177,8 +195,9 @@ def search_corpus(corpus: Corpus, query: str, article_ids: list[str] | None = No
     for aid in ids:
         article = corpus.articles[aid]
         items = corpus.annotations.get(aid, [])
-        index = IntervalIndex((a.start, a.end, a) for a in items
-                              if a.resolution.resolved and a.anchor is not None)
+        index = IntervalIndex(
+            (a.start, a.end, a) for a in items if a.resolution.resolved and a.anchor is not None
+        )
         found: list[tuple[tuple[int, int, int], Hit]] = []
         for s, e in find_all(article.text, query):
             shown, lo, hi = snippet(article.text, s, e)
@@ -189,18 +208,22 @@ def search_corpus(corpus: Corpus, query: str, article_ids: list[str] | None = No
                 order = text_order(a)
                 if a.kind == "note" or (a.text and a.kind in ("claim", "source")):
                     name = NOTE if a.kind == "note" else COMMENT
-                    found += [((order[0], 1, order[1]), h)
-                              for h in _field_hits(a.text, query, aid, name, a)]
+                    found += [((order[0], 1, order[1]), h) for h in _field_hits(a.text, query, aid, name, a)]
                 if a.kind == "source" and a.name:
-                    found += [((order[0], 1, order[1]), h)
-                              for h in _field_hits(a.name, query, aid, SOURCE_NAME, a)]
+                    found += [
+                        ((order[0], 1, order[1]), h) for h in _field_hits(a.name, query, aid, SOURCE_NAME, a)
+                    ]
             for link, ref in summaries.get(aid, []):
                 member = corpus.get(ref)
-                place = ((member.start, member.end) if member is not None
-                         and member.resolution.resolved else (-1, -1))
-                found += [(((place[0] if place[0] >= 0 else 1 << 60), 2, place[1]), h)
-                          for h in _field_hits(link.summary, query, aid, SUMMARY, member,
-                                               link, place)]
+                place = (
+                    (member.start, member.end)
+                    if member is not None and member.resolution.resolved
+                    else (-1, -1)
+                )
+                found += [
+                    (((place[0] if place[0] >= 0 else 1 << 60), 2, place[1]), h)
+                    for h in _field_hits(link.summary, query, aid, SUMMARY, member, link, place)
+                ]
         found.sort(key=lambda pair: pair[0])
         hits = [h for _, h in found]
         if len(every) + len(hits) > limit:

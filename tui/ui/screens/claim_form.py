@@ -35,8 +35,16 @@ class ClaimFormScreen(ModalScreen[dict[str, str | list[str]] | None]):
     ClaimFormScreen Static.form-label { text-align: right; }
     """
 
-    def __init__(self, corpus: Corpus, article_id: str, words: str, title: str,
-                 source: str = "", topic: str = "", tags: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self,
+        corpus: Corpus,
+        article_id: str,
+        words: str,
+        title: str,
+        source: str = "",
+        topic: str = "",
+        tags: tuple[str, ...] = (),
+    ) -> None:
         super().__init__()
         self.corpus = corpus
         self.article_id = article_id
@@ -46,36 +54,57 @@ class ClaimFormScreen(ModalScreen[dict[str, str | list[str]] | None]):
 
     def compose(self) -> ComposeResult:
         source, topic, tags = self.initial
-        sources = [(one_line(source_label(a), 60), a.id)
-                   for a in self.corpus.annotations.get(self.article_id, [])
-                   if a.kind == "source"]
+        sources = [
+            (one_line(source_label(a), 60), a.id)
+            for a in self.corpus.annotations.get(self.article_id, [])
+            if a.kind == "source"
+        ]
         known = {value for _, value in sources}
         with Vertical(id="claim-box", classes="modal-box"):
             yield Static(safe(self.title_text, "bold"))
             yield Static(safe(one_line(self.words, 200), "italic dim"), classes="modal-title")
             with Grid(id="claim-grid"):
                 yield Static("Source", classes="form-label")
-                yield Select(sources, value=source if source in known else Select.NULL,
-                             prompt="no source named", id="claim-source", compact=True)
+                yield Select(
+                    sources,
+                    value=source if source in known else Select.NULL,
+                    prompt="no source named",
+                    id="claim-source",
+                    compact=True,
+                )
                 yield Static("Topic", classes="form-label")
-                yield Input(topic, placeholder="e.g. troop numbers", id="claim-topic",
-                            compact=True, restrict=NO_CONTROLS,
-                            suggester=SuggestFromList(values_of(self.corpus, "topic"),
-                                                      case_sensitive=False))
+                yield Input(
+                    topic,
+                    placeholder="e.g. troop numbers",
+                    id="claim-topic",
+                    compact=True,
+                    restrict=NO_CONTROLS,
+                    suggester=SuggestFromList(values_of(self.corpus, "topic"), case_sensitive=False),
+                )
                 yield Static("Tags", classes="form-label")
-                yield Input(", ".join(tags), placeholder="comma-separated, e.g. kursk, troops",
-                            id="claim-tags", compact=True, restrict=NO_CONTROLS)
-            yield Static(Text("enter/ctrl+s: save · tab: next field · → accepts a suggestion"
-                              " · esc: cancel", style="dim"))
+                yield Input(
+                    ", ".join(tags),
+                    placeholder="comma-separated, e.g. kursk, troops",
+                    id="claim-tags",
+                    compact=True,
+                    restrict=NO_CONTROLS,
+                )
+            yield Static(
+                Text(
+                    "enter/ctrl+s: save · tab: next field · → accepts a suggestion · esc: cancel", style="dim"
+                )
+            )
 
     def on_mount(self) -> None:
         self.query_one("#claim-topic").focus()
 
     def values(self) -> dict[str, str | list[str]]:
         source = self.query_one("#claim-source", Select).value
-        return {"source": str(source) if source is not Select.NULL else "",
-                "topic": " ".join(self.query_one("#claim-topic", Input).value.split()),
-                "tags": split_values(self.query_one("#claim-tags", Input).value)}
+        return {
+            "source": str(source) if source is not Select.NULL else "",
+            "topic": " ".join(self.query_one("#claim-topic", Input).value.split()),
+            "tags": split_values(self.query_one("#claim-tags", Input).value),
+        }
 
     @on(Input.Submitted)
     def _submitted(self) -> None:

@@ -63,10 +63,12 @@ class CorpusSearchScreen(Screen[None]):
         self._hits: list[Hit] = []
 
     def compose(self) -> ComposeResult:
-        yield Static(Text("Search every article, note, summary and source name", "bold"),
-                     id="search-title")
-        yield Input(placeholder="Search the corpus (case, spacing and „typography“ ignored)",
-                    id="search-input", restrict=NO_CONTROLS)
+        yield Static(Text("Search every article, note, summary and source name", "bold"), id="search-title")
+        yield Input(
+            placeholder="Search the corpus (case, spacing and „typography“ ignored)",
+            id="search-input",
+            restrict=NO_CONTROLS,
+        )
         yield ReaderList(id="search-results")
 
     def on_mount(self) -> None:
@@ -78,8 +80,7 @@ class CorpusSearchScreen(Screen[None]):
 
     @on(CorpusChanged)
     def _data_changed(self, event: CorpusChanged) -> None:
-        if self.result.query and (event.changes is None
-                                  or "search" in stale_views(event.changes)):
+        if self.result.query and (event.changes is None or "search" in stale_views(event.changes)):
             self.run_search(self.result.query, keep=True)
 
     @on(Input.Submitted, "#search-input")
@@ -99,9 +100,12 @@ class CorpusSearchScreen(Screen[None]):
         for group in self.result.groups:
             article = self.corpus.articles[group.article]
             meta = " · ".join(x for x in (article.meta.outlet, article.meta.published) if x)
-            head = Text.assemble(safe_line(one_line(group.title, 70), "bold"), "  ",
-                                 safe_line(f"{group.article[:3]} {meta}", "dim"),
-                                 (f"  ({len(group.hits)})", "dim"))
+            head = Text.assemble(
+                safe_line(one_line(group.title, 70), "bold"),
+                "  ",
+                safe_line(f"{group.article[:3]} {meta}", "dim"),
+                (f"  ({len(group.hits)})", "dim"),
+            )
             options.append(Option(head, disabled=True))
             for hit in group.hits:
                 options.append(Option(hit_prompt(hit), id=str(len(self._hits))))
@@ -109,19 +113,24 @@ class CorpusSearchScreen(Screen[None]):
         results.add_options(options)
         title = self.result.describe() if query.strip() else "Type a query, then enter"
         results.border_title = safe_line(title)
-        self.query_one("#search-title", Static).update(Text.assemble(
-            safe_line(title, "bold"), ("  ⏎ open, then n/N · / edit · esc close", "dim")))
+        self.query_one("#search-title", Static).update(
+            Text.assemble(safe_line(title, "bold"), ("  ⏎ open, then n/N · / edit · esc close", "dim"))
+        )
         if options:
             first = next(i for i, o in enumerate(options) if not o.disabled)
-            results.highlighted = was if was is not None and was < len(options) \
-                and not options[was].disabled else first
+            results.highlighted = (
+                was if was is not None and was < len(options) and not options[was].disabled else first
+            )
 
     @on(OptionList.OptionSelected, "#search-results")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         hit = self._hits[int(event.option.id or 0)]
         if hit.start < 0:
-            self.notify("This result belongs to an annotation that is not anchored in "
-                        "its article.", severity="warning", markup=False)
+            self.notify(
+                "This result belongs to an annotation that is not anchored in its article.",
+                severity="warning",
+                markup=False,
+            )
             return
         self.app.pop_screen()
         self.on_open(self.result, hit)

@@ -91,8 +91,7 @@ class NoteScreen(ModalScreen[str | None]):
 
     def action_save(self) -> None:
         if not self.text.strip():
-            self.notify("The note is empty; type something or press esc.", severity="warning",
-                        markup=False)
+            self.notify("The note is empty; type something or press esc.", severity="warning", markup=False)
             return
         self.dismiss(self.text)
 
@@ -115,8 +114,9 @@ class PromptScreen(ModalScreen[str | None]):
         Binding("escape", "cancel", "Cancel", id="prompt.cancel"),
     ]
 
-    def __init__(self, question: str, value: str = "", placeholder: str = "",
-                 allow_empty: bool = False) -> None:
+    def __init__(
+        self, question: str, value: str = "", placeholder: str = "", allow_empty: bool = False
+    ) -> None:
         super().__init__()
         self.question = question
         self.value = value
@@ -128,8 +128,12 @@ class PromptScreen(ModalScreen[str | None]):
             yield Static(safe(self.question, "bold"))
             # A stored value may hold controls (a hand-edited notes file): shown
             # as symbols, or they would reach the terminal and block every edit.
-            yield Input(picture_controls(self.value), placeholder=self.placeholder,
-                        id="prompt-input", restrict=NO_CONTROLS)
+            yield Input(
+                picture_controls(self.value),
+                placeholder=self.placeholder,
+                id="prompt-input",
+                restrict=NO_CONTROLS,
+            )
             yield Static(Text("enter: accept · esc: cancel", style="dim"))
 
     @on(Input.Submitted, "#prompt-input")

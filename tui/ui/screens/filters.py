@@ -56,10 +56,14 @@ class FilterScreen(ModalScreen[tuple[Filter, bool] | None]):
         self.whole_corpus = whole_corpus or current.empty
 
     def _text(self, name: str, values: frozenset[str], choices: list[str], hint: str) -> Input:
-        return Input(", ".join(sorted(values)), placeholder=hint, id=f"filter-{name}",
-                     compact=True, restrict=NO_CONTROLS,
-                     suggester=SuggestFromList(choices, case_sensitive=False) if choices
-                     else None)
+        return Input(
+            ", ".join(sorted(values)),
+            placeholder=hint,
+            id=f"filter-{name}",
+            compact=True,
+            restrict=NO_CONTROLS,
+            suggester=SuggestFromList(choices, case_sensitive=False) if choices else None,
+        )
 
     def compose(self) -> ComposeResult:
         f = self.current
@@ -68,38 +72,83 @@ class FilterScreen(ModalScreen[tuple[Filter, bool] | None]):
         dates = [d.isoformat() if d else "" for d in (f.since, f.until)]
         sources = [name for _, name, _ in all_sources(self.corpus)]
         fields = [
-            ("Kind", Select([(k, k) for k in KINDS], value=kind, id="filter-kind",
-                            prompt="any kind", compact=True)),
-            ("Topic", self._text("topic", f.topics, values_of(self.corpus, "topic"),
-                                 "e.g. troop numbers")),
+            (
+                "Kind",
+                Select(
+                    [(k, k) for k in KINDS], value=kind, id="filter-kind", prompt="any kind", compact=True
+                ),
+            ),
+            ("Topic", self._text("topic", f.topics, values_of(self.corpus, "topic"), "e.g. troop numbers")),
             ("Tag", self._text("tag", f.tags, values_of(self.corpus, "tag"), "e.g. kursk")),
-            ("Source", self._text("source", f.sources, sources,
-                                  "e.g. Pentagon (same as US Department of Defense)")),
-            ("Verdict", Select([(v, v) for v in VERDICTS], value=verdict, id="filter-verdict",
-                               prompt="any verdict", compact=True)),
-            ("Author", self._text("author", f.authors, values_of(self.corpus, "author"),
-                                  "whose notes, claims and sources")),
-            ("Since", Input(dates[0], placeholder="today, yesterday or YYYY-MM-DD",
-                            id="filter-since", compact=True, restrict=NO_CONTROLS)),
-            ("Until", Input(dates[1], placeholder="day of the verdict or note",
-                            id="filter-until", compact=True, restrict=NO_CONTROLS)),
-            ("", Checkbox("claims without a source", f.unsourced, id="filter-unsourced",
-                          compact=True)),
-            ("", Checkbox("claims in a contradiction", f.contradicted,
-                          id="filter-contradicted", compact=True)),
-            ("", Checkbox("in every article (else the focused one)", self.whole_corpus,
-                          id="filter-corpus", compact=True)),
+            (
+                "Source",
+                self._text("source", f.sources, sources, "e.g. Pentagon (same as US Department of Defense)"),
+            ),
+            (
+                "Verdict",
+                Select(
+                    [(v, v) for v in VERDICTS],
+                    value=verdict,
+                    id="filter-verdict",
+                    prompt="any verdict",
+                    compact=True,
+                ),
+            ),
+            (
+                "Author",
+                self._text(
+                    "author", f.authors, values_of(self.corpus, "author"), "whose notes, claims and sources"
+                ),
+            ),
+            (
+                "Since",
+                Input(
+                    dates[0],
+                    placeholder="today, yesterday or YYYY-MM-DD",
+                    id="filter-since",
+                    compact=True,
+                    restrict=NO_CONTROLS,
+                ),
+            ),
+            (
+                "Until",
+                Input(
+                    dates[1],
+                    placeholder="day of the verdict or note",
+                    id="filter-until",
+                    compact=True,
+                    restrict=NO_CONTROLS,
+                ),
+            ),
+            ("", Checkbox("claims without a source", f.unsourced, id="filter-unsourced", compact=True)),
+            (
+                "",
+                Checkbox("claims in a contradiction", f.contradicted, id="filter-contradicted", compact=True),
+            ),
+            (
+                "",
+                Checkbox(
+                    "in every article (else the focused one)",
+                    self.whole_corpus,
+                    id="filter-corpus",
+                    compact=True,
+                ),
+            ),
         ]
         with Vertical(id="filter-box", classes="modal-box"):
-            yield Static(Text("Filter the annotations list", style="bold"),
-                         classes="modal-title")
+            yield Static(Text("Filter the annotations list", style="bold"), classes="modal-title")
             with Grid(id="filter-grid"):
                 for label, widget in fields:
                     yield Static(label, classes="filter-label")
                     yield widget
-            yield Static(Text("Several values: comma-separated, any matches; fields combine."
-                              "\nenter/ctrl+s: apply · tab: next field · ctrl+r: clear · "
-                              "esc: cancel", style="dim"))
+            yield Static(
+                Text(
+                    "Several values: comma-separated, any matches; fields combine."
+                    "\nenter/ctrl+s: apply · tab: next field · ctrl+r: clear · "
+                    "esc: cancel",
+                    style="dim",
+                )
+            )
 
     def on_mount(self) -> None:
         self.query_one("#filter-topic" if self.current.kinds else "#filter-kind").focus()
@@ -110,6 +159,7 @@ class FilterScreen(ModalScreen[tuple[Filter, bool] | None]):
 
     def chosen(self) -> Filter:
         """The form as a Filter; ValueError for a day that is not one."""
+
         def text(name: str) -> list[str]:
             return split_values(self.query_one(f"#filter-{name}", Input).value)
 
@@ -117,12 +167,18 @@ class FilterScreen(ModalScreen[tuple[Filter, bool] | None]):
             value = self.query_one(f"#filter-{name}", Select).value
             return [str(value)] if value is not Select.NULL else []
 
-        return Filter.of(kinds=picked("kind"), topics=text("topic"), tags=text("tag"),
-                         sources=text("source"), verdicts=picked("verdict"),
-                         authors=text("author"),
-                         unsourced=self.query_one("#filter-unsourced", Checkbox).value,
-                         contradicted=self.query_one("#filter-contradicted", Checkbox).value,
-                         since=self._day("since"), until=self._day("until"))
+        return Filter.of(
+            kinds=picked("kind"),
+            topics=text("topic"),
+            tags=text("tag"),
+            sources=text("source"),
+            verdicts=picked("verdict"),
+            authors=text("author"),
+            unsourced=self.query_one("#filter-unsourced", Checkbox).value,
+            contradicted=self.query_one("#filter-contradicted", Checkbox).value,
+            since=self._day("since"),
+            until=self._day("until"),
+        )
 
     @on(Input.Submitted)
     def _submitted(self) -> None:

@@ -25,16 +25,21 @@ from tui.ui.styles import NO_CONTROLS, one_line, safe_line
 from tui.ui.widgets.lists import ReaderList
 
 KIND_CYCLE = ("", *HISTORY_KINDS)
-_STYLE = {"verdict": "bold", "note": "green", "link": "cyan", "claim": "yellow",
-          "source": "yellow"}
+_STYLE = {"verdict": "bold", "note": "green", "link": "cyan", "claim": "yellow", "source": "yellow"}
 
 
 def event_prompt(event: Event) -> Text:
     """'2025-03-01 14:02  verdict: false  003  “etwa 10.000 …” — comment'."""
     what = f"“{event.target}”" if event.target else event.ref
-    text = Text.assemble((event.time, "dim"), "  ",
-                         safe_line(event.label, _STYLE.get(event.kind, "")), "  ",
-                         safe_line(event.article[:3], "dim"), "  ", safe_line(what))
+    text = Text.assemble(
+        (event.time, "dim"),
+        "  ",
+        safe_line(event.label, _STYLE.get(event.kind, "")),
+        "  ",
+        safe_line(event.article[:3], "dim"),
+        "  ",
+        safe_line(what),
+    )
     if event.text:
         text.append_text(safe_line(f" — {one_line(event.text, 60)}", "italic"))
     return text
@@ -65,8 +70,11 @@ class HistoryScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(id="history-title")
-        box = Input(placeholder="Day: today, yesterday or YYYY-MM-DD (empty: every day)",
-                    id="history-day", restrict=NO_CONTROLS)
+        box = Input(
+            placeholder="Day: today, yesterday or YYYY-MM-DD (empty: every day)",
+            id="history-day",
+            restrict=NO_CONTROLS,
+        )
         box.display = False
         yield box
         yield ReaderList(id="history-list")
@@ -90,29 +98,37 @@ class HistoryScreen(Screen[None]):
         listing = self.query_one("#history-list", OptionList)
         keep = listing.highlighted
         listing.clear_options()
-        listing.add_options(Option(event_prompt(e), id=str(i))
-                            for i, e in enumerate(self._events))
+        listing.add_options(Option(event_prompt(e), id=str(i)) for i, e in enumerate(self._events))
         if not self._events:
-            listing.add_option(Option(Text("Nothing yet: verdicts (1-5), notes (n), links "
-                                           "(m then x or =) and own claims show here.",
-                                           style="dim"), disabled=True))
+            listing.add_option(
+                Option(
+                    Text(
+                        "Nothing yet: verdicts (1-5), notes (n), links "
+                        "(m then x or =) and own claims show here.",
+                        style="dim",
+                    ),
+                    disabled=True,
+                )
+            )
         elif keep is not None:
             listing.highlighted = min(keep, len(self._events) - 1)
         else:
             listing.highlighted = 0
         title = describe(who, self.day, kinds, len(self._events))
         listing.border_title = safe_line(title)
-        self.query_one("#history-title", Static).update(Text.assemble(
-            safe_line(title, "bold"),
-            ("  ⏎ jump · d day · f kind · e yours/everyone's · esc close", "dim")))
+        self.query_one("#history-title", Static).update(
+            Text.assemble(
+                safe_line(title, "bold"),
+                ("  ⏎ jump · d day · f kind · e yours/everyone's · esc close", "dim"),
+            )
+        )
 
     @on(OptionList.OptionSelected, "#history-list")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         chosen = self._events[int(event.option.id or 0)]
         target = self.corpus.get(chosen.ref)
         if target is None:
-            self.notify(f"{chosen.ref} is no longer in the corpus.", severity="warning",
-                        markup=False)
+            self.notify(f"{chosen.ref} is no longer in the corpus.", severity="warning", markup=False)
             return
         self.app.pop_screen()
         self.app.call_after_refresh(open_annotation, self.app, target)

@@ -27,8 +27,7 @@ from tui.ui.styles import NO_CONTROLS, one_line, safe, safe_line
 from tui.ui.widgets.lists import ReaderList
 
 MAX_LINES = 4  # claims shown in one cell; the list below shows them all
-_VERDICT_STYLE = {"supported": "green", "disputed": "yellow", "false": "bold red",
-                  "unverifiable": "magenta"}
+_VERDICT_STYLE = {"supported": "green", "disputed": "yellow", "false": "bold red", "unverifiable": "magenta"}
 
 
 def entry_text(entry: Entry, width: int) -> Text:
@@ -98,8 +97,12 @@ class MatrixScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(id="matrix-title")
-        search = Input(placeholder="Rows whose topic or tag contains… (enter: done, esc: clear)",
-                       id="matrix-filter", compact=True, restrict=NO_CONTROLS)
+        search = Input(
+            placeholder="Rows whose topic or tag contains… (enter: done, esc: clear)",
+            id="matrix-filter",
+            compact=True,
+            restrict=NO_CONTROLS,
+        )
         search.display = False
         yield search
         table = MatrixTable(id="matrix-table", cursor_type="cell", zebra_stripes=True)
@@ -143,20 +146,22 @@ class MatrixScreen(Screen[None]):
         lines = MAX_LINES if (self.size.height or self.app.size.height) >= 40 else 3
         table.clear(columns=True)
         for column in self.matrix.columns:
-            table.add_column(safe_line(one_line(column.label, width), "bold"), width=width,
-                             key=column.article)
+            table.add_column(
+                safe_line(one_line(column.label, width), "bold"), width=width, key=column.article
+            )
         for index, row in enumerate(self.matrix.rows):
             cells = [cell_text(c, width, lines) for c in row.cells]
             height = max(1, min(lines, max((len(c.entries) for c in row.cells), default=1)))
-            table.add_row(*cells, height=height, key=str(index),
-                          label=row_label(row, label_width))
+            table.add_row(*cells, height=height, key=str(index), label=row_label(row, label_width))
         table.show_row_labels = True
-        title = Text.assemble(safe_line(self.matrix.describe(), "bold"),
-                              ("  ≠ disagree · ⏎ open · f filter · esc close", "dim"))
+        title = Text.assemble(
+            safe_line(self.matrix.describe(), "bold"), ("  ≠ disagree · ⏎ open · f filter · esc close", "dim")
+        )
         self.query_one("#matrix-title", Static).update(title)
         if self.matrix.rows:
-            table.cursor_coordinate = Coordinate(min(keep.row, len(self.matrix.rows) - 1),
-                                                 min(keep.column, len(self.matrix.columns) - 1))
+            table.cursor_coordinate = Coordinate(
+                min(keep.row, len(self.matrix.rows) - 1), min(keep.column, len(self.matrix.columns) - 1)
+            )
         self._show_cell()
 
     def _cell(self) -> tuple[Row, Cell] | None:
@@ -181,11 +186,13 @@ class MatrixScreen(Screen[None]):
         self._entries = list(cell.entries)
         detail.border_title = safe_line(f"{row.label} · {column.heading}")
         if not cell.entries:
-            detail.add_option(Option(Text("No claim on this topic in this article.",
-                                          style="dim"), disabled=True))
+            detail.add_option(
+                Option(Text("No claim on this topic in this article.", style="dim"), disabled=True)
+            )
             return
-        detail.add_options(Option(safe(f"{n}. {e.detail}"), id=str(n - 1))
-                           for n, e in enumerate(cell.entries, 1))
+        detail.add_options(
+            Option(safe(f"{n}. {e.detail}"), id=str(n - 1)) for n, e in enumerate(cell.entries, 1)
+        )
 
     @on(DataTable.CellHighlighted, "#matrix-table")
     def _moved(self) -> None:
@@ -199,8 +206,7 @@ class MatrixScreen(Screen[None]):
             detail = self.query_one("#matrix-detail", OptionList)
             detail.highlighted = 0
             detail.focus()
-            self.notify("Several claims: choose one with j/k and enter (esc: back).",
-                        timeout=3, markup=False)
+            self.notify("Several claims: choose one with j/k and enter (esc: back).", timeout=3, markup=False)
 
     @on(OptionList.OptionSelected, "#matrix-detail")
     def _entry_chosen(self, event: OptionList.OptionSelected) -> None:

@@ -31,7 +31,9 @@ class _Modal(ModalScreen[str | None]):
 
 class HelpScreen(_Modal):
     BINDINGS: ClassVar[list[BindingType]] = [
-        *CLOSE, Binding("question_mark", "dismiss_screen", "Close", id="help.close")]
+        *CLOSE,
+        Binding("question_mark", "dismiss_screen", "Close", id="help.close"),
+    ]
 
     def __init__(self, rows: list[tuple[str, str, str]], notes: str = "") -> None:
         super().__init__()
@@ -87,8 +89,11 @@ class PickerScreen(_Modal):
         scored.sort(key=lambda item: -item[0])
         for _, aid, article in scored:
             meta = " · ".join(x for x in (article.meta.outlet, article.meta.published, aid) if x)
-            options.add_option(Option(Text.assemble(safe(one_line(article.title, 90), "bold"),
-                                                    "  ", safe(meta, "dim")), id=aid))
+            options.add_option(
+                Option(
+                    Text.assemble(safe(one_line(article.title, 90), "bold"), "  ", safe(meta, "dim")), id=aid
+                )
+            )
         if scored:
             options.highlighted = 0
 
@@ -125,14 +130,12 @@ class ContradictionsScreen(_Modal):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="links-box", classes="modal-box"):
-            yield Static(Text("Contradictions and corroborations", style="bold"),
-                         classes="modal-title")
+            yield Static(Text("Contradictions and corroborations", style="bold"), classes="modal-title")
             options = ReaderList(id="links-list")
             links = sorted(self.corpus.links, key=lambda link: link.relation != "contradicts")
             for link in links:
                 mark = ("✗ ", "bold red") if link.relation == "contradicts" else ("✓ ", "green")
-                sides = " ⟷ ".join(m.partition("#")[0][:3] + "#" + m.partition("#")[2]
-                                   for m in link.members)
+                sides = " ⟷ ".join(m.partition("#")[0][:3] + "#" + m.partition("#")[2] for m in link.members)
                 prompt = Text.assemble(mark, safe(link.summary), "\n   ", safe(sides, "dim"))
                 if not link.resolved:
                     prompt.append("  (unresolved)", "red")
@@ -184,6 +187,7 @@ def diagnostics_text(diagnostics: list[Diagnostic], root) -> Text:
         text.append_text(safe(d.format(root)))
         text.append("\n")
     if len(ordered) > SHOWN_PROBLEMS:
-        text.append(f"… and {len(ordered) - SHOWN_PROBLEMS} more: run 'crossread check' "
-                    "to see them all\n", "dim")
+        text.append(
+            f"… and {len(ordered) - SHOWN_PROBLEMS} more: run 'crossread check' to see them all\n", "dim"
+        )
     return text

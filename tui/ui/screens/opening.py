@@ -40,8 +40,11 @@ def _record_jump(app: CrossreadApp) -> None:
 def open_annotation(app: CrossreadApp, annotation: Annotation) -> None:
     """Show an annotation selected in its article and focus that pane."""
     if not annotation.resolution.resolved:
-        app.notify(f"{annotation.id} is an orphan: its quote is not in the article.",
-                   severity="warning", markup=False)
+        app.notify(
+            f"{annotation.id} is an orphan: its quote is not in the article.",
+            severity="warning",
+            markup=False,
+        )
         return
     _record_jump(app)
     pane = pane_for(app, annotation.article)
@@ -50,8 +53,9 @@ def open_annotation(app: CrossreadApp, annotation: Annotation) -> None:
         app.call_after_refresh(_focus, app, pane)
 
 
-def open_at(app: CrossreadApp, article_id: str, start: int, end: int, query: str = "",
-            status: Text | None = None) -> None:
+def open_at(
+    app: CrossreadApp, article_id: str, start: int, end: int, query: str = "", status: Text | None = None
+) -> None:
     """Put the caret on a span (a search match), searching `query` in that pane
     so the match is highlighted and n / N know the query."""
     _record_jump(app)
@@ -64,14 +68,21 @@ def open_at(app: CrossreadApp, article_id: str, start: int, end: int, query: str
         _go(app, request, pane, start, end, query, status)
 
 
-def _go(app: CrossreadApp, request: int, pane: ArticlePane, start: int, end: int,
-        query: str, status: Text | None, tries: int = 20) -> None:
+def _go(
+    app: CrossreadApp,
+    request: int,
+    pane: ArticlePane,
+    start: int,
+    end: int,
+    query: str,
+    status: Text | None,
+    tries: int = 20,
+) -> None:
     if request != getattr(app, "_open_request", 0):
         return
     if not (pane.is_mounted and pane.query("ArticleView")):
         if tries:
-            app.call_after_refresh(_go, app, request, pane, start, end, query, status,
-                                   tries - 1)
+            app.call_after_refresh(_go, app, request, pane, start, end, query, status, tries - 1)
         else:
             app._corpus_pending = False
         return
@@ -84,8 +95,9 @@ def _go(app: CrossreadApp, request: int, pane: ArticlePane, start: int, end: int
     if status is not None:
         pane.set_status(status)
     elif query:
-        pane.set_status(Text.assemble("Corpus search ", safe(repr(query)),
-                                      " · n/N next/previous result in any article"))
+        pane.set_status(
+            Text.assemble("Corpus search ", safe(repr(query)), " · n/N next/previous result in any article")
+        )
     _focus(app, pane)
 
 

@@ -46,8 +46,7 @@ def describe(s: Suggestion, corpus: Corpus, here: str = "") -> Text:
     out.append_text(safe(readable(s, corpus)))
     out.append("\n")
     for label, value in s.details:
-        out.append_text(safe(f"  {_where(corpus, label) if label in corpus.articles else label}: ",
-                             "bold"))
+        out.append_text(safe(f"  {_where(corpus, label) if label in corpus.articles else label}: ", "bold"))
         out.append_text(safe(value))
         out.append("\n")
     others = [m for m in s.members if m.article != here] or list(s.members)
@@ -101,13 +100,19 @@ class SuggestionQueue(Static, can_focus=True):
     def show(self, s: Suggestion | None, corpus: Corpus) -> None:
         done = " · ".join(f"{n} {k}" for k, n in self.tally.items())
         if s is None:
-            self.update(Text.assemble(
-                (f"Review queue: all {len(self.order)} seen", "bold"), f" · {done}\n",
-                ("esc closes; S opens the queue again with what is left", "dim")))
+            self.update(
+                Text.assemble(
+                    (f"Review queue: all {len(self.order)} seen", "bold"),
+                    f" · {done}\n",
+                    ("esc closes; S opens the queue again with what is left", "dim"),
+                )
+            )
             return
-        head = Text.assemble((f"Suggestion {self.position + 1}/{len(self.order)} ", "bold"),
-                             (f"{MARK.get(s.relation, '?')} {s.relation}", "bold"),
-                             f" · {s.reason} · score {s.score:.2f} · {done}\n")
+        head = Text.assemble(
+            (f"Suggestion {self.position + 1}/{len(self.order)} ", "bold"),
+            (f"{MARK.get(s.relation, '?')} {s.relation}", "bold"),
+            f" · {s.reason} · score {s.score:.2f} · {done}\n",
+        )
         head.append_text(safe(one_line(readable(s, corpus), 300)))
         for m in s.members:
             head.append("\n ◆ ", "dim")

@@ -74,9 +74,15 @@ class LinePainter:
             for span in view.article.blocks[line.block].spans:
                 if span.start < end and span.end > start:
                     name = "link" if span.style == "link" else None
-                    style = self._style(name) if name else Style.parse(
-                        {"bold": "bold", "italic": "italic", "code": "dim",
-                         "strike": "strike"}.get(span.style, ""))
+                    style = (
+                        self._style(name)
+                        if name
+                        else Style.parse(
+                            {"bold": "bold", "italic": "italic", "code": "dim", "strike": "strike"}.get(
+                                span.style, ""
+                            )
+                        )
+                    )
                     layers.append((span.start, span.end, style))
         for s, e, mark in view.highlights.index.overlapping(start, end) if end > start else ():
             style = Style()
@@ -97,16 +103,18 @@ class LinePainter:
         if chosen is not None and chosen[0] < end and chosen[1] > start:
             layers.append((chosen[0], chosen[1], self._style("selection")))
         cursor = view.cursor
-        show_cursor = view.has_focus and start <= cursor <= end and (
-            cursor < end or index == view.line_of(cursor))
+        show_cursor = (
+            view.has_focus and start <= cursor <= end and (cursor < end or index == view.line_of(cursor))
+        )
         if show_cursor and cursor < end:
             layers.append((cursor, cursor + 1, self._style("cursor")))
         if not CELLS.narrow(text[start:end]):
             # A style may not start inside a grapheme cluster: drawn in two
             # segments, a ZWJ sequence would be measured as two glyphs.
             line_text = text[start:end]
-            layers = [(*CELLS.snap(line_text, max(start, s), min(end, e), start), layer)
-                      for s, e, layer in layers]
+            layers = [
+                (*CELLS.snap(line_text, max(start, s), min(end, e), start), layer) for s, e, layer in layers
+            ]
         points = {start, end}
         for s, e, _ in layers:
             points.add(max(start, s))

@@ -28,8 +28,7 @@ class ArticleText(ScrollView, can_focus=True):
 
     cursor: reactive[int] = reactive(0, init=False, always_update=True)
 
-    def __init__(self, article: Article, *, id: str | None = None,
-                 classes: str | None = None) -> None:
+    def __init__(self, article: Article, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.article = article
         self.wrapped = WrappedArticle(article, CELLS)
@@ -119,7 +118,7 @@ class ArticleText(ScrollView, can_focus=True):
     def draw_line(self, index: int) -> Strip:
         """One display line as plain text; ArticleView paints its highlights."""
         line = self.wrapped.lines[index]
-        shown = line.prefix + CELLS.portable(self.article.text[line.start:line.end])
+        shown = line.prefix + CELLS.portable(self.article.text[line.start : line.end])
         return Strip([Segment(shown, self.rich_style)])
 
     def render_line(self, y: int) -> Strip:
@@ -143,8 +142,7 @@ class ArticleText(ScrollView, can_focus=True):
 
     def watch_cursor(self, old: int, new: int) -> None:
         if self.selection_anchor is not None:
-            self._refresh_offsets(min(old, new, self.selection_anchor),
-                                  max(old, new, self.selection_anchor))
+            self._refresh_offsets(min(old, new, self.selection_anchor), max(old, new, self.selection_anchor))
         else:
             self._refresh_offsets(old, old)
             self._refresh_offsets(new, new)

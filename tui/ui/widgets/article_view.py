@@ -50,12 +50,24 @@ class ArticleView(ArticleText):
     """
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
-        "article-view--claim", "article-view--source", "article-view--contradiction",
-        "article-view--note", "article-view--orphan", "article-view--selection",
-        "article-view--cursor", "article-view--search", "article-view--heading",
-        "article-view--title", "article-view--code", "article-view--quote",
-        "article-view--table-header", "article-view--link", "article-view--control",
-        "article-view--prefix", "article-view--mark", "article-view--suggestion",
+        "article-view--claim",
+        "article-view--source",
+        "article-view--contradiction",
+        "article-view--note",
+        "article-view--orphan",
+        "article-view--selection",
+        "article-view--cursor",
+        "article-view--search",
+        "article-view--heading",
+        "article-view--title",
+        "article-view--code",
+        "article-view--quote",
+        "article-view--table-header",
+        "article-view--link",
+        "article-view--control",
+        "article-view--prefix",
+        "article-view--mark",
+        "article-view--suggestion",
     }
 
     DEFAULT_CSS = """
@@ -105,44 +117,60 @@ class ArticleView(ArticleText):
         Binding("l,right", "cursor_right", "Right", id="view.right", show=False),
         Binding("w", "word_right", "Next word", id="view.word_next", show=False),
         Binding("b", "word_left", "Previous word", id="view.word_previous", show=False),
-        Binding("right_parenthesis", "sentence_right", "Next sentence", id="view.sentence_next",
-                show=False),
-        Binding("left_parenthesis", "sentence_left", "Previous sentence",
-                id="view.sentence_previous", show=False),
+        Binding("right_parenthesis", "sentence_right", "Next sentence", id="view.sentence_next", show=False),
+        Binding(
+            "left_parenthesis", "sentence_left", "Previous sentence", id="view.sentence_previous", show=False
+        ),
         Binding("v", "toggle_selection", "Select", id="view.select"),
         Binding("escape", "clear", "Cancel selection/search", id="view.clear", show=False),
         Binding("g,home", "top", "Top", id="view.top", show=False),
         Binding("G,end", "bottom", "Bottom", id="view.bottom", show=False),
         Binding("right_square_bracket", "next_annotation", "Next annotation", id="view.next"),
-        Binding("left_square_bracket", "previous_annotation", "Previous annotation",
-                id="view.previous"),
-        Binding("right_curly_bracket", "next_contradiction", "Next contradiction",
-                id="view.next_contradiction", show=False),
-        Binding("left_curly_bracket", "previous_contradiction", "Previous contradiction",
-                id="view.previous_contradiction", show=False),
+        Binding("left_square_bracket", "previous_annotation", "Previous annotation", id="view.previous"),
+        Binding(
+            "right_curly_bracket",
+            "next_contradiction",
+            "Next contradiction",
+            id="view.next_contradiction",
+            show=False,
+        ),
+        Binding(
+            "left_curly_bracket",
+            "previous_contradiction",
+            "Previous contradiction",
+            id="view.previous_contradiction",
+            show=False,
+        ),
         Binding("f", "cycle_filter", "Jump filter", id="view.filter"),
         Binding("enter", "follow", "Follow contradiction", id="view.follow"),
         Binding("n", "note_or_next", "Note (next match while searching)", id="view.note"),
-        Binding("N", "search_previous", "Previous match", id="view.search_previous",
-                show=False),
+        Binding("N", "search_previous", "Previous match", id="view.search_previous", show=False),
         Binding("L", "open_link", "Open link", id="view.open_link", show=False),
         Binding("e", "app.edit_note", "Edit note", id="review.edit", show=False),
         Binding("d", "app.delete_note", "Delete note", id="review.delete", show=False),
         Binding("c", "app.new_claim", "New claim from selection", id="review.claim", show=False),
-        Binding("s", "app.new_source", "New source from selection", id="review.source",
-                show=False),
+        Binding("s", "app.new_source", "New source from selection", id="review.source", show=False),
         Binding("m", "app.mark", "Mark claim for linking", id="review.mark", show=False),
-        Binding("x", "app.link('contradicts')", "Link marked claim: contradicts",
-                id="review.contradicts", show=False),
-        Binding("equals_sign", "app.link('corroborates')", "Link marked claim: corroborates",
-                id="review.corroborates", show=False),
+        Binding(
+            "x",
+            "app.link('contradicts')",
+            "Link marked claim: contradicts",
+            id="review.contradicts",
+            show=False,
+        ),
+        Binding(
+            "equals_sign",
+            "app.link('corroborates')",
+            "Link marked claim: corroborates",
+            id="review.corroborates",
+            show=False,
+        ),
         Binding("1", "app.verdict(1)", "Verdict: unreviewed", id="review.v1", show=False),
         Binding("2", "app.verdict(2)", "Verdict: supported", id="review.v2", show=False),
         Binding("3", "app.verdict(3)", "Verdict: disputed", id="review.v3", show=False),
         Binding("4", "app.verdict(4)", "Verdict: false", id="review.v4", show=False),
         Binding("5", "app.verdict(5)", "Verdict: unverifiable", id="review.v5", show=False),
-        Binding("V", "app.verdict_comment", "Comment on verdict", id="review.comment",
-                show=False),
+        Binding("V", "app.verdict_comment", "Comment on verdict", id="review.comment", show=False),
         Binding("u", "app.next_unreviewed", "Next unreviewed claim", id="review.unreviewed"),
     ]
 
@@ -176,9 +204,16 @@ class ArticleView(ArticleText):
     def watch_jump_filter(self) -> None:
         self.post_message(self.JumpFilterChanged())
 
-    def __init__(self, article: Article, annotations: list[Annotation],
-                 contradiction_refs: set[str], pane: int = 0, *, id: str | None = None,
-                 classes: str | None = None) -> None:
+    def __init__(
+        self,
+        article: Article,
+        annotations: list[Annotation],
+        contradiction_refs: set[str],
+        pane: int = 0,
+        *,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
         super().__init__(article, id=id, classes=classes)
         self.pane = pane
         self.annotations = annotations
@@ -224,7 +259,8 @@ class ArticleView(ArticleText):
 
     def current_annotation(self) -> Annotation | None:
         if self.selected is not None and self.selected.start <= self.cursor < max(
-                self.selected.end, self.selected.start + 1):
+            self.selected.end, self.selected.start + 1
+        ):
             return self.selected
         return self.annotation_at(self.cursor)
 
@@ -271,8 +307,7 @@ class ArticleView(ArticleText):
             if a.resolution.resolved:
                 self._refresh_offsets(a.start, max(a.start, a.end - 1))
 
-    def jump_to(self, annotation: Annotation, partners: set[str] | None = None,
-                record: bool = True) -> None:
+    def jump_to(self, annotation: Annotation, partners: set[str] | None = None, record: bool = True) -> None:
         """Select an annotation and bring all of it on screen, with context above."""
         if record:
             self.post_message(self.Jumped(self.article.id, self.cursor))
@@ -307,8 +342,7 @@ class ArticleView(ArticleText):
     def action_follow(self) -> None:
         annotation = self.current_annotation()
         if annotation is None or annotation.ref not in self.highlights.contradiction_refs:
-            self.notify("No contradiction here. Use } to jump to the next one.", timeout=3,
-                        markup=False)
+            self.notify("No contradiction here. Use } to jump to the next one.", timeout=3, markup=False)
             return
         self.post_message(FollowRequested(self.pane, annotation))
 

@@ -13,8 +13,13 @@ from tui.core.views.matrix import claim_words
 from tui.ui.messages import CorpusChanged
 from tui.ui.styles import one_line, safe
 
-_VERDICT_STYLE = {"supported": "bold green", "disputed": "bold yellow", "false": "bold red",
-                  "unverifiable": "bold magenta", "unreviewed": "dim"}
+_VERDICT_STYLE = {
+    "supported": "bold green",
+    "disputed": "bold yellow",
+    "false": "bold red",
+    "unverifiable": "bold magenta",
+    "unreviewed": "dim",
+}
 _QUOTES = "\"'„“”‚‘’«»"
 
 
@@ -25,16 +30,18 @@ def quoted(text: str) -> str:
 
 def describe(annotation: Annotation | None, corpus: Corpus, author: str = "") -> Text:
     if annotation is None:
-        return Text("Move the caret onto a highlight, or press ] for the next annotation.",
-                    style="dim")
+        return Text("Move the caret onto a highlight, or press ] for the next annotation.", style="dim")
     a = annotation
     r = a.resolution
     out = Text()
     out.append_text(safe(a.kind.upper(), "bold reverse"))
     out.append(" ")
     out.append_text(safe(a.id, "bold"))
-    match = {Match.EXACT: "exact", Match.FUZZY: f"fuzzy {r.score:.2f}",
-             Match.ORPHAN: "orphan: quote not found"}[r.match]
+    match = {
+        Match.EXACT: "exact",
+        Match.FUZZY: f"fuzzy {r.score:.2f}",
+        Match.ORPHAN: "orphan: quote not found",
+    }[r.match]
     out.append(f"  ({match})\n", "dim")
     if a.anchor is not None:
         out.append_text(safe(quoted(a.anchor.quote), "italic"))
@@ -52,14 +59,14 @@ def describe(annotation: Annotation | None, corpus: Corpus, author: str = "") ->
         out.append("\n")
     if a.topic or a.tags:
         out.append("Topic: ", "bold")
-        out.append_text(safe(" · ".join([a.topic] + [f"#{t}" for t in a.tags] if a.topic
-                                        else [f"#{t}" for t in a.tags])))
+        out.append_text(
+            safe(" · ".join([a.topic] + [f"#{t}" for t in a.tags] if a.topic else [f"#{t}" for t in a.tags]))
+        )
         out.append("\n")
     if a.value is not None or a.as_of or a.event:
         out.append("Figure: ", "bold")
         low, high = a.value or (0.0, 0.0)
-        number = "" if a.value is None else (f"{low:,.10g}" if low == high
-                                               else f"{low:,.10g}–{high:,.10g}")
+        number = "" if a.value is None else (f"{low:,.10g}" if low == high else f"{low:,.10g}–{high:,.10g}")
         out.append_text(safe(" ".join(x for x in (number, a.unit, a.counts) if x)))
         if a.as_of:
             out.append_text(safe(f" · as of {a.as_of}", "dim"))
@@ -111,9 +118,10 @@ def describe(annotation: Annotation | None, corpus: Corpus, author: str = "") ->
                 out.append_text(safe(f" — {note.author}", "dim"))
             out.append("\n")
     for relation, mark, title, style in (
-            ("contradicts", "✗", "Contradictions", "bold red"),
-            ("updates", "→", "Updates", "bold cyan"),
-            ("corroborates", "✓", "Corroborations", "bold green")):
+        ("contradicts", "✗", "Contradictions", "bold red"),
+        ("updates", "→", "Updates", "bold cyan"),
+        ("corroborates", "✓", "Corroborations", "bold green"),
+    ):
         links = [link for link in corpus.links_of(a) if link.relation == relation]
         if not links:
             continue
@@ -150,16 +158,16 @@ def resting_on(source: Annotation, corpus: Corpus) -> Text:
     use = claims_resting_on(corpus, source)
     out = Text()
     articles = len(use.claims)
-    out.append(f"Claims resting on it ({use.count} in {articles} "
-               f"article{'s' if articles != 1 else ''}):\n", "bold")
+    out.append(
+        f"Claims resting on it ({use.count} in {articles} article{'s' if articles != 1 else ''}):\n", "bold"
+    )
     others = [n for n in use.names if n != source_label(source)]
     if others:
         out.append_text(safe(f"  also named: {one_line('; '.join(others), 100)}\n", "dim"))
     shown = 0
     for article_id, claims in use.claims:
         article = corpus.articles.get(article_id)
-        out.append_text(safe(f"  {article_id[:3]} {one_line(article.title if article else '', 40)}"
-                             "\n", "dim"))
+        out.append_text(safe(f"  {article_id[:3]} {one_line(article.title if article else '', 40)}\n", "dim"))
         for claim in claims:
             if shown == SHOWN_CLAIMS:
                 break
@@ -194,8 +202,9 @@ class Inspector(Static):
             return
         body = describe(annotation, self.corpus, self.author)
         if self.suggestions is not None:
-            body = Text.assemble(self.suggestions, body) if self.lead else Text.assemble(
-                body, self.suggestions)
+            body = (
+                Text.assemble(self.suggestions, body) if self.lead else Text.assemble(body, self.suggestions)
+            )
         self.update(body)
 
     def show_suggestions(self, text: Text | None, lead: bool = False) -> None:

@@ -16,8 +16,19 @@ from tui.core.views.filters import Filter, source_label, source_of
 from tui.ui.messages import AnnotationChosen, ArticleChosen, CorpusChanged
 from tui.ui.styles import one_line, safe, safe_line
 
-KIND_FILTERS = ("all", "claim", "source", "note", "contradiction", "orphan", "unreviewed",
-                "supported", "disputed", "false", "unverifiable")
+KIND_FILTERS = (
+    "all",
+    "claim",
+    "source",
+    "note",
+    "contradiction",
+    "orphan",
+    "unreviewed",
+    "supported",
+    "disputed",
+    "false",
+    "unverifiable",
+)
 VERDICT_FILTERS = ("unreviewed", "supported", "disputed", "false", "unverifiable")
 KIND_MARK = {"claim": "C", "source": "S", "note": "N"}
 MAX_ROWS = 1000  # an OptionList of 30,000 rows takes seconds to build
@@ -52,10 +63,15 @@ class CorpusList(ReaderList):
         counts = self.corpus.counts(article_id)
         meta = " · ".join(x for x in (article.meta.outlet, article.meta.published) if x)
         return Text.assemble(
-            safe(one_line(article.title, 60), "bold"), "\n",
-            safe(meta or article_id, "dim"), "\n",
-            (f"{counts.claims} claims {counts.sources} src "
-             f"{counts.contradictions} contra {counts.notes} notes", "dim"),
+            safe(one_line(article.title, 60), "bold"),
+            "\n",
+            safe(meta or article_id, "dim"),
+            "\n",
+            (
+                f"{counts.claims} claims {counts.sources} src "
+                f"{counts.contradictions} contra {counts.notes} notes",
+                "dim",
+            ),
         )
 
     @on(CorpusChanged)
@@ -81,10 +97,8 @@ class AnnotationList(ReaderList):
         Binding("f", "cycle_kind", "Filter kind", id="annotations.filter"),
         Binding("A", "toggle_scope", "Article/corpus", id="annotations.scope"),
         Binding("at", "cycle_author", "Filter author", id="annotations.author"),
-        Binding("ctrl+f", "filters", "Filters: topic, tag, source, verdict, date…",
-                id="annotations.filters"),
-        Binding("r", "resting_on", "Claims resting on this source (any article)",
-                id="annotations.resting"),
+        Binding("ctrl+f", "filters", "Filters: topic, tag, source, verdict, date…", id="annotations.filters"),
+        Binding("r", "resting_on", "Claims resting on this source (any article)", id="annotations.resting"),
         Binding("x", "clear_filters", "Clear the filters", id="annotations.clear"),
     ]
 
@@ -115,7 +129,8 @@ class AnnotationList(ReaderList):
         if self.author and a.author != self.author:
             return False
         if not self.filter.empty and not self.filter.matches(
-                self.corpus, a, self.me or None, self._contradiction_refs):
+            self.corpus, a, self.me or None, self._contradiction_refs
+        ):
             return False
         if self.kind in VERDICT_FILTERS:
             if a.kind != "claim":
@@ -136,7 +151,8 @@ class AnnotationList(ReaderList):
         if found is None:
             found = self._sorted[article_id] = sorted(
                 self.corpus.annotations.get(article_id, []),
-                key=lambda a: (a.start if a.resolution.resolved else 1 << 60))
+                key=lambda a: a.start if a.resolution.resolved else 1 << 60,
+            )
         return found
 
     def reload(self) -> None:
@@ -150,8 +166,9 @@ class AnnotationList(ReaderList):
 
     def action_cycle_author(self) -> None:
         authors = [""] + self.corpus.authors()
-        self.author = authors[(authors.index(self.author) + 1) % len(authors)] \
-            if self.author in authors else ""
+        self.author = (
+            authors[(authors.index(self.author) + 1) % len(authors)] if self.author in authors else ""
+        )
         self.refill()
 
     def refill(self) -> None:
@@ -171,9 +188,16 @@ class AnnotationList(ReaderList):
                 self._items[key] = a
                 options.append(Option(self._prompt(a), id=key))
         if hidden:
-            options.append(Option(Text(f"… and {hidden} more: press f to filter by kind or "
-                                       "verdict, or jump with ] in the article", style="dim"),
-                                  disabled=True))
+            options.append(
+                Option(
+                    Text(
+                        f"… and {hidden} more: press f to filter by kind or "
+                        "verdict, or jump with ] in the article",
+                        style="dim",
+                    ),
+                    disabled=True,
+                )
+            )
         self.add_options(options)
         if options:
             self.highlighted = 0
@@ -232,20 +256,26 @@ class AnnotationList(ReaderList):
         view = getattr(self.app, "current_view", None)
         here = view.current_annotation() if view is not None else None
         sources = [a for a in (listed, here) if a is not None and a.kind == "source"]
-        sources += [s for a in (here, listed) if a is not None and a.kind == "claim"
-                    and (s := source_of(self.corpus, a)) is not None]
+        sources += [
+            s
+            for a in (here, listed)
+            if a is not None and a.kind == "claim" and (s := source_of(self.corpus, a)) is not None
+        ]
         if sources:
             self.set_filter(Filter.of(sources=[source_label(sources[0])]), whole_corpus=True)
             return
-        self.app.notify("Highlight a source (or a claim with a source) here or in the "
-                        "article first.", markup=False)
+        self.app.notify(
+            "Highlight a source (or a claim with a source) here or in the article first.", markup=False
+        )
 
     def _prompt(self, a: Annotation) -> Text:
         orphan = a.anchor is not None and not a.resolution.resolved
         flag = "!" if orphan else ("x" if a.ref in self._contradiction_refs else " ")
         words = a.anchor.quote if a.anchor else a.text
-        label = Text.assemble((f"{KIND_MARK.get(a.kind, '?')}{flag} ", "bold"),
-                              safe(one_line(words, 120), "strike" if orphan else ""))
+        label = Text.assemble(
+            (f"{KIND_MARK.get(a.kind, '?')}{flag} ", "bold"),
+            safe(one_line(words, 120), "strike" if orphan else ""),
+        )
         if a.author:
             label.append_text(safe(f"  — {a.author}", "dim"))
         if a.kind == "claim":

@@ -25,8 +25,10 @@ def header_text(article: Article, corpus: Corpus) -> Text:
     title = safe(article.title, "bold")
     meta = [x for x in (article.meta.outlet, article.meta.published) if x]
     details = " · ".join(meta or [article.id])
-    line2 = (f"{details}\n{counts.claims} claims · {counts.sources} src · "
-             f"{counts.contradictions} contra · {counts.notes} notes")
+    line2 = (
+        f"{details}\n{counts.claims} claims · {counts.sources} src · "
+        f"{counts.contradictions} contra · {counts.notes} notes"
+    )
     header = Text.assemble(title, "\n", safe(line2, "dim"))
     changed = drift(corpus, article.id)
     if changed is not None:  # the text is no longer the one annotated (issue 13)
@@ -50,10 +52,19 @@ class ArticlePane(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(header_text(self.article, self.corpus), classes="pane-header")
-        yield ArticleView(self.article, self.corpus.annotations.get(self.article.id, []),
-                          self.corpus.contradiction_refs(), self.pane, id=f"view-{self.pane}")
-        search = Input(placeholder="Search this article (enter to find, esc to close)",
-                       classes="pane-search", compact=True, restrict=NO_CONTROLS)
+        yield ArticleView(
+            self.article,
+            self.corpus.annotations.get(self.article.id, []),
+            self.corpus.contradiction_refs(),
+            self.pane,
+            id=f"view-{self.pane}",
+        )
+        search = Input(
+            placeholder="Search this article (enter to find, esc to close)",
+            classes="pane-search",
+            compact=True,
+            restrict=NO_CONTROLS,
+        )
         search.display = False
         yield search
         yield Static("", classes="pane-status")
@@ -66,16 +77,22 @@ class ArticlePane(Vertical):
     def _data_changed(self, event: CorpusChanged) -> None:
         """Redraw highlights and counts only when this article's data changed."""
         if event.touches(self.article.id) and self.query(ArticleView):
-            self.view.set_annotations(self.corpus.annotations.get(self.article.id, []),
-                                      self.corpus.contradiction_refs())
+            self.view.set_annotations(
+                self.corpus.annotations.get(self.article.id, []), self.corpus.contradiction_refs()
+            )
             self.query_one(".pane-header", Static).update(header_text(self.article, self.corpus))
 
     def on_mount(self) -> None:
         if self._pending is not None and self.query(ArticleView):
             self._apply()
 
-    def reveal(self, annotation: Annotation, partners: set[str] | None = None,
-               status: Text | None = None, focus: bool = False) -> None:
+    def reveal(
+        self,
+        annotation: Annotation,
+        partners: set[str] | None = None,
+        status: Text | None = None,
+        focus: bool = False,
+    ) -> None:
         """Jump to an annotation now, or as soon as this pane is composed."""
         self._pending = (annotation, partners or set(), status, focus)
         if self.is_mounted and self.query(ArticleView):
@@ -122,10 +139,10 @@ class ArticlePane(Vertical):
         event.input.display = False
         self.view.focus()
         if event.value:
-            found = (f"{count} {'match' if count == 1 else 'matches'} for " if count
-                     else "No match for ")
-            self.set_status(Text.assemble(found, safe(repr(event.value)),
-                                          " · n/N next/previous" if count else ""))
+            found = f"{count} {'match' if count == 1 else 'matches'} for " if count else "No match for "
+            self.set_status(
+                Text.assemble(found, safe(repr(event.value)), " · n/N next/previous" if count else "")
+            )
 
     def on_key(self, event) -> None:
         search = self.query_one(Input)
@@ -133,4 +150,3 @@ class ArticlePane(Vertical):
             event.stop()
             search.display = False
             self.view.focus()
-

@@ -29,8 +29,11 @@ SCALE: dict[str, tuple[int | None, str, str]] = {
     "false": (1, "False", "False: the claim is wrong"),
     "disputed": (2, "Disputed", "Disputed: credible reports contradict the claim"),
     "supported": (3, "Supported", "Supported: the claim is borne out by the evidence"),
-    "unverifiable": (None, "Unverifiable", "Unverifiable: the claim cannot be checked "
-                     "with the evidence available; not a rating of its truth"),
+    "unverifiable": (
+        None,
+        "Unverifiable",
+        "Unverifiable: the claim cannot be checked with the evidence available; not a rating of its truth",
+    ),
 }
 SHORT = 75  # Google: keep claimReviewed short enough not to wrap on a phone
 
@@ -38,9 +41,14 @@ _ORGANISATION = re.compile(
     r"\b(government|ministry|ministerium|department|office|agency|intelligence|forces|army|"
     r"military|parliament|council|commission|nations|nato|union|press|news|zeitung|times|"
     r"post|institute|university|party|committee|service|bureau|police|court|bank|"
-    r"company|group|reports|analysts|experts|officials|media|tv|radio)\b", re.I)
-_PERSON_ROLE = re.compile(r"\b(minister|secretary|president|chancellor|spokesperson|"
-                          r"spokesman|spokeswoman|general|ambassador|senator|mp)\b", re.I)
+    r"company|group|reports|analysts|experts|officials|media|tv|radio)\b",
+    re.I,
+)
+_PERSON_ROLE = re.compile(
+    r"\b(minister|secretary|president|chancellor|spokesperson|"
+    r"spokesman|spokeswoman|general|ambassador|senator|mp)\b",
+    re.I,
+)
 
 
 def agent_type(name: str, tags: tuple[str, ...] = ()) -> str | None:
@@ -70,7 +78,7 @@ def short_claim(text: str, limit: int = SHORT) -> str:
     flat = " ".join(text.split())
     if len(flat) <= limit:
         return flat
-    cut = flat[:limit - 1].rsplit(" ", 1)[0].rstrip(",;:") or flat[:limit - 1]
+    cut = flat[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") or flat[: limit - 1]
     return cut + "…"
 
 
@@ -79,8 +87,9 @@ def review_id(v: Verdict, claim: Annotation) -> str:
     return quote(f"{claim.article}-{claim.id}" + (f"-{v.author}" if v.author else ""), safe="-_.")
 
 
-def claim_reviews(corpus: Corpus, review_url: str | None = None,
-                  publisher: Publisher | None = None) -> list[dict[str, Any]]:
+def claim_reviews(
+    corpus: Corpus, review_url: str | None = None, publisher: Publisher | None = None
+) -> list[dict[str, Any]]:
     """One ClaimReview per verdict other than unreviewed."""
     publisher = publisher or load_publisher(corpus.root, review_url)
     reviews: list[dict[str, Any]] = []
@@ -94,17 +103,17 @@ def claim_reviews(corpus: Corpus, review_url: str | None = None,
     return reviews
 
 
-def _review(corpus: Corpus, publisher: Publisher, claim: Annotation, v: Verdict
-            ) -> dict[str, Any]:
+def _review(corpus: Corpus, publisher: Publisher, claim: Annotation, v: Verdict) -> dict[str, Any]:
     article = corpus.articles[claim.article]
-    text = article.text[claim.start:claim.end]
+    text = article.text[claim.start : claim.end]
     value, word, meaning = SCALE[v.value]
     rating: dict[str, Any] = {"@type": "Rating", "alternateName": word, "name": meaning}
     if value is not None:
         rating.update({"ratingValue": value, "bestRating": BEST, "worstRating": WORST})
     ident = review_id(v, claim)
     review: dict[str, Any] = {
-        "@context": "https://schema.org", "@type": "ClaimReview",
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
         "url": publisher.review_page(ident),
         "claimReviewed": short_claim(text),
         "reviewRating": rating,

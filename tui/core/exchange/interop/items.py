@@ -147,8 +147,7 @@ def _read_creator(item: Item, creator: Any) -> None:
         elif not name:
             name = creator
     elif isinstance(creator, dict):
-        name = _text(creator.get("name")) or _text(creator.get("nickname")) \
-            or _text(creator.get("nick"))
+        name = _text(creator.get("name")) or _text(creator.get("nickname")) or _text(creator.get("nick"))
         if is_absolute_iri(creator.get("id")):
             item.creator = creator["id"]
     if name and not validate_author(name):
@@ -164,8 +163,8 @@ def record_id(item: Item, suffix: str = "") -> str:
         if ID_OK.match(ident) and len(ident) <= 120:
             return ident + suffix
     origin = item.origin
-    if origin.startswith(HYPOTHESIS_PAGE) and ID_OK.match(origin[len(HYPOTHESIS_PAGE):]):
-        return "h:" + origin[len(HYPOTHESIS_PAGE):] + suffix
+    if origin.startswith(HYPOTHESIS_PAGE) and ID_OK.match(origin[len(HYPOTHESIS_PAGE) :]):
+        return "h:" + origin[len(HYPOTHESIS_PAGE) :] + suffix
     if origin and ID_OK.match(origin) and len(origin) <= 120:
         return origin + suffix
     basis = origin or json.dumps(item.raw, sort_keys=True, default=str)

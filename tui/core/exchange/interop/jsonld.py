@@ -46,8 +46,12 @@ def offline_loader(url: str, options: dict[str, Any] | None = None) -> dict[str,
         return {"contextUrl": None, "documentUrl": url, "document": w3c_context()}
     from pyld.jsonld import JsonLdError
 
-    raise JsonLdError(f"crossread does not fetch JSON-LD documents ({url})",
-                      "jsonld.LoadDocumentError", {"url": url}, code="loading document failed")
+    raise JsonLdError(
+        f"crossread does not fetch JSON-LD documents ({url})",
+        "jsonld.LoadDocumentError",
+        {"url": url},
+        code="loading document failed",
+    )
 
 
 def _options() -> dict[str, Any]:
@@ -68,8 +72,7 @@ def expand(document: Any, dropped: list[str] | None = None) -> Any:
 def compact(document: Any, context: Any = None) -> dict[str, Any]:
     from pyld import jsonld
 
-    return jsonld.compact(document, context if context is not None else EXPORT_CONTEXT,
-                          _options())
+    return jsonld.compact(document, context if context is not None else EXPORT_CONTEXT, _options())
 
 
 def looks_expanded(data: Any) -> bool:
@@ -81,9 +84,11 @@ def looks_expanded(data: Any) -> bool:
             continue
         if "@graph" in item and "@context" not in item:
             return True
-        if any(isinstance(key, str) and key.startswith(("http://www.w3.org/ns/oa#",
-                                                        "http://www.w3.org/ns/activitystreams#"))
-               for key in item):
+        if any(
+            isinstance(key, str)
+            and key.startswith(("http://www.w3.org/ns/oa#", "http://www.w3.org/ns/activitystreams#"))
+            for key in item
+        ):
             return True
         kinds = item.get("@type")
         if isinstance(kinds, list) and any(str(k).startswith("http") for k in kinds):
@@ -96,8 +101,10 @@ def compacted(data: Any) -> Any:
     flattened document lists apart (bodies, targets, selectors) embedded again."""
     for url in _remote_contexts(data):
         if url not in _CONTEXT_URLS:
-            raise OfflineOnly(f"it names the JSON-LD context {url}, which crossread does not "
-                              "fetch (only the W3C annotation context is built in)")
+            raise OfflineOnly(
+                f"it names the JSON-LD context {url}, which crossread does not "
+                "fetch (only the W3C annotation context is built in)"
+            )
     try:
         result = compact(data, EXPORT_CONTEXT)
     except Exception as exc:  # pyld raises its own error type and others on bad input
@@ -107,8 +114,7 @@ def compacted(data: Any) -> Any:
     if not isinstance(nodes, list):
         return result
     by_id = {n["id"]: n for n in nodes if isinstance(n, dict) and isinstance(n.get("id"), str)}
-    return [_embed(n, by_id, frozenset()) for n in nodes
-            if isinstance(n, dict) and _is_annotation(n)]
+    return [_embed(n, by_id, frozenset()) for n in nodes if isinstance(n, dict) and _is_annotation(n)]
 
 
 def _remote_contexts(data: Any) -> list[str]:

@@ -86,8 +86,9 @@ class Existing:
                         found.notes[ident] = (a.article, a.id)
                 found.notes.setdefault(a.id, (a.article, a.id))
                 if a.resolution.resolved:
-                    found.spans.add(_span_key(a.kind, a.article, a.start, a.end,
-                                              _who_said(a.kind, a.text, a.author)))
+                    found.spans.add(
+                        _span_key(a.kind, a.article, a.start, a.end, _who_said(a.kind, a.text, a.author))
+                    )
         for verdicts in corpus.verdicts.values():
             for v in verdicts:
                 found.ids |= {v.id, stable_id(corpus, "verdict", v.author, v.target)}
@@ -115,26 +116,39 @@ class Existing:
     def has_record(self, record: Record) -> bool:
         kind = record["kind"]
         if kind == "verdict":
-            return (record["author"], record["on"], record["verdict"],
-                    record.get("comment", "")) in self.verdicts or record["id"] in self.ids
+            return (
+                record["author"],
+                record["on"],
+                record["verdict"],
+                record.get("comment", ""),
+            ) in self.verdicts or record["id"] in self.ids
         if kind == "link":
-            return (record["relation"], frozenset(record["claims"])) in self.links \
-                or f"link:{record['id']}" in self.ids
+            return (
+                record["relation"],
+                frozenset(record["claims"]),
+            ) in self.links or f"link:{record['id']}" in self.ids
         ref = f"{record['article']}#{record['id']}"
         if ref in self.kinds or record["id"] in self.ids:
             return True
         if "start" not in record:
             return False
         end = record["start"] + len(record["quote"])
-        return _span_key(kind, record["article"], record["start"], end,
-                         _who_said(kind, record.get("text", ""), record["author"])) in self.spans
+        return (
+            _span_key(
+                kind,
+                record["article"],
+                record["start"],
+                end,
+                _who_said(kind, record.get("text", ""), record["author"]),
+            )
+            in self.spans
+        )
 
     def remember(self, record: Record) -> None:
         kind = record["kind"]
         self.ids.add(record["id"])
         if kind == "verdict":
-            self.verdicts.add((record["author"], record["on"], record["verdict"],
-                               record.get("comment", "")))
+            self.verdicts.add((record["author"], record["on"], record["verdict"], record.get("comment", "")))
         elif kind == "link":
             self.ids.add(f"link:{record['id']}")
             self.links.add((record["relation"], frozenset(record["claims"])))
@@ -159,6 +173,5 @@ def _who_said(kind: str, text: str, author: str) -> str:
     return f"{author}\n{' '.join(text.split())}" if kind == "note" else ""
 
 
-def _span_key(kind: str, article: str, start: int, end: int, text: str
-              ) -> tuple[str, str, int, int, str]:
+def _span_key(kind: str, article: str, start: int, end: int, text: str) -> tuple[str, str, int, int, str]:
     return (kind, article, start, end, text)

@@ -51,20 +51,29 @@ def load_publisher(root: Path, review_url: str | None = None) -> Publisher:
         problem = f"{path}: {exc.message}"
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         problem = f"{path} cannot be read ({exc})"
-    values = {key: str(table.get(key) or "").strip() if isinstance(table.get(key), str) else ""
-              for key in ("name", "url", "review_url")}
+    values = {
+        key: str(table.get(key) or "").strip() if isinstance(table.get(key), str) else ""
+        for key in ("name", "url", "review_url")
+    }
     if review_url:
         values["review_url"] = review_url.strip()
     missing = [key for key, value in values.items() if not value]
-    bad = [key for key in ("url", "review_url")
-           if values[key] and not values[key].startswith(("https://", "http://"))]
+    bad = [
+        key
+        for key in ("url", "review_url")
+        if values[key] and not values[key].startswith(("https://", "http://"))
+    ]
     if missing or bad:
         lines = [f'{key} = "..."' for key in missing]
-        hint = ("ClaimReview needs the fact-checker that publishes it. Add to "
-                f"{path}:\n\n[publisher]\n" + "\n".join(lines or ['url = "https://..."']))
+        hint = (
+            "ClaimReview needs the fact-checker that publishes it. Add to "
+            f"{path}:\n\n[publisher]\n" + "\n".join(lines or ['url = "https://..."'])
+        )
         if missing and "review_url" in missing:
-            hint += ("\n\n(review_url is the page the review is published on; {id} in it "
-                     "becomes each review's id. Or give --review-url.)")
+            hint += (
+                "\n\n(review_url is the page the review is published on; {id} in it "
+                "becomes each review's id. Or give --review-url.)"
+            )
         if bad:
             hint += f"\n\n{', '.join(bad)} must be an http(s) address"
         if problem:

@@ -31,8 +31,7 @@ class RecordMaker:
         self.session = session
         self.existing = existing
 
-    def for_span(self, item: Item, article_id: str, start: int, end: int,
-                 suffix: str = "") -> Record | None:
+    def for_span(self, item: Item, article_id: str, start: int, end: int, suffix: str = "") -> Record | None:
         kind = item.ext("kind")
         if item.assessing in VERDICTS and ("assessing" in item.motivations or kind == "verdict"):
             return self.verdict(item, article_id, start, end)
@@ -47,8 +46,12 @@ class RecordMaker:
         on = item.ext("on")
         target = self.corpus.get(on) if isinstance(on, str) else None
         if target is not None:
-            record = {"id": record_id(item, suffix), "kind": "note", "article": article_id,
-                      "on": target.id if target.article == article_id else target.ref}
+            record = {
+                "id": record_id(item, suffix),
+                "kind": "note",
+                "article": article_id,
+                "on": target.id if target.article == article_id else target.ref,
+            }
         else:
             record = self._anchored(item, "note", article_id, start, end, suffix)
         record["text"] = item.text or HIGHLIGHT
@@ -56,12 +59,18 @@ class RecordMaker:
             record["tags"] = list(item.tags)
         return self._stamp(item, record)
 
-    def _anchored(self, item: Item, kind: str, article_id: str, start: int, end: int,
-                  suffix: str) -> Record:
+    def _anchored(self, item: Item, kind: str, article_id: str, start: int, end: int, suffix: str) -> Record:
         text = self.corpus.articles[article_id].text
         prefix, after = context_of(text, start, end)
-        return {"id": record_id(item, suffix), "kind": kind, "article": article_id,
-                "quote": text[start:end], "prefix": prefix, "suffix": after, "start": start}
+        return {
+            "id": record_id(item, suffix),
+            "kind": kind,
+            "article": article_id,
+            "quote": text[start:end],
+            "prefix": prefix,
+            "suffix": after,
+            "start": start,
+        }
 
     def _claim_fields(self, item: Item, record: Record) -> None:
         topic = item.ext("topic")
@@ -79,24 +88,28 @@ class RecordMaker:
         value = item.ext("value")
         if isinstance(value, list) and len(value) == 1:
             value = value[0]
-        if _number(value) or (isinstance(value, list) and len(value) == 2
-                              and all(_number(v) for v in value)):
+        if _number(value) or (isinstance(value, list) and len(value) == 2 and all(_number(v) for v in value)):
             record["value"] = value
         for key in STRUCTURED:
             if isinstance(item.ext(key), str) and item.ext(key):
                 record[key] = item.ext(key)
 
     def verdict(self, item: Item, article_id: str, start: int, end: int) -> Record | None:
-        claim = next((a for a in self.corpus.annotations.get(article_id, [])
-                      if a.kind == "claim" and a.start == start and a.end == end), None)
+        claim = next(
+            (
+                a
+                for a in self.corpus.annotations.get(article_id, [])
+                if a.kind == "claim" and a.start == start and a.end == end
+            ),
+            None,
+        )
         if claim is None:
             return None
         author = item.author or self.session.author
         ident = f"verdict:{claim.article}:{claim.id}"
         if author != self.session.author:  # the author's own verdict key stays theirs
             ident += f":{id_word(author)}"
-        record: Record = {"id": ident, "kind": "verdict", "on": claim.ref,
-                          "verdict": item.assessing}
+        record: Record = {"id": ident, "kind": "verdict", "on": claim.ref, "verdict": item.assessing}
         if item.comments:
             record["comment"] = " ".join(" ".join(item.comments).split())
         return self._stamp(item, record)
@@ -104,13 +117,23 @@ class RecordMaker:
     def link(self, item: Item, refs: list[str]) -> Record:
         relation = next((t for t in item.tags if t in RELATIONS), "contradicts")
         summary = next((t for t in item.describing + item.comments if t.strip()), "linked claims")
-        record: Record = {"id": record_id(item), "kind": "link", "relation": relation,
-                          "summary": " ".join(summary.split()), "claims": refs}
+        record: Record = {
+            "id": record_id(item),
+            "kind": "link",
+            "relation": relation,
+            "summary": " ".join(summary.split()),
+            "claims": refs,
+        }
         return self._stamp(item, record)
 
     def reply(self, item: Item, article_id: str, parent: str) -> Record | None:
-        record: Record = {"id": record_id(item), "kind": "note", "article": article_id,
-                          "on": parent, "text": item.text or HIGHLIGHT}
+        record: Record = {
+            "id": record_id(item),
+            "kind": "note",
+            "article": article_id,
+            "on": parent,
+            "text": item.text or HIGHLIGHT,
+        }
         if item.tags:
             record["tags"] = list(item.tags)
         return self._stamp(item, record)

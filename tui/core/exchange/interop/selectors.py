@@ -65,14 +65,17 @@ def _walk(selector: Any, base: int | None, found: Located, depth: int) -> None:
         return
     kind = str(selector.get("type") or "unknown")
     child_base: int | None = None
-    if kind == "TextQuoteSelector" and isinstance(selector.get("exact"), str) \
-            and selector["exact"]:
+    if kind == "TextQuoteSelector" and isinstance(selector.get("exact"), str) and selector["exact"]:
         if not found.quote:
             found.quote = selector["exact"]
             found.prefix = _text(selector.get("prefix"))
             found.suffix = _text(selector.get("suffix"))
-    elif kind == "TextPositionSelector" and is_offset(selector.get("start")) \
-            and is_offset(selector.get("end")) and selector["start"] <= selector["end"]:
+    elif (
+        kind == "TextPositionSelector"
+        and is_offset(selector.get("start"))
+        and is_offset(selector.get("end"))
+        and selector["start"] <= selector["end"]
+    ):
         if base is not None:
             child_base = base + selector["start"]
             if found.start is None or depth > 0:  # the innermost known span wins
@@ -101,8 +104,7 @@ def _range(selector: dict[str, Any], base: int | None, found: Located, depth: in
         _walk(selector.get(key), base, part, depth + 1)
         ends.append(part)
     first, last = ends
-    if first.start is not None and last.end is not None and first.start <= last.end \
-            and found.start is None:
+    if first.start is not None and last.end is not None and first.start <= last.end and found.start is None:
         found.start, found.end = first.start, last.end
     elif not (first.quote or last.quote):
         found.other.add("RangeSelector")
