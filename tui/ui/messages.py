@@ -11,23 +11,6 @@ from tui.core.model.changes import ChangeSet
 
 
 @dataclass
-class CursorMoved(Message):
-    """The caret moved; `annotation` is the one under it, if any."""
-
-    pane: int
-    offset: int
-    annotation: Annotation | None
-
-
-@dataclass
-class FollowRequested(Message):
-    """Show the other members of a contradiction the annotation belongs to."""
-
-    pane: int
-    annotation: Annotation
-
-
-@dataclass
 class ArticleChosen(Message):
     article_id: str
     new_pane: bool = False

@@ -11,7 +11,7 @@ from textual.widget import Widget
 
 from tui.core.document.jumps import JumpList, Place
 from tui.core.model.annotations import Annotation, Link
-from tui.ui.messages import AnnotationChosen, ArticleChosen, CursorMoved, FollowRequested
+from tui.ui.messages import AnnotationChosen, ArticleChosen
 from tui.ui.styles import safe
 from tui.ui.widgets.article_view import ArticleView
 from tui.ui.widgets.inspector import Inspector
@@ -185,7 +185,7 @@ class PanesMixin:
         for index, pane in enumerate(panes):
             pane.display = first <= index < first + fits
 
-    def on_cursor_moved(self, event: CursorMoved) -> None:
+    def on_article_view_cursor_moved(self, event: ArticleView.CursorMoved) -> None:
         view = self.current_view
         if view is not None and view.pane == event.pane:
             self._inspect(view.current_annotation())
@@ -211,7 +211,7 @@ class PanesMixin:
         if pane is not None:
             pane.reveal(a, focus=True)
 
-    def on_follow_requested(self, event: FollowRequested) -> None:
+    def on_article_view_follow_requested(self, event: ArticleView.FollowRequested) -> None:
         source = event.annotation
         targets: list[tuple[Link, str]] = [
             (link, ref)

@@ -22,7 +22,6 @@ from tui.core.document.intervals import IntervalIndex
 from tui.core.document.layout import text_start
 from tui.core.files.article import Article
 from tui.core.model.annotations import Annotation
-from tui.ui.messages import CursorMoved, FollowRequested
 from tui.ui.widgets.article_draw import LinePainter
 from tui.ui.widgets.article_text import ArticleText
 
@@ -177,6 +176,28 @@ class ArticleView(ArticleText):
     jump_filter: reactive[str] = reactive("all", init=False)
 
     @dataclass
+    class CursorMoved(Message):
+        """The caret moved; `annotation` is the one under it, if any.
+
+        Coalesces: of several moves still queued for one pane only the newest
+        matters, so a held-down key does not queue an inspector redraw per step.
+        """
+
+        pane: int
+        offset: int
+        annotation: Annotation | None
+
+        def can_replace(self, message: Message) -> bool:
+            return isinstance(message, ArticleView.CursorMoved) and message.pane == self.pane
+
+    @dataclass
+    class FollowRequested(Message):
+        """Show the other members of a contradiction the annotation belongs to."""
+
+        pane: int
+        annotation: Annotation
+
+    @dataclass
     class Jumped(Message):
         """The caret is about to jump away from `offset`: the jump list records it."""
 
@@ -288,7 +309,7 @@ class ArticleView(ArticleText):
 
     def watch_cursor(self, old: int, new: int) -> None:
         super().watch_cursor(old, new)
-        self.post_message(CursorMoved(self.pane, new, self.annotation_at(new)))
+        self.post_message(self.CursorMoved(self.pane, new, self.annotation_at(new)))
 
     # ------------------------------------------------------------ selecting and jumping
 
@@ -344,7 +365,7 @@ class ArticleView(ArticleText):
         if annotation is None or annotation.ref not in self.highlights.contradiction_refs:
             self.notify("No contradiction here. Use } to jump to the next one.", timeout=3, markup=False)
             return
-        self.post_message(FollowRequested(self.pane, annotation))
+        self.post_message(self.FollowRequested(self.pane, annotation))
 
     def on_click(self, event: events.Click) -> None:
         if self.selection_anchor is not None:
