@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import unicodedata
 from collections.abc import Sequence
@@ -434,34 +433,13 @@ def run_app(argv: Sequence[str]) -> int:
     author = resolve_author(parser, args.author)
     from tui.ui.memory import reader
 
-    headless_bench = bool(os.environ.get("CROSSREAD_BENCH_EXIT_ON_PAINT"))
-    what = None if headless_bench else _no_terminal()
+    what = _no_terminal()
     if what is not None:
         print(NO_TERMINAL.format(what=what), file=sys.stderr)
         return 2
-    app = reader(root, args.open, author=author, max_panes=MAX_PANES, remember=not headless_bench)
-    if headless_bench:
-        # Benchmark hook: run headless and exit right after the first frame with text.
-        app.exit_on_first_paint = True
-        app.run(headless=True)
-        report_peak_memory()
-        return 0
+    app = reader(root, args.open, author=author, max_panes=MAX_PANES)
     app.run()
     return 0
-
-
-def report_peak_memory() -> None:
-    """For benchmarks: this process's own peak RSS (VmHWM), which unlike
-    ru_maxrss does not include the parent's memory from before exec."""
-    target = os.environ.get("CROSSREAD_BENCH_RSS_FILE")
-    if not target:
-        return
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                Path(target).write_text(line.split()[1], encoding="utf-8")
-    except OSError:
-        pass
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -386,14 +386,14 @@ class CrossreadApp(PanesMixin, SuggestionsMixin, App[None]):
             return False
         return True
 
-    exit_on_first_paint = False
     remember = False
     """Restore and save the theme, panes and filters: set by tui.ui.memory.reader()."""
+    run_analysis = True
+    """Propose suggestions in a worker after the first frame (issue 15)."""
 
-    def on_first_text_painted(self) -> None:
-        if self.exit_on_first_paint:
-            self.call_after_refresh(self.exit)
-        elif self.loading and not self._worker_started:
+    @on(ArticleView.FirstPainted)
+    def _first_text_painted(self) -> None:
+        if self.loading and not self._worker_started:
             # Anchoring holds the GIL; start it once the text is on screen.
             self._worker_started = True
             self.call_after_refresh(self._load_in_background)

@@ -81,7 +81,7 @@ class SuggestionsMixin:
     # ------------------------------------------------------------ the analysis
 
     def start_analysis(self) -> None:
-        if getattr(self, "exit_on_first_paint", False) or self.analysis_state != "waiting":
+        if not getattr(self, "run_analysis", True) or self.analysis_state != "waiting":
             return
         self.analysis_state = "running"
         self._analyse()
@@ -167,7 +167,7 @@ class SuggestionsMixin:
                 text.append_text(describe(s, self.corpus, view.article.id))
         self.query_one(Inspector).show_suggestions(text)  # type: ignore[attr-defined]
 
-    def on_cursor_moved(self, event: Any) -> None:
+    def on_article_view_cursor_moved(self, event: Any) -> None:
         view = self.current_view  # type: ignore[attr-defined]
         if view is not None and view.pane == event.pane:
             self._inspect_suggestions_at(view)

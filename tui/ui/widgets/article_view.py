@@ -213,6 +213,9 @@ class ArticleView(ArticleText):
 
         href: str
 
+    class FirstPainted(Message):
+        """The first line of text is drawn: work that waits for it may start."""
+
     class JumpFilterChanged(Message):
         """`]` and `[` now jump to another kind: the legend says which."""
 
@@ -291,9 +294,7 @@ class ArticleView(ArticleText):
         strip = self.painter.draw(index, self.rich_style)
         if not self.painted and strip.cell_length:
             self.painted = True
-            on_paint = getattr(self.app, "on_first_text_painted", None)
-            if on_paint is not None:
-                on_paint()
+            self.app.post_message(self.FirstPainted())  # from inside a render: straight to the app
         return strip
 
     def notify_style_update(self) -> None:
