@@ -16,7 +16,6 @@ import argparse
 import os
 import random
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -26,6 +25,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
 from benchmarks.synth import _yaml_quote, article_text  # noqa: E402
+from benchmarks.timing import time_check  # noqa: E402
 
 
 def write_quote_corpus(root: Path, size: int, count: int, seed: int = 5) -> None:
@@ -73,20 +73,6 @@ def inherent(root: Path) -> float:
     return time.perf_counter() - began
 
 
-def check(root: Path) -> float:
-    env = dict(os.environ, XDG_CACHE_HOME=tempfile.mkdtemp(prefix="crossread-cold-"))
-    env.pop("CROSSREAD_NO_CACHE", None)
-    began = time.perf_counter()
-    subprocess.run(
-        [sys.executable, "-m", "tui", "check", str(root)],
-        env=env,
-        check=False,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    return time.perf_counter() - began
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", default="1,5,16")
@@ -103,7 +89,7 @@ def main() -> None:
             floor_t, check_t = [], []
             for _ in range(args.runs):  # paired: the same load hits both
                 floor_t.append(inherent(root))
-                check_t.append(check(root))
+                check_t.append(time_check(root, tempfile.mkdtemp(prefix="crossread-cold-")))
             f, c = statistics.median(floor_t), statistics.median(check_t)
             per_mb[size] = c / size
             print(

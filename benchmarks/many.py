@@ -12,9 +12,7 @@ Targets: cold under 20 s, warm under 3 s.
 from __future__ import annotations
 
 import argparse
-import os
 import random
-import subprocess
 import sys
 import tempfile
 import time
@@ -24,6 +22,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
 from benchmarks.synth import _yaml_quote, article_text  # noqa: E402
+from benchmarks.timing import time_check  # noqa: E402
 from tui.core.files.markdown import parse_markdown  # noqa: E402
 
 
@@ -68,20 +67,6 @@ def write_archive(root: Path, articles: int, per_article: int, links: int, seed:
     (root / "annotations" / "contradictions.yaml").write_text("\n".join(out) + "\n", encoding="utf-8")
 
 
-def check(root: Path, cache_home: str) -> float:
-    env = dict(os.environ, XDG_CACHE_HOME=cache_home, XDG_DATA_HOME=cache_home)
-    env.pop("CROSSREAD_NO_CACHE", None)
-    began = time.perf_counter()
-    subprocess.run(
-        [sys.executable, "-m", "tui", "check", str(root)],
-        env=env,
-        check=False,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    return time.perf_counter() - began
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--articles", type=int, default=2000)
@@ -98,8 +83,8 @@ def main() -> None:
             f"annotations, {args.links} links in {time.perf_counter() - began:.1f} s"
         )
         cache_home = tempfile.mkdtemp(prefix="crossread-many-cache-")
-        cold = check(root, cache_home)
-        warm = check(root, cache_home)
+        cold = time_check(root, cache_home)
+        warm = time_check(root, cache_home)
         print(f"check cold {cold:.2f} s (target < 20 s), warm {warm:.2f} s (target < 3 s)")
 
 
