@@ -84,3 +84,12 @@ def test_matches_fold_case_and_typography_and_skip_hidden_text() -> None:
     assert [s for s, _ in plain.spans] == [12, 22]
     assert plain.next(12) == 22 and plain.next(22) == 12 and plain.previous(12) == 22
     assert Matches(text, "").spans == [] and Matches(text, "").next(0) is None
+
+
+def test_in_article_and_corpus_search_find_the_same_spans() -> None:
+    from tui.core.views.search import find_all
+
+    # "İ" lower-cases to two characters; one such letter once hid every match.
+    text = "İzmir, Kursk und kursk; ‚KURSK‘"
+    assert Matches(text, "kursk").spans == find_all(text, "kursk")
+    assert len(Matches(text, "kursk").spans) == 3

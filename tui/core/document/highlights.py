@@ -11,7 +11,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from tui.core.document.intervals import IntervalIndex
-from tui.core.document.text import Folded
+from tui.core.document.text import find_folded
 from tui.core.model.annotations import Annotation, Match
 
 JUMP_FILTERS = ("all", "claim", "source", "note", "contradiction")
@@ -82,17 +82,8 @@ class Matches:
     def __init__(self, text: str = "", query: str = "", first: int = 0) -> None:
         self.query = query
         self.spans: list[tuple[int, int]] = []
-        if query and text:
-            folded = Folded(text)
-            haystack = folded.text.lower()
-            needle = Folded(query).text.lower()
-            if needle and len(haystack) == len(folded.text):
-                pos = haystack.find(needle)
-                while pos != -1:
-                    start, end = folded.span_to_source(pos, pos + len(needle))
-                    if start >= first:  # not in a heading that is not shown
-                        self.spans.append((start, end))
-                    pos = haystack.find(needle, pos + 1)
+        if query and text:  # none inside a heading that is not shown
+            self.spans = [(s, e) for s, e in find_folded(text, query) if s >= first]
         self.index: IntervalIndex[int] = IntervalIndex([(s, e, i) for i, (s, e) in enumerate(self.spans)])
 
     def next(self, here: int, inclusive: bool = False) -> int | None:

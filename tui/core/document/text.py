@@ -166,3 +166,27 @@ class Folded:
 
 def fold(text: str) -> str:
     return Folded(text).text
+
+
+def _lower_keeping_length(text: str) -> str:
+    """Lower case that never changes the length (offsets must map back)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(ch if len(low := ch.lower()) != 1 else low for ch in text)
+
+
+def find_folded(text: str, query: str) -> list[tuple[int, int]]:
+    """Spans of `text` matching `query` with case, spacing and typography folded:
+    the one search both the article view (`/`) and the corpus search (`F`) use."""
+    needle = _lower_keeping_length(Folded(query).text)
+    if not needle.strip():
+        return []
+    folded = Folded(text)
+    haystack = _lower_keeping_length(folded.text)
+    spans: list[tuple[int, int]] = []
+    pos = haystack.find(needle)
+    while pos != -1:
+        spans.append(folded.span_to_source(pos, pos + len(needle)))
+        pos = haystack.find(needle, pos + max(1, len(needle)))
+    return spans

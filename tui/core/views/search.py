@@ -12,7 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from tui.core.document.intervals import IntervalIndex
-from tui.core.document.text import Folded, escape_line
+from tui.core.document.text import escape_line
+from tui.core.document.text import find_folded as find_all
 from tui.core.model.annotations import Annotation, Link, split_ref
 from tui.core.model.corpus import Corpus
 from tui.core.views.filters import text_order
@@ -20,29 +21,6 @@ from tui.core.views.filters import text_order
 CONTEXT = 30  # characters of context on each side of a match
 MAX_HITS = 2000  # enough to read; a one-letter query on a 5 MB corpus stops here
 TEXT, NOTE, COMMENT, SUMMARY, SOURCE_NAME = "text", "note", "comment", "summary", "source name"
-
-
-def _lower_keeping_length(text: str) -> str:
-    """Lower case that never changes the length (offsets must map back)."""
-    lowered = text.lower()
-    if len(lowered) == len(text):
-        return lowered
-    return "".join(ch if len(low := ch.lower()) != 1 else low for ch in text)
-
-
-def find_all(text: str, query: str) -> list[tuple[int, int]]:
-    """Spans of `text` matching `query`, case, spacing and typography folded."""
-    needle = _lower_keeping_length(Folded(query).text)
-    if not needle.strip():
-        return []
-    folded = Folded(text)
-    haystack = _lower_keeping_length(folded.text)
-    spans: list[tuple[int, int]] = []
-    pos = haystack.find(needle)
-    while pos != -1:
-        spans.append(folded.span_to_source(pos, pos + len(needle)))
-        pos = haystack.find(needle, pos + max(1, len(needle)))
-    return spans
 
 
 def snippet(text: str, start: int, end: int, context: int = CONTEXT) -> tuple[str, int, int]:
