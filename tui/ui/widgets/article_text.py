@@ -66,7 +66,15 @@ class ArticleText(ScrollView, can_focus=True):
 
     def _extend(self, min_lines: int = 0, upto_offset: int | None = None) -> None:
         self.wrapped.extend(min_lines, upto_offset)
-        self.virtual_size = Size(max(0, self.wrapped.width), self.wrapped.height())
+        self._sync_size()
+
+    def _sync_size(self) -> None:
+        """Tell the scroll view how tall the text is, only when that changed:
+        line_of runs on every key and drawn line, and a new virtual size
+        costs a layout pass."""
+        size = Size(max(0, self.wrapped.width), self.wrapped.height())
+        if size != self.virtual_size:
+            self.virtual_size = size
 
     def _schedule_layout(self) -> None:
         if not self.wrapped.complete:
@@ -84,7 +92,7 @@ class ArticleText(ScrollView, can_focus=True):
     def line_of(self, offset: int) -> int:
         self._ensure_layout()
         index = self.wrapped.line_of(offset)
-        self.virtual_size = Size(max(0, self.wrapped.width), self.wrapped.height())
+        self._sync_size()
         return index
 
     def on_resize(self, event: events.Resize) -> None:
@@ -200,7 +208,7 @@ class ArticleText(ScrollView, can_focus=True):
     def _move_lines(self, delta: int) -> None:
         self._ensure_layout()
         self.move_cursor(self.navigator.lines(self.cursor, delta, self.size.height + 50))
-        self.virtual_size = Size(max(0, self.wrapped.width), self.wrapped.height())
+        self._sync_size()
 
     def action_cursor_down(self) -> None:
         self._move_lines(1)
