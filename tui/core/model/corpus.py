@@ -236,9 +236,7 @@ class Corpus:
             self.links.append(item)
             for ref in item.members:
                 self._links_by_ref.setdefault(ref, []).append(item)
-            item.resolved = all(
-                (m := self.get(ref)) is not None and m.resolution.resolved for ref in item.members
-            )
+            item.resolved = self.link_resolved(item)
         elif item.article not in self.articles or item.ref in self._by_ref:
             self.add_layer(item.path, [item], [], [], problems)  # reports why, as on load
         else:
@@ -253,6 +251,15 @@ class Corpus:
             _attach_notes(self, [item])
             problems.extend(note_loops(self, [item]))
             self.diagnostics.extend(problems)
+
+    def link_resolved(self, link: Link) -> bool:
+        """Whether every claim a link names exists and is anchored."""
+        return all((m := self.get(ref)) is not None and m.resolution.resolved for ref in link.members)
+
+    def refresh_links(self, ref: str | None = None) -> None:
+        """Recompute `resolved` of the links naming `ref` (of every link if None)."""
+        for link in self.links if ref is None else self._links_by_ref.get(ref, []):
+            link.resolved = self.link_resolved(link)
 
     def remove(self, path: Path, record_id: str, kind: str, article: str = "", target: str = "") -> None:
         """Forget the object one record of `path` made (the inverse of `put`)."""

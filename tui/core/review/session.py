@@ -122,11 +122,9 @@ class Session:
             parsed = parse_record(_as_ymap(item.after), (0, 0), path, problems)
             if parsed is not None:
                 self.corpus.put(parsed, problems)
-        for link in self.corpus.links:  # cheap: a claim's anchoring may have changed
-            if item.id in (ref.partition("#")[2] for ref in link.members):
-                link.resolved = all(
-                    (m := self.corpus.get(r)) is not None and m.resolution.resolved for r in link.members
-                )
+        record = item.after or item.before or {}
+        if record.get("article"):  # links naming this annotation may now (not) resolve
+            self.corpus.refresh_links(f"{record['article']}#{item.id}")
 
     def _annotation_of(self, items: list[RecordChange]) -> Annotation | None:
         for item in items:
@@ -160,10 +158,7 @@ class Session:
         self.corpus.add_layer(path, annotations, verdicts, links, problems)
         if path not in self.corpus.note_files:
             self.corpus.note_files.append(path)
-        for link in self.corpus.links:
-            link.resolved = all(
-                (m := self.corpus.get(ref)) is not None and m.resolution.resolved for ref in link.members
-            )
+        self.corpus.refresh_links()
 
     def reload(self) -> None:
         """Re-read this author's file (after an outside change) into the corpus."""
