@@ -21,53 +21,36 @@ def report_anchor(corpus: Corpus, annotation: Annotation, index: TextIndex) -> N
     assert anchor is not None
     line, col = annotation.line, annotation.column
     short = anchor.quote if len(anchor.quote) <= 60 else anchor.quote[:57] + "..."
-    add = corpus.diagnostics.append
+
+    def add(level: Level, message: str, hint: str) -> None:
+        corpus.diagnostics.append(Diagnostic(annotation.path, line, col, level, message, hint))
+
     if anchor.start is not None and anchor.start > len(index.text):
         add(
-            Diagnostic(
-                annotation.path,
-                line,
-                col,
-                Level.ERROR,
-                f"{annotation.id!r} has 'start: {anchor.start}', beyond the end of the "
-                f"article ({len(index.text)} characters)",
-                "remove 'start', or give the offset of the quote in the article",
-            )
+            Level.ERROR,
+            f"{annotation.id!r} has 'start: {anchor.start}', beyond the end of the "
+            f"article ({len(index.text)} characters)",
+            "remove 'start', or give the offset of the quote in the article",
         )
     if result.match is Match.ORPHAN:
         add(
-            Diagnostic(
-                annotation.path,
-                line,
-                col,
-                Level.WARNING,
-                f"orphan: {annotation.id!r} quote {short!r} is not in the article",
-                "copy the quote again from the article text",
-            )
+            Level.WARNING,
+            f"orphan: {annotation.id!r} quote {short!r} is not in the article",
+            "copy the quote again from the article text",
         )
     elif result.match is Match.FUZZY:
         found = index.text[result.start : result.end]
         add(
-            Diagnostic(
-                annotation.path,
-                line,
-                col,
-                Level.WARNING,
-                f"{annotation.id!r} matched only fuzzily (score {result.score:.2f}): {found!r}",
-                "update the quote to the article's exact words",
-            )
+            Level.WARNING,
+            f"{annotation.id!r} matched only fuzzily (score {result.score:.2f}): {found!r}",
+            "update the quote to the article's exact words",
         )
     elif result.ambiguous:
         count = len(index.occurrences(anchor.quote, False))
         add(
-            Diagnostic(
-                annotation.path,
-                line,
-                col,
-                Level.WARNING,
-                f"{annotation.id!r} quote {short!r} occurs {count} times; the first was used",
-                "add 'occurrence: N', or a 'prefix'/'suffix' to pick one",
-            )
+            Level.WARNING,
+            f"{annotation.id!r} quote {short!r} occurs {count} times; the first was used",
+            "add 'occurrence: N', or a 'prefix'/'suffix' to pick one",
         )
 
 
