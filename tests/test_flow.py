@@ -253,11 +253,12 @@ async def test_article_is_readable_at_80x24_and_after_a_resize() -> None:
         assert not app.query_one("#side").display
 
 
-async def test_follow_at_80x24_shows_the_partner_and_a_resize_keeps_it() -> None:
+@pytest.mark.parametrize("presses", [1, 3])  # within 002, then into a pane that is replaced
+async def test_follow_at_80x24_shows_the_partner_and_a_resize_keeps_it(presses: int) -> None:
     app = CrossreadApp(bundled_corpus(), [A2, A0])
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await pilot.press("right_curly_bracket")
+        await pilot.press(*["right_curly_bracket"] * presses)
         await pilot.pause()
         source = app.panes[0].view.current_annotation()
         await pilot.press("enter")
@@ -270,6 +271,8 @@ async def test_follow_at_80x24_shows_the_partner_and_a_resize_keeps_it() -> None
         assert len(landed) == 1
         target, partner = landed[0], landed[0].view.selected
         assert target.display and shows(target.view, partner.anchor.quote)
+        shown = [p for p in app.panes if p.display]
+        assert all(text_width(p.view) >= 40 for p in shown), [text_width(p.view) for p in shown]
         await pilot.resize_terminal(200, 50)
         await pilot.pause()
         assert shows(target.view, partner.anchor.quote)

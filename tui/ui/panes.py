@@ -87,9 +87,11 @@ class PanesMixin:
             return shown  # the same article never sits in two panes by accident
         pane = ArticlePane(article, self.corpus, self._next_pane_id)
         self._next_pane_id += 1
+        pane.display = old.display  # a pane hidden for lack of width stays hidden
         self.query_one("#panes").mount(pane, after=old)
         self._panes[index] = pane
         old.remove()
+        self.call_after_refresh(self.fit_panes)
         return pane
 
     def _focus_pane(self, index: int) -> None:
