@@ -1,16 +1,26 @@
 """Speed and memory of the analysis (issue 15): the bundled corpus and a
 synthetic corpus of a given size.
 
-    python benchmarks/analysis.py [--size-mb 5] [--articles 2]
+    python benchmarks/analysis.py [--size-mb 5] [--articles 2] [--memory-runs 3]
 
 Targets from the issue: under 1 s for the bundled corpus, under 10 s for the
 5 MB corpus, memory within 2x of loading the corpus without analysis.
+
+Memory is measured in fresh processes, the median of `--memory-runs` each:
+one loads the corpus (the reader without analysis), the other loads it and
+keeps what the reader keeps of the analysis, the suggestions. Both report
+resident (VmRSS) and peak (VmHWM) memory; RSS seldom shrinks after a peak,
+so what the analysis holds while it runs counts too.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import resource
+import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -30,6 +40,66 @@ def _rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+ROOT = Path(__file__).resolve().parent.parent
+PROBE = """
+import gc, json, sys
+from pathlib import Path
+sys.path.insert(0, sys.argv[3])
+from tui.core.model.corpus import load_corpus
+corpus = load_corpus(Path(sys.argv[1]))
+if sys.argv[4] == "ui":
+    import textual.app, textual.widgets, rich.text  # the reader's libraries, loaded, not running
+kept = []
+if sys.argv[2] == "analysis":
+    from tui.core.analysis import suggest_corpus
+    kept = suggest_corpus(corpus)
+gc.collect()
+status = dict(line.split(":", 1) for line in open("/proc/self/status"))
+kb = lambda key: int(status[key].split()[0])
+print(json.dumps({"rss": kb("VmRSS"), "peak": kb("VmHWM"), "kept": len(kept)}))
+"""
+
+
+def _probe(root: Path, mode: str, env: dict[str, str], ui: str = "core") -> dict[str, int]:
+    out = subprocess.run(
+        [sys.executable, "-c", PROBE, str(root), mode, str(ROOT), ui],
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    ).stdout
+    result: dict[str, int] = json.loads(out.strip().splitlines()[-1])
+    return result
+
+
+def memory(root: Path, runs: int) -> None:
+    """Median RSS and peak of the reader's load with and without the analysis:
+    with the core alone, and with the reader's UI libraries imported as well."""
+    with tempfile.TemporaryDirectory(prefix="crossread-analysis-memory-") as cache:
+        env = dict(os.environ, XDG_CACHE_HOME=cache)
+        _probe(root, "plain", env)  # fills the cache, as a second open of the reader would find it
+        rows: dict[tuple[str, str], list[dict[str, int]]] = {}
+        for _ in range(runs):
+            for ui in ("core", "ui"):
+                for mode in ("plain", "analysis"):
+                    rows.setdefault((ui, mode), []).append(_probe(root, mode, env, ui))
+    for ui, label in (("core", "core only"), ("ui", "with textual and rich imported")):
+        mb = {
+            (mode, key): statistics.median(r[key] for r in rows[ui, mode]) / 1024
+            for mode in ("plain", "analysis")
+            for key in ("rss", "peak")
+        }
+        print(
+            f"memory, {label}, median of {runs} fresh processes: without analysis RSS "
+            f"{mb['plain', 'rss']:.0f} MB (peak {mb['plain', 'peak']:.0f} MB); with analysis RSS "
+            f"{mb['analysis', 'rss']:.0f} MB (peak {mb['analysis', 'peak']:.0f} MB), "
+            f"{rows[ui, 'analysis'][0]['kept']} suggestions kept; "
+            f"{mb['analysis', 'rss'] / mb['plain', 'rss']:.2f}x RSS, "
+            f"{mb['analysis', 'peak'] / mb['plain', 'peak']:.2f}x peak (target <= 2x)"
+        )
+
+
 def bundled() -> None:
     began = time.perf_counter()
     corpus = load_corpus(bundled_corpus())
@@ -45,7 +115,7 @@ def bundled() -> None:
     )
 
 
-def synthetic(size_mb: float, articles: int) -> None:
+def synthetic(size_mb: float, articles: int, memory_runs: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         (root / "articles").mkdir()
@@ -77,15 +147,19 @@ def synthetic(size_mb: float, articles: int) -> None:
             f"RSS {before:.0f} MB before, {after_load:.0f} MB loaded, {after:.0f} MB after analysis "
             f"({(after - before) / max(1.0, after_load - before):.2f}x the corpus's own growth)"
         )
+        del found, docs, corpus
+        if memory_runs:
+            memory(root, memory_runs)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--size-mb", type=float, default=5.0)
     parser.add_argument("--articles", type=int, default=2)
+    parser.add_argument("--memory-runs", type=int, default=3, help="fresh processes per median (0: skip)")
     args = parser.parse_args()
     bundled()
-    synthetic(args.size_mb, args.articles)
+    synthetic(args.size_mb, args.articles, args.memory_runs)
 
 
 if __name__ == "__main__":
