@@ -150,7 +150,7 @@ def _figures(text: str, language: str = "de", published: date | None = None) -> 
         ),
         ("At least 12 people were killed.", "en", "dead", "killed", ""),
         ("Es gab zwölf Tote.", "de", "dead", "", ""),
-        ("Rund 200 Einsatzkräfte waren vor Ort.", "de", "emergency workers", "", ""),
+        ("Rund 200 Einsatzkräfte waren vor Ort.", "de", "emergency workers", "deployed", ""),
         ("The ferry carried 340 passengers.", "en", "passengers", "", ""),
         (
             "About 10,000 North Korean troops were sent to Russia.",

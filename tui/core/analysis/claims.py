@@ -15,7 +15,6 @@ from datetime import date
 from tui.core.analysis.attribution import attribution
 from tui.core.analysis.dates import DateMention, dates, may_have_dates
 from tui.core.analysis.lexicon import (
-    EVENTS,
     GENERIC,
     MODALITY,
     MONTHS,
@@ -27,6 +26,10 @@ from tui.core.analysis.lexicon import (
     STOPWORDS,
     UNITS,
     WEEKDAYS,
+    event_kind,
+    noun_concept,
+    term_of,
+    terms_in,
 )
 from tui.core.analysis.numbers import Quantity, quantities
 from tui.core.analysis.segment import Sentence, Word, sentences
@@ -231,7 +234,7 @@ def _figure(
         noun, counts, end = "", "", q.end
     elif noun_index is not None:
         noun = words[noun_index].text
-        counts = NOUNS.get(lowers[noun_index]) or next(
+        counts = noun_concept(lowers[noun_index]) or next(
             (NOUNS[f] for f in _stem_forms(noun) if f in NOUNS), ""
         )
         if not counts:
@@ -245,7 +248,7 @@ def _figure(
         counts = NOUNS.get(noun.lower(), "") if noun else ""
     topics: frozenset[str] = frozenset()
     if not counts and q.unit in _AMOUNT_UNITS:
-        counts, topics = "unit:" + q.unit, _topics(words, lowers, q)
+        counts, topics = "unit:" + q.unit, _topics(sentence, words, lowers, q)
     if counts in GENERIC and predicate in (
         "killed",
         "injured",
@@ -284,9 +287,11 @@ def _number_of(sentence: Sentence, q: Quantity) -> str:
     return m.group(1) if m and sentence.start + m.end() <= q.start else ""
 
 
-def _topics(words: list[Word], lowers: list[str], q: Quantity) -> frozenset[str]:
-    """Capitalised content words of the sentence outside the figure: what an amount is of."""
-    return frozenset(
+def _topics(sentence: Sentence, words: list[Word], lowers: list[str], q: Quantity) -> frozenset[str]:
+    """Capitalised content words of the sentence outside the figure, and the concepts it
+    names in either language (`Pegel`, `water level`): what an amount is of."""
+    concepts = terms_in(sentence.text.lower(), lowers)
+    return frozenset(concepts) | frozenset(
         _stem_forms(w.text)[-1]
         for w, low in zip(words, lowers, strict=True)
         if w.capitalised
@@ -321,7 +326,7 @@ def _counted_noun(words: list[Word], lowers: list[str], first: int, language: st
     while i < min(len(words), first + 4):
         low = lowers[i]
         nxt = lowers[i + 1] if i + 1 < len(words) else ""
-        if low in NOUNS:
+        if low in NOUNS or (language != "en" and words[i].capitalised and noun_concept(low)):
             return i
         if low in _SKIPPABLE or f"{low} {nxt}" in QUALIFIERS:
             i += 1 if low in _SKIPPABLE else 2
@@ -379,12 +384,12 @@ def _event(
         return None
     best, distance, at = "", 10**9, None
     for w, low in zip(words, lowers, strict=True):
-        cls = EVENTS.get(low)
+        cls = event_kind(low)
         if cls and abs(w.start - mention.start) < distance:
             best, distance, at = cls, abs(w.start - mention.start), w
     if not best or at is None:
         return None
-    topics = frozenset(
+    topics = frozenset(terms_in(sentence.text.lower(), lowers)) | frozenset(
         _stem_forms(w.text)[-1]
         for i, w in enumerate(words)
         if w.capitalised
@@ -394,6 +399,7 @@ def _event(
         and not (mention.start <= w.start < mention.end)
         and len(w.text) > 3
     )
+    topics -= {term_of(at.text.lower())}  # the event's own word is not a topic
     start, end = min(mention.start, at.start), max(mention.end, at.end)
     if end - start > 160:
         start, end = mention.start, mention.end

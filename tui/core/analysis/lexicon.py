@@ -7,6 +7,9 @@ to one language-neutral key, so `Tote` and `killed` compare.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+
 HEDGES: dict[str, str] = {
     "mindestens": "at_least",
     "wenigstens": "at_least",
@@ -81,6 +84,50 @@ UNITS: dict[str, tuple[str, float]] = {
     "kilometres": ("m", 1000.0),
     "kilometers": ("m", 1000.0),
     "kilometre": ("m", 1000.0),
+    "zentimeter": ("m", 0.01),
+    "zentimetern": ("m", 0.01),
+    "centimetres": ("m", 0.01),
+    "centimeters": ("m", 0.01),
+    "centimetre": ("m", 0.01),
+    "centimeter": ("m", 0.01),
+    "cm": ("m", 0.01),
+    "millimeter": ("m", 0.001),
+    "millimetern": ("m", 0.001),
+    "millimetres": ("m", 0.001),
+    "millimeters": ("m", 0.001),
+    "millimetre": ("m", 0.001),
+    "mm": ("m", 0.001),
+    "fuß": ("m", 0.3048),
+    "feet": ("m", 0.3048),
+    "foot": ("m", 0.3048),
+    "ft": ("m", 0.3048),
+    "zoll": ("m", 0.0254),
+    "inches": ("m", 0.0254),
+    "inch": ("m", 0.0254),
+    "quadratkilometer": ("km2", 1.0),
+    "quadratkilometern": ("km2", 1.0),
+    "square kilometres": ("km2", 1.0),
+    "square kilometers": ("km2", 1.0),
+    "km²": ("km2", 1.0),
+    "km2": ("km2", 1.0),
+    "square miles": ("km2", 2.589988),
+    "hektar": ("km2", 0.01),
+    "hectares": ("km2", 0.01),
+    "ha": ("km2", 0.01),
+    "acres": ("km2", 0.004046856),
+    "liter": ("l", 1.0),
+    "litern": ("l", 1.0),
+    "litres": ("l", 1.0),
+    "liters": ("l", 1.0),
+    "kubikmeter": ("l", 1000.0),
+    "kubikmetern": ("l", 1000.0),
+    "cubic metres": ("l", 1000.0),
+    "cubic meters": ("l", 1000.0),
+    "grad celsius": ("°C", 1.0),
+    "degrees celsius": ("°C", 1.0),
+    "°c": ("°C", 1.0),
+    "grad": ("°C", 1.0),
+    "degrees": ("°C", 1.0),
     "m": ("m", 1.0),
     "meter": ("m", 1.0),
     "metern": ("m", 1.0),
@@ -95,6 +142,12 @@ UNITS: dict[str, tuple[str, float]] = {
     "kn": ("kn", 1.0),
     "km/h": ("km/h", 1.0),
     "stundenkilometer": ("km/h", 1.0),
+    "stundenkilometern": ("km/h", 1.0),
+    "kilometer pro stunde": ("km/h", 1.0),
+    "kilometres per hour": ("km/h", 1.0),
+    "kilometers per hour": ("km/h", 1.0),
+    "mph": ("km/h", 1.609344),
+    "miles per hour": ("km/h", 1.609344),
     "dollar": ("USD", 1.0),
     "us-dollar": ("USD", 1.0),
     "dollars": ("USD", 1.0),
@@ -107,6 +160,16 @@ UNITS: dict[str, tuple[str, float]] = {
     "pfund": ("GBP", 1.0),
     "pounds": ("GBP", 1.0),
     "£": ("GBP", 1.0),
+    "franken": ("CHF", 1.0),
+    "francs": ("CHF", 1.0),
+    "chf": ("CHF", 1.0),
+    "yen": ("JPY", 1.0),
+    "rubel": ("RUB", 1.0),
+    "roubles": ("RUB", 1.0),
+    "rubles": ("RUB", 1.0),
+    "prozentpunkte": ("pp", 1.0),
+    "prozentpunkten": ("pp", 1.0),
+    "percentage points": ("pp", 1.0),
     "prozent": ("%", 1.0),
     "percent": ("%", 1.0),
     "per cent": ("%", 1.0),
@@ -128,6 +191,8 @@ UNITS: dict[str, tuple[str, float]] = {
     "days": ("day", 1.0),
     "stunden": ("hour", 1.0),
     "hours": ("hour", 1.0),
+    "minuten": ("minute", 1.0),
+    "minutes": ("minute", 1.0),
 }
 
 # counted noun (lower case, any listed form) -> what is counted
@@ -155,36 +220,121 @@ _NOUN_GROUPS = {
     "weapons": "waffen weapons",
     "jobs": "stellen arbeitsplätze jobs",
     "crew": "crew besatzung besatzungsmitglied besatzungsmitglieder besatzungsmitgliedern",
+    "police": "polizist polizisten polizistinnen polizeibeamte polizeibeamten polizeikräfte polizeikräften "
+    "police policemen policewomen",
+    "doctors": "arzt ärzte ärzten ärztinnen mediziner doctors physicians medics",
+    "nurses": "pflegekräfte pflegekräften krankenschwestern nurses",
+    "patients": "patient patienten patientinnen patients",
+    "students": "schüler schülern schülerinnen studenten studierende studierenden students pupils",
+    "teachers": "lehrer lehrern lehrerinnen lehrkräfte lehrkräften teachers",
+    "visitors": "besucher besuchern zuschauer zuschauern gäste gästen visitors spectators guests fans",
+    "protesters": "demonstranten demonstrantinnen demonstrierende protestierende protesters demonstrators",
+    "participants": "teilnehmer teilnehmern teilnehmende teilnehmenden participants delegates",
+    "voters": "wähler wählern wählerinnen voters",
+    "votes": "stimmen votes",
+    "seats": "sitze sitzen mandate mandaten seats",
+    "members": "mitglied mitglieder mitgliedern members",
+    "customers": "kunden kundinnen customers clients",
+    "households": "haushalte haushalten households",
+    "buildings": "gebäude gebäuden häuser häusern wohnhäuser wohnungen buildings houses homes apartments",
+    "vehicles": "fahrzeug fahrzeuge fahrzeugen autos vehicles cars",
+    "trucks": "lastwagen lkw trucks lorries",
+    "boats": "boot boote booten boats",
+    "ships": "schiff schiffe schiffen ships vessels",
+    "flights": "flug flüge flügen flights",
+    "trains": "zug züge zügen trains",
+    "aircraft": "flugzeug flugzeuge flugzeugen kampfjets aircraft planes jets",
+    "tanks": "panzer tanks",
+    "missiles": "rakete raketen marschflugkörper missiles rockets",
+    "drones": "drohne drohnen drones",
+    "animals": "tiere tieren animals",
+    "migrants": "migranten migrantinnen asylbewerber asylsuchende migrants asylum-seekers",
+    "hostages": "geisel geiseln hostages",
+    "victims": "opfer opfern victims",
+    "evacuees": "evakuierte evakuierten evacuees",
+    "homeless": "obdachlose obdachlosen homeless",
+    "suspects": "verdächtige verdächtigen tatverdächtige tatverdächtigen suspects",
+    "arrests": "festnahmen verhaftungen arrests",
+    "companies": "firmen unternehmen betriebe companies firms businesses",
+    "countries": "länder ländern staaten countries nations",
+    "cases": "fälle fällen infektionen neuinfektionen cases infections",
+    "miners": "bergleute bergarbeiter miners",
+    "tourists": "touristen urlauber urlaubern tourists holidaymakers",
+    "inmates": "häftlinge häftlingen insassen inmates",
+    "volunteers": "freiwillige freiwilligen ehrenamtliche volunteers",
 }
 for _concept, _words in _NOUN_GROUPS.items():
     for _word in _words.split():
         NOUNS[_word] = _concept
+
+
+def noun_concept(low: str) -> str:
+    """What a lower-case noun counts, or "". German compounds are not read by their
+    head: `Leiharbeiter` and `Schwerverletzte` are subsets of workers and injured,
+    and comparing them with the whole would be a false contradiction."""
+    return NOUNS.get(low, "")
+
+
 GENERIC = frozenset({"people"})
+# When only one side says what happened, these counts compare anyway if the other
+# side's predicate is the usual one: emergency workers and police are there deployed.
+USUAL_PREDICATE: dict[str, str] = {"emergency workers": "deployed", "police": "deployed"}
 
 # predicate class -> word forms (lower case)
 PREDICATES: dict[str, str] = {}
 _PREDICATE_GROUPS = {
     "deployed": "verlegt verlegen verlegte verlegung geschickt schickte schicken entsandt entsenden "
     "entsendet entsandte entsendung stationiert stationierung eingetroffen befinden befindet "
-    "angekommen trainingsprogramme ausbildung militärausbildungsstätten sent deployed deploy "
-    "deployment stationed arrived dispatched",
+    "angekommen trainingsprogramme ausbildung militärausbildungsstätten eingesetzt mobilisiert "
+    "bekämpften bekämpfen sent deployed deploy deployment stationed arrived dispatched mobilised "
+    "mobilized fought battled",
     "killed": "getötet getöteten tot starben gestorben ums killed died dead kill",
     "injured": "verletzt verwundet injured wounded hurt",
     "missing": "vermisst missing",
-    "evacuated": "evakuiert evacuated",
+    "evacuated": "evakuiert evakuierten evakuieren evacuated evacuate",
     "arrested": "festgenommen verhaftet arrested detained",
     "massed": "zusammengezogen zusammenziehen massed amassed gathered streitmacht",
-    "rescued": "gerettet rescued",
+    "rescued": "gerettet geborgen rescued saved",
     "delivered": "geliefert lieferte lieferung delivered supplied",
     "paid": "gehalt erhalten lohn paid salary",
     "cut": "entlassen entlässt entließ gestrichen streicht streichen abgebaut abbauen weg wegfallen laid cut "
-    "cuts",
+    "cuts slash slashed",
+    "hospitalised": "hospitalised hospitalized",
+    "affected": "betroffen affected",
+    "protested": "demonstrierten protestierten demonstrieren protestieren protested marched rallied",
+    "struck": "streikten streiken streik strike striking",
+    "infected": "infiziert angesteckt erkrankt infected",
+    "displaced": "obdachlos vertrieben geflohen flohen flüchteten displaced fled homeless",
 }
 for _class, _words in _PREDICATE_GROUPS.items():
     for _word in _words.split():
         PREDICATES[_word] = _class
 # "ums Leben gekommen", "das Leben gekostet": killed
-PREDICATE_PHRASES = (("leben gekostet", "killed"), ("ums leben", "killed"), ("laid off", "cut"))
+# Searched in the lower-cased sentence when no single word names the predicate.
+PREDICATE_PHRASES = (
+    ("leben gekostet", "killed"),
+    ("ums leben", "killed"),
+    ("lost their lives", "killed"),
+    ("laid off", "cut"),
+    ("im einsatz", "deployed"),
+    ("vor ort", "deployed"),
+    ("on site", "deployed"),
+    ("at the scene", "deployed"),
+    ("on the scene", "deployed"),
+    ("in sicherheit gebracht", "evacuated"),
+    ("ins krankenhaus", "hospitalised"),
+    ("in krankenhäuser", "hospitalised"),
+    ("taken to hospital", "hospitalised"),
+    ("in hospital", "hospitalised"),
+    ("ohne strom", "without power"),
+    ("without power", "without power"),
+    ("without electricity", "without power"),
+    ("in gewahrsam", "arrested"),
+    ("into custody", "arrested"),
+    ("auf die straße", "protested"),
+    ("went on strike", "struck"),
+    ("legten die arbeit nieder", "struck"),
+)
 
 # A figure in a sentence with one of these is possible or planned, not a fact.
 MODALITY: dict[str, str] = {}
@@ -246,10 +396,64 @@ _EVENT_GROUPS = {
     "elected": "gewählt wahl elected election",
     "fire": "brand großbrand feuer fire blaze",
     "grounded": "aground havarie havariert strandete gestrandet",
+    "breach": "bruch burst breach breached breaches gebrochen",
+    "collapse": "einsturz eingestürzt collapsed collapse",
+    "explosion": "explosion explodierte explodiert detonation exploded blast",
+    "crash": "absturz abgestürzt crashed crash",
+    "accident": "unfall verunglückt zusammenstoß kollision kollidierte accident collision collided",
+    "derailed": "entgleist entgleisung entgleiste derailed derailment",
+    "sank": "gesunken sank sinking untergang kenterte gekentert capsized",
+    "flood": "hochwasser überschwemmung überschwemmungen überflutet überflutung flood floods flooding "
+    "flooded",
+    "earthquake": "erdbeben beben earthquake quake",
+    "storm": "sturm unwetter orkan storm hurricane",
+    "strike": "streik warnstreik streikten strike walkout",
+    "protest": "demonstration kundgebung protest protests rally",
+    "arrest": "festnahme festgenommen verhaftet arrest arrested detained",
+    "verdict": "urteil verurteilt verdict sentenced convicted",
+    "resigned": "rücktritt zurückgetreten resigned resignation",
+    "opened": "eröffnet eröffnung opened opening inaugurated",
+    "closed": "geschlossen schließung closed closure",
+    "evacuation": "evakuierung evacuation",
+    "landed": "gelandet landung landed landing",
+    "departed": "abfahrt ausgelaufen abgelegt departed departure sailed",
+    "shooting": "schüsse schießerei shooting",
+    "launched": "gestartet launched launch",
+    "outbreak": "ausbruch outbreak",
+    "vote": "abstimmung abgestimmt referendum vote voted",
+    "agreed": "einigung geeinigt agreed",
+    "ceasefire": "waffenruhe waffenstillstand ceasefire truce",
+    "released": "freigelassen freilassung released release",
+    "kidnapped": "entführt entführung kidnapped abducted kidnapping",
+    "announced": "angekündigt announced",
 }
 for _class, _words in _EVENT_GROUPS.items():
     for _word in _words.split():
         EVENTS[_word] = _class
+# German compound nouns end in the event: `Deichbruch`, `Waldbrand`, `Verkehrsunfall`.
+_EVENT_HEADS = tuple(
+    sorted(
+        (
+            "bruch brand feuer einsturz absturz unfall beben anschlag angriff streik explosion "
+            "hochwasser gipfel wahl treffen urteil ausbruch"
+        ).split(),
+        key=len,
+        reverse=True,
+    )
+)
+_EVENT_HEAD_CLASS = {"bruch": "breach", "feuer": "fire", "beben": "earthquake", "anschlag": "attack"}
+
+
+def event_kind(low: str) -> str:
+    """The event a lower-case word names, also as the end of a German compound; or ""."""
+    found = EVENTS.get(low)
+    if found:
+        return found
+    for head in _EVENT_HEADS:
+        if low.endswith(head) and len(low) - len(head) >= 3:
+            return _EVENT_HEAD_CLASS.get(head) or EVENTS[head]
+    return ""
+
 
 MONTHS: dict[str, int] = {}
 for _number, _names in enumerate(
@@ -328,3 +532,85 @@ PLACES = frozenset(
         "seoul peking beijing europa europe"
     ).split()
 )
+
+# Who acts and what it is about, across languages: institutions and the common
+# nouns of news stories. A stance's actor or an event's topic named `Landkreis`
+# in one outlet and `the district` in another is the same; so is `Abkommen` and
+# `the deal`. Multi-word English forms are matched as phrases.
+_TERM_GROUPS = {
+    "government": "regierung bundesregierung landesregierung kabinett government cabinet administration",
+    "parliament": "parlament bundestag landtag parliament legislature congress",
+    "police": "polizei police",
+    "fire brigade": "feuerwehr fire-brigade fire-service fire-department firefighters",
+    "army": "armee militär streitkräfte bundeswehr army military",
+    "ministry": "ministerium ministry",
+    "district": "landkreis kreis bezirk kreisverwaltung district county",
+    "city": "stadt stadtverwaltung gemeinde rathaus city council municipality town",
+    "state": "bundesland land state",
+    "port authority": "hafenbehörde port-authority",
+    "authorities": "behörde behörden verwaltung authority authorities officials",
+    "company": "unternehmen firma konzern betreiber company firm operator group",
+    "shipping company": "reederei shipping-company shipping-line",
+    "airline": "fluggesellschaft airline carrier",
+    "railway": "bahn railway rail-operator",
+    "prosecutors": "staatsanwaltschaft staatsanwalt prosecutors prosecutor prosecution",
+    "court": "gericht court",
+    "hospital": "krankenhaus klinik klinikum hospital",
+    "union": "gewerkschaft union",
+    "coast guard": "küstenwache coast-guard coastguard",
+    "relief agency": "hilfswerk relief-agency",
+    "weather service": "wetterdienst weather-service",
+    "red cross": "rotes-kreuz roten-kreuz red-cross",
+    "united nations": "uno vereinte-nationen un united-nations",
+    "agreement": "abkommen vereinbarung vertrag deal agreement treaty accord",
+    "dike": "deich deiches damm dike dyke levee dam",
+    "river": "fluss flusses river",
+    "port": "hafen port harbour harbor",
+    "warehouse": "lagerhalle warehouse",
+    "building": "gebäude building",
+    "bridge": "brücke bridge",
+    "ship": "schiff fähre frachter ship ferry vessel freighter",
+    "train": "zug train",
+    "plane": "flugzeug maschine plane aircraft",
+    "school": "schule school",
+    "factory": "werk fabrik factory plant",
+    "batteries": "batterien akkus batteries",
+    "fire": "brand feuer fire blaze",
+    "explosion": "explosion blast",
+    "water level": "pegel pegelstand wasserstand water-level",
+    "election": "wahl election",
+    "budget": "haushalt budget",
+    "report": "bericht berichte report reports",
+    "investigation": "ermittlungen untersuchung investigation inquiry probe",
+}
+TERMS: dict[str, str] = {}
+for _concept, _words in _TERM_GROUPS.items():
+    for _word in _words.split():
+        TERMS[_word.replace("-", " ")] = _concept
+_TERM_HEADS = ("behörde", "verwaltung", "ministerium", "regierung", "polizei", "feuerwehr", "gericht")
+
+
+def term_of(low: str) -> str:
+    """The concept of one lower-case word, also as the end of a German compound
+    (`Wasserbehörde`) or of a hyphenated one (`Lithium-Batterien`)."""
+    found = TERMS.get(low)
+    if found:
+        return found
+    if "-" in low:
+        return term_of(low.rsplit("-", 1)[1])
+    for head in _TERM_HEADS:
+        if low.endswith(head) and len(low) - len(head) >= 3:
+            return TERMS.get(head, "")
+    return ""
+
+
+_PHRASES = sorted((t for t in TERMS if " " in t), key=len, reverse=True)
+_TERM_PHRASE = re.compile(r"\b(?:" + "|".join(map(re.escape, _PHRASES)) + r")\b")
+
+
+def terms_in(low_text: str, lowers: Iterable[str]) -> set[str]:
+    """The concepts named in a lower-cased text, by its words and its multi-word phrases."""
+    found = {c for c in map(term_of, lowers) if c}
+    if " " in low_text:
+        found.update(TERMS[m.group()] for m in _TERM_PHRASE.finditer(low_text))
+    return found

@@ -17,6 +17,7 @@ from functools import lru_cache
 from rapidfuzz.fuzz import ratio
 
 from tui.core.analysis.claims import Analysis
+from tui.core.analysis.fold import fold_name
 from tui.core.analysis.lexicon import ROLES, STOPWORDS
 from tui.core.analysis.suggest import Member, Suggestion, stable_id
 from tui.core.files.entities import Entity
@@ -36,16 +37,6 @@ class Name:
     @property
     def parts(self) -> list[str]:
         return self.text.replace("-", " ").split()
-
-
-@lru_cache(maxsize=65536)
-def fold_name(name: str) -> str:
-    """Spelling-neutral form: umlauts, ß, hyphens and common transliterations."""
-    text = name.lower()
-    for a, b in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss"), ("-", " ")):
-        text = text.replace(a, b)
-    text = re.sub(r"\bz", "s", text.replace("w", "v").replace("y", "i").replace("j", "i"))
-    return re.sub(r"(\w)\1+", r"\1", re.sub(r"\s+", " ", text)).strip()
 
 
 _COLOGNE = {

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from tui.core.analysis.attribution import actors, stance
 from tui.core.analysis.claims import Analysis
-from tui.core.analysis.lexicon import PLACES, STOPWORDS
+from tui.core.analysis.fold import fold_name
+from tui.core.analysis.lexicon import PLACES, STOPWORDS, term_of, terms_in
 from tui.core.analysis.suggest import Member, Suggestion, stable_id
 
 _AGENT = re.compile(r"\b(?:von|by)\s+(?P<name>[A-ZÄÖÜ][\wäöüß-]+)")
@@ -42,12 +43,18 @@ def statements(analysis: Analysis) -> list[Statement]:
             continue
         before = sentence.text[: found.start]
         agent = _AGENT.search(before)
-        holders = frozenset({agent.group("name").lower()}) if agent else actors(before)
-        topics = actors(sentence.text) - holders - PLACES
+        named = frozenset({agent.group("name").lower()}) if agent else actors(before)
+        # An actor is known by its folded name (`Selenskyj`/`Zelenskyy`) and by what it
+        # is in either language (`Landkreis`/`the district`).
+        low_before = before.lower()
+        holders = frozenset(fold_name(n) for n in named) | frozenset(
+            terms_in(low_before, _CONTENT.findall(low_before))
+        )
+        topics = frozenset(fold_name(t) for t in actors(sentence.text) - named - PLACES)
         words = frozenset(
-            _stem(w.lower())
-            for w in _CONTENT.findall(sentence.text)
-            if w.lower() not in STOPWORDS and not _CUES.match(w)
+            term_of(low) or _stem(fold_name(low))
+            for low in map(str.lower, _CONTENT.findall(sentence.text))
+            if low not in STOPWORDS and not _CUES.match(low)
         )
         out.append(
             Statement(
@@ -83,8 +90,11 @@ def stance_suggestions(all_statements: list[Statement]) -> list[Suggestion]:
         holders = a.holders & b.holders
         topics = _stems(a.topics) & _stems(b.topics)
         if not holders or not topics:
+            # One actor saying opposite things about what two words of each sentence
+            # share (across languages, by concept); or, with no actor in common, three.
             shared = a.words & b.words
-            if a.stance == b.stance or len(shared) < _MIN_SHARED_WORDS:
+            needed = _MIN_SHARED_WITH_ACTOR if holders else _MIN_SHARED_WORDS
+            if a.stance == b.stance or len(shared) < needed:
                 continue
             holders, topics = holders or frozenset({"(same wording)"}), set(sorted(shared)[:4])
         relation = "corroborates" if a.stance == b.stance else "contradicts"
@@ -115,6 +125,7 @@ def stance_suggestions(all_statements: list[Statement]) -> list[Suggestion]:
 
 
 _MIN_SHARED_WORDS = 3
+_MIN_SHARED_WITH_ACTOR = 2
 _CAP = 8
 
 

@@ -11,18 +11,23 @@ the same moment.
 from __future__ import annotations
 
 import hashlib
+import math
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from rapidfuzz.fuzz import ratio
+
 from tui.core.analysis.claims import Analysis, Event, Figure
 from tui.core.analysis.dates import DateMention, overlap
-from tui.core.analysis.lexicon import PLACES
+from tui.core.analysis.fold import fold_name
+from tui.core.analysis.lexicon import PLACES, USUAL_PREDICATE
 
 RELATIONS = ("contradicts", "corroborates", "updates", "variant")
 _INTRINSIC = frozenset({"dead", "injured"})  # the noun already says what happened
 # Counts fixed at the moment of an event (who was on board): a later figure corrects, never updates.
 _FIXED = frozenset({"passengers", "crew"})
+_AREA = frozenset({"km2"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,15 +98,21 @@ def _comparable(a: Figure, b: Figure) -> bool:
     if a.qualifier and b.qualifier and a.qualifier != b.qualifier:
         return False
     if a.counts.startswith("unit:"):
-        # An amount without a counted noun: about a shared topic, or the same large sum of money.
+        # An amount without a counted noun: about a shared topic, the same thing done to
+        # it (burned, flooded), or the same large sum of money.
         same_sum = a.quantity.value == b.quantity.value >= 1e5 and a.quantity.unit in ("USD", "EUR", "GBP")
-        return same_sum or bool(_free_topics(a) & _free_topics(b))
+        same_act = bool(a.predicate) and a.predicate == b.predicate and a.quantity.unit in _AREA
+        return same_sum or same_act or bool(_shared(_free_topics(a), _free_topics(b)))
     if a.counts in _INTRINSIC:
         return True
     if a.predicate and b.predicate:
         return a.predicate == b.predicate
     if a.predicate or b.predicate:
-        # One side says what happened, the other not: only the same people compare.
+        # One side says what happened, the other not: the same people compare, or
+        # people whose usual business it is (emergency workers deployed).
+        usual = USUAL_PREDICATE.get(a.counts)
+        if usual and usual == (a.predicate or b.predicate):
+            return True
         return bool(a.qualifier) and a.qualifier == b.qualifier
     return True
 
@@ -110,7 +121,7 @@ def _agree(a: Figure, b: Figure) -> bool:
     qa, qb = a.quantity, b.quantity
     lo, hi = max(qa.low, qb.low), min(qa.high, qb.high)
     if qa.low == qa.high or qb.low == qb.high:
-        return lo <= hi
+        return lo <= hi or math.isclose(lo, hi, rel_tol=1e-9)  # 780 cm * 0.01 is 7.8 m
     return lo < hi  # two estimates that merely touch at their edges do not agree
 
 
@@ -209,14 +220,27 @@ def figure_suggestion(a: Figure, b: Figure) -> Suggestion | None:
 
 
 def _shared_topics(a: Event, b: Event) -> set[str]:
+    return _shared(a.topics, b.topics)
+
+
+def _shared(xs: Iterable[str], ys: Iterable[str]) -> set[str]:
+    """Topic words two sentences share: the same, one the end of the other (`Getreidekorridor`,
+    `Korridor`), or the same word spelled in the other language (`Parlament`, `Parliament`)."""
     shared = set()
-    for x in a.topics:
-        for y in b.topics:
-            if x in PLACES or y in PLACES:
-                continue
-            if x == y or (min(len(x), len(y)) >= 5 and (x.endswith(y) or y.endswith(x))):
+    ys = [y for y in ys if y not in PLACES]
+    for x in xs:
+        if x in PLACES:
+            continue
+        for y in ys:
+            if x == y or (min(len(x), len(y)) >= 5 and (x.endswith(y) or y.endswith(x) or _cognate(x, y))):
                 shared.add(min(x, y, key=len))
     return shared
+
+
+def _cognate(x: str, y: str) -> bool:
+    """`parlament`/`parliament`, `katastrophe`/`catastrophe`: one start, nearly one spelling."""
+    fx, fy = fold_name(x), fold_name(y)
+    return fx[:1] == fy[:1] and abs(len(fx) - len(fy)) <= 2 and ratio(fx, fy) >= 85
 
 
 def event_suggestion(a: Event, b: Event) -> Suggestion | None:
