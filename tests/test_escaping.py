@@ -199,7 +199,7 @@ async def test_reader_shows_hostile_corpus_escaped(hostile: Path) -> None:
         await pilot.pause()
         assert app.screen.query(Toast)
         snap("notification")
-        app.action_toggle_issues()
+        app.reader.action_toggle_issues()
         await pilot.pause()
         snap("problems hidden")
         # Every widget's own rendered lines hold no control either.

@@ -51,18 +51,18 @@ async def test_follow_brings_the_partner_fully_on_screen_in_a_fresh_pane() -> No
         for _ in range(12):
             await pilot.press("right_curly_bracket")
             await pilot.pause()
-            source = app.panes[0].view.current_annotation()
-            app.panes[0].view.focus()
+            source = app.reader.panes[0].view.current_annotation()
+            app.reader.panes[0].view.focus()
             await pilot.press("enter")
             await pilot.pause()
             landed = [
                 p
-                for p in app.panes
+                for p in app.reader.panes
                 if p.view.selected is not None
                 and p.view.selected is not source
                 and source.ref in p.view.partners
             ]
-            assert app.panes[0].article.id == A2, "the pane the user came from stays"
+            assert app.reader.panes[0].article.id == A2, "the pane the user came from stays"
             assert len(landed) == 1, source.ref
             target, partner = landed[0], landed[0].view.selected
             assert shows(target.view, partner.anchor.quote), (partner.ref, source.ref)
@@ -70,8 +70,8 @@ async def test_follow_brings_the_partner_fully_on_screen_in_a_fresh_pane() -> No
             first_line = target.view.line_of(partner.start)
             assert first_line == 0 or first_line > target.view.scroll_offset.y
             followed += partner.article != A2
-            app.panes[0].view.focus()
-            app.panes[0].view.jump_to(source, record=False)
+            app.reader.panes[0].view.focus()
+            app.reader.panes[0].view.jump_to(source, record=False)
         assert followed >= 2
 
 
@@ -79,28 +79,28 @@ async def test_follow_reuses_the_pane_that_shows_the_target_and_never_the_origin
     app = CrossreadApp(bundled_corpus(), [A0, A1, A3])
     async with app.run_test(size=(200, 50)) as pilot:
         await pilot.pause()
-        origin = app.panes[0]
+        origin = app.reader.panes[0]
         for _ in range(6):
             await pilot.press("right_curly_bracket", "enter")
             await pilot.pause()
-            ids = [p.article.id for p in app.panes]
-            assert app.panes[0] is origin and len(ids) == len(set(ids)), ids
+            ids = [p.article.id for p in app.reader.panes]
+            assert app.reader.panes[0] is origin and len(ids) == len(set(ids)), ids
 
 
 async def test_jump_list_goes_back_and_forward_across_panes() -> None:
     app = CrossreadApp(bundled_corpus(), [A2, A0])
     async with app.run_test(size=(200, 50)) as pilot:
         await pilot.pause()
-        start = app.panes[0].view.cursor
+        start = app.reader.panes[0].view.cursor
         await pilot.press("right_square_bracket", "right_square_bracket")
-        second = app.panes[0].view.cursor
+        second = app.reader.panes[0].view.cursor
         assert second != start
         await pilot.press("ctrl+o")
         await pilot.pause()
-        assert app.panes[0].view.cursor != second
+        assert app.reader.panes[0].view.cursor != second
         await pilot.press("ctrl+n")
         await pilot.pause()
-        assert app.panes[0].view.cursor == second
+        assert app.reader.panes[0].view.cursor == second
 
 
 async def test_own_claim_updates_the_articles_list_count_at_once() -> None:
@@ -120,7 +120,7 @@ async def test_own_claim_updates_the_articles_list_count_at_once() -> None:
         await pilot.press("enter")  # the claim form (source, topic, tags), left empty
         await pilot.pause()
         assert f"{claims + 1} claims" in row()
-        header = str(app.panes[0].query_one(".pane-header").render())
+        header = str(app.reader.panes[0].query_one(".pane-header").render())
         assert f"{claims + 1} claims" in header
 
 
@@ -148,7 +148,7 @@ async def test_escape_clears_the_search_status() -> None:
     app = CrossreadApp(bundled_corpus(), [A0])
     async with app.run_test(size=(200, 50)) as pilot:
         await pilot.pause()
-        status = app.panes[0].query_one(".pane-status")
+        status = app.reader.panes[0].query_one(".pane-status")
         await pilot.press("slash", *"kursk", "enter")
         await pilot.pause()
         assert "matches for" in str(status.render())
@@ -174,7 +174,7 @@ async def test_selection_holds_exactly_the_selected_words(tmp_path: Path) -> Non
     app = CrossreadApp(bundled_corpus(), [A0])
     async with app.run_test(size=(200, 50)) as pilot:
         await pilot.pause()
-        view = app.panes[0].view
+        view = app.reader.panes[0].view
         await pilot.press("g", "v", "w", "w")
         start, end = view.selection
         text = view.article.text[start:end]
@@ -187,7 +187,7 @@ async def test_undo_names_what_it_undid() -> None:
     async with app.run_test(size=(200, 50)) as pilot:
         await pilot.pause()
         claim = next(a for a in app.corpus.annotations[A0] if a.kind == "claim")
-        app.panes[0].view.jump_to(claim)
+        app.reader.panes[0].view.jump_to(claim)
         await pilot.press("4")
         await pilot.pause()
         await pilot.press("ctrl+z")
@@ -201,7 +201,7 @@ async def test_linking_twice_offers_the_existing_link() -> None:
     async with app.run_test(size=(200, 50)) as pilot:
         await pilot.pause()
         claims = [a for a in app.corpus.annotations[A0] if a.kind == "claim"][:2]
-        view = app.panes[0].view
+        view = app.reader.panes[0].view
         view.jump_to(claims[0])
         await pilot.press("m")
         view.jump_to(claims[1])
@@ -230,20 +230,20 @@ async def test_article_is_readable_at_80x24_and_after_a_resize() -> None:
     app = CrossreadApp(bundled_corpus(), [A0, A1])
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        shown = [p for p in app.panes if p.display]
+        shown = [p for p in app.reader.panes if p.display]
         assert shown and all(text_width(p.view) >= 40 for p in shown)
         words = max(len(line) for line in visible_text(shown[0].view).split("  "))
         assert words >= 30  # real text fills the line, not a column of broken words
         await pilot.press("tab")
         await pilot.pause()
-        assert app.panes[1].display and text_width(app.panes[1].view) >= 40
+        assert app.reader.panes[1].display and text_width(app.reader.panes[1].view) >= 40
     app = CrossreadApp(bundled_corpus(), [A0, A1])
     async with app.run_test(size=(200, 50)) as pilot:
         await pilot.pause()
-        assert all(p.display for p in app.panes) and app.query_one("#side").display
+        assert all(p.display for p in app.reader.panes) and app.query_one("#side").display
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
-        shown = [p for p in app.panes if p.display]
+        shown = [p for p in app.reader.panes if p.display]
         assert shown and all(text_width(p.view) >= 40 for p in shown)
         await pilot.press("backslash")
         await pilot.pause()
@@ -260,25 +260,25 @@ async def test_follow_at_80x24_shows_the_partner_and_a_resize_keeps_it(presses: 
         await pilot.pause()
         await pilot.press(*["right_curly_bracket"] * presses)
         await pilot.pause()
-        source = app.panes[0].view.current_annotation()
+        source = app.reader.panes[0].view.current_annotation()
         await pilot.press("enter")
         await pilot.pause()
         landed = [
             p
-            for p in app.panes
+            for p in app.reader.panes
             if p.view.selected is not None and p.view.selected is not source and source.ref in p.view.partners
         ]
         assert len(landed) == 1
         target, partner = landed[0], landed[0].view.selected
         assert target.display and shows(target.view, partner.anchor.quote)
-        shown = [p for p in app.panes if p.display]
+        shown = [p for p in app.reader.panes if p.display]
         assert all(text_width(p.view) >= 40 for p in shown), [text_width(p.view) for p in shown]
         await pilot.resize_terminal(200, 50)
         await pilot.pause()
         assert shows(target.view, partner.anchor.quote)
         await pilot.press("ctrl+o")
         await pilot.pause()
-        assert app.panes[0].display and shows(app.panes[0].view, source.anchor.quote)
+        assert app.reader.panes[0].display and shows(app.reader.panes[0].view, source.anchor.quote)
 
 
 async def test_keys_typed_as_the_window_appears_are_not_lost() -> None:
@@ -300,4 +300,4 @@ async def test_a_at_80x24_brings_the_annotations_list_on_screen() -> None:
         await pilot.pause()
         listing = app.query_one(AnnotationList)
         assert app.query_one("#side").display and listing.has_focus
-        assert listing.region.width > 0 and app.panes[0].view.scrollable_content_region.width >= 20
+        assert listing.region.width > 0 and app.reader.panes[0].view.scrollable_content_region.width >= 20

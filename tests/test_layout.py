@@ -219,9 +219,9 @@ async def test_caret_and_search_stay_off_the_hidden_h1(make_corpus) -> None:
     app = CrossreadApp(root, ["k"], author="alice")
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        view = app.panes[0].view
+        view = app.reader.panes[0].view
         first = view.article.text.index("Die Schätzungen")
-        header = str(app.panes[0].query_one(".pane-header").render())
+        header = str(app.reader.panes[0].query_one(".pane-header").render())
         assert header.startswith("Truppen in Kursk")  # the title, once, in the header
         assert view.render_line(0).text.startswith("Die Schätzungen gehen auseinander.")
         assert view.cursor == first

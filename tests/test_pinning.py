@@ -101,7 +101,7 @@ async def test_reader_shows_a_banner_on_the_changed_pane(story: Path) -> None:
     app = CrossreadApp(story, author="alice")
     async with app.run_test(size=(160, 50)) as pilot:
         await pilot.pause()
-        header = str(app.panes[0].query_one(".pane-header").render())
+        header = str(app.reader.panes[0].query_one(".pane-header").render())
         assert "⚠ text changed since pinned: 1 of 3 anchors now fuzzy, 1 orphaned" in header
         assert "Truppen an der Front" in header
 
@@ -128,7 +128,7 @@ async def test_accept_changes_rewrites_only_the_hash_line(
     app = CrossreadApp(story, author="alice")
     async with app.run_test(size=(160, 50)) as pilot:
         await pilot.pause()
-        assert "changed since pinned" not in str(app.panes[0].query_one(".pane-header").render())
+        assert "changed since pinned" not in str(app.reader.panes[0].query_one(".pane-header").render())
 
 
 def test_accept_changes_of_an_unknown_article_is_a_usage_error(

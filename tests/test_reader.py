@@ -27,7 +27,7 @@ def app_for(*open_ids: str, root: Path | None = None) -> CrossreadApp:
 
 
 def views(app: CrossreadApp) -> list[ArticleView]:
-    return [pane.view for pane in app.panes]
+    return [pane.view for pane in app.reader.panes]
 
 
 def visible_text(view: ArticleView) -> str:
@@ -38,8 +38,8 @@ async def test_opens_two_articles_side_by_side() -> None:
     app = app_for()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert [p.article.id for p in app.panes] == [A0, A1]
-        assert app.focused is views(app)[0]
+        assert [p.article.id for p in app.reader.panes] == [A0, A1]
+        assert app.screen.focused is views(app)[0]
         assert "Nordkorea und Russland besiegeln" in visible_text(views(app)[1])
 
 
@@ -47,7 +47,7 @@ async def test_open_named_articles_by_prefix() -> None:
     app = app_for("003", "001", "004")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert [p.article.id[:3] for p in app.panes] == ["003", "001", "004"]
+        assert [p.article.id[:3] for p in app.reader.panes] == ["003", "001", "004"]
 
 
 async def test_bracket_keys_move_between_annotations() -> None:
@@ -98,7 +98,7 @@ async def test_follow_contradiction_opens_other_claim_and_cycles() -> None:
             if ref != claim.ref
         ]
         first = app.corpus.get(targets[0])
-        pane = next(p for p in app.panes if p.article.id == first.article)
+        pane = next(p for p in app.reader.panes if p.article.id == first.article)
         assert pane.view.cursor == first.start
         assert claim.ref in pane.view.partners and left.selected is claim
         assert first.ref in left.partners
@@ -107,9 +107,9 @@ async def test_follow_contradiction_opens_other_claim_and_cycles() -> None:
         await pilot.press("enter")  # cycles to the next member
         await pilot.pause()
         second = app.corpus.get(targets[1])
-        pane = next(p for p in app.panes if p.article.id == second.article)
+        pane = next(p for p in app.reader.panes if p.article.id == second.article)
         assert pane.view.cursor == second.start
-        assert len(app.panes) == 2
+        assert len(app.reader.panes) == 2
 
 
 async def test_follow_opens_new_pane_when_alone() -> None:
@@ -121,7 +121,7 @@ async def test_follow_opens_new_pane_when_alone() -> None:
         assert view.selected is not None
         await pilot.press("enter")
         await pilot.pause()
-        assert len(app.panes) == 2
+        assert len(app.reader.panes) == 2
 
 
 async def test_search_and_next_previous() -> None:
@@ -131,11 +131,11 @@ async def test_search_and_next_previous() -> None:
         view = views(app)[0]
         text = view.article.text
         await pilot.press("slash")
-        assert isinstance(app.focused, Input)
+        assert isinstance(app.screen.focused, Input)
         await pilot.press(*"kursk", "enter")
         hits = [i for i in range(len(text)) if text.lower().startswith("kursk", i)]
         assert view.cursor == hits[0] and len(view.search_matches) == len(hits)
-        assert app.focused is view
+        assert app.screen.focused is view
         await pilot.press("n")
         assert view.cursor == hits[1]
         await pilot.press("N")
@@ -185,11 +185,11 @@ async def test_tab_switches_panes() -> None:
         await pilot.pause()
         left, middle, right = views(app)
         await pilot.press("tab")
-        assert app.focused is middle
+        assert app.screen.focused is middle
         await pilot.press("tab", "tab")
-        assert app.focused is left
+        assert app.screen.focused is left
         await pilot.press("shift+tab")
-        assert app.focused is right
+        assert app.screen.focused is right
 
 
 async def test_open_picker_is_fuzzy() -> None:
@@ -200,10 +200,10 @@ async def test_open_picker_is_fuzzy() -> None:
         assert isinstance(app.screen, PickerScreen)
         await pilot.press(*"selenskijs", "enter")
         await pilot.pause()
-        assert [p.article.id for p in app.panes] == [A3, A1]
+        assert [p.article.id for p in app.reader.panes] == [A3, A1]
         await pilot.press("O", *"truppen front", "enter")
         await pilot.pause()
-        assert [p.article.id[:3] for p in app.panes] == ["003", "001", "004"]
+        assert [p.article.id[:3] for p in app.reader.panes] == ["003", "001", "004"]
 
 
 async def test_help_lists_every_binding() -> None:
@@ -254,17 +254,17 @@ async def test_corpus_list_opens_into_focused_or_new_pane() -> None:
         await pilot.pause()
         await pilot.press("t")
         corpus = app.query_one(CorpusList)
-        assert corpus.display and app.focused is corpus
+        assert corpus.display and app.screen.focused is corpus
         await pilot.press("down", "down", "enter")
         await pilot.pause()
-        assert app.panes[0].article.id.startswith("002")
+        assert app.reader.panes[0].article.id.startswith("002")
         await pilot.press("t")
         assert not corpus.display
         app.query_one(CorpusList).display = True
         app.query_one(CorpusList).focus()
         await pilot.press("down", "p")
         await pilot.pause()
-        assert len(app.panes) == 3
+        assert len(app.reader.panes) == 3
 
 
 async def test_annotation_list_filters_and_jumps() -> None:
@@ -273,7 +273,7 @@ async def test_annotation_list_filters_and_jumps() -> None:
         await pilot.pause()
         await pilot.press("a")
         listing = app.query_one(AnnotationList)
-        assert app.focused is listing
+        assert app.screen.focused is listing
         everything = listing.option_count
         await pilot.press("f")  # claims only
         claims = [a for a in app.corpus.annotations[A0] if a.kind == "claim"]
@@ -331,7 +331,7 @@ async def test_markup_and_escapes_are_shown_literally(hostile_corpus: Path) -> N
         assert "[@click=app.quit]" in shown  # the H1 repeats the title: header only
         assert "^[[31mred^[]8;;http://x^G" in shown and "\\x9b" in shown
         assert not any(c in shown for c in "\x1b\x07\x9b")
-        header = str(app.panes[0].query_one(".pane-header").render())
+        header = str(app.reader.panes[0].query_one(".pane-header").render())
         assert "[bold]title[/bold]" in header
         await pilot.press("right_square_bracket")
         assert "[bold]not markup" in str(app.query_one("#inspector-text").render())
@@ -376,7 +376,7 @@ async def test_broken_files_show_in_problems_panel(make_corpus) -> None:
         assert panel.display
         text = str(app.query_one("#issues-text").render())
         assert "bad.txt:1:1: error: invalid UTF-8" in text and "unknown kind 'clam'" in text
-        assert [p.article.id for p in app.panes] == ["good"]
+        assert [p.article.id for p in app.reader.panes] == ["good"]
         await pilot.press("exclamation_mark")
         assert not panel.display
 
@@ -385,7 +385,7 @@ async def test_unknown_open_name_is_reported() -> None:
     app = app_for("nope", A1)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert [p.article.id for p in app.panes] == [A1]
+        assert [p.article.id for p in app.reader.panes] == [A1]
         assert "--open nope: no such article" in str(app.query_one("#issues-text").render())
 
 
@@ -395,9 +395,9 @@ async def test_close_pane() -> None:
         await pilot.pause()
         await pilot.press("ctrl+w")
         await pilot.pause()
-        assert len(app.panes) == 1
+        assert len(app.reader.panes) == 1
         await pilot.press("ctrl+w")
-        assert len(app.panes) == 1
+        assert len(app.reader.panes) == 1
 
 
 def test_option_lists_use_text_not_markup() -> None:

@@ -39,7 +39,7 @@ async def test_select_note_type_save(corpus_dir: Path) -> None:
     app = app_for(corpus_dir, A0)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        view = app.panes[0].view
+        view = app.reader.panes[0].view
         text = view.article.text
         view.move_cursor(text.index("Kleine Zeitung"))
         await pilot.press("v", *"l" * 13)  # select "Kleine Zeitung"
@@ -72,7 +72,7 @@ async def test_note_on_annotation_edit_delete_and_cancel(corpus_dir: Path) -> No
     app = app_for(corpus_dir, A0)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        view = app.panes[0].view
+        view = app.reader.panes[0].view
         claim = app.corpus.get(f"{A0}#troops-10k")
         view.jump_to(claim)
         await pilot.press("n", *"first", "ctrl+s")
@@ -109,7 +109,7 @@ async def test_verdict_keys_and_progress(corpus_dir: Path) -> None:
         legend = lambda: str(app.query_one("#legend").render())  # noqa: E731
         assert f"verdicts 0/{total}" in legend()
         await pilot.press("u")  # first unreviewed claim
-        view = app.panes[0].view
+        view = app.reader.panes[0].view
         first = view.selected
         assert first is not None and first.kind == "claim"
         await pilot.press("3")
@@ -139,15 +139,15 @@ async def test_next_unreviewed_crosses_panes(corpus_dir: Path) -> None:
             await pilot.press("u", "2")
         await pilot.pause()
         await pilot.press("u")
-        assert app.focused is app.panes[1].view
-        assert app.panes[1].view.selected.kind == "claim"
+        assert app.screen.focused is app.reader.panes[1].view
+        assert app.reader.panes[1].view.selected.kind == "claim"
 
 
 async def test_mark_and_link_across_panes(corpus_dir: Path) -> None:
     app = app_for(corpus_dir, A0, A1)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        left, right = (p.view for p in app.panes)
+        left, right = (p.view for p in app.reader.panes)
         left.jump_to(app.corpus.get(f"{A0}#troops-10k"))
         await pilot.press("m", "tab")
         right.jump_to(app.corpus.get(f"{A1}#troops-11k"))
@@ -179,7 +179,7 @@ async def test_own_claim_and_source(corpus_dir: Path) -> None:
     app = app_for(corpus_dir, A1)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        view = app.panes[0].view
+        view = app.reader.panes[0].view
         text = view.article.text
         view.move_cursor(text.index("Tausende nordkoreanische"))
         await pilot.press("v", "w", "e" if False else "w", "h", "c")
@@ -200,7 +200,7 @@ async def test_save_failure_is_shown_and_work_kept(corpus_dir: Path, monkeypatch
     app = app_for(corpus_dir, A0)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        app.panes[0].view.jump_to(app.corpus.get(f"{A0}#troops-10k"))
+        app.reader.panes[0].view.jump_to(app.corpus.get(f"{A0}#troops-10k"))
 
         def broken(path, data):  # type: ignore[no-untyped-def]
             raise OSError(28, "No space left on device", str(path))
@@ -247,7 +247,7 @@ async def test_control_characters_in_notes_are_kept_but_shown_escaped(corpus_dir
     app = app_for(corpus_dir, A0)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        app.panes[0].view.jump_to(app.corpus.get(f"{A0}#troops-10k"))
+        app.reader.panes[0].view.jump_to(app.corpus.get(f"{A0}#troops-10k"))
         await pilot.press("n")
         area = app.screen.query_one(SafeTextArea)
         area.insert("bell\x07 esc\x1b[31m red")
@@ -263,7 +263,7 @@ async def test_control_characters_in_notes_are_kept_but_shown_escaped(corpus_dir
 
 async def open_note_editor(app: CrossreadApp, pilot) -> None:  # type: ignore[no-untyped-def]
     await pilot.pause()
-    app.panes[0].view.jump_to(app.corpus.get(f"{A0}#troops-10k"))
+    app.reader.panes[0].view.jump_to(app.corpus.get(f"{A0}#troops-10k"))
     await pilot.press("n")
     await pilot.pause()
 

@@ -145,21 +145,21 @@ async def test_panes_positions_focus_and_filters_come_back(corpus_dir: Path) -> 
     app = reader(corpus_dir)
     async with app.run_test(size=(200, 50)) as pilot:
         await pilot.pause()
-        assert [p.article.id for p in app.panes] == [A0, A1]
-        app.open_article(A3, new_pane=True)
+        assert [p.article.id for p in app.reader.panes] == [A0, A1]
+        app.reader.pane_manager.open_article(A3, new_pane=True)
         await pilot.pause()
-        top_of_a3 = visible_text(app.panes[2].view)
+        top_of_a3 = visible_text(app.reader.panes[2].view)
         await pilot.press("tab", "tab")  # to the third pane
-        assert app.current_pane == 2
+        assert app.reader.pane_manager.current_pane == 2
         await pilot.press("space", "space", "j", "j")
         await pilot.press("tab", "space", "j")  # the first pane scrolls too
         await pilot.press("tab")  # the second pane, A1, stays at the top
         await pilot.press("a", "f", "f")  # the annotations list shows sources
         await pilot.press("tab", "tab")  # back to the second pane, then the third
         await pilot.pause()
-        assert app.current_pane == 2
-        before = {p.article.id: visible_text(p.view) for p in app.panes}
-        cursors = [p.view.cursor for p in app.panes]
+        assert app.reader.pane_manager.current_pane == 2
+        before = {p.article.id: visible_text(p.view) for p in app.reader.panes}
+        cursors = [p.view.cursor for p in app.reader.panes]
         assert before[A3] != top_of_a3 and cursors[0] > 0 and cursors[2] > 0
         assert app.query_one(AnnotationList).kind == "source"
         await pilot.press("q")
@@ -169,10 +169,12 @@ async def test_panes_positions_focus_and_filters_come_back(corpus_dir: Path) -> 
     async with again.run_test(size=(200, 50)) as pilot:
         await pilot.pause()
         await pilot.pause()
-        assert [p.article.id for p in again.panes] == [A0, A1, A3]
-        assert {p.article.id: visible_text(p.view) for p in again.panes} == before
-        assert [p.view.cursor for p in again.panes] == cursors
-        assert again.current_pane == 2 and again.focused is again.panes[2].view
+        assert [p.article.id for p in again.reader.panes] == [A0, A1, A3]
+        assert {p.article.id: visible_text(p.view) for p in again.reader.panes} == before
+        assert [p.view.cursor for p in again.reader.panes] == cursors
+        assert (
+            again.reader.pane_manager.current_pane == 2 and again.screen.focused is again.reader.panes[2].view
+        )
         annotations = again.query_one(AnnotationList)
         assert annotations.kind == "source"
         assert "· source" in str(annotations.border_title)
@@ -183,7 +185,7 @@ async def test_open_on_the_command_line_wins(corpus_dir: Path) -> None:
     app = reader(corpus_dir, [A3])
     async with app.run_test(size=(200, 50)) as pilot:
         await pilot.pause()
-        assert [p.article.id for p in app.panes] == [A3]
+        assert [p.article.id for p in app.reader.panes] == [A3]
 
 
 async def test_a_saved_article_that_is_gone_is_skipped(corpus_dir: Path) -> None:
@@ -191,7 +193,7 @@ async def test_a_saved_article_that_is_gone_is_skipped(corpus_dir: Path) -> None
     app = reader(corpus_dir)
     async with app.run_test(size=(200, 50)) as pilot:
         await pilot.pause()
-        assert [p.article.id for p in app.panes] == [A3]
+        assert [p.article.id for p in app.reader.panes] == [A3]
         assert not app.corpus.diagnostics or all("gone" not in str(d) for d in app.corpus.diagnostics)
 
 

@@ -53,7 +53,7 @@ def overlined(view: ArticleView) -> str:
 
 
 def header(app: CrossreadApp, index: int) -> str:
-    return str(app.panes[index].query_one(".pane-header").render())
+    return str(app.reader.panes[index].query_one(".pane-header").render())
 
 
 def records(root: Path) -> dict:
@@ -67,10 +67,12 @@ async def test_suggestions_drawn_in_their_own_style_and_explained(corpus_dir: Pa
         await analysed(app, pilot)
         legend = text_of("#legend", app)
         assert "suggested" in legend
-        assert f"{len(app.suggestions_visible)} suggestions (S)" in legend
-        view = app.panes[0].view
+        assert f"{len(app.reader.suggestions.visible)} suggestions (S)" in legend
+        view = app.reader.panes[0].view
         s = next(
-            s for s in app.suggestions_visible if s.members[0].article == A0 and s.members[1].article == A1
+            s
+            for s in app.reader.suggestions.visible
+            if s.members[0].article == A0 and s.members[1].article == A1
         )
         here, there = s.members
         view.move_cursor(here.start)
@@ -94,71 +96,76 @@ async def test_queue_shows_both_sides_and_accept_makes_a_link(corpus_dir: Path) 
     app = app_for(corpus_dir, A0, A1)
     async with app.run_test(size=SIZE) as pilot:
         await analysed(app, pilot)
-        total = len(app.suggestions_visible)
+        total = len(app.reader.suggestions.visible)
         await pilot.press("S")
         await pilot.pause()
         queue = text_of("#suggestion-queue", app)
-        first = app.suggestions_visible[0]
+        first = app.reader.suggestions.visible[0]
         assert f"Suggestion 1/{total}" in queue
         assert "a accept" in queue and "r reject" in queue and "s skip" in queue
-        app.panes[0].view.focus()
+        app.reader.panes[0].view.focus()
         await pilot.press("S")  # again, with the queue open: no second queue, no crash
         await pilot.pause()
-        assert len(app.query("#suggestion-queue")) == 1 and app.focused is app.query_one("#suggestion-queue")
-        left, right = (p.view for p in app.panes[:2])
+        assert len(app.query("#suggestion-queue")) == 1 and app.screen.focused is app.query_one(
+            "#suggestion-queue"
+        )
+        left, right = (p.view for p in app.reader.panes[:2])
         assert {left.article.id, right.article.id} == {m.article for m in first.members}
         for view in (left, right):
             member = next(m for m in first.members if m.article == view.article.id)
             assert flat(member.text) in visible_text(view)
         assert text_of("#inspector-text", app).startswith("SUGGESTION")
         # Skip to the first contradiction, then accept it: the header counts it.
-        while app.suggestions_visible[app.query_one("#suggestion-queue").position].relation != "contradicts":
+        while (
+            app.reader.suggestions.visible[app.query_one("#suggestion-queue").position].relation
+            != "contradicts"
+        ):
             await pilot.press("s")
             await pilot.pause()
         position = app.query_one("#suggestion-queue").position
-        chosen = app.suggestions_visible[position]
+        chosen = app.reader.suggestions.visible[position]
         await pilot.pause()
-        before = {p.article.id: header(app, i) for i, p in enumerate(app.panes)}
+        before = {p.article.id: header(app, i) for i, p in enumerate(app.reader.panes)}
         await pilot.press("a")
         await pilot.pause()
         assert "1 accepted" in text_of("#suggestion-queue", app)
-        assert chosen not in app.suggestions_visible
+        assert chosen not in app.reader.suggestions.visible
         links = [r for r in records(corpus_dir).values() if r["kind"] == "link"]
         assert len(links) == 1 and links[0]["relation"] == "contradicts"
         assert "Telepolis" in links[0]["summary"] or "vs" in links[0]["summary"]
-        for i, pane in enumerate(app.panes):
+        for i, pane in enumerate(app.reader.panes):
             if pane.article.id in {m.article for m in chosen.members}:
                 old = int(before[pane.article.id].split(" contra")[0].split("·")[-1])
                 assert f"{old + 1} contra" in header(app, i)
         await pilot.press("escape")
         await pilot.pause()
         assert not app.query("#suggestion-queue")
-        assert isinstance(app.focused, ArticleView)
+        assert isinstance(app.screen.focused, ArticleView)
 
 
 async def test_reject_is_remembered_in_the_notes_file(corpus_dir: Path) -> None:
     app = app_for(corpus_dir, A0, A1)
     async with app.run_test(size=SIZE) as pilot:
         await analysed(app, pilot)
-        total = len(app.suggestions_visible)
-        rejected = app.suggestions_visible[0]
+        total = len(app.reader.suggestions.visible)
+        rejected = app.reader.suggestions.visible[0]
         await pilot.press("S", "r")
         await pilot.pause()
         queue = text_of("#suggestion-queue", app)
         assert "1 rejected" in queue and f"Suggestion 2/{total}" in queue
-        assert rejected not in app.suggestions_visible
+        assert rejected not in app.reader.suggestions.visible
         saved = records(corpus_dir)
         assert saved[f"rejection:{rejected.id}"]["suggestion"] == rejected.id
     again = app_for(corpus_dir, A0, A1)
     async with again.run_test(size=SIZE) as pilot:  # a new reader on the same corpus
         await analysed(again, pilot)
-        assert rejected.id in {s.id for s in again.suggestions_all}
-        assert rejected.id not in {s.id for s in again.suggestions_visible}
+        assert rejected.id in {s.id for s in again.reader.suggestions.all}
+        assert rejected.id not in {s.id for s in again.reader.suggestions.visible}
         assert f"{total - 1} suggestions (S)" in text_of("#legend", again)
         await pilot.press("S")
         await pilot.pause()
         assert f"Suggestion 1/{total - 1}" in text_of("#suggestion-queue", again)
-        for view in (p.view for p in again.panes):
+        for view in (p.view for p in again.reader.panes):
             spans = [m for m in rejected.members if m.article == view.article.id]
             for m in spans:
                 assert all(item.id != rejected.id for item in view.suggestions_at(m.start))

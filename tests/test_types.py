@@ -1,5 +1,5 @@
-"""Static checks as tests: mypy (with the pyproject configuration) on everything but
-the UI, which is being restructured, and ruff on the code and the tests."""
+"""Static checks as tests: mypy (with the pyproject configuration) on the whole
+package, at most ten `# type: ignore` in it, and ruff on the code and the tests."""
 
 import subprocess
 import sys
@@ -8,16 +8,7 @@ from pathlib import Path
 
 from conftest import ROOT
 
-TYPED = [
-    "tui/__init__.py",
-    "tui/__main__.py",
-    "tui/cli.py",
-    "tui/ingest_cli.py",
-    "tui/suggest_cli.py",
-    "tui/core",
-    "tui/web",
-]
-UNTYPED = ["tui.ui", "tui.ui.*"]  # still followed for the types it gives the rest
+MAX_IGNORES = 10
 
 
 def _tail(result: subprocess.CompletedProcess[str], lines: int = 40) -> str:
@@ -31,8 +22,7 @@ def _ini_value(value: object) -> str:
 
 
 def _mypy_config(folder: Path) -> Path:
-    """pyproject's [tool.mypy] as a mypy.ini, with the UI's errors left out: whether
-    mypy reports the modules it follows into depends on how crossread is installed."""
+    """pyproject's [tool.mypy] as a mypy.ini (files named on the command line)."""
     settings = dict(tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["tool"]["mypy"])
     overrides = settings.pop("overrides", [])
     settings.pop("packages", None)  # the files to check are named on the command line
@@ -42,8 +32,6 @@ def _mypy_config(folder: Path) -> Path:
         modules = override.pop("module")
         for module in modules if isinstance(modules, list) else [modules]:
             sections.setdefault(f"mypy-{module}", {}).update(override)
-    for module in UNTYPED:
-        sections.setdefault(f"mypy-{module}", {})["ignore_errors"] = True
     lines = []
     for name, values in sections.items():
         lines += [f"[{name}]"] + [f"{key} = {_ini_value(value)}" for key, value in values.items()]
@@ -52,10 +40,10 @@ def _mypy_config(folder: Path) -> Path:
     return path
 
 
-def test_mypy_is_clean_outside_the_ui(tmp_path: Path) -> None:
+def test_mypy_is_clean(tmp_path: Path) -> None:
     config = _mypy_config(tmp_path)
     result = subprocess.run(
-        [sys.executable, "-m", "mypy", "--config-file", str(config), *TYPED],
+        [sys.executable, "-m", "mypy", "--config-file", str(config), "tui"],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -79,3 +67,14 @@ def test_ruff_format_is_applied() -> None:
         text=True,
     )
     assert result.returncode == 0, _tail(result)
+
+
+def test_few_type_ignores() -> None:
+    """Untyped corners are fixed, not silenced."""
+    found = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for path in sorted((ROOT / "tui").rglob("*.py"))
+        for number, line in enumerate(path.read_text("utf-8").splitlines(), 1)
+        if "# type: ignore" in line
+    ]
+    assert len(found) <= MAX_IGNORES, found

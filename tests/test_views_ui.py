@@ -60,7 +60,7 @@ async def test_matrix_at_80x24_shows_the_focused_cell_in_full_and_opens_it() -> 
         await pilot.press("l", "enter")  # 001's only troop figure: opens at once
         await pilot.pause()
         assert not isinstance(app.screen, MatrixScreen)
-        view = app.current_view
+        view = app.reader.current_view
         assert view is not None and view.article.id == A1
         assert view.current_annotation() is not None
         assert "mindestens 11.000" in view.current_annotation().anchor.quote
@@ -85,8 +85,8 @@ async def test_matrix_filter_and_enter_keep_the_other_panes() -> None:
         await pilot.pause()
         await pilot.press("j", "enter")  # the second of them
         await pilot.pause()
-        assert [p.article.id for p in app.panes] == [A0, A1]
-        quote = app.current_view.current_annotation().anchor.quote  # type: ignore[union-attr]
+        assert [p.article.id for p in app.reader.panes] == [A0, A1]
+        quote = app.reader.current_view.current_annotation().anchor.quote  # type: ignore[union-attr]
         assert "am Montag" in quote
 
 
@@ -105,21 +105,23 @@ async def test_corpus_search_lists_kursk_in_four_articles_and_n_walks_them() -> 
         assert re.search(r"….*Kursk.*in claim", seen)  # context, annotation
         await pilot.press("home", "enter")
         await pilot.pause()
-        view = app.current_view
+        view = app.reader.current_view
         assert view is not None and view.article.id == A0
         first = view.cursor
         assert view.article.text[first : first + 5].casefold() == "kursk"
-        status = widget_text(app.panes[0].query_one(".pane-status"))
+        status = widget_text(app.reader.panes[0].query_one(".pane-status"))
         assert "result 1/20" in status
         for _ in range(5):  # past the five results in 000
             await pilot.press("n")
             await pilot.pause()
-        view = app.current_view
+        view = app.reader.current_view
         assert view is not None and view.article.id == A1
-        assert "result 6/20" in widget_text(app.panes[app.current_pane].query_one(".pane-status"))
+        assert "result 6/20" in widget_text(
+            app.reader.panes[app.reader.pane_manager.current_pane].query_one(".pane-status")
+        )
         await pilot.press("N")
         await pilot.pause()
-        assert app.current_view.article.id == A0  # type: ignore[union-attr]
+        assert app.reader.current_view.article.id == A0  # type: ignore[union-attr]
 
 
 async def test_filter_by_source_lists_exactly_the_claims_that_cite_it(corpus_dir: Path) -> None:
@@ -153,7 +155,7 @@ async def test_filter_by_source_lists_exactly_the_claims_that_cite_it(corpus_dir
 async def test_inspector_on_a_source_lists_the_claims_resting_on_it_and_r_lists_them() -> None:
     app = CrossreadApp(bundled_corpus(), [A3])
     async with app.run_test(size=BIG) as pilot:
-        view = app.current_view
+        view = app.reader.current_view
         assert view is not None
         source = app.corpus.get(f"{A3}#pentagon")
         view.jump_to(source)
@@ -166,7 +168,7 @@ async def test_inspector_on_a_source_lists_the_claims_resting_on_it_and_r_lists_
         assert "wurden letzte Woche etwa 10.000" in shown
         await pilot.press("enter")
         await pilot.pause()
-        assert app.current_view.current_annotation().id == "pentagon-10k"  # type: ignore[union-attr]
+        assert app.reader.current_view.current_annotation().id == "pentagon-10k"  # type: ignore[union-attr]
 
 
 async def test_history_shows_a_verdict_given_in_the_test(corpus_dir: Path) -> None:
@@ -174,7 +176,7 @@ async def test_history_shows_a_verdict_given_in_the_test(corpus_dir: Path) -> No
     async with app.run_test(size=BIG) as pilot:
         await pilot.press("u", "4")  # the first claim not yet judged: false
         await pilot.pause()
-        claim = app.current_view.current_annotation()  # type: ignore[union-attr]
+        claim = app.reader.current_view.current_annotation()  # type: ignore[union-attr]
         await pilot.press("H")
         await pilot.pause()
         text = screen_text(app)
@@ -186,13 +188,13 @@ async def test_history_shows_a_verdict_given_in_the_test(corpus_dir: Path) -> No
         assert "verdict: false" not in screen_text(app)
         await pilot.press("d", "ctrl+a", "ctrl+k", *"today", "enter", "enter")
         await pilot.pause()
-        assert app.current_view.current_annotation() is claim  # type: ignore[union-attr]
+        assert app.reader.current_view.current_annotation() is claim  # type: ignore[union-attr]
 
 
 async def test_own_claim_gets_source_topic_tags_and_is_edited_with_e(corpus_dir: Path) -> None:
     app = CrossreadApp(corpus_dir, [A3], author="tester")
     async with app.run_test(size=BIG) as pilot:
-        view = app.current_view
+        view = app.reader.current_view
         assert view is not None
         start = view.article.text.index("Kursk")
         view.cursor = start

@@ -3,8 +3,8 @@ and, per corpus, the open panes, their positions, the focused pane and the
 list filters (in the state folder).
 
 Only an app started with `reader()` (the command line) remembers; tests,
-screenshots and benchmarks start as they always did. The app calls
-`restore` once from on_mount and `save` from exit.
+screenshots and benchmarks start as they always did. The reader screen calls
+`restore` once from on_mount, and the app calls `save` from exit.
 """
 
 from __future__ import annotations
@@ -52,8 +52,9 @@ def restore(app: CrossreadApp) -> None:
     _restore_theme(app)
     saved = load_state(state_path(app.root))
     _restore_filters(app, saved)
-    if app.panes and [p.article.id for p in app.panes] == [p.article for p in saved.panes]:
-        app._focus_pane(saved.focused)  # at once: keys typed at start go to that pane
+    manager = app.reader.pane_manager
+    if manager.panes and [p.article.id for p in manager.panes] == [p.article for p in saved.panes]:
+        manager.focus_pane(saved.focused)  # at once: keys typed at start go to that pane
     app.call_after_refresh(_restore_panes, app, saved)
 
 
@@ -69,19 +70,20 @@ def save(app: CrossreadApp) -> None:
 
 def current_state(app: CrossreadApp) -> ReaderState:
     panes = []
-    for pane in app.panes:
+    manager = app.reader.pane_manager
+    for pane in manager.panes:
         view = pane.view
         lines = view.lines
         y = view.scroll_offset.y
         top = lines[min(y, len(lines) - 1)].start if lines else 0
         panes.append(PaneState(pane.article.id, top, view.cursor, view.jump_filter))
-    annotations = app.query_one(AnnotationList)
+    annotations = app.reader.query_one(AnnotationList)
     filters: dict[str, object] = {
         "kind": annotations.kind,
         "whole_corpus": annotations.whole_corpus,
         "author": annotations.author,
     }
-    return ReaderState(tuple(panes), app.current_pane, filters)
+    return ReaderState(tuple(panes), manager.current_pane, filters)
 
 
 # ------------------------------------------------------------ restoring
@@ -112,7 +114,7 @@ def _restore_theme(app: CrossreadApp) -> None:
 
 
 def _restore_filters(app: CrossreadApp, saved: ReaderState) -> None:
-    annotations = app.query_one(AnnotationList)
+    annotations = app.reader.query_one(AnnotationList)
     kind = saved.filters.get("kind")
     if kind in KIND_FILTERS:
         annotations.kind = str(kind)
@@ -126,7 +128,7 @@ def _restore_filters(app: CrossreadApp, saved: ReaderState) -> None:
 def _restore_panes(app: CrossreadApp, saved: ReaderState, tries: int = 20) -> None:
     """Each pane back at its text offsets once it has a size (a pane not laid
     out yet is tried again after the next refresh, a few times at most)."""
-    panes = app.panes
+    panes = app.reader.panes
     waiting = []
     for pane, was in zip(panes, saved.panes, strict=False):
         if pane.article.id != was.article:

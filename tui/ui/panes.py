@@ -1,22 +1,25 @@
-"""Panes and the messages between them: opening articles, focus, following
-contradictions, showing links side by side. Mixed into the app."""
+"""The panes of the reader: which article goes where, focus, fitting the
+width, following contradictions and the jump list.
+
+A plain object the ReaderScreen owns (`screen.layout`); the screen's @on
+handlers call it. It decides and mounts; each pane draws itself.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual.screen import Screen
 from textual.widget import Widget
 
 from tui.core.document.jumps import JumpList, Place
 from tui.core.model.annotations import Annotation, Link
-from tui.ui.messages import AnnotationChosen, ArticleChosen
 from tui.ui.styles import safe
 from tui.ui.widgets.article_view import ArticleView
-from tui.ui.widgets.inspector import Inspector
-from tui.ui.widgets.lists import AnnotationList
 from tui.ui.widgets.pane import ArticlePane
+
+if TYPE_CHECKING:
+    from tui.ui.reader import ReaderScreen
 
 MAX_PANES = 4
 MIN_TEXT = 40  # a pane narrower than this many characters of text is hard to read
@@ -25,20 +28,36 @@ SIDE_WIDTH, CORPUS_WIDTH = 44, 32
 SIDE_AUTO = 120  # below this width the side panels start hidden
 
 
-class PanesMixin:
-    """Message handlers here use on_<message> names: Textual collects @on
-    decorators only from classes it builds, not from plain mixins.
+class PaneManager:
+    """Open panes left to right, which one has focus, and which was used when."""
 
-    Expects the app's `corpus`, `_panes`, `current_pane` and `_next_pane_id`."""
+    def __init__(self, screen: ReaderScreen) -> None:
+        self.screen = screen
+        self._panes: list[ArticlePane] = []
+        self._next_id = 0
+        self.current_pane = 0
+        self._follow_index: dict[str, int] = {}
+        self._used: dict[int, int] = {}  # pane id -> when it last had focus, for reuse
+        self._tick = 0
+        self.jumps = JumpList()
+        self.side_choice: bool | None = None  # the user's choice with `\\`; None: by width
 
-    corpus: Any
-    _panes: list[ArticlePane]
-    current_pane: int
-    _next_pane_id: int
-    _follow_index: dict[str, int]
-    _used: dict[int, int]  # pane id -> when it last had focus, for reuse
-    _tick: int
-    jumps: JumpList
+    def make_pane(self, article_id: str) -> ArticlePane:
+        """A new pane; its view starts with the suggestions already known."""
+        screen = self.screen
+        pane = ArticlePane(
+            screen.corpus.articles[article_id],
+            screen.corpus,
+            self._next_id,
+            screen.suggestions.spans(article_id),
+        )
+        self._next_id += 1
+        return pane
+
+    def first_panes(self, ids: list[str]) -> list[ArticlePane]:
+        """The panes the screen composes with (before anything is mounted)."""
+        self._panes = [self.make_pane(aid) for aid in ids[:MAX_PANES]]
+        return list(self._panes)
 
     # ------------------------------------------------------------ panes
 
@@ -49,33 +68,33 @@ class PanesMixin:
 
     @property
     def current_view(self) -> ArticleView | None:
-        panes = self.panes
+        """The focused pane's view; None also while a new pane is composing."""
+        panes = self._panes
         if not panes:
             return None
-        index = min(self.current_pane, len(panes) - 1)
-        return panes[index].view
+        views = panes[min(self.current_pane, len(panes) - 1)].query(ArticleView)
+        return views.first() if views else None
 
     def pane_index(self, pane: ArticlePane) -> int:
-        return self.panes.index(pane)
+        return self._panes.index(pane)
 
     def open_article(
         self, article_id: str, new_pane: bool = False, at: int | None = None
     ) -> ArticlePane | None:
         """Show an article in pane `at`, the focused pane, or a new pane."""
-        article = self.corpus.articles.get(article_id)
-        if article is None:
-            self.notify(f"No article {article_id!r}", severity="error", markup=False)
+        screen = self.screen
+        if article_id not in screen.corpus.articles:
+            screen.notify(f"No article {article_id!r}", severity="error", markup=False)
             return None
         panes = self.panes
         if new_pane or not panes:
             if len(panes) >= MAX_PANES:
-                self.notify(f"At most {MAX_PANES} panes; replacing the focused one.", markup=False)
+                screen.notify(f"At most {MAX_PANES} panes; replacing the focused one.", markup=False)
             else:
-                pane = ArticlePane(article, self.corpus, self._next_pane_id)
-                self._next_pane_id += 1
-                self.query_one("#panes").mount(pane)
+                pane = self.make_pane(article_id)
+                screen.query_one("#panes").mount(pane)
                 self._panes.append(pane)
-                self.call_after_refresh(self.fit_panes)
+                screen.app.call_after_refresh(self.fit_panes)
                 return pane
         index = self.current_pane if at is None else at
         index = max(0, min(index, len(panes) - 1))
@@ -85,87 +104,93 @@ class PanesMixin:
         shown = next((p for p in panes if p.article.id == article_id), None)
         if shown is not None:
             return shown  # the same article never sits in two panes by accident
-        pane = ArticlePane(article, self.corpus, self._next_pane_id)
-        self._next_pane_id += 1
+        pane = self.make_pane(article_id)
         pane.display = old.display  # a pane hidden for lack of width stays hidden
-        self.query_one("#panes").mount(pane, after=old)
+        screen.query_one("#panes").mount(pane, after=old)
         self._panes[index] = pane
         old.remove()
-        self.call_after_refresh(self.fit_panes)
+        screen.app.call_after_refresh(self.fit_panes)
         return pane
 
-    def _focus_pane(self, index: int) -> None:
-        panes = self.panes
+    def open_and_focus(self, article_id: str, new_pane: bool = False) -> None:
+        pane = self.open_article(article_id, new_pane=new_pane)
+        if pane is not None:
+            self.screen.app.call_after_refresh(self.focus_after_mount, pane)
+
+    def focus_after_mount(self, pane: ArticlePane, tries: int = 20) -> None:
+        """Focus a pane once its view exists (a new pane composes after a refresh)."""
+        if pane not in self._panes:
+            return
+        if not pane.query(ArticleView):
+            if tries:
+                self.screen.app.call_after_refresh(self.focus_after_mount, pane, tries - 1)
+            return
+        self.focus_pane(self._panes.index(pane))
+
+    def focus_pane(self, index: int) -> None:
+        panes = self._panes
         if panes:
             self.current_pane = index % len(panes)
             self.fit_panes()
             panes[self.current_pane].view.focus()
 
-    def action_next_pane(self) -> None:
-        if not isinstance(self.screen, Screen) or self.screen is not self.screen_stack[0]:
-            self.screen.focus_next()
-            return
-        view = self.focused if isinstance(self.focused, ArticleView) else None
-        start = self._pane_of(view) if view else self.current_pane - 1
-        self._focus_pane(start + 1)
+    def step_focus(self, step: int) -> None:
+        """tab / shift+tab: the next or previous pane, hidden ones included."""
+        focused = self.screen.focused
+        if isinstance(focused, ArticleView):
+            start = self.pane_of(focused)
+        else:
+            start = self.current_pane - (1 if step > 0 else -1)
+        self.focus_pane(start + step)
 
-    def action_previous_pane(self) -> None:
-        if self.screen is not self.screen_stack[0]:
-            self.screen.focus_previous()
-            return
-        view = self.focused if isinstance(self.focused, ArticleView) else None
-        start = self._pane_of(view) if view else self.current_pane + 1
-        self._focus_pane(start - 1)
-
-    def _pane_of(self, widget: Widget) -> int:
-        for index, pane in enumerate(self.panes):
+    def pane_of(self, widget: Widget) -> int:
+        for index, pane in enumerate(self._panes):
             if widget in pane.walk_children():
                 return index
         return self.current_pane
 
-    def action_close_pane(self) -> None:
+    def close_pane(self) -> None:
         panes = self.panes
         if len(panes) <= 1:
-            self.notify("The last pane stays open.", markup=False)
+            self.screen.notify("The last pane stays open.", markup=False)
             return
         closing = panes[min(self.current_pane, len(panes) - 1)]
         self._panes.remove(closing)
         closing.remove()
-        self.call_after_refresh(self.fit_panes)
-        self.call_after_refresh(self._focus_pane, max(0, self.current_pane - 1))
+        self.screen.app.call_after_refresh(self.fit_panes)
+        self.screen.app.call_after_refresh(self.focus_pane, max(0, self.current_pane - 1))
 
-    def on_descendant_focus(self, event) -> None:
-        widget = event.widget if hasattr(event, "widget") else self.focused
-        if isinstance(widget, ArticleView):
-            self.current_pane = self._pane_of(widget)
-            self._tick += 1
-            self._used[widget.pane] = self._tick
-            if not self.panes[self.current_pane].display:
-                self.fit_panes()
-            self.query_one(AnnotationList).show_article(widget.article.id)
-            self._inspect(widget.current_annotation())
-            self.update_legend()
+    def focused(self, view: ArticleView) -> None:
+        """A pane's view got focus: it is the current pane and the newest used."""
+        self.current_pane = self.pane_of(view)
+        self._tick += 1
+        self._used[view.pane] = self._tick
+        if not self._panes[self.current_pane].display:
+            self.fit_panes()
 
     # ------------------------------------------------------------ fitting the width
 
-    _side_choice: bool | None = None  # the user's choice with the backslash key; None: by width
+    def toggle_side(self) -> None:
+        side = self.screen.query_one("#side")
+        self.side_choice = not side.display
+        self.fit_panes()
 
-    def on_resize(self, event) -> None:
-        self.fit_panes(event.size.width)
+    def show_side(self) -> None:
+        if not self.screen.query_one("#side").display:
+            self.side_choice = True
+            self.fit_panes()
 
-    def action_toggle_side(self) -> None:
-        side = self.query_one("#side")
-        self._side_choice = not side.display
-        self.fit_panes(self.size.width)
+    def _room(self) -> int:
+        screen = self.screen
+        return screen.size.width - sum(
+            w
+            for name, w in (("#side", SIDE_WIDTH), ("#corpus", CORPUS_WIDTH))
+            if screen.query_one(name).display
+        )
 
-    def _fits(self, room: int | None = None) -> int:
+    def fits(self, room: int | None = None) -> int:
         """How many panes fit side by side with MIN_TEXT characters each."""
-        if room is None:
-            room = self.size.width - sum(
-                w
-                for name, w in (("#side", SIDE_WIDTH), ("#corpus", CORPUS_WIDTH))
-                if self.query_one(name).display
-            )
+        room = self._room() if room is None else room
         return max(1, room // (MIN_TEXT + PANE_CHROME))
 
     def fit_panes(self, width: int | None = None) -> None:
@@ -173,70 +198,66 @@ class PanesMixin:
         the user chose with `\\`), and show only as many panes side by side as
         leave each at least MIN_TEXT characters, always including the focused one.
         Hidden panes stay open; tab brings them back."""
-        width = self.size.width if width is None else width
-        if not width or not self.is_running:
+        screen = self.screen
+        width = screen.app.size.width if width is None else width
+        if not width or not screen.app.is_running:
             return
-        side = self.query_one("#side")
-        side.display = self._side_choice if self._side_choice is not None else width >= SIDE_AUTO
-        corpus = self.query_one("#corpus")
+        side = screen.query_one("#side")
+        side.display = self.side_choice if self.side_choice is not None else width >= SIDE_AUTO
+        corpus = screen.query_one("#corpus")
         room = width - (SIDE_WIDTH if side.display else 0) - (CORPUS_WIDTH if corpus.display else 0)
-        panes = self.panes
-        fits = self._fits(room)
+        panes = self._panes
+        fits = self.fits(room)
         current = min(self.current_pane, max(0, len(panes) - 1))
         first = max(0, min(current - fits + 1, len(panes) - fits)) if current >= fits else 0
         for index, pane in enumerate(panes):
             pane.display = first <= index < first + fits
 
-    def on_article_view_cursor_moved(self, event: ArticleView.CursorMoved) -> None:
-        view = self.current_view
-        if view is not None and view.pane == event.pane:
-            self._inspect(view.current_annotation())
+    @property
+    def crowded(self) -> bool:
+        """Not every pane is on screen side by side."""
+        return not all(p.display for p in self._panes) or len(self._panes) > self.fits()
 
-    def _inspect(self, annotation: Annotation | None, force: bool = False) -> None:
-        self.query_one(Inspector).show(annotation, force)
+    # ------------------------------------------------------------ following and jumping
 
-    def on_article_chosen(self, event: ArticleChosen) -> None:
-        self._open_and_focus(event.article_id, event.new_pane)
-
-    def on_annotation_chosen(self, event: AnnotationChosen) -> None:
-        a = event.annotation
-        if not a.resolution.resolved:
-            self.notify(
-                f"{a.id} is an orphan: its quote is not in the article.", severity="warning", markup=False
-            )
-            self._inspect(a)
-            return
+    def record_here(self) -> None:
         view = self.current_view
         if view is not None:
             self.jumps.record(Place(view.article.id, view.cursor))
+
+    def reveal_annotation(self, a: Annotation) -> None:
+        """An annotation chosen in a list: its article, in the focused pane."""
+        self.record_here()
         pane = self.open_article(a.article)
         if pane is not None:
             pane.reveal(a, focus=True)
 
-    def on_article_view_follow_requested(self, event: ArticleView.FollowRequested) -> None:
-        source = event.annotation
+    def follow(self, source: Annotation, pane_id: int) -> Annotation | None:
+        """enter on a contradicted claim: its next partner, on screen in another
+        pane (or this one, within one article). Returns the partner shown."""
+        corpus = self.screen.corpus
         targets: list[tuple[Link, str]] = [
             (link, ref)
-            for link in self.corpus.links_of(source)
+            for link in corpus.links_of(source)
             if link.relation == "contradicts"
             for ref in link.members
             if ref != source.ref
         ]
         if not targets:
-            return
+            return None
         turn = self._follow_index.get(source.ref, 0)
         self._follow_index[source.ref] = turn + 1
         link, ref = targets[turn % len(targets)]
-        target = self.corpus.get(ref)
+        target = corpus.get(ref)
         if target is None or not target.resolution.resolved:
-            self.notify(f"{ref} could not be anchored.", severity="warning", markup=False)
-            return
-        source_pane = self._pane_by_id(event.pane)
+            self.screen.notify(f"{ref} could not be anchored.", severity="warning", markup=False)
+            return None
+        source_pane = self.pane_by_id(pane_id)
         if source_pane is None:
-            return
-        pane = self._pane_for(target.article, source_pane)
+            return None
+        pane = self.pane_for(target.article, source_pane)
         if pane is None:
-            return
+            return None
         self.jumps.record(Place(source_pane.article.id, source_pane.view.cursor))
         status = Text.assemble(
             ("✗ ", "bold red"), (f"{turn % len(targets) + 1}/{len(targets)} ", "bold"), safe(link.summary)
@@ -245,11 +266,10 @@ class PanesMixin:
         source_pane.set_status(status)
         # When not every pane fits side by side, the partner's pane comes to the
         # front (ctrl+o goes back); otherwise the focus stays where it was.
-        crowded = not all(p.display for p in self.panes) or len(self.panes) > self._fits()
-        pane.reveal(target, {source.ref}, status, focus=crowded and pane is not source_pane)
-        self._inspect(source)
+        pane.reveal(target, {source.ref}, status, focus=self.crowded and pane is not source_pane)
+        return target
 
-    def _pane_for(self, article_id: str, origin: ArticlePane) -> ArticlePane | None:
+    def pane_for(self, article_id: str, origin: ArticlePane) -> ArticlePane | None:
         """Where a followed claim goes: a pane already showing its article (the
         origin itself for a contradiction within one article), else the least
         recently used other pane, else a new pane. Never replaces the origin."""
@@ -263,45 +283,40 @@ class PanesMixin:
         oldest = min(others, key=lambda p: self._used.get(p.pane, -1))
         return self.open_article(article_id, at=panes.index(oldest))
 
-    def _pane_by_id(self, pane_id: int) -> ArticlePane | None:
-        return next((p for p in self.panes if p.pane == pane_id), None)
+    def pane_by_id(self, pane_id: int) -> ArticlePane | None:
+        return next((p for p in self._panes if p.pane == pane_id), None)
 
-    def on_article_view_jumped(self, event: ArticleView.Jumped) -> None:
-        self.jumps.record(Place(event.article, event.offset))
-
-    def action_jump_back(self) -> None:
+    def jump_back(self) -> None:
         view = self.current_view
-        if view is None:
-            return
-        self._go(self.jumps.back(Place(view.article.id, view.cursor)))
+        if view is not None:
+            self._go(self.jumps.back(Place(view.article.id, view.cursor)))
 
-    def action_jump_forward(self) -> None:
+    def jump_forward(self) -> None:
         self._go(self.jumps.forward())
 
     def _go(self, place: Place | None) -> None:
         """Return to a place of the jump list, in its pane or the least used one."""
         if place is None:
-            self.bell()
+            self.screen.app.bell()
             return
-        view = self.current_view
-        origin = self.panes[self.current_pane] if view is not None else None
+        origin = self._panes[min(self.current_pane, len(self._panes) - 1)] if self._panes else None
         pane = (
-            self._pane_for(place.article, origin) if origin is not None else self.open_article(place.article)
+            self.pane_for(place.article, origin) if origin is not None else self.open_article(place.article)
         )
-        if pane is None:
-            return
-        pane.go_to(place.offset)
+        if pane is not None:
+            pane.go_to(place.offset)
 
     def show_link(self, link: Link) -> None:
         """Open the first two members of a link side by side, both highlighted."""
-        members = [self.corpus.get(ref) for ref in link.members]
+        corpus = self.screen.corpus
+        members = [corpus.get(ref) for ref in link.members]
         resolved = [m for m in members if m is not None and m.resolution.resolved]
         if len(resolved) < 2:
-            self.notify("This link's claims are not all anchored.", severity="warning", markup=False)
+            self.screen.notify("This link's claims are not all anchored.", severity="warning", markup=False)
             return
         first, second = resolved[0], resolved[1]
         left = self.open_article(first.article, at=0)
-        if len(self.panes) < 2:
+        if len(self._panes) < 2:
             right = self.open_article(second.article, new_pane=True)
         else:
             right = self.open_article(second.article, at=1)

@@ -37,10 +37,12 @@ def _editors() -> ModuleType:
 
 
 class ReviewHost(Protocol):
-    """What the review needs from the app: its data, its screens and its views."""
+    """What the review needs from the reader: its data, its screens and its views."""
 
-    session: Session | None
     marked: Annotation | None
+
+    @property
+    def session(self) -> Session | None: ...
 
     @property
     def current_view(self) -> ArticleView | None: ...
@@ -68,9 +70,9 @@ class ReviewHost(Protocol):
 class ReviewController:
     """The review actions: notes, own claims and sources, verdicts, links, undo.
 
-    A plain object the app owns: it asks through the host's screens and changes
-    data only through the Session. The app's check_action keeps these actions
-    disabled while annotations are still loading, so none of them checks.
+    A plain object the reader screen owns: it asks through the host's screens
+    and changes data only through the Session. The screen's check_action keeps
+    these actions disabled while annotations are still loading, so none checks.
     """
 
     def __init__(self, host: ReviewHost) -> None:

@@ -3,17 +3,16 @@ the first frame, its proposals are drawn in the article views and explained in
 the inspector, and the review queue (`S`) walks them: accept makes the user's
 own link, reject is remembered in the user's notes file, skip moves on.
 
-Textual collects @on handlers only from classes it builds, so the mixin's
-handlers use on_<message> names (like PanesMixin's).
+A plain object the ReaderScreen owns (`screen.suggestions`); the screen's
+@on handlers call it.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import work
 
 from tui.core.model.annotations import Annotation
 from tui.core.model.corpus import Corpus
@@ -21,11 +20,13 @@ from tui.core.review.session import Session, SessionError
 from tui.ui.messages import CorpusChanged
 from tui.ui.screens.suggestions import MARK, SuggestionQueue, describe, readable
 from tui.ui.styles import safe
+from tui.ui.widgets.article_view import ArticleView
 from tui.ui.widgets.inspector import Inspector
 from tui.ui.widgets.pane import ArticlePane
 
 if TYPE_CHECKING:  # the analysis loads in the worker, after the first frame
     from tui.core.analysis import Member, Suggestion
+    from tui.ui.reader import ReaderScreen
 
 ACCEPT_AS = {
     "contradicts": "contradicts",
@@ -66,145 +67,139 @@ def covered(suggestion: Suggestion, corpus: Corpus) -> bool:
     return False
 
 
-class SuggestionsMixin:
-    """Mixed into the app; expects `corpus`, `session`, `panes` and the review
-    helpers (`_report`, `ready_for_changes`, `publish`)."""
+class SuggestionsController:
+    """What the analysis proposed, what is shown of it, and the review queue."""
 
-    corpus: Corpus
-    session: Session | None
-    suggestions_all: list[Suggestion] = []  # noqa: RUF012 (replaced, never mutated)
-    suggestions_visible: list[Suggestion] = []  # noqa: RUF012
-    suggestions_shown = True
-    analysis_state = "waiting"  # running, done, failed
-    _spans: dict[str, list[tuple[int, int, Suggestion]]] = {}  # noqa: RUF012
+    def __init__(self, screen: ReaderScreen) -> None:
+        self.screen = screen
+        self.all: list[Suggestion] = []
+        self.visible: list[Suggestion] = []
+        self.shown = True
+        self.state = "waiting"  # running, done, failed
+        self._spans: dict[str, list[tuple[int, int, Suggestion]]] = {}
+
+    @property
+    def session(self) -> Session | None:
+        return self.screen.session
+
+    @property
+    def corpus(self) -> Corpus:
+        return self.screen.corpus
 
     # ------------------------------------------------------------ the analysis
 
-    def start_analysis(self) -> None:
-        if not getattr(self, "run_analysis", True) or self.analysis_state != "waiting":
+    def start(self) -> None:
+        if not self.screen.host.run_analysis or self.state != "waiting":
             return
-        self.analysis_state = "running"
-        self._analyse()
+        self.state = "running"
+        self.screen.run_worker(
+            self._analyse, thread=True, exclusive=True, group="analysis", exit_on_error=False
+        )
 
-    @work(thread=True, exclusive=True, group="analysis", exit_on_error=False)
     def _analyse(self) -> None:
         """Off the UI thread: the analysis reads only the article texts."""
+        app = self.screen.app
         try:
             from tui.core.analysis import suggest_corpus
 
             found = suggest_corpus(self.corpus)
         except Exception as exc:  # a bug in a rule must never take the reader down
-            self.call_from_thread(self._analysis_failed, f"{type(exc).__name__}: {exc}")
+            app.call_from_thread(self._failed, f"{type(exc).__name__}: {exc}")
             return
-        self.call_from_thread(self._analysed, found)
+        app.call_from_thread(self._analysed, found)
 
-    def _analysis_failed(self, why: str) -> None:
-        self.analysis_state = "failed"
-        self.notify(
-            f"The analysis failed ({why}); no suggestions this time.",  # type: ignore[attr-defined]
-            severity="warning",
-            markup=False,
+    def _failed(self, why: str) -> None:
+        self.state = "failed"
+        self.screen.notify(
+            f"The analysis failed ({why}); no suggestions this time.", severity="warning", markup=False
         )
 
     def _analysed(self, found: list[Suggestion]) -> None:
-        self.suggestions_all = found
-        self.analysis_state = "done"
-        self.refresh_suggestions()
+        self.all = found
+        self.state = "done"
+        self.refresh()
 
-    def refresh_suggestions(self) -> None:
+    def refresh(self) -> None:
         """Leave out rejected and already linked suggestions; redraw the views."""
         rejected = rejected_ids(self.session)
-        self.suggestions_visible = [
-            s for s in self.suggestions_all if s.id not in rejected and not covered(s, self.corpus)
-        ]
+        self.visible = [s for s in self.all if s.id not in rejected and not covered(s, self.corpus)]
         spans: dict[str, list[tuple[int, int, Suggestion]]] = defaultdict(list)
-        for s in self.suggestions_visible:
+        for s in self.visible:
             for m in s.members:
                 spans[m.article].append((m.start, m.end, s))
         self._spans = dict(spans)
-        for pane in self.panes:  # type: ignore[attr-defined]
-            if pane.query("ArticleView"):
+        for pane in self.screen.panes:
+            if pane.query(ArticleView):
                 view = pane.view
-                view.set_suggestions(self.suggestion_spans(view.article.id), view.shown_suggestion)
-        self.update_legend()  # type: ignore[attr-defined]
+                view.set_suggestions(self.spans(view.article.id), view.shown_suggestion)
+        self.screen.update_legend()
 
-    def suggestion_spans(self, article_id: str) -> list[tuple[int, int, Suggestion]]:
-        return list(self._spans.get(article_id, [])) if self.suggestions_shown else []
+    def spans(self, article_id: str) -> list[tuple[int, int, Suggestion]]:
+        return list(self._spans.get(article_id, [])) if self.shown else []
 
-    def suggestions_legend(self) -> Text:
-        if self.analysis_state == "running":
+    def legend(self) -> Text:
+        if self.state == "running":
             return Text(" · analysing…", "dim")
-        if self.analysis_state != "done":
+        if self.state != "done":
             return Text("")
-        return Text(f" · {len(self.suggestions_visible)} suggestions (S)", "dim")
+        return Text(f" · {len(self.visible)} suggestions (S)", "dim")
 
-    def action_toggle_suggestions(self) -> None:
-        self.suggestions_shown = not self.suggestions_shown
-        self.refresh_suggestions()
-        view = self.current_view  # type: ignore[attr-defined]
+    def toggle(self) -> None:
+        self.shown = not self.shown
+        self.refresh()
+        view = self.screen.current_view
         if view is not None:
-            self._inspect_suggestions_at(view)
-        self.notify(
-            "Suggestions shown." if self.suggestions_shown else "Suggestions hidden.",  # type: ignore[attr-defined]
-            timeout=2,
-            markup=False,
+            self.inspect_at(view)
+        self.screen.notify(
+            "Suggestions shown." if self.shown else "Suggestions hidden.", timeout=2, markup=False
         )
 
     # ------------------------------------------------------------ following the caret
 
-    def _queue(self) -> SuggestionQueue | None:
-        found = self.query(SuggestionQueue)  # type: ignore[attr-defined]
+    def queue(self) -> SuggestionQueue | None:
+        found = self.screen.query(SuggestionQueue)
         return found.first() if found else None
 
-    def _inspect_suggestions_at(self, view: Any) -> None:
-        if self._queue() is not None:
+    def inspect_at(self, view: ArticleView) -> None:
+        if self.queue() is not None:
             return  # the queue's suggestion stays in the inspector
-        items = view.suggestions_at(view.cursor) if self.suggestions_shown else []
+        items = view.suggestions_at(view.cursor) if self.shown else []
         text = None
         if items:
             text = Text()
             for s in items[:3]:
                 text.append_text(describe(s, self.corpus, view.article.id))
-        self.query_one(Inspector).show_suggestions(text)  # type: ignore[attr-defined]
+        self.screen.query_one(Inspector).show_suggestions(text)
 
-    def on_article_view_cursor_moved(self, event: Any) -> None:
-        view = self.current_view  # type: ignore[attr-defined]
-        if view is not None and view.pane == event.pane:
-            self._inspect_suggestions_at(view)
-
-    def on_descendant_focus(self, event: Any) -> None:
-        view = self.current_view  # type: ignore[attr-defined]
-        if view is not None and view is getattr(event, "widget", None):
-            self._inspect_suggestions_at(view)
-
-    def on_corpus_changed(self, event: CorpusChanged) -> None:
+    def changed(self, event: CorpusChanged) -> None:
         changes = event.changes
-        if self.analysis_state != "done":
+        if self.state != "done":
             return
         if changes is None or changes.merged or any(c.kind in _NEEDS_REFRESH for c in changes.records):
-            self.refresh_suggestions()
+            self.refresh()
 
     # ------------------------------------------------------------ the review queue
 
-    def action_suggestion_queue(self) -> None:
-        if self.analysis_state in ("waiting", "running"):
-            self.notify("The analysis is still running; try again in a moment.", markup=False)  # type: ignore[attr-defined]
+    def open_queue(self) -> None:
+        screen = self.screen
+        if self.state in ("waiting", "running"):
+            screen.notify("The analysis is still running; try again in a moment.", markup=False)
             return
-        if not self.suggestions_visible:
-            self.notify("No suggestions left to review.", markup=False)  # type: ignore[attr-defined]
+        if not self.visible:
+            screen.notify("No suggestions left to review.", markup=False)
             return
-        old = self._queue()
+        old = self.queue()
         if old is not None:  # S again while the queue is open: go back to it
             old.focus()
             self._present(old)
             return
-        queue = SuggestionQueue([s.id for s in self.suggestions_visible])
-        self.mount(queue, before=self.query_one("#legend"))  # type: ignore[attr-defined]
+        queue = SuggestionQueue([s.id for s in self.visible])
+        screen.mount(queue, before=screen.query_one("#legend"))
         queue.focus()
         self._present(queue)
 
     def _by_id(self, suggestion_id: str) -> Suggestion | None:
-        return next((s for s in self.suggestions_visible if s.id == suggestion_id), None)
+        return next((s for s in self.visible if s.id == suggestion_id), None)
 
     def _present(self, queue: SuggestionQueue) -> None:
         """Show the queue's current suggestion (skipping any that went away)."""
@@ -212,25 +207,26 @@ class SuggestionsMixin:
             queue.position += 1
         s = self._by_id(queue.current)
         queue.show(s, self.corpus)
-        inspector = self.query_one(Inspector)  # type: ignore[attr-defined]
+        inspector = self.screen.query_one(Inspector)
         inspector.show_suggestions(describe(s, self.corpus) if s else None, lead=True)
         if s is not None:
-            self.show_suggestion(s)
+            self.show(s)
 
-    def show_suggestion(self, s: Suggestion) -> None:
+    def show(self, s: Suggestion) -> None:
         """Both sides in panes side by side, each span shown selected."""
+        layout = self.screen.pane_manager
         first, second = s.members[0], s.members[1]
-        left = self.open_article(first.article, at=0)  # type: ignore[attr-defined]
+        left = layout.open_article(first.article, at=0)
         if left is None:
             return
-        panes = self.panes  # type: ignore[attr-defined]
+        panes = layout.panes
         other = 1 if panes.index(left) == 0 else 0
         if first.article == second.article:
-            right = left
+            right: ArticlePane | None = left
         elif len(panes) < 2:
-            right = self.open_article(second.article, new_pane=True)  # type: ignore[attr-defined]
+            right = layout.open_article(second.article, new_pane=True)
         else:
-            right = self.open_article(second.article, at=other)  # type: ignore[attr-defined]
+            right = layout.open_article(second.article, at=other)
         status = Text.assemble(
             (f"{MARK.get(s.relation, '?')} suggested {s.relation}: ", "bold"), safe(readable(s, self.corpus))
         )
@@ -239,17 +235,17 @@ class SuggestionsMixin:
                 self._show_span(pane, member, s.id, status)
 
     def _show_span(self, pane: ArticlePane, member: Member, sid: str, status: Text, tries: int = 0) -> None:
-        if not pane.query("ArticleView"):
-            if tries < 20 and pane in self.panes:  # type: ignore[attr-defined]
-                self.call_after_refresh(self._show_span, pane, member, sid, status, tries + 1)  # type: ignore[attr-defined]
+        if not pane.query(ArticleView):
+            if tries < 20 and pane in self.screen.panes:
+                self.screen.app.call_after_refresh(self._show_span, pane, member, sid, status, tries + 1)
             return
         view = pane.view
-        view.set_suggestions(self.suggestion_spans(view.article.id), sid)
+        view.set_suggestions(self.spans(view.article.id), sid)
         view.cursor = member.start
         view.reveal_span(member.start, max(member.start + 1, member.end))
         pane.set_status(status)
 
-    def on_suggestion_queue_decided(self, event: SuggestionQueue.Decided) -> None:
+    def decided(self, event: SuggestionQueue.Decided) -> None:
         queue, what = event.queue, event.what
         if what == "close":
             self._close_queue(queue)
@@ -260,17 +256,17 @@ class SuggestionsMixin:
         if what == "skip":
             queue.tally["skipped"] += 1
         elif what == "reject":
-            if not self.ready_for_changes():  # type: ignore[attr-defined]
+            if self.session is None or not self.screen.ready_for_changes():
                 return
             try:
-                changes = self.session.reject_suggestion(s.id)  # type: ignore[union-attr]
+                changes = self.session.reject_suggestion(s.id)
             except SessionError as exc:
-                self.notify(str(exc), severity="warning", markup=False)  # type: ignore[attr-defined]
+                self.screen.notify(str(exc), severity="warning", markup=False)
                 return
-            self.review.report("Rejected; it will not be suggested again", changes)  # type: ignore[attr-defined]
+            self.screen.review.report("Rejected; it will not be suggested again", changes)
             queue.tally["rejected"] += 1
         elif what == "accept":
-            if not self.accept_suggestion(s, readable(s, self.corpus)):
+            if not self.accept(s, readable(s, self.corpus)):
                 return
             queue.tally["accepted"] += 1
         elif what == "edit":
@@ -283,38 +279,33 @@ class SuggestionsMixin:
         from tui.ui.screens.editors import PromptScreen
 
         def save(summary: str | None) -> None:
-            if summary and self.accept_suggestion(s, summary):
+            if summary and self.accept(s, summary):
                 queue.tally["accepted"] += 1
                 queue.position += 1
             self._present(queue)
             queue.focus()
 
-        self.push_screen(
-            PromptScreen(
-                f"Summary of the link ({ACCEPT_AS[s.relation]})",  # type: ignore[attr-defined]
-                readable(s, self.corpus),
-            ),
-            save,
+        self.screen.app.push_screen(
+            PromptScreen(f"Summary of the link ({ACCEPT_AS[s.relation]})", readable(s, self.corpus)), save
         )
 
     def _close_queue(self, queue: SuggestionQueue) -> None:
         queue.remove()
-        for pane in self.panes:  # type: ignore[attr-defined]
-            if pane.query("ArticleView") and pane.view.shown_suggestion:
-                pane.view.set_suggestions(self.suggestion_spans(pane.article.id))
+        for pane in self.screen.panes:
+            if pane.query(ArticleView) and pane.view.shown_suggestion:
+                pane.view.set_suggestions(self.spans(pane.article.id))
                 pane.set_status("")
-        self.query_one(Inspector).show_suggestions(None)  # type: ignore[attr-defined]
-        view = self.current_view  # type: ignore[attr-defined]
+        self.screen.query_one(Inspector).show_suggestions(None)
+        view = self.screen.current_view
         if view is not None:
             view.focus()
 
-    def accept_suggestion(self, s: Suggestion, summary: str) -> bool:
+    def accept(self, s: Suggestion, summary: str) -> bool:
         """The user's own link between claims over both spans: an existing
         claim that covers a span is used, else the span becomes the user's claim."""
-        if not self.ready_for_changes():  # type: ignore[attr-defined]
-            return False
         session = self.session
-        assert session is not None
+        if session is None or not self.screen.ready_for_changes():
+            return False
         refs: list[str] = []
         try:
             for m in s.members:
@@ -323,16 +314,16 @@ class SuggestionsMixin:
                     refs.append(min(around, key=lambda a: a.end - a.start).ref)
                     continue
                 made = session.add_annotation("claim", m.article, m.start, m.end)
-                self.publish(made)  # type: ignore[attr-defined]
+                self.screen.publish(made)
                 if made.annotation is None:
                     raise SessionError(f"the claim on {m.article} could not be made")
                 refs.append(made.annotation.ref)
             if session.existing_link(refs) is not None:
-                self.notify("These claims are already linked.", markup=False)  # type: ignore[attr-defined]
+                self.screen.notify("These claims are already linked.", markup=False)
                 return True
             changes = session.link(refs, summary, ACCEPT_AS[s.relation])
         except SessionError as exc:
-            self.notify(str(exc), severity="warning", markup=False)  # type: ignore[attr-defined]
+            self.screen.notify(str(exc), severity="warning", markup=False)
             return False
-        self.review.report(f"Accepted: your link ({ACCEPT_AS[s.relation]}) is saved", changes)  # type: ignore[attr-defined]
+        self.screen.review.report(f"Accepted: your link ({ACCEPT_AS[s.relation]}) is saved", changes)
         return True

@@ -12,7 +12,7 @@ import io
 import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, NamedTuple, Protocol, TextIO
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, Protocol, TextIO
 
 if TYPE_CHECKING:
     from textual.app import App, SystemCommand
@@ -168,7 +168,7 @@ def deliver(app: CorpusApp, fmt: str) -> str | None:
     )
 
 
-def delivered(app: App[object], event: DeliveryComplete) -> None:
+def delivered(app: App[Any], event: DeliveryComplete) -> None:
     """Tell the user where the file went: the browser, or a path in a terminal."""
     if event.name is None or not event.name.startswith(PREFIX):
         return
@@ -176,7 +176,7 @@ def delivered(app: App[object], event: DeliveryComplete) -> None:
     app.notify(f"{DOWNLOADS[event.name[len(PREFIX) :]].title}: sent {where}.", markup=False)
 
 
-def failed(app: App[object], event: DeliveryFailed) -> None:
+def failed(app: App[Any], event: DeliveryFailed) -> None:
     if event.name is None or not event.name.startswith(PREFIX):
         return
     app.notify(

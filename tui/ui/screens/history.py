@@ -20,7 +20,7 @@ from tui.core.views.days import parse_day
 from tui.core.views.history import HISTORY_KINDS, Event, describe, history
 from tui.core.views.refresh import stale_views
 from tui.ui.messages import CorpusChanged
-from tui.ui.screens.opening import open_annotation
+from tui.ui.screens.opening import open_annotation, reader_of
 from tui.ui.styles import NO_CONTROLS, one_line, safe_line
 from tui.ui.widgets.lists import ReaderList
 
@@ -131,7 +131,7 @@ class HistoryScreen(Screen[None]):
             self.notify(f"{chosen.ref} is no longer in the corpus.", severity="warning", markup=False)
             return
         self.app.pop_screen()
-        self.app.call_after_refresh(open_annotation, self.app, target)
+        self.app.call_after_refresh(open_annotation, reader_of(self.app), target)
 
     def action_day(self) -> None:
         box = self.query_one("#history-day", Input)

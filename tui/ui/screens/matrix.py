@@ -22,7 +22,7 @@ from textual.widgets.option_list import Option
 from tui.core.views.matrix import Cell, Entry, Matrix, Row, build_matrix
 from tui.core.views.refresh import stale_views
 from tui.ui.messages import CorpusChanged
-from tui.ui.screens.opening import open_annotation
+from tui.ui.screens.opening import open_annotation, reader_of
 from tui.ui.styles import NO_CONTROLS, one_line, safe, safe_line
 from tui.ui.widgets.lists import ReaderList
 
@@ -216,7 +216,7 @@ class MatrixScreen(Screen[None]):
 
     def _open(self, entry: Entry) -> None:
         self.app.pop_screen()
-        self.app.call_after_refresh(open_annotation, self.app, entry.claim)
+        self.app.call_after_refresh(open_annotation, reader_of(self.app), entry.claim)
 
     # ------------------------------------------------------------ keys
 

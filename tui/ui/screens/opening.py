@@ -11,65 +11,69 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 
-from tui.core.document.jumps import Place
 from tui.core.model.annotations import Annotation
 from tui.ui.panes import MAX_PANES
 from tui.ui.styles import safe
 
 if TYPE_CHECKING:
-    from tui.ui.app import CrossreadApp
+    from textual.app import App
+
+    from tui.ui.reader import ReaderScreen
     from tui.ui.widgets.pane import ArticlePane
 
 
-def pane_for(app: CrossreadApp, article_id: str) -> ArticlePane | None:
-    panes = app.panes
+def reader_of(app: App[object]) -> ReaderScreen:
+    """The reader under the cross-article screens (the bottom of the stack)."""
+    from tui.ui.reader import ReaderScreen
+
+    screen = app.screen_stack[0]
+    assert isinstance(screen, ReaderScreen)
+    return screen
+
+
+def pane_for(reader: ReaderScreen, article_id: str) -> ArticlePane | None:
+    manager = reader.pane_manager
+    panes = manager.panes
     shown = next((p for p in panes if p.article.id == article_id), None)
     if shown is not None:
         return shown
     if len(panes) < MAX_PANES or not panes:
-        return app.open_article(article_id, new_pane=True)
-    return app._pane_for(article_id, panes[min(app.current_pane, len(panes) - 1)])
+        return manager.open_article(article_id, new_pane=True)
+    return manager.pane_for(article_id, panes[min(manager.current_pane, len(panes) - 1)])
 
 
-def _record_jump(app: CrossreadApp) -> None:
-    view = app.current_view
-    if view is not None:
-        app.jumps.record(Place(view.article.id, view.cursor))
-
-
-def open_annotation(app: CrossreadApp, annotation: Annotation) -> None:
+def open_annotation(reader: ReaderScreen, annotation: Annotation) -> None:
     """Show an annotation selected in its article and focus that pane."""
     if not annotation.resolution.resolved:
-        app.notify(
+        reader.notify(
             f"{annotation.id} is an orphan: its quote is not in the article.",
             severity="warning",
             markup=False,
         )
         return
-    _record_jump(app)
-    pane = pane_for(app, annotation.article)
+    reader.pane_manager.record_here()
+    pane = pane_for(reader, annotation.article)
     if pane is not None:
         pane.reveal(annotation, focus=True)
-        app.call_after_refresh(_focus, app, pane)
+        reader.app.call_after_refresh(_focus, reader, pane)
 
 
 def open_at(
-    app: CrossreadApp, article_id: str, start: int, end: int, query: str = "", status: Text | None = None
+    reader: ReaderScreen, article_id: str, start: int, end: int, query: str = "", status: Text | None = None
 ) -> None:
     """Put the caret on a span (a search match), searching `query` in that pane
     so the match is highlighted and n / N know the query."""
-    _record_jump(app)
-    pane = pane_for(app, article_id)
+    reader.pane_manager.record_here()
+    pane = pane_for(reader, article_id)
     # Keys typed fast (n n n) open several results before the first pane is
     # ready: only the newest request may move the caret and the focus.
-    request = getattr(app, "_open_request", 0) + 1
-    app._open_request = request  # type: ignore[attr-defined]
+    reader.steps.request += 1
     if pane is not None:
-        _go(app, request, pane, start, end, query, status)
+        _go(reader, reader.steps.request, pane, start, end, query, status)
 
 
 def _go(
-    app: CrossreadApp,
+    reader: ReaderScreen,
     request: int,
     pane: ArticlePane,
     start: int,
@@ -78,16 +82,16 @@ def _go(
     status: Text | None,
     tries: int = 20,
 ) -> None:
-    if request != getattr(app, "_open_request", 0):
+    if request != reader.steps.request:
         return
     if not (pane.is_mounted and pane.query("ArticleView")):
         if tries:
-            app.call_after_refresh(_go, app, request, pane, start, end, query, status, tries - 1)
+            reader.app.call_after_refresh(_go, reader, request, pane, start, end, query, status, tries - 1)
         else:
-            app._corpus_pending = False
+            reader.steps.pending = False
         return
     view = pane.view
-    app._corpus_pending = False
+    reader.steps.pending = False
     if query and view.search_query != query:
         view.search(query)
     view.cursor = max(0, min(len(pane.article.text), start))
@@ -98,9 +102,8 @@ def _go(
         pane.set_status(
             Text.assemble("Corpus search ", safe(repr(query)), " · n/N next/previous result in any article")
         )
-    _focus(app, pane)
+    _focus(reader, pane)
 
 
-def _focus(app: CrossreadApp, pane: ArticlePane) -> None:
-    if pane in app.panes:
-        app._focus_pane(app.pane_index(pane))
+def _focus(reader: ReaderScreen, pane: ArticlePane) -> None:
+    reader.pane_manager.focus_after_mount(pane)

@@ -145,32 +145,32 @@ class ArticleView(ArticleText):
         Binding("n", "note_or_next", "Note (next match while searching)", id="view.note"),
         Binding("N", "search_previous", "Previous match", id="view.search_previous", show=False),
         Binding("L", "open_link", "Open link", id="view.open_link", show=False),
-        Binding("e", "app.edit_note", "Edit note", id="review.edit", show=False),
-        Binding("d", "app.delete_note", "Delete note", id="review.delete", show=False),
-        Binding("c", "app.new_claim", "New claim from selection", id="review.claim", show=False),
-        Binding("s", "app.new_source", "New source from selection", id="review.source", show=False),
-        Binding("m", "app.mark", "Mark claim for linking", id="review.mark", show=False),
+        Binding("e", "screen.edit_note", "Edit note", id="review.edit", show=False),
+        Binding("d", "screen.delete_note", "Delete note", id="review.delete", show=False),
+        Binding("c", "screen.new_claim", "New claim from selection", id="review.claim", show=False),
+        Binding("s", "screen.new_source", "New source from selection", id="review.source", show=False),
+        Binding("m", "screen.mark", "Mark claim for linking", id="review.mark", show=False),
         Binding(
             "x",
-            "app.link('contradicts')",
+            "screen.link('contradicts')",
             "Link marked claim: contradicts",
             id="review.contradicts",
             show=False,
         ),
         Binding(
             "equals_sign",
-            "app.link('corroborates')",
+            "screen.link('corroborates')",
             "Link marked claim: corroborates",
             id="review.corroborates",
             show=False,
         ),
-        Binding("1", "app.verdict(1)", "Verdict: unreviewed", id="review.v1", show=False),
-        Binding("2", "app.verdict(2)", "Verdict: supported", id="review.v2", show=False),
-        Binding("3", "app.verdict(3)", "Verdict: disputed", id="review.v3", show=False),
-        Binding("4", "app.verdict(4)", "Verdict: false", id="review.v4", show=False),
-        Binding("5", "app.verdict(5)", "Verdict: unverifiable", id="review.v5", show=False),
-        Binding("V", "app.verdict_comment", "Comment on verdict", id="review.comment", show=False),
-        Binding("u", "app.next_unreviewed", "Next unreviewed claim", id="review.unreviewed"),
+        Binding("1", "screen.verdict(1)", "Verdict: unreviewed", id="review.v1", show=False),
+        Binding("2", "screen.verdict(2)", "Verdict: supported", id="review.v2", show=False),
+        Binding("3", "screen.verdict(3)", "Verdict: disputed", id="review.v3", show=False),
+        Binding("4", "screen.verdict(4)", "Verdict: false", id="review.v4", show=False),
+        Binding("5", "screen.verdict(5)", "Verdict: unverifiable", id="review.v5", show=False),
+        Binding("V", "screen.verdict_comment", "Comment on verdict", id="review.comment", show=False),
+        Binding("u", "screen.next_unreviewed", "Next unreviewed claim", id="review.unreviewed"),
     ]
 
     jump_filter: reactive[str] = reactive("all", init=False)
@@ -234,6 +234,7 @@ class ArticleView(ArticleText):
         annotations: list[Annotation],
         contradiction_refs: set[str],
         pane: int = 0,
+        suggestions: list[tuple[int, int, Any]] | None = None,
         *,
         id: str | None = None,
         classes: str | None = None,
@@ -243,7 +244,7 @@ class ArticleView(ArticleText):
         self.annotations = annotations
         self.highlights = Highlights(annotations, contradiction_refs)
         self.matches = Matches()
-        self.suggested: IntervalIndex[Any] = IntervalIndex([])
+        self.suggested: IntervalIndex[Any] = IntervalIndex(suggestions or [])
         self.shown_suggestion = ""  # the id the review queue shows (drawn selected)
         self.selected: Annotation | None = None
         self.partners: set[str] = set()
@@ -301,12 +302,6 @@ class ArticleView(ArticleText):
         super().notify_style_update()
         self.painter.forget_styles()
         self._cache.clear()
-
-    def on_mount(self) -> None:
-        super().on_mount()
-        provider = getattr(self.app, "suggestion_spans", None)
-        if provider is not None:  # a pane opened after the analysis finished
-            self.set_suggestions(provider(self.article.id))
 
     def watch_cursor(self, old: int, new: int) -> None:
         super().watch_cursor(old, new)

@@ -133,13 +133,13 @@ def describe(annotation: Annotation | None, corpus: Corpus, author: str = "") ->
             for ref in link.members:
                 if ref == a.ref:
                     continue
-                other = corpus.get(ref)
+                partner = corpus.get(ref)
                 article = corpus.articles.get(ref.partition("#")[0])
                 where = article.title if article else ref
                 out.append("    ↳ ", "dim")
                 out.append_text(safe(one_line(where, 40), "dim"))
                 out.append(": ")
-                quote = other.anchor.quote if other and other.anchor else ref
+                quote = partner.anchor.quote if partner and partner.anchor else ref
                 out.append_text(safe(quoted(one_line(quote, 90)), "italic"))
                 out.append("\n")
     if corpus.links_of(a):
@@ -185,8 +185,8 @@ def resting_on(source: Annotation, corpus: Corpus) -> Text:
 class Inspector(Static):
     """The annotation under the caret, redrawn whenever it or the data changes."""
 
-    def __init__(self, corpus: Corpus, author: str = "", **kwargs: str) -> None:
-        super().__init__(describe(None, corpus), classes="data-view", **kwargs)
+    def __init__(self, corpus: Corpus, author: str = "", *, id: str | None = None) -> None:
+        super().__init__(describe(None, corpus), classes="data-view", id=id)
         self.corpus = corpus
         self.author = author
         self.annotation: Annotation | None = None

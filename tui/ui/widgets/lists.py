@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections.abc import Callable
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -102,10 +103,17 @@ class AnnotationList(ReaderList):
         Binding("x", "clear_filters", "Clear the filters", id="annotations.clear"),
     ]
 
-    def __init__(self, corpus: Corpus, author: str = "", **kwargs) -> None:
+    def __init__(
+        self,
+        corpus: Corpus,
+        author: str = "",
+        here: Callable[[], Annotation | None] | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(**kwargs)
         self.corpus = corpus
         self.me = author
+        self._here = here or (lambda: None)  # the annotation under the focused pane's caret
         self.author = ""  # "" shows everyone's
         self.article_id = ""
         self.kind = "all"
@@ -175,7 +183,7 @@ class AnnotationList(ReaderList):
         self.clear_options()
         self._items = {}
         ids = list(self.corpus.articles) if self.whole_corpus else [self.article_id]
-        options = []
+        options: list[Option] = []
         hidden = 0
         for aid in ids:
             for a in self._in_text_order(aid):
@@ -253,8 +261,7 @@ class AnnotationList(ReaderList):
         under the caret of the focused pane."""
         option = self.highlighted_option
         listed = self._items.get(option.id or "") if option is not None else None
-        view = getattr(self.app, "current_view", None)
-        here = view.current_annotation() if view is not None else None
+        here = self._here()
         sources = [a for a in (listed, here) if a is not None and a.kind == "source"]
         sources += [
             s

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -43,11 +43,18 @@ class ArticlePane(Vertical):
         Binding("slash", "search", "Search", id="pane.search"),
     ]
 
-    def __init__(self, article: Article, corpus: Corpus, pane: int) -> None:
+    def __init__(
+        self,
+        article: Article,
+        corpus: Corpus,
+        pane: int,
+        suggestions: list[tuple[int, int, Any]] | None = None,
+    ) -> None:
         super().__init__(id=f"pane-{pane}", classes="pane data-view")
         self.article = article
         self.corpus = corpus
         self.pane = pane
+        self._suggestions = suggestions
         self._pending: tuple[Annotation, set[str], Text | None, bool] | None = None
 
     def compose(self) -> ComposeResult:
@@ -57,6 +64,7 @@ class ArticlePane(Vertical):
             self.corpus.annotations.get(self.article.id, []),
             self.corpus.contradiction_refs(),
             self.pane,
+            self._suggestions,
             id=f"view-{self.pane}",
         )
         search = Input(

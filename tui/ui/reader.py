@@ -1,0 +1,446 @@
+"""The reader screen: panes side by side, the inspector and the lists.
+
+It owns the layout and composes three plain objects: the `PaneManager`
+(which article goes where), the `ReviewController` (notes, verdicts, links)
+and the `SuggestionsController` (the analysis). Messages from the widgets
+arrive here as @on handlers, and every change of the data leaves through
+`publish`, the one seam to the views.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from rich.text import Text
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import ProgressBar, Static
+
+from tui.core.document.jumps import Place
+from tui.core.model.annotations import Annotation
+from tui.core.model.changes import ChangeSet
+from tui.core.model.corpus import Corpus
+from tui.core.review.session import Session
+from tui.ui import memory
+from tui.ui.messages import AnnotationChosen, ArticleChosen, CorpusChanged
+from tui.ui.panes import PaneManager
+from tui.ui.review import ReviewController
+from tui.ui.screens.suggestions import SuggestionQueue
+from tui.ui.search_steps import CorpusSteps
+from tui.ui.suggestions import SuggestionsController
+from tui.ui.widgets.article_view import ArticleView
+from tui.ui.widgets.inspector import Inspector
+from tui.ui.widgets.keyline import KeyLine
+from tui.ui.widgets.lists import AnnotationList, CorpusList
+from tui.ui.widgets.pane import ArticlePane
+
+if TYPE_CHECKING:
+    from tui.ui.app import CrossreadApp
+
+LEGEND = (
+    ("claim", "claim"),
+    ("source", "source"),
+    ("contradiction", "contradiction"),
+    ("note", "note"),
+    ("orphan", "fuzzy/orphan"),
+    ("selection", "selected"),
+    ("suggestion", "suggested"),
+)
+REVIEW_ACTIONS = frozenset(
+    {
+        "note",
+        "edit_note",
+        "delete_note",
+        "undo",
+        "redo",
+        "new_claim",
+        "new_source",
+        "verdict",
+        "verdict_comment",
+        "next_unreviewed",
+        "mark",
+        "link",
+    }
+)
+"""Disabled (shown, not run) while the annotations are still loading."""
+
+
+def _binding(key: str, action: str, description: str, name: str, **kw: Any) -> Binding:
+    return Binding(key, action, description, id=f"reader.{name}", **kw)
+
+
+class ReaderScreen(Screen[None]):
+    """The base screen of the reader; the cross-article views go on top of it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        _binding("tab", "next_pane", "Next pane", "next_pane", show=False, priority=True),
+        _binding("shift+tab", "previous_pane", "Previous pane", "previous_pane", show=False, priority=True),
+        _binding("o", "open_article", "Open", "open"),
+        _binding("O", "open_article(True)", "Open in new pane", "open_new", show=False),
+        _binding("C", "contradictions", "Contradictions", "contradictions"),
+        _binding("t", "toggle_corpus", "Articles list", "toggle_corpus", show=False),
+        _binding(
+            "backslash", "toggle_side", "Side panels (inspector, annotations)", "toggle_side", show=False
+        ),
+        _binding("a", "focus_annotations", "Annotations list", "annotations", show=False),
+        _binding("ctrl+w", "close_pane", "Close pane", "close_pane", show=False),
+        _binding("ctrl+o", "jump_back", "Back to where you jumped from", "jump_back", show=False),
+        _binding("ctrl+n", "jump_forward", "Forward again (after ctrl+o)", "jump_forward", show=False),
+        _binding("ctrl+z", "undo", "Undo", "undo", show=False),
+        _binding("ctrl+y", "redo", "Redo", "redo", show=False),
+        _binding("exclamation_mark", "toggle_issues", "Problems", "issues", show=False),
+        _binding("S", "suggestion_queue", "Review suggestions", "suggestions"),
+        _binding(
+            "ctrl+t", "toggle_suggestions", "Show or hide suggestions", "toggle_suggestions", show=False
+        ),
+        _binding("M", "matrix", "Claim matrix: every topic across the articles", "matrix", show=False),
+        _binding(
+            "F",
+            "corpus_search",
+            "Search every article (then n/N through the results)",
+            "corpus_search",
+            show=False,
+        ),
+        _binding("H", "history", "Review history: your verdicts, notes and links", "history", show=False),
+        # Priority, but only while a corpus search is open in the focused pane
+        # (check_action); otherwise n / N reach the pane as before.
+        _binding(
+            "n",
+            "corpus_step(False)",
+            "Next corpus-search result (after F)",
+            "corpus_next",
+            show=False,
+            priority=True,
+        ),
+        _binding(
+            "N",
+            "corpus_step(True)",
+            "Previous corpus-search result (after F)",
+            "corpus_previous",
+            show=False,
+            priority=True,
+        ),
+    ]
+
+    marked: reactive[Annotation | None] = reactive(None, init=False)
+    """The claim marked with m for linking; drawn in every pane until linked or esc."""
+
+    def __init__(self, host: CrossreadApp, open_ids: list[str]) -> None:
+        super().__init__()
+        self.host = host
+        self.open_ids = open_ids
+        self.pane_manager = PaneManager(self)
+        self.review = ReviewController(self)
+        self.suggestions = SuggestionsController(self)
+        self.steps = CorpusSteps(self)
+
+    # ------------------------------------------------------------ what the parts share
+
+    @property
+    def corpus(self) -> Corpus:
+        return self.host.corpus
+
+    @property
+    def session(self) -> Session | None:
+        return self.host.session
+
+    @property
+    def panes(self) -> list[ArticlePane]:
+        return self.pane_manager.panes
+
+    @property
+    def current_view(self) -> ArticleView | None:
+        return self.pane_manager.current_view
+
+    def push_screen(self, screen: Any, callback: Any = None) -> Any:
+        return self.app.push_screen(screen, callback)
+
+    def ready_for_changes(self) -> bool:
+        return self.host.ready_for_changes()
+
+    # ------------------------------------------------------------ layout
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="body"):
+            yield CorpusList(self.corpus, id="corpus")
+            with Horizontal(id="panes"):
+                yield from self.pane_manager.first_panes(self.open_ids)
+            with Vertical(id="side"):
+                with VerticalScroll(id="inspector"):
+                    yield Inspector(self.corpus, self.host.author, id="inspector-text")
+                yield AnnotationList(self.corpus, self.host.author, here=self._here, id="annotations")
+        bar = ProgressBar(id="loading", show_eta=False)
+        bar.display = self.host.loading
+        yield bar
+        yield VerticalScroll(Static(id="issues-text"), id="issues")
+        yield Static(id="legend")
+        yield KeyLine(id="keys")
+
+    def _here(self) -> Annotation | None:
+        view = self.current_view
+        return view.current_annotation() if view is not None else None
+
+    def on_mount(self) -> None:
+        self.query_one("#inspector").border_title = "Inspector"
+        self.show_issues()
+        if self.app.size.width < 190:
+            self.query_one("#corpus").display = False
+        self.pane_manager.fit_panes()
+        if self.pane_manager.panes:
+            # Focus now, not after the first frame: keys typed while the window
+            # appears are queued behind this handler and must reach the pane.
+            self.pane_manager.focus_pane(0)
+        else:
+            self.query_one("#corpus").display = True
+            self.query_one(CorpusList).focus()
+        memory.restore(self.host)
+
+    @on(events.Resize)
+    def _resized(self, event: events.Resize) -> None:
+        self.pane_manager.fit_panes(event.size.width)
+
+    # ------------------------------------------------------------ the change seam
+
+    def publish(self, changes: ChangeSet | None) -> None:
+        """The one way a change reaches the screen: every view refreshes itself."""
+        for view in self.query(".data-view"):
+            view.post_message(CorpusChanged(changes))
+        for screen in self.app.screen_stack[1:]:  # views pushed over the reader
+            if screen.has_class("data-view"):
+                screen.post_message(CorpusChanged(changes))
+        self.post_message(CorpusChanged(changes))
+
+    @on(CorpusChanged)
+    def _data_changed(self, event: CorpusChanged) -> None:
+        self.update_legend()
+        if event.changes is None or event.changes.merged:
+            self.show_issues()
+        self.suggestions.changed(event)
+
+    def watch_marked(self, marked: Annotation | None) -> None:
+        for view in self.query(ArticleView):
+            view.marked_ref = marked.ref if marked is not None else ""
+            view.refresh_marks()
+        self.update_legend()
+
+    def update_legend(self) -> None:
+        views = list(self.query(ArticleView))
+        legend = Text(" Legend: ", style="bold")
+        for name, label in LEGEND:
+            legend.append(label, views[0].painter.style(name) if views else "")
+            legend.append("  ")
+        view = self.current_view
+        legend.append(f"· ] [ jump to: {view.jump_filter if view else 'all'} ·", "dim")
+        legend.append_text(self.review.progress_text())
+        legend.append_text(self.suggestions.legend())
+        self.query_one("#legend", Static).update(legend)
+
+    def show_issues(self) -> None:
+        from tui.ui.screens.modals import diagnostics_text
+
+        panel = self.query_one("#issues")
+        problems = self.corpus.diagnostics
+        errors = sum(1 for d in problems if d.is_error)
+        panel.border_title = f"Problems: {errors} errors, {len(problems) - errors} warnings · ! to hide"
+        if problems:
+            self.query_one("#issues-text", Static).update(diagnostics_text(problems, self.host.root))
+        panel.display = bool(problems)
+
+    def show_progress(self, stage: str, done: int, total: int) -> None:
+        bar = self.query_one("#loading", ProgressBar)
+        bar.update(total=max(1, total), progress=done)
+        bar.border_title = f"Loading {stage}…"
+
+    def loaded(self) -> None:
+        self.query_one("#loading").display = False
+        self.publish(None)
+
+    # ------------------------------------------------------------ messages from the widgets
+
+    @on(events.DescendantFocus)
+    def _focus_moved(self, event: events.DescendantFocus) -> None:
+        widget = event.widget
+        if isinstance(widget, ArticleView):
+            self.pane_manager.focused(widget)
+            self.query_one(AnnotationList).show_article(widget.article.id)
+            self.query_one(Inspector).show(widget.current_annotation())
+            self.suggestions.inspect_at(widget)
+            self.update_legend()
+
+    @on(ArticleView.CursorMoved)
+    def _cursor_moved(self, event: ArticleView.CursorMoved) -> None:
+        view = self.current_view
+        if view is not None and view.pane == event.pane:
+            self.query_one(Inspector).show(view.current_annotation())
+            self.suggestions.inspect_at(view)
+
+    @on(ArticleView.FollowRequested)
+    def _follow(self, event: ArticleView.FollowRequested) -> None:
+        if self.pane_manager.follow(event.annotation, event.pane) is not None:
+            self.query_one(Inspector).show(event.annotation)
+
+    @on(ArticleView.Jumped)
+    def _jumped(self, event: ArticleView.Jumped) -> None:
+        self.pane_manager.jumps.record(Place(event.article, event.offset))
+
+    @on(ArticleView.NoteRequested)
+    def _note_requested(self) -> None:
+        if self.check_action("note", ()):
+            self.review.note()
+
+    @on(ArticleView.LinkRequested)
+    def _link_requested(self, event: ArticleView.LinkRequested) -> None:
+        self.host.confirm_open_link(event.href)
+
+    @on(ArticleView.JumpFilterChanged)
+    def _jump_filter_changed(self) -> None:
+        self.update_legend()
+
+    @on(ArticleView.Escaped)
+    def _escaped(self) -> None:
+        if self.marked is not None:
+            self.marked = None
+            self.notify("Mark cleared.", timeout=2, markup=False)
+
+    @on(ArticleChosen)
+    def _article_chosen(self, event: ArticleChosen) -> None:
+        self.pane_manager.open_and_focus(event.article_id, event.new_pane)
+
+    @on(AnnotationChosen)
+    def _annotation_chosen(self, event: AnnotationChosen) -> None:
+        a = event.annotation
+        if not a.resolution.resolved:
+            self.notify(
+                f"{a.id} is an orphan: its quote is not in the article.", severity="warning", markup=False
+            )
+            self.query_one(Inspector).show(a)
+            return
+        self.pane_manager.reveal_annotation(a)
+
+    @on(SuggestionQueue.Decided)
+    def _suggestion_decided(self, event: SuggestionQueue.Decided) -> None:
+        self.suggestions.decided(event)
+
+    # ------------------------------------------------------------ actions
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Review actions wait for the session: disabled (shown, not run) while
+        the annotations load; n/N step through corpus search results only while
+        one is open in the focused pane."""
+        if action in REVIEW_ACTIONS and self.session is None:
+            return None
+        if action == "corpus_step":
+            return self.steps.active(self.focused)
+        return True
+
+    def action_next_pane(self) -> None:
+        self.pane_manager.step_focus(1)
+
+    def action_previous_pane(self) -> None:
+        self.pane_manager.step_focus(-1)
+
+    def action_close_pane(self) -> None:
+        self.pane_manager.close_pane()
+
+    def action_jump_back(self) -> None:
+        self.pane_manager.jump_back()
+
+    def action_jump_forward(self) -> None:
+        self.pane_manager.jump_forward()
+
+    def action_toggle_side(self) -> None:
+        self.pane_manager.toggle_side()
+
+    def action_open_article(self, new_pane: bool = False) -> None:
+        from tui.ui.screens.modals import PickerScreen
+
+        def chosen(article_id: str | None) -> None:
+            if article_id:
+                self.pane_manager.open_and_focus(article_id, new_pane)
+
+        self.app.push_screen(PickerScreen(self.corpus, new_pane), chosen)
+
+    def action_toggle_corpus(self) -> None:
+        corpus = self.query_one("#corpus")
+        corpus.display = not corpus.display
+        self.pane_manager.fit_panes()
+        if corpus.display:
+            corpus.focus()
+
+    def action_focus_annotations(self) -> None:
+        self.pane_manager.show_side()  # asked for the list: show the side panels
+        self.query_one(AnnotationList).focus()
+
+    def action_toggle_issues(self) -> None:
+        panel = self.query_one("#issues")
+        panel.display = not panel.display
+
+    def action_contradictions(self) -> None:
+        from tui.ui.screens.modals import ContradictionsScreen
+
+        def chosen(link_id: str | None) -> None:
+            link = next((x for x in self.corpus.links if x.id == link_id), None)
+            if link is not None:
+                self.pane_manager.show_link(link)
+
+        self.app.push_screen(ContradictionsScreen(self.corpus), chosen)
+
+    def action_suggestion_queue(self) -> None:
+        self.suggestions.open_queue()
+
+    def action_toggle_suggestions(self) -> None:
+        self.suggestions.toggle()
+
+    def action_matrix(self) -> None:
+        self.steps.show_view("matrix")
+
+    def action_corpus_search(self) -> None:
+        self.steps.show_view("corpus_search")
+
+    def action_history(self) -> None:
+        self.steps.show_view("history")
+
+    def action_corpus_step(self, backwards: bool = False) -> None:
+        self.steps.step(backwards)
+
+    # The review actions (bound in the article view as screen.<name>).
+
+    def action_note(self) -> None:
+        self.review.note()
+
+    def action_edit_note(self) -> None:
+        self.review.edit_note()
+
+    def action_delete_note(self) -> None:
+        self.review.delete_note()
+
+    def action_undo(self) -> None:
+        self.review.undo()
+
+    def action_redo(self) -> None:
+        self.review.redo()
+
+    def action_new_claim(self) -> None:
+        self.review.new_claim()
+
+    def action_new_source(self) -> None:
+        self.review.new_source()
+
+    def action_verdict(self, number: int) -> None:
+        self.review.verdict(number)
+
+    def action_verdict_comment(self) -> None:
+        self.review.verdict_comment()
+
+    def action_next_unreviewed(self) -> None:
+        self.review.next_unreviewed()
+
+    def action_mark(self) -> None:
+        self.review.mark()
+
+    def action_link(self, relation: str = "contradicts") -> None:
+        self.review.link(relation)
