@@ -403,3 +403,34 @@ async def test_close_pane() -> None:
 def test_option_lists_use_text_not_markup() -> None:
     # OptionList parses str prompts as markup; every prompt crossread builds is Text.
     assert OptionList  # imported for the type only
+
+
+async def test_big_annotation_files_show_the_text_first_then_the_highlights(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Past BACKGROUND_BYTES the text is on screen before the annotations, which
+    arrive from the worker with their highlight index already built."""
+    import tui.ui.app as app_module
+
+    monkeypatch.setattr(app_module, "BACKGROUND_BYTES", 0)
+    app = app_for(A0, A1)
+    app.run_analysis = False
+    assert app.loading and not app.corpus.annotations.get(A0)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        header = lambda: str(app.reader.panes[0].query_one(".pane-header").render())  # noqa: E731
+        assert "Nordkorea" in visible_text(views(app)[0])
+        for _ in range(200):  # until the worker hands over (no clock involved)
+            if not app.loading:
+                break
+            await pilot.pause()
+        await pilot.pause()
+        assert not app.loading and app.session is not None
+        claims = app.corpus.counts(A0).claims
+        assert claims > 0 and f"{claims} claims" in header()
+        view = views(app)[0]
+        assert len(view.highlights.ordered()) == sum(
+            1 for a in app.corpus.annotations[A0] if a.resolution.resolved and a.end > a.start
+        )
+        assert "verdicts 0/" in str(app.query_one("#legend").render())
+        assert not app.query_one("#loading").display

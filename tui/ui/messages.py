@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from textual.message import Message
 
+from tui.core.document.highlights import Highlights
 from tui.core.model.annotations import Annotation
 from tui.core.model.changes import ChangeSet
 
@@ -30,6 +32,8 @@ class CorpusChanged(Message, bubble=False):
     """
 
     changes: ChangeSet | None = None
+    highlights: Mapping[str, Highlights] = field(default_factory=dict)
+    """Highlight indexes already built off the UI thread, by article (after a load)."""
 
     def touches(self, article_id: str) -> bool:
         """Whether highlights or counts of this article may have changed."""

@@ -9,6 +9,7 @@ arrive here as @on handlers, and every change of the data leaves through
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
@@ -20,6 +21,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import ProgressBar, Static
 
+from tui.core.document.highlights import Highlights
 from tui.core.document.jumps import Place
 from tui.core.model.annotations import Annotation
 from tui.core.model.changes import ChangeSet
@@ -205,14 +207,15 @@ class ReaderScreen(Screen[None]):
 
     # ------------------------------------------------------------ the change seam
 
-    def publish(self, changes: ChangeSet | None) -> None:
+    def publish(self, changes: ChangeSet | None, highlights: Mapping[str, Highlights] | None = None) -> None:
         """The one way a change reaches the screen: every view refreshes itself."""
+        built = highlights or {}
         for view in self.query(".data-view"):
-            view.post_message(CorpusChanged(changes))
+            view.post_message(CorpusChanged(changes, built))
         for screen in self.app.screen_stack[1:]:  # views pushed over the reader
             if screen.has_class("data-view"):
-                screen.post_message(CorpusChanged(changes))
-        self.post_message(CorpusChanged(changes))
+                screen.post_message(CorpusChanged(changes, built))
+        self.post_message(CorpusChanged(changes, built))
 
     @on(CorpusChanged)
     def _data_changed(self, event: CorpusChanged) -> None:
@@ -255,9 +258,12 @@ class ReaderScreen(Screen[None]):
         bar.update(total=max(1, total), progress=done)
         bar.border_title = f"Loading {stage}…"
 
-    def loaded(self) -> None:
+    def loaded(self, highlights: Mapping[str, Highlights]) -> None:
         self.query_one("#loading").display = False
-        self.publish(None)
+        self.publish(None, highlights)
+
+    def open_article_ids(self) -> list[str]:
+        return [pane.article.id for pane in self.pane_manager.panes]
 
     # ------------------------------------------------------------ messages from the widgets
 

@@ -8,6 +8,8 @@ caret moves. ArticleView adds the annotations on top.
 
 from __future__ import annotations
 
+from time import perf_counter
+
 from rich.segment import Segment
 from textual import events
 from textual.cache import LRUCache
@@ -21,6 +23,8 @@ from tui.core.document.motions import trim_selection
 from tui.core.document.wrapped import ArticleNavigator, WrappedArticle
 from tui.core.files.article import Article
 from tui.ui.styles import CELLS
+
+STEP_BUDGET = 0.02  # seconds of wrapping per step of the background layout
 
 
 class ArticleText(ScrollView, can_focus=True):
@@ -81,9 +85,13 @@ class ArticleText(ScrollView, can_focus=True):
             self.set_timer(0.02, self._layout_step)
 
     def _layout_step(self) -> None:
-        if not self.wrapped.complete:
-            self._extend(len(self.wrapped.lines) + 4000)
-            self._schedule_layout()
+        """Wrap more of a long article between frames, never for more than
+        STEP_BUDGET seconds at a time: keys wait for this."""
+        deadline = perf_counter() + STEP_BUDGET
+        while not self.wrapped.complete and perf_counter() < deadline:
+            self.wrapped.extend(len(self.wrapped.lines) + 400)
+        self._sync_size()
+        self._schedule_layout()
 
     def complete_layout(self) -> None:
         self._ensure_layout()

@@ -254,9 +254,12 @@ class ArticleView(ArticleText):
 
     # ------------------------------------------------------------ what is highlighted
 
-    def set_annotations(self, annotations: list[Annotation], contradiction_refs: set[str]) -> None:
+    def set_annotations(
+        self, annotations: list[Annotation], contradiction_refs: set[str], built: Highlights | None = None
+    ) -> None:
+        """New data; `built` is the same index made off the UI thread (a big load)."""
         self.annotations = annotations
-        self.highlights = Highlights(annotations, contradiction_refs)
+        self.highlights = built if built is not None else Highlights(annotations, contradiction_refs)
         self._invalidate()
 
     def refresh_marks(self) -> None:

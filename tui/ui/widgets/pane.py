@@ -86,7 +86,9 @@ class ArticlePane(Vertical):
         """Redraw highlights and counts only when this article's data changed."""
         if event.touches(self.article.id) and self.query(ArticleView):
             self.view.set_annotations(
-                self.corpus.annotations.get(self.article.id, []), self.corpus.contradiction_refs()
+                self.corpus.annotations.get(self.article.id, []),
+                self.corpus.contradiction_refs(),
+                event.highlights.get(self.article.id),
             )
             self.query_one(".pane-header", Static).update(header_text(self.article, self.corpus))
 
