@@ -48,15 +48,30 @@ def test_over_cap_yaml_is_refused_by_its_size(tmp_path: Path) -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet="aZ1.:/@ wxlocahstрф-_ä\n", max_size=40))
+@given(st.text(alphabet="aZ12.:/@ wxlocahstрф-_ä\n", max_size=40))
 def test_link_prefilter_never_hides_a_link(text: str) -> None:
-    """Text the quick check rules out is text linkify-it's own pretest rejects."""
+    """Text the quick check rules out is text linkify-it finds no link in (with
+    its default options, which the parser uses); with fuzzy_ip on, text its
+    own pretest rejects."""
     from linkify_it import LinkifyIt
 
-    from tui.core.files.markdown import _MAY_LINK
+    from tui.core.files.markdown import _MAY_LINK, _MAY_LINK_OR_IP
 
     if _MAY_LINK.search(text) is None:
+        assert not LinkifyIt().test(text)
+    if _MAY_LINK_OR_IP.search(text) is None:
         assert not LinkifyIt().pretest(text)
+        assert not LinkifyIt(options={"fuzzy_ip": True}).test(text)
+
+
+def test_the_parser_rules_out_numbers_and_still_links() -> None:
+    from tui.core.files.markdown import _parser
+
+    linkify = _parser().linkify
+    assert not linkify.pretest("Es waren 91.357. Dann 1.2.3.4 ohne Link.")
+    assert linkify.pretest("Siehe example.org oder http://1.2.3.4/x")
+    tokens = _parser().parse("Siehe example.org und 91.357. Ende.")
+    assert any(t.type == "link_open" for tok in tokens if tok.children for t in tok.children)
 
 
 def test_gc_pause_nests_and_restores() -> None:

@@ -40,13 +40,21 @@ def _parser() -> MarkdownIt:
 # every text token (1.5 s of a 5 MB article). Whatever it matches holds a ':'
 # or '//' (schemas), '@', 'localhost', 'www.', a '.' before a letter (fuzzy
 # hosts) or '.1.'-style digits (IPs), so text with none of them (say, numbers
-# written 10.000) is ruled out first.
-_MAY_LINK = re.compile(r"[:@]|//|\.[^\W\d_]|\.\d{1,3}\.|localhost|www\.", re.IGNORECASE)
+# written 10.000) is ruled out first. Bare IPs are linked only with the
+# fuzzy_ip option (off by default, and here): then a link still needs one of
+# the others, a top-level domain being '.' and a letter, so numbers such as
+# "91.357." at a sentence's end (which pass the pretest and cost linkify-it's
+# full test, about 1 ms each) are ruled out too.
+_MAY_LINK = re.compile(r"[:@]|//|\.[^\W\d_]|localhost|www\.", re.IGNORECASE)
+_MAY_LINK_OR_IP = re.compile(r"[:@]|//|\.[^\W\d_]|\.\d{1,3}\.|localhost|www\.", re.IGNORECASE)
 
 
 def _quick_pretest(linkify: Any) -> None:
     slow = linkify.pretest
-    linkify.pretest = lambda text: _MAY_LINK.search(text) is not None and slow(text)
+    options = getattr(linkify, "_opts", None)
+    fuzzy_ip = True if not isinstance(options, dict) else options.get("fuzzy_ip", True)
+    may = _MAY_LINK_OR_IP if fuzzy_ip else _MAY_LINK
+    linkify.pretest = lambda text: may.search(text) is not None and slow(text)
 
 
 def footnote_marker(token: Token) -> str:
