@@ -180,13 +180,14 @@ class PaneManager:
             self.side_choice = True
             self.fit_panes()
 
+    def _shown(self, selector: str) -> bool:
+        """Whether a side widget takes room (the articles list may not exist yet)."""
+        return any(widget.display for widget in self.screen.query(selector))
+
     def _room(self) -> int:
-        screen = self.screen
-        return screen.size.width - sum(
-            w
-            for name, w in (("#side", SIDE_WIDTH), ("#corpus", CORPUS_WIDTH))
-            if screen.query_one(name).display
-        )
+        width = self.screen.app.size.width
+        side = SIDE_WIDTH if self._shown("#side") else 0
+        return width - side - (CORPUS_WIDTH if self._shown("#corpus") else 0)
 
     def fits(self, room: int | None = None) -> int:
         """How many panes fit side by side with MIN_TEXT characters each."""
@@ -204,8 +205,7 @@ class PaneManager:
             return
         side = screen.query_one("#side")
         side.display = self.side_choice if self.side_choice is not None else width >= SIDE_AUTO
-        corpus = screen.query_one("#corpus")
-        room = width - (SIDE_WIDTH if side.display else 0) - (CORPUS_WIDTH if corpus.display else 0)
+        room = width - (SIDE_WIDTH if side.display else 0) - (CORPUS_WIDTH if self._shown("#corpus") else 0)
         panes = self._panes
         fits = self.fits(room)
         current = min(self.current_pane, max(0, len(panes) - 1))

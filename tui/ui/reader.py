@@ -69,6 +69,7 @@ REVIEW_ACTIONS = frozenset(
     }
 )
 """Disabled (shown, not run) while the annotations are still loading."""
+CORPUS_AUTO = 190  # from this width the articles list starts shown
 
 
 def _binding(key: str, action: str, description: str, name: str, **kw: Any) -> Binding:
@@ -167,20 +168,27 @@ class ReaderScreen(Screen[None]):
     # ------------------------------------------------------------ layout
 
     def compose(self) -> ComposeResult:
+        """Only what the first frame shows: the articles list at narrow widths,
+        the progress bar and the problems panel are made when first needed."""
         with Horizontal(id="body"):
-            yield CorpusList(self.corpus, id="corpus")
+            if self.app.size.width >= CORPUS_AUTO or not self.open_ids:
+                yield CorpusList(self.corpus, id="corpus")
             with Horizontal(id="panes"):
                 yield from self.pane_manager.first_panes(self.open_ids)
             with Vertical(id="side"):
                 with VerticalScroll(id="inspector"):
                     yield Inspector(self.corpus, self.host.author, id="inspector-text")
                 yield AnnotationList(self.corpus, self.host.author, here=self._here, id="annotations")
-        bar = ProgressBar(id="loading", show_eta=False)
-        bar.display = self.host.loading
-        yield bar
-        yield VerticalScroll(Static(id="issues-text"), id="issues")
+        if self.host.loading:
+            yield ProgressBar(id="loading", show_eta=False)
+        if self.corpus.diagnostics:
+            yield self._issues_panel()
         yield Static(id="legend")
         yield KeyLine(id="keys")
+
+    @staticmethod
+    def _issues_panel() -> VerticalScroll:
+        return VerticalScroll(Static(id="issues-text"), id="issues")
 
     def _here(self) -> Annotation | None:
         view = self.current_view
@@ -189,15 +197,12 @@ class ReaderScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#inspector").border_title = "Inspector"
         self.show_issues()
-        if self.app.size.width < 190:
-            self.query_one("#corpus").display = False
         self.pane_manager.fit_panes()
         if self.pane_manager.panes:
             # Focus now, not after the first frame: keys typed while the window
             # appears are queued behind this handler and must reach the pane.
             self.pane_manager.focus_pane(0)
         else:
-            self.query_one("#corpus").display = True
             self.query_one(CorpusList).focus()
         memory.restore(self.host)
 
@@ -245,21 +250,29 @@ class ReaderScreen(Screen[None]):
     def show_issues(self) -> None:
         from tui.ui.screens.modals import diagnostics_text
 
-        panel = self.query_one("#issues")
         problems = self.corpus.diagnostics
+        found = self.query("#issues")
+        if not found and not problems:
+            return
+        panel = found.first() if found else self._mount_issues()
         errors = sum(1 for d in problems if d.is_error)
         panel.border_title = f"Problems: {errors} errors, {len(problems) - errors} warnings · ! to hide"
         if problems:
             self.query_one("#issues-text", Static).update(diagnostics_text(problems, self.host.root))
         panel.display = bool(problems)
 
+    def _mount_issues(self) -> VerticalScroll:
+        panel = self._issues_panel()
+        self.mount(panel, before=self.query_one("#legend"))
+        return panel
+
     def show_progress(self, stage: str, done: int, total: int) -> None:
-        bar = self.query_one("#loading", ProgressBar)
-        bar.update(total=max(1, total), progress=done)
-        bar.border_title = f"Loading {stage}…"
+        for bar in self.query("#loading").results(ProgressBar):
+            bar.update(total=max(1, total), progress=done)
+            bar.border_title = f"Loading {stage}…"
 
     def loaded(self, highlights: Mapping[str, Highlights]) -> None:
-        self.query_one("#loading").display = False
+        self.query("#loading").remove()
         self.publish(None, highlights)
 
     def open_article_ids(self) -> list[str]:
@@ -371,8 +384,13 @@ class ReaderScreen(Screen[None]):
         self.app.push_screen(PickerScreen(self.corpus, new_pane), chosen)
 
     def action_toggle_corpus(self) -> None:
-        corpus = self.query_one("#corpus")
-        corpus.display = not corpus.display
+        found = self.query(CorpusList)
+        if found:
+            corpus = found.first()
+            corpus.display = not corpus.display
+        else:  # first shown now (narrow terminals start without it)
+            corpus = CorpusList(self.corpus, id="corpus")
+            self.query_one("#body").mount(corpus, before=self.query_one("#panes"))
         self.pane_manager.fit_panes()
         if corpus.display:
             corpus.focus()
@@ -382,8 +400,12 @@ class ReaderScreen(Screen[None]):
         self.query_one(AnnotationList).focus()
 
     def action_toggle_issues(self) -> None:
-        panel = self.query_one("#issues")
-        panel.display = not panel.display
+        found = self.query("#issues")
+        if found:
+            panel = found.first()
+            panel.display = not panel.display
+        else:
+            self._mount_issues().border_title = "Problems: none · ! to hide"
 
     def action_contradictions(self) -> None:
         from tui.ui.screens.modals import ContradictionsScreen

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -67,14 +67,6 @@ class ArticlePane(Vertical):
             self._suggestions,
             id=f"view-{self.pane}",
         )
-        search = Input(
-            placeholder="Search this article (enter to find, esc to close)",
-            classes="pane-search",
-            compact=True,
-            restrict=NO_CONTROLS,
-        )
-        search.display = False
-        yield search
         yield Static("", classes="pane-status")
 
     @on(ArticleView.SearchCleared)
@@ -137,7 +129,17 @@ class ArticlePane(Vertical):
         status.update(text if isinstance(text, Text) else safe(text))
 
     def action_search(self) -> None:
-        search = self.query_one(Input)
+        found = self.query(Input)
+        if found:
+            search = found.first()
+        else:  # made on the first search, not with every pane
+            search = Input(
+                placeholder="Search this article (enter to find, esc to close)",
+                classes="pane-search",
+                compact=True,
+                restrict=NO_CONTROLS,
+            )
+            self.mount(search, before=self.query_one(".pane-status"))
         search.display = True
         search.value = self.view.search_query
         search.focus()
@@ -154,9 +156,9 @@ class ArticlePane(Vertical):
                 Text.assemble(found, safe(repr(event.value)), " · n/N next/previous" if count else "")
             )
 
-    def on_key(self, event) -> None:
-        search = self.query_one(Input)
-        if event.key == "escape" and search.has_focus:
+    def on_key(self, event: events.Key) -> None:
+        search = self.query(Input).first() if self.query(Input) else None
+        if search is not None and event.key == "escape" and search.has_focus:
             event.stop()
             search.display = False
             self.view.focus()
