@@ -12,7 +12,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tui.core.analysis import Document, analyse_document, suggest, suggest_corpus, to_json
+from tui.core.analysis.attribution import stance
 from tui.core.analysis.dates import dates
+from tui.core.analysis.lexicon import event_kind, terms_in
 from tui.core.analysis.names import cologne, fold_name
 from tui.core.analysis.numbers import parse_digits, quantities
 from tui.core.analysis.segment import sentences
@@ -28,6 +30,16 @@ from tui.core.model.corpus import bundled_corpus, load_corpus
         ("3.000 Soldaten", "de", 3000, 3000, 3000, "", ""),
         ("3,000 troops", "en", 3000, 3000, 3000, "", ""),
         ("1,5 Millionen Menschen", "de", 1.5e6, 1.5e6, 1.5e6, "", ""),
+        ("780 centimetres", "en", 7.8, 7.8, 7.8, "", "m"),
+        ("780 Zentimeter", "de", 7.8, 7.8, 7.8, "", "m"),
+        ("45 cm", "de", 0.45, 0.45, 0.45, "", "m"),
+        ("120 mm", "en", 0.12, 0.12, 0.12, "", "m"),
+        ("800 Hektar", "de", 800, 800, 800, "", "ha"),
+        ("1,200 hectares", "en", 1200, 1200, 1200, "", "ha"),
+        ("12 Quadratkilometer", "de", 1200, 1200, 1200, "", "ha"),
+        ("50 Kilometern pro Stunde", "de", 50, 50, 50, "", "km/h"),
+        ("300 Liter", "de", 300, 300, 300, "", "l"),
+        ("2 Prozentpunkte", "de", 2, 2, 2, "", "pp"),
         ("48,3 Milliarden Dollar", "de", 48.3e9, 48.3e9, 48.3e9, "", "USD"),
         ("$2.5 billion", "en", 2.5e9, 2.5e9, 2.5e9, "", "USD"),
         ("50%", "de", 50, 50, 50, "", "%"),
@@ -140,6 +152,15 @@ def _figures(text: str, language: str = "de", published: date | None = None) -> 
     ("text", "language", "counts", "predicate", "qualifier"),
     [
         ("Es wurden 27 weitere Personen verletzt.", "de", "injured", "injured", ""),
+        ("Das Technische Hilfswerk war mit 350 Helfern vor Ort.", "de", "emergency workers", "deployed", ""),
+        ("About 350 rescuers were at the scene.", "en", "emergency workers", "deployed", ""),
+        ("Rund 40 Polizisten waren im Einsatz.", "de", "police", "deployed", ""),
+        ("Four helicopters were deployed.", "en", "helicopters", "deployed", ""),
+        ("Drei Dörfer wurden evakuiert.", "de", "villages", "evacuated", ""),
+        ("Zwei Feuerwehrleute erlitten leichte Verletzungen.", "de", "emergency workers", "injured", ""),
+        ("Die Flammen haben 800 Hektar Wald vernichtet.", "de", "unit:ha", "destroyed", ""),
+        ("The club said 41,000 tickets had been sold.", "en", "tickets", "", ""),
+        ("Von den 4.500 Mitarbeitern sind 300 Leiharbeiter.", "de", "employees", "", ""),
         ("Unter den 12.000 Soldaten sollen auch 500 Offiziere sein.", "de", "soldiers", "", ""),
         (
             "Nordkorea hat mindestens 11.000 nordkoreanische Soldaten an die Front verlegt.",
@@ -244,6 +265,13 @@ def test_sentences_keep_ordinals_and_abbreviations() -> None:
     ],
 )
 def test_transliterations_fold_together(a: str, b: str) -> None:
+    assert fold_name(a) == fold_name(b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"), [("González", "Gonzalez"), ("Łukasz", "Lukasz"), ("Jüterbog", "Jueterbog")]
+)
+def test_accents_fold_away_and_umlauts_to_their_spelling(a: str, b: str) -> None:
     assert fold_name(a) == fold_name(b)
 
 
@@ -430,3 +458,124 @@ def test_cli_suggest_escapes_control_characters(make_corpus, capsys) -> None:  #
     assert main(["suggest", str(root), "--format", "json"]) == 0
     payload = json.loads(capsys.readouterr().out)
     assert [s["relation"] for s in payload["suggestions"]] == ["contradicts"]
+
+
+# ---------------------------------------------------------------- vocabulary across languages
+
+
+@pytest.mark.parametrize(
+    ("word", "kind"),
+    [
+        ("deichbruch", "breach"),
+        ("burst", "breach"),
+        ("waldbrand", "fire"),
+        ("verkehrsunfall", "accident"),
+        ("eingestürzt", "collapse"),
+        ("collapsed", "collapse"),
+        ("erdbeben", "earthquake"),
+        ("warnstreik", "strike"),
+        ("brach", ""),  # `brach ... aus`: broke out, not a breach
+        ("bruch", "breach"),
+        ("gebäude", ""),
+    ],
+)
+def test_event_words_and_german_compounds(word: str, kind: str) -> None:
+    assert event_kind(word) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "concepts"),
+    [
+        ("der landkreis bestätigte", {"district"}),
+        ("the district denied", {"district"}),
+        ("die hafenbehörde bestätigte", {"port authority"}),
+        ("the port authority denied", {"port authority"}),
+        ("die wasserbehörde", {"authorities"}),
+        ("lithium-batterien", {"batteries"}),
+        ("the coast guard said", {"coast guard"}),
+        ("das parlament soll das abkommen ratifizieren", {"parliament", "agreement"}),
+    ],
+)
+def test_terms_name_one_concept_in_either_language(text: str, concepts: set[str]) -> None:
+    assert concepts <= terms_in(text, text.split())
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Die Veranstalter wiesen Vorwürfe zurück.", "denies"),
+        ("Der Konzern bestritt den Bericht.", "denies"),
+        ("The ministry refuted the claims.", "denies"),
+        ("Die Polizei äußerte sich zunächst nicht.", "no_comment"),
+        ("Der Sprecher wollte sich dazu nicht äußern.", "no_comment"),
+        ("The company would not comment.", "no_comment"),
+        ("The club has not commented.", "no_comment"),
+        ("Police refused to comment on the arrests.", "no_comment"),
+        ("The police said the road was closed.", None),
+    ],
+)
+def test_stance_cues(sentence: str, kind: str | None) -> None:
+    found = stance(sentence)
+    assert (found.stance if found else None) == kind
+
+
+@pytest.mark.parametrize(
+    ("german", "english", "relation"),
+    [
+        (
+            "Der Landkreis bestätigte, dass der Deich schon 2013 beschädigt worden war.",
+            "The district denied that the dike had been damaged before.",
+            "contradicts",
+        ),
+        (
+            "Die Hafenbehörde bestätigte, dass in der Halle Lithium-Batterien gelagert wurden.",
+            "The port authority denied that lithium batteries were stored in the warehouse.",
+            "contradicts",
+        ),
+        (
+            "Die Polizei bestätigte, dass das Feuer gelegt wurde.",
+            "Police confirmed that the fire had been set.",
+            "corroborates",
+        ),
+        ("Der Landkreis bestätigte die Zahl der Toten.", "The port authority denied the report.", None),
+    ],
+)
+def test_stance_actors_match_across_languages(german: str, english: str, relation: str | None) -> None:
+    docs = [Document("de", german, date(2025, 6, 9), "de"), Document("en", english, date(2025, 6, 9), "en")]
+    found = [s for s in suggest(docs) if s.reason == "stance"]
+    assert [s.relation for s in found] == ([relation] if relation else [])
+
+
+@pytest.mark.parametrize(
+    ("german", "english", "relation"),
+    [
+        (
+            "Die Pegel stiegen auf 7,8 Meter, sagte Petra Schulz.",
+            "Petra Schultz said the river rose to 780 centimetres.",
+            "corroborates",
+        ),
+        ("Das THW war mit 350 Helfern vor Ort.", "About 350 rescuers were deployed.", "corroborates"),
+        ("Das Feuer hat 800 Hektar vernichtet.", "The fire has burned 1,200 hectares.", "contradicts"),
+        ("Rund 120 Einsatzkräfte waren vor Ort.", "Two rescuers were injured.", None),
+    ],
+)
+def test_units_and_usual_predicates_pair_across_languages(
+    german: str, english: str, relation: str | None
+) -> None:
+    docs = [Document("de", german, date(2025, 6, 9), "de"), Document("en", english, date(2025, 6, 9), "en")]
+    found = [s.relation for s in suggest(docs) if s.reason == "number"]
+    assert found == ([relation] if relation else [])
+
+
+def test_an_event_dated_once_in_each_article_of_one_story_pairs_without_a_shared_word() -> None:
+    de = (
+        "Waldbrand bei Jüterbog: Kreisbrandmeister Uwe Hartmann warnt.\n\n"
+        "Der Brand war am Sonntagnachmittag ausgebrochen."
+    )
+    en = "Forest fire near Jueterbog: chief Uwe Hartmann warns.\n\nA fire broke out on Saturday afternoon."
+    docs = [Document("de", de, date(2025, 7, 1), "de"), Document("en", en, date(2025, 7, 1), "en")]
+    dated = [s for s in suggest(docs) if s.reason == "date"]
+    assert [s.relation for s in dated] == ["contradicts"]
+    other = "Ein anderes Thema aus Kiel.\n\nDer Brand war am Sonntagnachmittag ausgebrochen."
+    docs[0] = Document("de", other, date(2025, 7, 1), "de")
+    assert not [s for s in suggest(docs) if s.reason == "date"]  # no story shared: no pair

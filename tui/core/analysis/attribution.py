@@ -53,8 +53,18 @@ def attribution(sentence: str) -> str:
     return ""
 
 
+# Every stance pattern holds one of these: one search rules out most sentences.
+_STANCE_HINT = re.compile(
+    r"bestätig|dementi|bestr|zurück|geäußert|äußer|kommentar|confirm|denie|denies|"
+    r"deny|reject|refut|comment",
+    re.IGNORECASE,
+)
+
+
 def stance(sentence: str) -> Stance | None:
     """Whether a sentence confirms, denies or withholds comment."""
+    if _STANCE_HINT.search(sentence) is None:
+        return None
     for pattern, kind in _STANCES:
         m = pattern.search(sentence)
         if m:

@@ -9,11 +9,14 @@ records are what the pairing in `suggest` compares across outlets.
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
-from tui.core.analysis.attribution import attribution
+from tui.core.analysis.attribution import attribution, stance
 from tui.core.analysis.dates import DateMention, dates, may_have_dates
+from tui.core.analysis.fold import fold_name
 from tui.core.analysis.lexicon import (
     GENERIC,
     MODALITY,
@@ -79,10 +82,14 @@ class Event:
 
 @dataclass(slots=True)
 class Analysis:
+    """What one article yields. Only what the pairing reads is kept: the sentences
+    with a stance cue (not every sentence), and the words that name the story."""
+
     document: Document
     figures: list[Figure] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
-    sentences: list[Sentence] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)  # those with a stance cue
+    keywords: frozenset[str] = frozenset()  # folded proper names and concepts of the story
 
 
 _UNIT_WORDS = frozenset({*UNITS, *SCALES, "millionen", "milliarden", "prozent", "euro", "dollar"})
@@ -107,7 +114,9 @@ _PERSONS = frozenset(
         "crew",
     }
 )
-_AMOUNT_UNITS = frozenset({"USD", "EUR", "GBP", "%", "t", "m", "kn", "km/h"})
+_AMOUNT_UNITS = frozenset(
+    {"USD", "EUR", "GBP", "CHF", "JPY", "RUB", "%", "pp", "t", "m", "ha", "l", "°C", "kn", "km/h"}
+)
 
 
 def _stem_forms(word: str) -> list[str]:
@@ -128,10 +137,32 @@ def qualifier_of(word: str) -> str:
 
 def analyse_document(doc: Document) -> Analysis:
     """Figures and dated events of one article."""
-    out = Analysis(doc, sentences=sentences(doc.text))
-    for sentence in out.sentences:
+    out = Analysis(doc)
+    for sentence in sentences(doc.text):
         _read_sentence(doc, sentence, out)
+    out.keywords = _keywords(doc.text)
     return out
+
+
+_PROPER = re.compile(r"(?<![.!?:]\s)(?<!^)(?<![\w-])[A-ZÄÖÜ][\wäöüß]{3,}(?:-[A-ZÄÖÜ][\wäöüß]+)*")
+_KEYWORD_CAP = 400
+_LEAD_CHARS = 6000  # the headline and lead name the story; a long text's tail adds only cost
+
+
+def _keywords(text: str) -> frozenset[str]:
+    """The story's words: capitalised words of its lead not at a sentence start, folded
+    (`Jüterbog`/`Jueterbog`), and the concepts of the text. Two articles that share
+    some are likely about one story; see `suggest._same_story`."""
+    counts: dict[str, int] = {}
+    for m in _PROPER.finditer(text, 0, _LEAD_CHARS):
+        low = m.group().lower()
+        if low in STOPWORDS or low in MONTHS or low in WEEKDAYS or low in NOUNS:
+            continue
+        key = fold_name(low)
+        counts[key] = counts.get(key, 0) + 1
+    # a long text keeps its most frequent ones: a bounded set per article
+    kept = sorted(counts, key=lambda k: (-counts[k], k))[:_KEYWORD_CAP]
+    return frozenset(sys.intern(k) for k in kept)
 
 
 def _read_sentence(doc: Document, sentence: Sentence, out: Analysis) -> None:
@@ -144,6 +175,8 @@ def _read_sentence(doc: Document, sentence: Sentence, out: Analysis) -> None:
         else []
     )
     source = attribution(sentence.text)
+    if stance(sentence.text) is not None:
+        out.sentences.append(sentence)
     qs = (
         quantities(sentence.text, sentence.start, doc.language) if has_digit or _maybe_spelled(lowers) else []
     )
@@ -247,7 +280,8 @@ def _figure(
         noun, counts, end = _number_of(sentence, q), "", q.end
         counts = NOUNS.get(noun.lower(), "") if noun else ""
     topics: frozenset[str] = frozenset()
-    if not counts and q.unit in _AMOUNT_UNITS:
+    if q.unit in _AMOUNT_UNITS and (not counts or counts.startswith("noun:")):
+        # `800 Hektar Wald`: an amount of forest measured in area, not a count of forests.
         counts, topics = "unit:" + q.unit, _topics(sentence, words, lowers, q)
     if counts in GENERIC and predicate in (
         "killed",
@@ -363,6 +397,12 @@ def _predicate(sentence: Sentence, words: list[Word], lowers: list[str], q: Quan
     return best
 
 
+@lru_cache(maxsize=64)
+def _published_mention(day: date) -> DateMention:
+    """One shared mention per publication date, not one per figure."""
+    return DateMention(-1, -1, "", day, day)
+
+
 def _as_of(doc: Document, found_dates: list[DateMention]) -> tuple[DateMention | None, str]:
     """The date a figure speaks of: a date in its sentence, else publication."""
     usable = [d for d in found_dates if not _SINCE.match(d.text)]
@@ -372,8 +412,7 @@ def _as_of(doc: Document, found_dates: list[DateMention]) -> tuple[DateMention |
     if usable:
         return None, "undated: " + usable[0].label()
     if doc.published is not None:
-        day = doc.published
-        return DateMention(-1, -1, "", day, day), "published"
+        return _published_mention(doc.published), "published"
     return None, "undated: no publication date"
 
 

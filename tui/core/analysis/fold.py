@@ -3,13 +3,23 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
+# Umlauts and ß fold to ae/oe/ue/ss (German spelling), other accents are dropped.
+_KEEP = str.maketrans({"ä": "\x01", "ö": "\x02", "ü": "\x03", "ł": "l", "ø": "o", "đ": "d"})
+_BACK = str.maketrans({"\x01": "ä", "\x02": "ö", "\x03": "ü"})
 
-@lru_cache(maxsize=65536)
+
+@lru_cache(maxsize=8192)
 def fold_name(name: str) -> str:
     """Spelling-neutral form: umlauts, ß, hyphens and common transliterations."""
     text = name.lower()
+    if not text.isascii():  # `González`/`Gonzalez`, `Łukasz`: accents go, umlauts fold below
+        text = "".join(
+            c for c in unicodedata.normalize("NFD", text.translate(_KEEP)) if not unicodedata.combining(c)
+        )
+        text = text.translate(_BACK)
     for a, b in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss"), ("-", " ")):
         text = text.replace(a, b)
     text = re.sub(r"\bz", "s", text.replace("w", "v").replace("y", "i").replace("j", "i"))

@@ -104,17 +104,17 @@ UNITS: dict[str, tuple[str, float]] = {
     "zoll": ("m", 0.0254),
     "inches": ("m", 0.0254),
     "inch": ("m", 0.0254),
-    "quadratkilometer": ("km2", 1.0),
-    "quadratkilometern": ("km2", 1.0),
-    "square kilometres": ("km2", 1.0),
-    "square kilometers": ("km2", 1.0),
-    "km²": ("km2", 1.0),
-    "km2": ("km2", 1.0),
-    "square miles": ("km2", 2.589988),
-    "hektar": ("km2", 0.01),
-    "hectares": ("km2", 0.01),
-    "ha": ("km2", 0.01),
-    "acres": ("km2", 0.004046856),
+    "quadratkilometer": ("ha", 100.0),
+    "quadratkilometern": ("ha", 100.0),
+    "square kilometres": ("ha", 100.0),
+    "square kilometers": ("ha", 100.0),
+    "km²": ("ha", 100.0),
+    "km2": ("ha", 100.0),
+    "square miles": ("ha", 258.9988),
+    "hektar": ("ha", 1.0),
+    "hectares": ("ha", 1.0),
+    "ha": ("ha", 1.0),
+    "acres": ("ha", 0.4046856),
     "liter": ("l", 1.0),
     "litern": ("l", 1.0),
     "litres": ("l", 1.0),
@@ -144,6 +144,8 @@ UNITS: dict[str, tuple[str, float]] = {
     "stundenkilometer": ("km/h", 1.0),
     "stundenkilometern": ("km/h", 1.0),
     "kilometer pro stunde": ("km/h", 1.0),
+    "kilometern pro stunde": ("km/h", 1.0),
+    "km pro stunde": ("km/h", 1.0),
     "kilometres per hour": ("km/h", 1.0),
     "kilometers per hour": ("km/h", 1.0),
     "mph": ("km/h", 1.609344),
@@ -262,6 +264,12 @@ _NOUN_GROUPS = {
     "tourists": "touristen urlauber urlaubern tourists holidaymakers",
     "inmates": "häftlinge häftlingen insassen inmates",
     "volunteers": "freiwillige freiwilligen ehrenamtliche volunteers",
+    "helicopters": "hubschrauber hubschraubern helikopter helikoptern löschhubschrauber löschhubschraubern "
+    "helicopters choppers",
+    "villages": "dorf dörfer dörfern ortschaften gemeinden villages communities",
+    "tickets": "tickets eintrittskarten karten",
+    "security staff": "ordner ordnern sicherheitskräfte sicherheitskräften stewards guards",
+    "paramedics": "sanitäter sanitätern notärzte paramedics",
 }
 for _concept, _words in _NOUN_GROUPS.items():
     for _word in _words.split():
@@ -289,7 +297,7 @@ _PREDICATE_GROUPS = {
     "bekämpften bekämpfen sent deployed deploy deployment stationed arrived dispatched mobilised "
     "mobilized fought battled",
     "killed": "getötet getöteten tot starben gestorben ums killed died dead kill",
-    "injured": "verletzt verwundet injured wounded hurt",
+    "injured": "verletzt verwundet verletzungen injured wounded hurt injuries",
     "missing": "vermisst missing",
     "evacuated": "evakuiert evakuierten evakuieren evacuated evacuate",
     "arrested": "festgenommen verhaftet arrested detained",
@@ -305,6 +313,8 @@ _PREDICATE_GROUPS = {
     "struck": "streikten streiken streik strike striking",
     "infected": "infiziert angesteckt erkrankt infected",
     "displaced": "obdachlos vertrieben geflohen flohen flüchteten displaced fled homeless",
+    "destroyed": "zerstört zerstörte vernichtet vernichteten verbrannt abgebrannt niedergebrannt verwüstet "
+    "destroyed burned burnt burns scorched razed gutted",
 }
 for _class, _words in _PREDICATE_GROUPS.items():
     for _word in _words.split():
@@ -397,7 +407,9 @@ _EVENT_GROUPS = {
     "fire": "brand großbrand feuer fire blaze",
     "grounded": "aground havarie havariert strandete gestrandet",
     "breach": "bruch burst breach breached breaches gebrochen",
-    "collapse": "einsturz eingestürzt collapsed collapse",
+    "collapse": "einsturz eingestürzt einstürzte collapsed collapse",
+    "match": "spiel partie anpfiff match game kickoff kick-off",
+    "concert": "konzert concert",
     "explosion": "explosion explodierte explodiert detonation exploded blast",
     "crash": "absturz abgestürzt crashed crash",
     "accident": "unfall verunglückt zusammenstoß kollision kollidierte accident collision collided",
@@ -447,8 +459,8 @@ _EVENT_HEAD_CLASS = {"bruch": "breach", "feuer": "fire", "beben": "earthquake", 
 def event_kind(low: str) -> str:
     """The event a lower-case word names, also as the end of a German compound; or ""."""
     found = EVENTS.get(low)
-    if found:
-        return found
+    if found or len(low) < 7 or not low.endswith(_EVENT_HEADS):  # one C call rules most words out
+        return found or ""
     for head in _EVENT_HEADS:
         if low.endswith(head) and len(low) - len(head) >= 3:
             return _EVENT_HEAD_CLASS.get(head) or EVENTS[head]
@@ -507,10 +519,15 @@ ROLES = frozenset(
 STANCE_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"weder\s+bestätigt\s+noch\s+dementiert|neither\s+confirmed\s+nor\s+denied", "no_comment"),
     (r"ohne\s+[\w\s]{0,40}?zu\s+dementieren|without\s+denying", "no_comment"),
-    (r"nicht\s+[\w\s]{0,60}?geäußert|declined\s+to\s+comment|no\s+comment|kein\s+kommentar", "no_comment"),
     (
-        r"zurückgewiesen|weist\s+[\w\s]{0,60}?zurück|wies\s+[\w\s]{0,60}?zurück|dementiert|bestritten|"
-        r"bestreitet|denied|denies|rejected",
+        r"nicht\s+[\w\s]{0,60}?geäußert|äußerte\s+sich\s+[\w\s]{0,30}?nicht|wollte\s+sich\s+[\w\s]{0,30}?"
+        r"nicht\s+äußern|declined\s+to\s+comment|refused\s+to\s+comment|(?:would|did|has|have)\s+not\s+"
+        r"(?:yet\s+)?comment(?:ed)?|no\s+comment|kein\s+kommentar",
+        "no_comment",
+    ),
+    (
+        r"zurückgewiesen|weist\s+[\w\s]{0,60}?zurück|wies(?:en)?\s+[\w\s]{0,60}?zurück|dementiert|bestritten|"
+        r"bestreitet|bestritt|dementierte|denied|denies|rejected|rejects|refuted",
         "denies",
     ),
     (r"bestätigt|bestätigte|bestätigen|confirmed|confirms", "confirms"),
@@ -557,6 +574,9 @@ _TERM_GROUPS = {
     "court": "gericht court",
     "hospital": "krankenhaus klinik klinikum hospital",
     "union": "gewerkschaft union",
+    "organisers": "veranstalter organisers organizers organiser organizer",
+    "club": "verein klub club",
+    "stadium": "stadion arena stadium",
     "coast guard": "küstenwache coast-guard coastguard",
     "relief agency": "hilfswerk relief-agency",
     "weather service": "wetterdienst weather-service",
@@ -598,6 +618,8 @@ def term_of(low: str) -> str:
         return found
     if "-" in low:
         return term_of(low.rsplit("-", 1)[1])
+    if len(low) < 9 or not low.endswith(_TERM_HEADS):
+        return ""
     for head in _TERM_HEADS:
         if low.endswith(head) and len(low) - len(head) >= 3:
             return TERMS.get(head, "")

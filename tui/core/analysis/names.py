@@ -60,7 +60,7 @@ _COLOGNE = {
 }
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)
 def cologne(word: str) -> str:
     """Kölner Phonetik: the German sound code of a word."""
     w = [

@@ -9,6 +9,8 @@ the cue; two statements pair when they share an actor and a topic word.
 from __future__ import annotations
 
 import re
+import sys
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from tui.core.analysis.attribution import actors, stance
@@ -32,7 +34,8 @@ class Statement:
     start: int
     end: int
     text: str
-    words: frozenset[str] = frozenset()  # content words, for statements without a named actor
+    words: tuple[str, ...] = ()  # content words, sorted and distinct, for statements without a named actor
+    names: frozenset[str] = frozenset()  # the actors as spelled, for the summary
 
 
 def statements(analysis: Analysis) -> list[Statement]:
@@ -51,8 +54,8 @@ def statements(analysis: Analysis) -> list[Statement]:
             terms_in(low_before, _CONTENT.findall(low_before))
         )
         topics = frozenset(fold_name(t) for t in actors(sentence.text) - named - PLACES)
-        words = frozenset(
-            term_of(low) or _stem(fold_name(low))
+        words = _compact(  # interned: the same words recur in every statement of a text
+            sys.intern(term_of(low) or _stem(fold_name(low)))
             for low in map(str.lower, _CONTENT.findall(sentence.text))
             if low not in STOPWORDS and not _CUES.match(low)
         )
@@ -66,6 +69,7 @@ def statements(analysis: Analysis) -> list[Statement]:
                 sentence.end,
                 sentence.text,
                 words,
+                named,
             )
         )
     return out
@@ -90,15 +94,15 @@ def stance_suggestions(all_statements: list[Statement]) -> list[Suggestion]:
         holders = a.holders & b.holders
         topics = _stems(a.topics) & _stems(b.topics)
         if not holders or not topics:
-            # One actor saying opposite things about what two words of each sentence
-            # share (across languages, by concept); or, with no actor in common, three.
-            shared = a.words & b.words
+            # One actor on what two words of each sentence share (across languages, by
+            # concept); or, with no actor in common, opposite stances on three shared words.
+            shared = set(a.words).intersection(b.words)
             needed = _MIN_SHARED_WITH_ACTOR if holders else _MIN_SHARED_WORDS
-            if a.stance == b.stance or len(shared) < needed:
+            if (a.stance == b.stance and not holders) or len(shared) < needed:
                 continue
             holders, topics = holders or frozenset({"(same wording)"}), set(sorted(shared)[:4])
         relation = "corroborates" if a.stance == b.stance else "contradicts"
-        who = ", ".join(sorted(holders)).title()
+        who = ", ".join(sorted(_display(h, a) for h in holders)).title()
         summary = (
             f"{who}: {_WORDING[a.stance]} ({a.article}) "
             f"{'and' if relation == 'corroborates' else 'vs'} {_WORDING[b.stance]} ({b.article})."
@@ -151,6 +155,16 @@ def _opposed_by_wording(found: list[Statement]) -> set[tuple[int, int]]:
         if c >= _MIN_SHARED_WORDS:
             best.setdefault(i, []).append((-c, j))
     return {(i, j) for i, found_j in best.items() for _, j in sorted(found_j)[:_CAP]}
+
+
+def _compact(words: Iterable[str]) -> tuple[str, ...]:
+    """Distinct words as a tuple: a fifth of a frozenset's memory, and pairs are few."""
+    return tuple(sorted(set(words)))
+
+
+def _display(key: str, statement: Statement) -> str:
+    """A holder as the statement spells it (`Selenskyj`), not folded (`selenski`)."""
+    return next((n for n in statement.names if fold_name(n) == key), key)
 
 
 def _stem(word: str) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import sys
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -27,7 +28,7 @@ RELATIONS = ("contradicts", "corroborates", "updates", "variant")
 _INTRINSIC = frozenset({"dead", "injured"})  # the noun already says what happened
 # Counts fixed at the moment of an event (who was on board): a later figure corrects, never updates.
 _FIXED = frozenset({"passengers", "crew"})
-_AREA = frozenset({"km2"})
+_AREA = frozenset({"ha"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,12 +153,24 @@ def _time_order(a: Figure, b: Figure) -> int | None:
     return order
 
 
-def _member(f: Figure) -> Member:
-    return Member(f.article, f.start, f.end, f.text)
+def _member(f: Figure, memo: dict[tuple[str, int, int], Member] | None = None) -> Member:
+    """One Member per figure, however many suggestions it is in (`memo` is per run)."""
+    if memo is None:
+        return Member(f.article, f.start, f.end, f.text)
+    key = (f.article, f.start, f.end)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = Member(f.article, f.start, f.end, f.text)
+    return found
 
 
-def figure_suggestion(a: Figure, b: Figure) -> Suggestion | None:
-    """The proposal for two figures, or None when they are different quantities."""
+def figure_suggestion(
+    a: Figure, b: Figure, memo: dict[tuple[str, int, int], Member] | None = None
+) -> Suggestion | None:
+    """The proposal for two figures, or None when they are different quantities.
+
+    A figure meets up to PAIR_CAP others: its Member and the strings that describe
+    it are shared among its suggestions (`memo`, interning), not copied into each."""
     if not _comparable(a, b):
         return None
     order = _time_order(a, b)
@@ -186,9 +199,10 @@ def figure_suggestion(a: Figure, b: Figure) -> Suggestion | None:
         shared = sorted(_free_topics(a) & _free_topics(b))
         what = f"amount in {what}" + (f" ({', '.join(shared[:2])})" if shared else "")
     detail = [
-        (f"{m.article}", f"{describe(m)}, {_when(m)}" + (f", per {m.source}" if m.source else ""))
+        (m.article, sys.intern(f"{describe(m)}, {_when(m)}" + (f", per {m.source}" if m.source else "")))
         for m in (a, b)
     ]
+    what = sys.intern(what)
     label = what + (
         f" ({a.predicate or b.predicate})"
         if (a.predicate or b.predicate) and a.counts not in _INTRINSIC
@@ -206,7 +220,7 @@ def figure_suggestion(a: Figure, b: Figure) -> Suggestion | None:
         summary = (
             f"{label.capitalize()}: {describe(a)} ({a.article}) {verb} {describe(b)} ({b.article}){timing}."
         )
-    members = (_member(a), _member(b))
+    members = (_member(a, memo), _member(b, memo))
     extra = f"{a.counts}|{a.quantity.value}|{b.quantity.value}"
     return Suggestion(
         stable_id(relation, "number", members, extra),
@@ -215,7 +229,7 @@ def figure_suggestion(a: Figure, b: Figure) -> Suggestion | None:
         summary,
         round(min(0.99, max(0.05, score)), 2),
         members,
-        tuple(detail + [("counts", what), ("dates", f"{_when(a)} / {_when(b)}")]),
+        (*detail, ("counts", what), ("dates", sys.intern(f"{_when(a)} / {_when(b)}"))),
     )
 
 
@@ -243,12 +257,14 @@ def _cognate(x: str, y: str) -> bool:
     return fx[:1] == fy[:1] and abs(len(fx) - len(fy)) <= 2 and ratio(fx, fy) >= 85
 
 
-def event_suggestion(a: Event, b: Event) -> Suggestion | None:
-    """Dates of the same kind of event on a shared topic: agreeing or not."""
+def event_suggestion(a: Event, b: Event, same_story: bool = False) -> Suggestion | None:
+    """Dates of the same kind of event on a shared topic: agreeing or not. With no
+    topic shared, `same_story` (both articles tell one story and date this kind of
+    event once each) is enough, at a lower score."""
     if a.article == b.article or a.kind != b.kind:
         return None
     shared = _shared_topics(a, b)
-    if not shared:
+    if not shared and not same_story:
         return None
     same = overlap(a.date, b.date)
     if same is None:
@@ -256,7 +272,7 @@ def event_suggestion(a: Event, b: Event) -> Suggestion | None:
     relation = "corroborates" if same else "contradicts"
     score = 0.45 + 0.1 * min(3, len(shared) - 1) + (0.1 if a.date.year_known and b.date.year_known else 0)
     verb = "and" if same else "vs"
-    topic = ", ".join(sorted(shared)[:3])
+    topic = ", ".join(sorted(shared)[:3]) or "same story"
     summary = (
         f"Date of '{a.kind}' ({topic}): {_date(a.date)} ({a.article}) {verb} {_date(b.date)} ({b.article})."
     )
@@ -308,19 +324,43 @@ def pair_all(analyses: list[Analysis]) -> list[Suggestion]:
         for f in analysis.figures:
             if f.counts:
                 by_counts[f.counts].append(f)
+    memo: dict[tuple[str, int, int], Member] = {}
     for figures in by_counts.values():
         for a, b in _figure_pairs(figures):
-            s = figure_suggestion(a, b)
+            s = figure_suggestion(a, b, memo)
             if s is not None:
                 out.append(s)
     by_kind: dict[str, list[Event]] = defaultdict(list)
     for analysis in analyses:
         for e in analysis.events:
             by_kind[e.kind].append(e)
+    keywords = {a.document.id: a.keywords for a in analyses}
     for events in by_kind.values():
+        dated = _one_date_per_article(events)
         for i, first in enumerate(events):
             for second in events[i + 1 :]:
-                s = event_suggestion(first, second)
+                story = (
+                    first.article in dated
+                    and second.article in dated
+                    and _same_story(keywords[first.article], keywords[second.article])
+                )
+                s = event_suggestion(first, second, story)
                 if s is not None:
                     out.append(s)
     return out
+
+
+_STORY_WORDS = 2
+
+
+def _same_story(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Two articles naming the same places and people (`Jüterbog`, `Hartmann`) tell one story."""
+    return len(a & b) >= _STORY_WORDS
+
+
+def _one_date_per_article(events: list[Event]) -> set[str]:
+    """Articles that date this kind of event only once (or always alike): there it is one event."""
+    days: dict[str, set[tuple[object, object]]] = defaultdict(set)
+    for e in events:
+        days[e.article].add((e.date.low, e.date.high))
+    return {article for article, found in days.items() if len(found) == 1}
