@@ -294,12 +294,14 @@ class CrossreadApp(App[None]):
         listing.focus()
         return listing
 
-    def on_delivery_complete(self, event: events.DeliveryComplete) -> None:
+    @on(events.DeliveryComplete)
+    def _delivered(self, event: events.DeliveryComplete) -> None:
         from tui.web import downloads
 
         downloads.delivered(self, event)
 
-    def on_delivery_failed(self, event: events.DeliveryFailed) -> None:
+    @on(events.DeliveryFailed)
+    def _delivery_failed(self, event: events.DeliveryFailed) -> None:
         from tui.web import downloads
 
         downloads.failed(self, event)
