@@ -434,3 +434,33 @@ async def test_big_annotation_files_show_the_text_first_then_the_highlights(
         )
         assert "verdicts 0/" in str(app.query_one("#legend").render())
         assert not app.query("#loading")  # the progress bar is gone
+
+
+async def test_problems_found_by_the_background_load_appear_in_the_panel(
+    make_corpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The problems panel is made only when there are problems; a background
+    load that finds one brings it up with the file and line."""
+    import tui.ui.app as app_module
+
+    monkeypatch.setattr(app_module, "BACKGROUND_BYTES", 0)
+    root = make_corpus(
+        {
+            "articles/story.md": "# Story\n\nThe mayor said 40 people were hurt.\n",
+            "annotations/story.yaml": "version: 1\nannotations:\n  - id: gone\n    kind: claim\n"
+            "    quote: 'words that are nowhere in the text'\n",
+        }
+    )
+    app = app_for("story", root=root)
+    app.run_analysis = False
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for _ in range(200):  # until the worker hands over (no clock involved)
+            if not app.loading:
+                break
+            await pilot.pause()
+        await pilot.pause()
+        panel = app.query_one("#issues")
+        assert panel.display
+        text = str(app.query_one("#issues-text").render())
+        assert "story.yaml:" in text and "gone" in text

@@ -186,9 +186,9 @@ class ReaderScreen(Screen[None]):
         yield Static(id="legend")
         yield KeyLine(id="keys")
 
-    @staticmethod
-    def _issues_panel() -> VerticalScroll:
-        return VerticalScroll(Static(id="issues-text"), id="issues")
+    def _issues_panel(self) -> VerticalScroll:
+        self._issues_text = Static(id="issues-text")
+        return VerticalScroll(self._issues_text, id="issues")
 
     def _here(self) -> Annotation | None:
         view = self.current_view
@@ -258,7 +258,7 @@ class ReaderScreen(Screen[None]):
         errors = sum(1 for d in problems if d.is_error)
         panel.border_title = f"Problems: {errors} errors, {len(problems) - errors} warnings · ! to hide"
         if problems:
-            self.query_one("#issues-text", Static).update(diagnostics_text(problems, self.host.root))
+            self._issues_text.update(diagnostics_text(problems, self.host.root))
         panel.display = bool(problems)
 
     def _mount_issues(self) -> VerticalScroll:
