@@ -9,7 +9,6 @@ from textual.widgets import Static
 from tui.core.model.annotations import Annotation, Match
 from tui.core.model.corpus import Corpus
 from tui.core.views.filters import claims_resting_on, source_label
-from tui.core.views.matrix import claim_words
 from tui.ui.messages import CorpusChanged
 from tui.ui.styles import one_line, safe
 
@@ -164,6 +163,8 @@ def resting_on(source: Annotation, corpus: Corpus) -> Text:
     others = [n for n in use.names if n != source_label(source)]
     if others:
         out.append_text(safe(f"  also named: {one_line('; '.join(others), 100)}\n", "dim"))
+    from tui.core.views.matrix import claim_words  # the matrix module loads when first needed
+
     shown = 0
     for article_id, claims in use.claims:
         article = corpus.articles.get(article_id)
