@@ -121,3 +121,83 @@ def test_without_pyahocorasick_the_batch_still_finds_everything(monkeypatch: pyt
     expected = multisearch.find_all(text, ["Kim", "nichts gesagt", "fehlt"])
     monkeypatch.setitem(sys.modules, "ahocorasick", None)  # import now fails
     assert multisearch.find_all(text, ["Kim", "nichts gesagt", "fehlt"]) == expected
+
+
+def _one_edit(quote: str, at: int, kind: int, letter: str) -> str:
+    if kind == 0:  # two neighbours swapped
+        return quote[:at] + quote[at + 1] + quote[at] + quote[at + 2 :]
+    if kind == 1:  # one character replaced
+        return quote[:at] + letter + quote[at + 1 :]
+    if kind == 2:  # one inserted
+        return quote[:at] + letter + quote[at:]
+    return quote[:at] + quote[at + 1 :]  # one deleted
+
+
+@settings(max_examples=200, deadline=None)
+@given(words, st.data())
+def test_one_edit_keeps_the_true_place_among_the_candidates(tokens: list[str], data: st.DataObject) -> None:
+    """Whatever grams a quote keeps, a quote one edit away from the text gets
+    its true place as a candidate, or a place that is just as close."""
+    from rapidfuzz import fuzz
+
+    from tui.core.document import qgrams
+
+    text = " ".join(tokens)
+    start = data.draw(st.integers(0, len(text) - 24))
+    true = text[start : start + data.draw(st.integers(12, 60))]
+    at = data.draw(st.integers(1, len(true) - 3))
+    quote = _one_edit(true, at, data.draw(st.integers(0, 3)), data.draw(st.sampled_from("aeäx .")))
+    every = qgrams.grams(quote)
+    items = sorted(data.draw(st.lists(st.sampled_from(every), min_size=1, unique=True))) if every else []
+    hits = {gram: multisearch.find_one(text, gram) for _, gram in every}
+    chosen = qgrams.candidates(quote, text, items, hits)
+    if quote in text or not any(hits[g] for _, g in items):
+        return
+    best = max((fuzz.ratio(quote, text[p : p + len(quote)]) for p in chosen), default=0.0)
+    whole = [g for g in items if quote[g[0] : g[0] + len(g[1])] == true[g[0] : g[0] + len(g[1])]]
+    if whole:  # some gram it kept stands at the true place
+        assert any(abs(p - start) <= 2 for p in chosen) or best >= qgrams.one_edit(len(quote))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="ab ", min_size=30, max_size=200), st.data())
+def test_agreeing_places_hold_the_true_place_after_one_edit(text: str, data: st.DataObject) -> None:
+    """With repeats everywhere (two letters), the places the grams agree on
+    after one edit still hold the true place whenever a gram is known whole."""
+    from tui.core.document import qgrams
+
+    start = data.draw(st.integers(0, len(text) - 24))
+    true = text[start : start + data.draw(st.integers(24, 40))]
+    at = data.draw(st.integers(1, len(true) - 3))
+    quote = _one_edit(true, at, data.draw(st.integers(0, 3)), data.draw(st.sampled_from("abx")))
+    items = qgrams.grams(quote)
+    hits = {gram: multisearch.find_one(text, gram) for _, gram in items}
+    if not any(not hits[g] for _, g in items):
+        return  # nothing known broken: the agreement rests on every gram, checked by ratio
+    agreeing = qgrams._agreeing(items, hits)
+    if agreeing:
+        assert any(abs(p - start) <= 2 for p in agreeing)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="abcd ", min_size=9, max_size=60), st.data())
+def test_kept_grams_survive_any_one_edit(quote: str, data: st.DataObject) -> None:
+    """However rare or common each gram is, one edit anywhere (two neighbours
+    swapped) leaves one of the grams a batch keeps whole."""
+    from tui.core.document import qgrams
+
+    items = qgrams.grams(quote)
+    counts = {gram: [0] * data.draw(st.integers(0, 5)) for _, gram in items}
+    kept = qgrams.spread(items, counts)
+    for at in range(len(quote) - 1):
+        assert any(off > at + 1 or off + len(gram) <= at for off, gram in kept), (at, kept)
+
+
+def test_a_typo_across_three_grams_is_still_found_in_a_batch() -> None:
+    """The grams a transposition breaks are the rarest in the text; a batch
+    that kept only those found nothing (an orphan where one quote alone was found)."""
+    text = " ".join(["Nordkorea"] * 60)
+    quote = "Nordkorea Nrodkorea Nord"
+    batch = resolve_all(TextIndex(text), [Anchor(quote)])[0]
+    assert batch == resolve(TextIndex(text), Anchor(quote))
+    assert (batch.start, batch.end, batch.match) == (0, 24, Match.FUZZY)
