@@ -1,18 +1,30 @@
-"""A team's archive: many small articles, `crossread check` cold and warm.
+"""A team's archive: many small articles, `crossread check` cold and warm,
+first paint against the bundled corpus, and keys in the articles list and picker.
 
     python benchmarks/many.py [--articles 2000] [--per-article 50] [--links 2000]
+                              [--paint-pairs 5] [--presses 30] [--no-paint] [--no-keys]
 
 Generates 2,000 articles of about 5 KB with 50 annotations each (100k in all,
 1% with a typo, a third with position hints as crossread writes them) and
-2,000 contradictions between claims of different articles, then times
-`crossread check` as a process: cold (fresh cache) and warm (second run).
-Targets: cold under 20 s, warm under 3 s.
+2,000 contradictions between claims of different articles, then:
+
+- times `crossread check` as a process: cold (fresh cache) and warm (second
+  run). Targets: cold under 20 s, warm under 3 s.
+- first paint (benchmarks/paint.py, as run.py measures it: process start to the
+  first frame with article text, headless) of the archive, warm cache, against
+  the bundled corpus, in alternating pairs; medians. Target: within 1.2x.
+- keys in a real terminal (benchmarks/terminal.py: crossread in tmux, key to
+  first output byte): j / k in the articles list (`t`), opening the picker (`o`)
+  and typing into it (characters, then backspace). Target: 50 ms per key.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import random
+import shutil
+import statistics
 import sys
 import tempfile
 import time
@@ -22,6 +34,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
 from benchmarks.synth import _yaml_quote, article_text  # noqa: E402
+from benchmarks.terminal import KeyResult, load_average, start_crossread  # noqa: E402
 from benchmarks.timing import time_check  # noqa: E402
 from tui.core.files.markdown import parse_markdown  # noqa: E402
 
@@ -67,12 +80,77 @@ def write_archive(root: Path, articles: int, per_article: int, links: int, seed:
     (root / "annotations" / "contradictions.yaml").write_text("\n".join(out) + "\n", encoding="utf-8")
 
 
+def paint_pairs(root: Path, cache_home: str, pairs: int) -> tuple[list[float], list[float]]:
+    """First paint (s) of the bundled corpus and of the archive, alternating
+    which goes first in each pair; the archive's cache is warm."""
+    from benchmarks.run import run_process
+
+    env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1", XDG_CACHE_HOME=cache_home, XDG_DATA_HOME=cache_home)
+    env.pop("CROSSREAD_NO_CACHE", None)
+    paint = [sys.executable, str(HERE / "paint.py")]
+    commands = {"bundled": paint, "archive": [*paint, str(root)]}
+    times: dict[str, list[float]] = {"bundled": [], "archive": []}
+    for number in range(pairs):
+        order = ("bundled", "archive") if number % 2 == 0 else ("archive", "bundled")
+        for name in order:
+            result = run_process(commands[name], env)
+            if result is not None:
+                times[name].append(result[0])
+    return times["bundled"], times["archive"]
+
+
+PICKER_TYPED = "blatt 1"  # matches the outlets "Blatt 1", "Blatt 10".."Blatt 19"
+
+
+def list_and_picker_keys(root: Path, home: Path, presses: int) -> list[KeyResult]:
+    """Keys in the articles list and the open picker, crossread in tmux."""
+    term, took = start_crossread(root, home)
+    results: list[KeyResult] = []
+    with term:
+        print(f"  crossread on the archive: loaded (annotations and analysis) in {took:.1f} s")
+        toggle = term.measure("t (show articles list)", ["t"], 1)
+        results.append(term.measure("articles list j", ["j"], presses))
+        results.append(term.measure("articles list k", ["k"], presses))
+        term.wait_quiet()
+        term.send("t")  # hide the list again
+        term.wait_quiet(0.3)
+        opened = KeyResult("o (open picker)")
+        typed = KeyResult("picker: type a character")
+        erased = KeyResult("picker: backspace")
+        rounds = max(1, -(-presses // len(PICKER_TYPED)))
+        for _ in range(rounds):
+            _add(opened, term.press(["o"]))
+            for char in PICKER_TYPED:
+                _add(typed, term.press(["Space" if char == " " else char], after_blink=True))
+            for _ in PICKER_TYPED:
+                _add(erased, term.press(["BSpace"], after_blink=True))
+            term.wait_quiet()
+            term.send("Escape")
+            term.wait_quiet(0.3)
+        results = [toggle, *results, opened, typed, erased]
+    return results
+
+
+def _add(result: KeyResult, got: tuple[float, float, float] | None) -> None:
+    if got is None:
+        result.missed += 1
+        return
+    result.first.append(got[0])
+    result.settled.append(got[1])
+    result.send.append(got[2])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--per-article", type=int, default=50)
     parser.add_argument("--links", type=int, default=2000)
     parser.add_argument("--keep", help="write the archive here and keep it")
+    parser.add_argument("--paint-pairs", type=int, default=5, help="alternating first-paint pairs")
+    parser.add_argument("--presses", type=int, default=30, help="presses per key in tmux")
+    parser.add_argument("--no-check", action="store_true", help="skip timing check cold and warm")
+    parser.add_argument("--no-paint", action="store_true", help="skip first paint")
+    parser.add_argument("--no-keys", action="store_true", help="skip the keys in tmux")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="crossread-many-") as tmp:
         root = Path(args.keep) if args.keep else Path(tmp) / "archive"
@@ -82,10 +160,30 @@ def main() -> None:
             f"generated {args.articles} articles, {args.articles * args.per_article} "
             f"annotations, {args.links} links in {time.perf_counter() - began:.1f} s"
         )
-        cache_home = tempfile.mkdtemp(prefix="crossread-many-cache-")
+        home = Path(tmp) / "home"
+        cache_home = str(home / "cache")  # the tmux run below uses this warm cache
+        Path(cache_home).mkdir(parents=True)
         cold = time_check(root, cache_home)
-        warm = time_check(root, cache_home)
-        print(f"check cold {cold:.2f} s (target < 20 s), warm {warm:.2f} s (target < 3 s)")
+        if not args.no_check:
+            warm = time_check(root, cache_home)
+            print(f"check cold {cold:.2f} s (target < 20 s), warm {warm:.2f} s (target < 3 s)")
+        print(f"load average: {load_average()}")
+        if not args.no_paint:
+            bundled, archive = paint_pairs(root, cache_home, args.paint_pairs)
+            b, a = statistics.median(bundled), statistics.median(archive)
+            ratio = a / b
+            print(
+                f"first paint, warm cache, medians of {len(bundled)}/{len(archive)} alternating runs: "
+                f"bundled {b:.3f} s, archive {a:.3f} s: {ratio:.2f}x "
+                f"(target <= 1.2x: {'met' if ratio <= 1.2 else 'MISSED'})"
+            )
+            print(f"  bundled runs {', '.join(f'{t:.3f}' for t in bundled)}")
+            print(f"  archive runs {', '.join(f'{t:.3f}' for t in archive)}")
+        if not args.no_keys and shutil.which("tmux"):
+            print("keys in tmux (160x50), key to first output byte (target <= 50 ms):")
+            for result in list_and_picker_keys(root, home, args.presses):
+                print(f"  {result.line()}")
+        print(f"load average: {load_average()}")
 
 
 if __name__ == "__main__":
