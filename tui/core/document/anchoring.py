@@ -65,6 +65,26 @@ class TextIndex:
         elif missing:
             self._ffound[missing[0]] = find_one(ftext, missing[0])
 
+    def search_leftovers(self, fquotes: Sequence[str]) -> None:
+        """Rare q-grams of folded quotes not found exactly, and the quotes
+        themselves, in one pass over the folded text.
+
+        Only the grams go into the pass: wherever a quote stands, each of its
+        grams stands too, so its starts are those of its rarest gram that the
+        whole quote also matches (one automaton with fewer and shorter needles
+        walks the text faster).
+        """
+        ftext = self.folded.text
+        seeds = qgrams.pick(ftext, fquotes)
+        self._seeds.update(seeds)
+        whole = [q for q in fquotes if q not in self._ffound and not seeds.get(q)]  # too short for grams
+        self.search_folded(whole + [g for items in seeds.values() for _, g in items])
+        ffound, startswith = self._ffound, ftext.startswith
+        for fquote, items in seeds.items():
+            if items and fquote not in ffound:
+                off, gram = min(items, key=lambda item: len(ffound[item[1]]))
+                ffound[fquote] = [h - off for h in ffound[gram] if h >= off and startswith(fquote, h - off)]
+
     def folded_occurrences(self, needles: Sequence[str]) -> dict[str, list[int]]:
         """Starts of each folded needle in the folded text (searched if new)."""
         self.search_folded(needles)
@@ -83,20 +103,16 @@ def resolve_all(index: TextIndex, anchors: Sequence[Anchor]) -> list[Resolution]
     ]
     searched = [a for a, r in zip(anchors, results, strict=True) if r is None and a.quote]
     index.prepare([a.quote for a in searched])
-    leftover: list[str] = []
-    for anchor in searched:
-        hits = index.occurrences(anchor.quote)
-        if not hits or anchor.occurrence > len(hits):
-            fquote = _fold_quote(anchor.quote)
-            if fquote:
-                leftover.append(fquote)
+    found = index._found
+    leftover = [
+        _fold_quote(a.quote) for a in searched if not (hits := found[a.quote]) or a.occurrence > len(hits)
+    ]
+    leftover = [fquote for fquote in leftover if fquote]
     if leftover:
-        seeds = qgrams.pick(index.folded.text, leftover)
-        index._seeds.update(seeds)
-        index.search_folded(leftover + [g for items in seeds.values() for _, g in items])
-    found, exact = index._found, Match.EXACT
-    for number, anchor in enumerate(anchors):
-        if results[number] is None:
+        index.search_leftovers(leftover)
+    exact = Match.EXACT
+    for number, (anchor, result) in enumerate(zip(anchors, results, strict=True)):
+        if result is None:
             hits = found[anchor.quote]
             if len(hits) == 1:  # the common case, as _searched would find it
                 start = hits[0]
