@@ -4,7 +4,7 @@ properties, and the proposals it makes on the bundled corpus."""
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -173,6 +173,23 @@ def _figures(text: str, language: str = "de", published: date | None = None) -> 
         ("Es gab zwölf Tote.", "de", "dead", "", ""),
         ("Rund 200 Einsatzkräfte waren vor Ort.", "de", "emergency workers", "deployed", ""),
         ("The ferry carried 340 passengers.", "en", "passengers", "", ""),
+        # a comma ends the counted noun's search; the predicate then says what is counted
+        ("A train derailed, killing two people and injuring 32, police said.", "en", "dead", "killed", ""),
+        ("More than 200 emergency workers were sent.", "en", "emergency workers", "deployed", ""),
+        ("An Bord befanden sich etwa 140 Reisende.", "de", "passengers", "", ""),
+        ("Sie wurden von drei Rettungshubschraubern unterstützt.", "de", "helicopters", "", ""),
+        (
+            "The hospital said 420 scheduled operations had to be postponed.",
+            "en",
+            "operations",
+            "postponed",
+            "",
+        ),
+        ("Three of the injured were seriously hurt.", "en", "injured", "injured", "serious"),
+        ("The death toll has risen to three.", "en", "dead", "", ""),
+        ("The number of suspects arrested has risen to nine.", "en", "suspects", "arrested", ""),
+        ("Rund 45.000 Haushalte waren ohne Strom.", "de", "households", "without power", ""),
+        ("About 45,000 households lost power.", "en", "households", "without power", ""),
         (
             "About 10,000 North Korean troops were sent to Russia.",
             "en",
@@ -186,6 +203,16 @@ def test_counted_noun_table(text: str, language: str, counts: str, predicate: st
     figure = _figures(text, language)[0]
     assert (figure.counts, figure.predicate, figure.qualifier) == (counts, predicate, qualifier)
     assert text[figure.start - 0 : figure.end] == figure.text
+
+
+def test_figure_after_a_comma_keeps_its_own_predicate() -> None:
+    found = _figures("A train derailed, killing two people and injuring 32, police said.", "en")
+    assert [(f.quantity.value, f.counts) for f in found] == [(2.0, "dead"), (32.0, "injured")]
+
+
+def test_a_part_of_the_counted_keeps_what_was_counted() -> None:
+    found = _figures("Dabei wurden 23 Fahrgäste verletzt, vier von ihnen schwer.")
+    assert [(f.counts, f.qualifier) for f in found] == [("injured", ""), ("injured", "serious")]
 
 
 def test_different_quantities_in_one_sentence_count_different_things() -> None:
@@ -226,6 +253,10 @@ WED = date(2025, 3, 5)
         ("gestern", WED, "4 March 2025"),
         ("Anfang Juni 2024", None, "1 June 2024 to 10 June 2024"),
         ("Zu Anfang des Jahres", WED, "1 January 2025 to 31 March 2025"),
+        ("bis Freitag", WED, "7 March 2025"),  # an end ahead, not behind
+        ("until Monday", WED, "10 March 2025"),
+        ("bis Mittwoch", WED, "5 March 2025"),
+        ("kommenden Mittwoch", WED, "12 March 2025"),
     ],
 )
 def test_date_table(text: str, published: date | None, label: str) -> None:
@@ -321,6 +352,40 @@ def test_figures_of_the_same_moment_contradict_and_later_ones_update() -> None:
     )
     assert [s.relation for s in later] == ["updates"]
     assert [m.article for m in later[0].members] == ["a", "b"]
+
+
+@pytest.mark.parametrize(
+    ("early", "late", "days", "relation"),
+    [
+        ("Two people died.", "The death toll has risen to five.", 3, "updates"),
+        ("Six suspects were arrested.", "Five suspects were arrested.", 3, "contradicts"),  # only grows
+        ("Six suspects were arrested.", "Nine suspects were arrested.", 3, "updates"),
+        ("Two people died.", "Five people died.", 1, "contradicts"),  # a day apart: one moment
+    ],
+)
+def test_updates_need_time_and_cumulative_counts_only_grow(
+    early: str, late: str, days: int, relation: str
+) -> None:
+    first = date(2025, 7, 1)
+    found = suggest(_docs(("a", early, first, "en"), ("b", late, first + timedelta(days=days), "en")))
+    assert [s.relation for s in found if s.reason == "number"] == [relation]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The train derailed on Monday night.", "derailed"),
+        ("The strike would last until Thursday.", "strike (until)"),
+        ("A passenger died after the derailment, police said on Thursday.", None),  # said, not happened
+        ("Der Container war am 12. Juni in Hamburg angekommen.", "arrived"),
+        ("Das Sturmtief hat in der Nacht zum Montag Schäden angerichtet.", "storm"),
+    ],
+)
+def test_event_kinds_and_reporting_dates(text: str, kind: str | None) -> None:
+    events = analyse_document(
+        Document("a", text, date(2025, 7, 2), "en" if "The" in text[:4] else "de")
+    ).events
+    assert [e.kind for e in events] == ([kind] if kind else [])
 
 
 def test_different_quantities_are_never_paired() -> None:
@@ -557,6 +622,21 @@ def test_stance_actors_match_across_languages(german: str, english: str, relatio
         ("Das THW war mit 350 Helfern vor Ort.", "About 350 rescuers were deployed.", "corroborates"),
         ("Das Feuer hat 800 Hektar vernichtet.", "The fire has burned 1,200 hectares.", "contradicts"),
         ("Rund 120 Einsatzkräfte waren vor Ort.", "Two rescuers were injured.", None),
+        # a demand and an offer are different quantities side by side
+        ("Verdi fordert 8 Prozent mehr Lohn.", "Management has offered 3.5 percent more pay.", None),
+        ("Die Klinik bietet 3,5 Prozent mehr Lohn.", "Management has offered 3.5 percent.", "corroborates"),
+        (
+            "Der Straßenverkaufswert liegt bei 210 Millionen Euro.",
+            "A street value of 150 million euros.",
+            "contradicts",
+        ),
+        # the seriously injured compare only with the seriously injured
+        ("Vier Menschen wurden schwer verletzt.", "32 people were injured.", None),
+        (
+            "Dabei wurden vier Menschen schwer verletzt.",
+            "Three people were seriously injured.",
+            "contradicts",
+        ),
     ],
 )
 def test_units_and_usual_predicates_pair_across_languages(

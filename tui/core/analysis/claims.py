@@ -99,7 +99,9 @@ _SINCE = re.compile(r"^(?:seit|since|bis|until)\b", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 _CLAUSE = re.compile(r"[,;:–]\s*")
 _SUBORDINATE = frozenset({"dass", "that", "ob", "whether", "falls", "if"})
-_NUMBER_OF = re.compile(r"\b(?:number|toll|Zahl|Anzahl)\s+(?:of|der|an)\s+(?:the\s+)?([\w-]+)", re.IGNORECASE)
+_NUMBER_OF = re.compile(
+    r"\b(?:number|toll|Zahl|Anzahl)\s+(?:of|der|an)\s+(?:the\s+)?([\w-]+)(?:\s+([\w-]+))?", re.IGNORECASE
+)
 # People who, when killed or injured, are counted as the dead or injured.
 _PERSONS = frozenset(
     {
@@ -256,7 +258,10 @@ def _figure(
 ) -> Figure | None:
     after = [i for i, w in enumerate(words) if w.start >= q.end]
     first = after[0] if after else len(words)
-    noun_index = _counted_noun(words, lowers, first, doc.language)
+    # `32, police said`: a counted noun follows its number without a comma between
+    stop = _clause_end(doc.text, q.end, words, first)
+    subset = _SUBSET.match(doc.text, q.end)
+    noun_index = None if subset else _counted_noun(words[:stop], lowers[:stop], first, doc.language)
     qualifier = ""
     for i in range(first, min(len(words), (noun_index if noun_index is not None else first) + 2)):
         qualifier = qualifier or qualifier_of(words[i].text)
@@ -267,18 +272,34 @@ def _figure(
         noun, counts, end = "", "", q.end
     elif noun_index is not None:
         noun = words[noun_index].text
-        counts = noun_concept(lowers[noun_index]) or next(
-            (NOUNS[f] for f in _stem_forms(noun) if f in NOUNS), ""
+        pair = f"{lowers[noun_index - 1]} {lowers[noun_index]}" if noun_index > first else ""
+        counts = (
+            NOUNS.get(pair, "")
+            or noun_concept(lowers[noun_index])
+            or next((NOUNS[f] for f in _stem_forms(noun) if f in NOUNS), "")
         )
         if not counts:
-            counts = "noun:" + _stem_forms(noun)[-1]
+            counts = "noun:" + min(_stem_forms(noun), key=len)
         end = words[noun_index].end
+    elif subset is not None and (subset.group("noun") or previous is not None):
+        # `Three of the injured`, `vier von ihnen schwer`: a part of what was counted
+        low = (subset.group("noun") or "").lower()
+        noun = subset.group("noun") or (previous.noun if previous else "")
+        counts = NOUNS.get(low, "") or (previous.counts if previous else "")
+        end = subset.end()
     elif previous is not None and not q.unit:
-        noun, counts, end = previous.noun, previous.counts, q.end
+        # `killing two people and injuring 32`: the same people, but what happened to
+        # them is this figure's own predicate
+        noun, end = previous.noun, q.end
+        counts = (predicate and noun_concept(noun.lower())) or previous.counts
         qualifier = qualifier or previous.qualifier
     else:
         noun, counts, end = _number_of(sentence, q), "", q.end
         counts = NOUNS.get(noun.lower(), "") if noun else ""
+        # `the number of suspects arrested has risen to nine`: what happened to them
+        said = _NUMBER_OF.search(sentence.text)
+        if noun and said and said.group(2) and PREDICATES.get(said.group(2).lower()):
+            predicate = PREDICATES[said.group(2).lower()]
     topics: frozenset[str] = frozenset()
     if q.unit in _AMOUNT_UNITS and (not counts or counts.startswith("noun:")):
         # `800 Hektar Wald`: an amount of forest measured in area, not a count of forests.
@@ -294,6 +315,12 @@ def _figure(
         counts = {"killed": "dead"}.get(predicate, predicate)
     elif counts in _PERSONS and predicate in ("killed", "injured"):
         counts = {"killed": "dead"}.get(predicate, predicate)
+    clause = _PUNCT.search(doc.text, end, sentence.end)
+    if _SERIOUS.search(doc.text, q.end, clause.start() if clause else sentence.end):
+        qualifier = "serious"
+    death_toll = _DEATH_TOLL.search(sentence.text, 0, max(0, q.start - sentence.start))
+    if not counts and death_toll is not None:
+        counts = "dead"
     as_of, as_of_from = _as_of(doc, found_dates)
     start = q.start
     return Figure(
@@ -313,6 +340,27 @@ def _figure(
         doc.published,
         topics,
     )
+
+
+_SUBSET = re.compile(
+    r"\s+(?:of\s+(?:them|those|the\s+(?P<noun>[a-z]+))|von\s+ihnen|davon|darunter)\b", re.IGNORECASE
+)
+_SERIOUS = re.compile(
+    r"\b(?:schwer|schwerst|lebensgefährlich|seriously|critically|severely|in\s+critical\s+condition)\b",
+    re.IGNORECASE,
+)
+_DEATH_TOLL = re.compile(r"\b(?:death\s+toll|todeszahl|zahl\s+der\s+(?:toten|todesopfer))\b", re.IGNORECASE)
+_PUNCT = re.compile(r"[,;:()–]")
+
+
+def _clause_end(text: str, end: int, words: list[Word], first: int) -> int:
+    """The index of the first word after `end` that a comma or colon separates from it."""
+    at = end
+    for i in range(first, len(words)):
+        if _PUNCT.search(text, at, words[i].start):
+            return i
+        at = words[i].end
+    return len(words)
 
 
 def _number_of(sentence: Sentence, q: Quantity) -> str:
@@ -368,7 +416,10 @@ def _counted_noun(words: list[Word], lowers: list[str], first: int, language: st
         if low in STOPWORDS:
             return None
         if language == "en":
-            if qualifier_of(low) or (nxt in NOUNS and low.isalpha()):
+            if f"{low} {nxt}" in NOUNS:
+                return i + 1
+            participle = low.endswith("ed") and nxt.isalpha() and nxt.endswith("s") and nxt not in STOPWORDS
+            if qualifier_of(low) or participle or (nxt in NOUNS and low.isalpha()):
                 i += 1
                 continue
             return i if i == first and low.isalpha() else None
@@ -408,7 +459,9 @@ def _as_of(doc: Document, found_dates: list[DateMention]) -> tuple[DateMention |
     usable = [d for d in found_dates if not _SINCE.match(d.text)]
     resolved = [d for d in usable if d.resolved and d.year_known]
     if resolved:
-        return resolved[0], "sentence"
+        # `after Monday's derailment, police said on Thursday`: the figure is as of the saying
+        reported = [d for d in resolved if reporting_date(doc.text, d)]
+        return (reported or resolved)[0], "sentence"
     if usable:
         return None, "undated: " + usable[0].label()
     if doc.published is not None:
@@ -416,10 +469,30 @@ def _as_of(doc: Document, found_dates: list[DateMention]) -> tuple[DateMention |
     return None, "undated: no publication date"
 
 
+_SAID_BEFORE = re.compile(
+    r"\b(?:said|says|announced|reported|told\s+\w+|stated|sagte|erklärte|berichtete|meldete|"
+    r"teilte\s+\w+\s+mit|mitteilte)\s+(?:on\s+|am\s+)?$",
+    re.IGNORECASE,
+)
+_SAID_AFTER = re.compile(
+    r"\s*(?:mitteilte|mitgeteilt|sagte|erklärte|bekanntgab|berichtete|mit\b)", re.IGNORECASE
+)
+_UNTIL = re.compile(r"^(?:bis|until|till)\b", re.IGNORECASE)
+
+
+def reporting_date(text: str, mention: DateMention) -> bool:
+    """`police said on Thursday`, `wie die Polizei am Dienstag mitteilte`: when it was said,
+    not when what was said happened."""
+    before = text[max(0, mention.start - 40) : mention.start]
+    return bool(_SAID_BEFORE.search(before) or _SAID_AFTER.match(text, mention.end))
+
+
 def _event(
     doc: Document, sentence: Sentence, words: list[Word], lowers: list[str], mention: DateMention, source: str
 ) -> Event | None:
-    if _SINCE.match(mention.text):
+    if _SINCE.match(mention.text) and not _UNTIL.match(mention.text):
+        return None
+    if reporting_date(doc.text, mention):
         return None
     best, distance, at = "", 10**9, None
     for w, low in zip(words, lowers, strict=True):
@@ -428,6 +501,8 @@ def _event(
             best, distance, at = cls, abs(w.start - mention.start), w
     if not best or at is None:
         return None
+    if _UNTIL.match(mention.text):
+        best += " (until)"  # `der Streik solle bis Mittwoch dauern`: its end, not its start
     topics = frozenset(terms_in(sentence.text.lower(), lowers)) | frozenset(
         _stem_forms(w.text)[-1]
         for i, w in enumerate(words)

@@ -54,7 +54,7 @@ _CANDIDATE = re.compile(
     rf"|(?P<my>\b(?:{_MONTH})\s+{_YEAR}\b)"
     rf"|(?P<month>\b(?:im|in|seit|bis|Anfang|Ende|Mitte|early|late|mid|since|until)\s+(?:{_MONTH})\b(?:\s+{_YEAR}\b)?)"
     rf"|(?P<year>\b(?:im\s+Jahr(?:e)?|in|seit|bis|Anfang|Ende|Mitte|since|until|early|late)\s+{_YEAR}\b)"
-    rf"|(?P<weekday>\b(?:am|on|last|vergangenen|letzten)?\s*(?:{_WEEKDAY})"
+    rf"|(?P<weekday>\b(?:am|on|last|vergangenen|letzten|bis|until|till|next|nächsten|kommenden)?\s*(?:{_WEEKDAY})"
     rf"(?:abend|morgen|nachmittag|vormittag|nacht|mittag|\s+(?:morning|evening|night|afternoon))?\b)"
     rf"|(?P<week>\b(?:letzte|letzten|vergangene|vergangenen|last|past)\s+(?:Woche|week)\b)"
     rf"|(?P<lastyear>\b(?:im\s+vergangenen|im\s+letzten|vergangenes|letztes|last)\s+(?:Jahr|year)\b)"
@@ -261,6 +261,11 @@ def _relative(
         name = re.search(_WEEKDAY, raw, re.IGNORECASE)
         assert name is not None
         back = (published.weekday() - WEEKDAYS[name.group().lower()]) % 7
+        if re.match(r"(bis|until|till|next|nächsten|kommenden)\b", raw, re.IGNORECASE):
+            # `der Streik solle bis Mittwoch dauern`: a weekday ahead, not behind
+            ahead = (WEEKDAYS[name.group().lower()] - published.weekday()) % 7
+            day = published + timedelta(days=ahead or (7 if raw[:1].lower() in "nk" else 0))
+            return DateMention(start, end, raw, day, day, relative=True)
         if re.match(r"(last|vergangenen|letzten)\b", raw, re.IGNORECASE) and back == 0:
             back = 7
         day = published - timedelta(days=back)

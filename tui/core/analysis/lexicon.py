@@ -204,9 +204,10 @@ _NOUN_GROUPS = {
     "servicemen streitkräfte",
     "dead": "tote toten todesopfer getötete getöteten dead deaths fatalities killed",
     "injured": "verletzte verletzten verwundete verwundeten injured wounded injuries",
-    "passengers": "passagier passagiere passagieren fahrgast fahrgäste fahrgästen passenger passengers",
+    "passengers": "passagier passagiere passagieren fahrgast fahrgäste fahrgästen reisende reisenden "
+    "passenger passengers travellers travelers",
     "emergency workers": "einsatzkräfte einsatzkräften rettungskräfte rettungskräften helfer helferinnen "
-    "feuerwehrleute rescuers firefighters",
+    "feuerwehrleute rescuers firefighters emergency_workers rescue_workers emergency_services",
     "employees": "arbeiter arbeitern mitarbeiter mitarbeitende mitarbeitenden mitarbeiterinnen beschäftigte "
     "beschäftigten angestellte angestellten employees staff workers",
     "officers": "offizier offiziere offizieren officer officers",
@@ -225,7 +226,7 @@ _NOUN_GROUPS = {
     "police": "polizist polizisten polizistinnen polizeibeamte polizeibeamten polizeikräfte polizeikräften "
     "police policemen policewomen",
     "doctors": "arzt ärzte ärzten ärztinnen mediziner doctors physicians medics",
-    "nurses": "pflegekräfte pflegekräften krankenschwestern nurses",
+    "nurses": "pflegekräfte pflegekräften krankenschwestern pfleger pflegerinnen nurses",
     "patients": "patient patienten patientinnen patients",
     "students": "schüler schülern schülerinnen studenten studierende studierenden students pupils",
     "teachers": "lehrer lehrern lehrerinnen lehrkräfte lehrkräften teachers",
@@ -256,6 +257,10 @@ _NOUN_GROUPS = {
     "evacuees": "evakuierte evakuierten evacuees",
     "homeless": "obdachlose obdachlosen homeless",
     "suspects": "verdächtige verdächtigen tatverdächtige tatverdächtigen suspects",
+    "men": "männer männern men",
+    "women": "frauen women",
+    "operations": "operation operationen eingriffe eingriffen operations surgeries procedures",
+    "callouts": "einsätze einsätzen callouts call-outs calls",
     "arrests": "festnahmen verhaftungen arrests",
     "companies": "firmen unternehmen betriebe companies firms businesses",
     "countries": "länder ländern staaten countries nations",
@@ -273,14 +278,25 @@ _NOUN_GROUPS = {
 }
 for _concept, _words in _NOUN_GROUPS.items():
     for _word in _words.split():
-        NOUNS[_word] = _concept
+        NOUNS[_word.replace("_", " ")] = _concept  # `emergency_workers`: two words
 
 
 def noun_concept(low: str) -> str:
     """What a lower-case noun counts, or "". German compounds are not read by their
     head: `Leiharbeiter` and `Schwerverletzte` are subsets of workers and injured,
     and comparing them with the whole would be a false contradiction."""
-    return NOUNS.get(low, "")
+    found = NOUNS.get(low, "")
+    if found or len(low) < 9 or not low.startswith(_NEUTRAL_PREFIXES):
+        return found
+    # `Rettungshubschrauber`, `Löschfahrzeuge`: a prefix that says what they are for,
+    # not which of them, so the head counts (unlike `Leiharbeiter`).
+    for prefix in _NEUTRAL_PREFIXES:
+        if low.startswith(prefix) and NOUNS.get(low[len(prefix) :]):
+            return NOUNS[low[len(prefix) :]]
+    return ""
+
+
+_NEUTRAL_PREFIXES = ("rettungs", "lösch", "einsatz", "polizei", "feuerwehr", "transport")
 
 
 GENERIC = frozenset({"people"})
@@ -296,11 +312,11 @@ _PREDICATE_GROUPS = {
     "angekommen trainingsprogramme ausbildung militärausbildungsstätten eingesetzt mobilisiert "
     "bekämpften bekämpfen sent deployed deploy deployment stationed arrived dispatched mobilised "
     "mobilized fought battled",
-    "killed": "getötet getöteten tot starben gestorben ums killed died dead kill",
-    "injured": "verletzt verwundet verletzungen injured wounded hurt injuries",
+    "killed": "getötet getöteten tot starben gestorben ums killed died dead kill killing",
+    "injured": "verletzt verwundet verletzungen injured wounded hurt injuries injuring wounding",
     "missing": "vermisst missing",
     "evacuated": "evakuiert evakuierten evakuieren evacuated evacuate",
-    "arrested": "festgenommen verhaftet arrested detained",
+    "arrested": "festgenommen verhaftet arrested detained arresting",
     "massed": "zusammengezogen zusammenziehen massed amassed gathered streitmacht",
     "rescued": "gerettet geborgen rescued saved",
     "delivered": "geliefert lieferte lieferung delivered supplied",
@@ -310,7 +326,11 @@ _PREDICATE_GROUPS = {
     "hospitalised": "hospitalised hospitalized",
     "affected": "betroffen affected",
     "protested": "demonstrierten protestierten demonstrieren protestieren protested marched rallied",
-    "struck": "streikten streiken streik strike striking",
+    "struck": "streikten streiken streik warnstreik ausstand niedergelegt strike striking walkout",
+    "demanded": "fordert fordern forderte forderung demanding demands demanded demand",
+    "offered": "bietet bot angeboten angebot offered offering offers",
+    "postponed": "verschoben abgesagt postponed cancelled canceled",
+    "seized": "sichergestellt beschlagnahmt seized seize seizure",
     "infected": "infiziert angesteckt erkrankt infected",
     "displaced": "obdachlos vertrieben geflohen flohen flüchteten displaced fled homeless",
     "destroyed": "zerstört zerstörte vernichtet vernichteten verbrannt abgebrannt niedergebrannt verwüstet "
@@ -339,6 +359,8 @@ PREDICATE_PHRASES = (
     ("ohne strom", "without power"),
     ("without power", "without power"),
     ("without electricity", "without power"),
+    ("lost power", "without power"),
+    ("arbeit niedergelegt", "struck"),
     ("in gewahrsam", "arrested"),
     ("into custody", "arrested"),
     ("auf die straße", "protested"),
@@ -400,7 +422,7 @@ _EVENT_GROUPS = {
     "advance": "vorstoß vorgerückt vorrücken einmarsch einmarschiert incursion advanced invaded invasion",
     "began": "beginn begann begonnen began start started begin",
     "attack": "angriff angriffe anschlag attack attacked struck",
-    "arrived": "eingetroffen ankunft arrived arrival",
+    "arrived": "eingetroffen angekommen ankam ankunft arrived arrival",
     "met": "treffen trafen getroffen met meeting summit gipfel",
     "died": "starb gestorben died death",
     "elected": "gewählt wahl elected election",
@@ -418,8 +440,8 @@ _EVENT_GROUPS = {
     "flood": "hochwasser überschwemmung überschwemmungen überflutet überflutung flood floods flooding "
     "flooded",
     "earthquake": "erdbeben beben earthquake quake",
-    "storm": "sturm unwetter orkan storm hurricane",
-    "strike": "streik warnstreik streikten strike walkout",
+    "storm": "sturm sturmtief unwetter orkan storm hurricane",
+    "strike": "streik warnstreik streikten ausstand niedergelegt strike walkout",
     "protest": "demonstration kundgebung protest protests rally",
     "arrest": "festnahme festgenommen verhaftet arrest arrested detained",
     "verdict": "urteil verurteilt verdict sentenced convicted",
@@ -447,7 +469,7 @@ _EVENT_HEADS = tuple(
     sorted(
         (
             "bruch brand feuer einsturz absturz unfall beben anschlag angriff streik explosion "
-            "hochwasser gipfel wahl treffen urteil ausbruch"
+            "hochwasser gipfel wahl treffen urteil ausbruch sturm"
         ).split(),
         key=len,
         reverse=True,
@@ -509,7 +531,8 @@ ROLES = frozenset(
         "minister ministerin "
         "verteidigungsminister außenminister aussenminister kanzler kanzlerin sprecher sprecherin "
         "geschäftsführer geschäftsführerin direktor direktorin kommunikationsdirektor chef chefin "
-        "generalsekretär premierminister bürgermeister bürgermeisterin polizeisprecher "
+        "generalsekretär premierminister bürgermeister bürgermeisterin polizeisprecher meteorologe "
+        "verhandlungsführer verhandlungsführerin negotiator meteorologist "
         "president spokesman spokeswoman spokesperson chancellor director ceo chief secretary leader "
         "mayor governor"
     ).split()
@@ -570,6 +593,12 @@ _TERM_GROUPS = {
     "shipping company": "reederei shipping-company shipping-line",
     "airline": "fluggesellschaft airline carrier",
     "railway": "bahn railway rail-operator",
+    "pay": "lohn löhne gehalt gehälter lohnerhöhung pay wage wages salary salaries",
+    "value": "wert straßenverkaufswert marktwert value street-value",
+    "damage": "schaden schäden sachschaden damage damages",
+    "month": "monat monats month",
+    "cocaine": "kokain cocaine",
+    "drugs": "drogen rauschgift drugs narcotics",
     "prosecutors": "staatsanwaltschaft staatsanwalt prosecutors prosecutor prosecution",
     "court": "gericht court",
     "hospital": "krankenhaus klinik klinikum hospital",
@@ -590,7 +619,7 @@ _TERM_GROUPS = {
     "building": "gebäude building",
     "bridge": "brücke bridge",
     "ship": "schiff fähre frachter ship ferry vessel freighter",
-    "train": "zug train",
+    "train": "zug ice intercity regionalzug train",
     "plane": "flugzeug maschine plane aircraft",
     "school": "schule school",
     "factory": "werk fabrik factory plant",
@@ -607,7 +636,7 @@ TERMS: dict[str, str] = {}
 for _concept, _words in _TERM_GROUPS.items():
     for _word in _words.split():
         TERMS[_word.replace("-", " ")] = _concept
-_TERM_HEADS = ("behörde", "verwaltung", "ministerium", "regierung", "polizei", "feuerwehr", "gericht")
+_TERM_HEADS = ("behörde", "verwaltung", "ministerium", "regierung", "polizei", "feuerwehr", "gericht", "wert")
 
 
 def term_of(low: str) -> str:

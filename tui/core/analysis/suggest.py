@@ -28,7 +28,16 @@ RELATIONS = ("contradicts", "corroborates", "updates", "variant")
 _INTRINSIC = frozenset({"dead", "injured"})  # the noun already says what happened
 # Counts fixed at the moment of an event (who was on board): a later figure corrects, never updates.
 _FIXED = frozenset({"passengers", "crew"})
-_AREA = frozenset({"ha"})
+# Amounts that the same act on both sides makes comparable: area burned, a share or a sum offered.
+_ACTED_ON = frozenset({"ha", "%", "pp", "EUR", "USD", "GBP", "CHF"})
+# Qualifiers that pick a part of what is counted (the seriously injured of all injured):
+# such a figure compares only with another of the same part.
+_PART = frozenset({"serious"})
+# Counts that only grow: a later, lower figure corrects the earlier one, it does not update it.
+_CUMULATIVE = frozenset({"dead", "injured", "arrests"})
+_CUMULATIVE_PREDICATES = frozenset({"killed", "injured", "arrested", "evacuated"})
+# Reports a day apart (a wire story and the next morning's paper) tell one moment.
+_UPDATE_GAP_DAYS = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,11 +107,15 @@ def _comparable(a: Figure, b: Figure) -> bool:
         return False
     if a.qualifier and b.qualifier and a.qualifier != b.qualifier:
         return False
+    if (a.qualifier in _PART) != (b.qualifier in _PART):
+        return False
     if a.counts.startswith("unit:"):
+        if a.predicate and b.predicate and a.predicate != b.predicate and not _agree(a, b):
+            return False  # `fordert 8 Prozent` and `has offered 3.5 percent`
         # An amount without a counted noun: about a shared topic, the same thing done to
         # it (burned, flooded), or the same large sum of money.
         same_sum = a.quantity.value == b.quantity.value >= 1e5 and a.quantity.unit in ("USD", "EUR", "GBP")
-        same_act = bool(a.predicate) and a.predicate == b.predicate and a.quantity.unit in _AREA
+        same_act = bool(a.predicate) and a.predicate == b.predicate and a.quantity.unit in _ACTED_ON
         return same_sum or same_act or bool(_shared(_free_topics(a), _free_topics(b)))
     if a.counts in _INTRINSIC:
         return True
@@ -145,12 +158,26 @@ def _time_order(a: Figure, b: Figure) -> int | None:
     if same or a.counts in _FIXED:
         return 0
     assert a.as_of.high is not None and b.as_of.low is not None
+    assert a.as_of.low is not None and b.as_of.high is not None
     order = -1 if a.as_of.high < b.as_of.low else 1
+    gap = (b.as_of.low - a.as_of.high) if order == -1 else (a.as_of.low - b.as_of.high)
+    if gap.days < _UPDATE_GAP_DAYS:
+        return 0
     if a.published is not None and b.published is not None:
         published = (a.published > b.published) - (a.published < b.published)
         if published != order:
             return 0
     return order
+
+
+def _shrinks(a: Figure, b: Figure, order: int) -> bool:
+    """A count that only grows (the dead, the arrested) is lower in the later report."""
+    if a.counts not in _CUMULATIVE and not (
+        a.predicate in _CUMULATIVE_PREDICATES and a.predicate == b.predicate
+    ):
+        return False
+    earlier, later = (a, b) if order == -1 else (b, a)
+    return later.quantity.high < earlier.quantity.low
 
 
 def _member(f: Figure, memo: dict[tuple[str, int, int], Member] | None = None) -> Member:
@@ -176,7 +203,7 @@ def figure_suggestion(
     order = _time_order(a, b)
     if _agree(a, b):
         relation = "corroborates"
-    elif order in (-1, 1):
+    elif order in (-1, 1) and not _shrinks(a, b, order):
         relation = "updates"
         if order == 1:
             a, b = b, a  # earlier first
