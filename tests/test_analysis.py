@@ -287,6 +287,31 @@ def test_sentences_keep_ordinals_and_abbreviations() -> None:
 
 
 @pytest.mark.parametrize(
+    ("german", "english", "relation"),
+    [
+        # one role in either language, one first name, surnames spelled apart
+        (
+            "Ein Sprecher der Staatsanwaltschaft, Oliver Schmitz, sagte das.",
+            "Prosecutors' spokesman Oliver Schmidt said so.",
+            "contradicts",
+        ),
+        (
+            "Verdi-Verhandlungsführerin Sabine Kowalczyk sagte das.",
+            "Negotiator Sabine Kowalski said so.",
+            "contradicts",
+        ),
+        ("Meteorologe Tobias Kreuzer sagte das.", "Meteorologist Tobias Kreutzer said so.", "contradicts"),
+        # different roles: two people
+        ("Ein Sprecher, Oliver Schmitz, sagte das.", "Mayor Oliver Schmidt said so.", None),
+        ("Direktor Jürgen Hößler sagte das.", "Director Juergen Hoessler said so.", "variant"),
+    ],
+)
+def test_names_of_one_role_across_languages(german: str, english: str, relation: str | None) -> None:
+    docs = [Document("de", german, date(2025, 6, 9), "de"), Document("en", english, date(2025, 6, 9), "en")]
+    assert [s.relation for s in suggest(docs) if s.reason == "name"] == ([relation] if relation else [])
+
+
+@pytest.mark.parametrize(
     ("a", "b"),
     [
         ("Kröger", "Kroeger"),
@@ -603,6 +628,12 @@ def test_stance_cues(sentence: str, kind: str | None) -> None:
             "corroborates",
         ),
         ("Der Landkreis bestätigte die Zahl der Toten.", "The port authority denied the report.", None),
+        # a short word's concept counts as a shared word (`ICE` is a train)
+        (
+            "Die Bahn bestätigte, dass ein ICE stundenlang festsaß.",
+            "Deutsche Bahn denied that an intercity train had been stranded.",
+            "contradicts",
+        ),
     ],
 )
 def test_stance_actors_match_across_languages(german: str, english: str, relation: str | None) -> None:

@@ -134,8 +134,9 @@ def names(analyses: list[Analysis]) -> list[Name]:
                 continue
             seen.add(found)
             if not role:
-                before = text[max(0, start - 30) : start].split()
-                role = before[-1].lower().strip(",") if before and _is_role(before[-1].strip(",")) else ""
+                # `Ein Sprecher der Staatsanwaltschaft, Oliver Schmitz`: a role a few words before
+                before = [w.strip(",") for w in text[max(0, start - 40) : start].split()[-4:]]
+                role = next((w.lower() for w in reversed(before) if _is_role(w)), "")
             out.append(Name(analysis.document.id, start, m.end(), found, role))
     return out
 
@@ -155,6 +156,7 @@ def _is_role(word: str) -> bool:
                 "sprecher",
                 "chef",
                 "führer",
+                "führerin",
                 "ministerin",
                 "präsidentin",
                 "direktorin",
@@ -177,7 +179,42 @@ def name_suggestions(found: list[Name], entities: Sequence[Entity] = ()) -> list
     out = []
     for bucket in buckets.values():
         out += _bucket_suggestions(bucket, owner)
+    # One role, one first name, a surname spelled a little differently (`Schmitz`/`Schmidt`)
+    # though it does not sound alike: a possible error too.
+    by_role: dict[tuple[str, str, str], list[Name]] = defaultdict(list)
+    for name in found:
+        if name.role and len(name.parts) == 2:
+            key = (_norm_role(name.role), fold_name(name.parts[0]), fold_name(name.parts[1])[:3])
+            by_role[key].append(name)
+    seen = {s.id for s in out}
+    for bucket in by_role.values():
+        out += [s for s in _bucket_suggestions(bucket, owner, by_role=True) if s.id not in seen]
     return out
+
+
+# Roles in either language, so that `Sprecher` and `spokesman` are one role.
+ROLE_OF = {
+    **dict.fromkeys(
+        ("sprecher", "spokesman", "spokeswoman", "spokesperson", "polizeisprecher"), "spokesperson"
+    ),
+    **dict.fromkeys(("präsident", "president"), "president"),
+    **dict.fromkeys(("bürgermeister", "mayor"), "mayor"),
+    **dict.fromkeys(("direktor", "director"), "director"),
+    **dict.fromkeys(("geschäftsführer", "ceo", "chef", "chief"), "chief"),
+    **dict.fromkeys(("minister",), "minister"),
+    **dict.fromkeys(("meteorologe", "meteorologist"), "meteorologist"),
+    **dict.fromkeys(("verhandlungsführer", "negotiator"), "negotiator"),
+}
+
+
+def _norm_role(role: str) -> str:
+    """`Verdi-Verhandlungsführerin` and `negotiator` are one role."""
+    role = role.rsplit("-", 1)[-1]
+    return ROLE_OF.get(role, ROLE_OF.get(role.removesuffix("in"), role))
+
+
+def _same_role(a: Name, b: Name) -> bool:
+    return bool(a.role) and _norm_role(a.role) == _norm_role(b.role)
 
 
 def entity_owners(entities: Sequence[Entity]) -> dict[str, int]:
@@ -186,7 +223,7 @@ def entity_owners(entities: Sequence[Entity]) -> dict[str, int]:
     return {fold_name(s): i for i, e in enumerate(entities) for s in e.spellings}
 
 
-def _bucket_suggestions(found: list[Name], owner: dict[str, int]) -> list[Suggestion]:
+def _bucket_suggestions(found: list[Name], owner: dict[str, int], by_role: bool = False) -> list[Suggestion]:
     out = []
     for i, a in enumerate(found):
         entity = owner.get(fold_name(a.text))
@@ -195,7 +232,7 @@ def _bucket_suggestions(found: list[Name], owner: dict[str, int]) -> list[Sugges
                 continue
             if entity is not None and owner.get(fold_name(b.text)) == entity:
                 continue  # confirmed aliases of one entity
-            verdict = _compare(a, b)
+            verdict = _compare_by_role(a, b) if by_role else _compare(a, b)
             if verdict is None:
                 continue
             relation, score, why = verdict
@@ -217,6 +254,15 @@ def _bucket_suggestions(found: list[Name], owner: dict[str, int]) -> list[Sugges
                 )
             )
     return out
+
+
+def _compare_by_role(a: Name, b: Name) -> tuple[str, float, str] | None:
+    if not _same_role(a, b) or fold_name(a.text) == fold_name(b.text):
+        return None
+    last_a, last_b = fold_name(a.parts[-1]), fold_name(b.parts[-1])
+    if ratio(last_a, last_b) < 70:
+        return None
+    return "contradicts", 0.3, f"same role ({a.role}), same first name, surnames spelled differently"
 
 
 def _compare(a: Name, b: Name) -> tuple[str, float, str] | None:

@@ -21,6 +21,7 @@ from tui.core.analysis.suggest import Member, Suggestion, stable_id
 
 _AGENT = re.compile(r"\b(?:von|by)\s+(?P<name>[A-ZÄÖÜ][\wäöüß-]+)")
 _CONTENT = re.compile(r"[^\W\d_]{4,}")
+_SHORT = re.compile(r"\b[^\W\d_]{2,3}\b")
 _CUES = re.compile(r"^(?:bestätig|dementi|bestrit|zurückgew|confirm|den(?:y|ie)|reject)", re.IGNORECASE)
 _WORDING = {"confirms": "confirmed", "denies": "denied", "no_comment": "neither confirmed nor denied"}
 
@@ -54,10 +55,17 @@ def statements(analysis: Analysis) -> list[Statement]:
             terms_in(low_before, _CONTENT.findall(low_before))
         )
         topics = frozenset(fold_name(t) for t in actors(sentence.text) - named - PLACES)
+        low_text = sentence.text.lower()
         words = _compact(  # interned: the same words recur in every statement of a text
-            sys.intern(term_of(low) or _stem(fold_name(low)))
-            for low in map(str.lower, _CONTENT.findall(sentence.text))
-            if low not in STOPWORDS and not _CUES.match(low)
+            [
+                *(
+                    sys.intern(term_of(low) or _stem(fold_name(low)))
+                    for low in _CONTENT.findall(low_text)
+                    if low not in STOPWORDS and not _CUES.match(low)
+                ),
+                # concepts of short words too: `ICE` is a train like `intercity`
+                *(sys.intern(t) for t in terms_in(low_text, _SHORT.findall(low_text))),
+            ]
         )
         out.append(
             Statement(
