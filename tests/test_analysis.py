@@ -190,6 +190,9 @@ def _figures(text: str, language: str = "de", published: date | None = None) -> 
         ("The number of suspects arrested has risen to nine.", "en", "suspects", "arrested", ""),
         ("Rund 45.000 Haushalte waren ohne Strom.", "de", "households", "without power", ""),
         ("About 45,000 households lost power.", "en", "households", "without power", ""),
+        ("A crowd of 45,000 watched the match.", "en", "visitors", "attended", ""),
+        ("Das Stadion bietet Platz für 60.000 Zuschauer.", "de", "visitors", "capacity", ""),
+        ("Mehr als 600 Anwohner mussten ihre Häuser verlassen.", "de", "residents", "", ""),
         (
             "About 10,000 North Korean troops were sent to Russia.",
             "en",
@@ -289,6 +292,27 @@ def test_sentences_keep_ordinals_and_abbreviations() -> None:
 @pytest.mark.parametrize(
     ("german", "english", "relation"),
     [
+        ("Das Feuer brach gegen 19.30 Uhr aus.", "The fire broke out at about 7.30 pm.", "corroborates"),
+        ("Das Feuer brach kurz nach 14 Uhr aus.", "The fire broke out at 2.10 pm.", "corroborates"),
+        ("Das Feuer brach gegen 19.30 Uhr aus.", "The fire broke out at 9.30 pm.", "contradicts"),
+        # times of different events never pair
+        ("Das Feuer brach gegen 19.30 Uhr aus.", "The match kicked off at 9.30 pm.", None),
+        (
+            "Das Spiel wurde in der 63. Minute unterbrochen.",
+            "The match was halted in the 68th minute.",
+            "contradicts",
+        ),
+        ("Das Stadion bietet Platz für 60.000 Zuschauer.", "A crowd of 45,000 watched the match.", None),
+    ],
+)
+def test_times_minutes_and_capacity(german: str, english: str, relation: str | None) -> None:
+    docs = [Document("de", german, date(2025, 6, 9), "de"), Document("en", english, date(2025, 6, 9), "en")]
+    assert [s.relation for s in suggest(docs) if s.reason == "number"] == ([relation] if relation else [])
+
+
+@pytest.mark.parametrize(
+    ("german", "english", "relation"),
+    [
         # one role in either language, one first name, surnames spelled apart
         (
             "Ein Sprecher der Staatsanwaltschaft, Oliver Schmitz, sagte das.",
@@ -304,6 +328,13 @@ def test_sentences_keep_ordinals_and_abbreviations() -> None:
         # different roles: two people
         ("Ein Sprecher, Oliver Schmitz, sagte das.", "Mayor Oliver Schmidt said so.", None),
         ("Direktor Jürgen Hößler sagte das.", "Director Juergen Hoessler said so.", "variant"),
+        # a surname alone, by its role, against a full name
+        (
+            "Feuerwehrsprecher Reinhard sagte das.",
+            "Fire brigade spokesman Markus Reinhardt said so.",
+            "contradicts",
+        ),
+        ("Feuerwehrsprecher Reinhardt sagte das.", "Fire brigade spokesman Markus Reinhardt said so.", None),
     ],
 )
 def test_names_of_one_role_across_languages(german: str, english: str, relation: str | None) -> None:

@@ -182,8 +182,14 @@ def _read_sentence(doc: Document, sentence: Sentence, out: Analysis) -> None:
     qs = (
         quantities(sentence.text, sentence.start, doc.language) if has_digit or _maybe_spelled(lowers) else []
     )
+    times = _times(doc, sentence, words, lowers, found_dates, source) if has_digit else []
+    out.figures.extend(times)
     qs = [
-        q for q in qs if not _inside_date(q, found_dates) and not _is_year(q, sentence.text, sentence.start)
+        q
+        for q in qs
+        if not _inside_date(q, found_dates)
+        and not _is_year(q, sentence.text, sentence.start)
+        and not any(t.start <= q.start < t.end for t in times)
     ]
     previous: Figure | None = None
     for q in qs:
@@ -197,6 +203,83 @@ def _read_sentence(doc: Document, sentence: Sentence, out: Analysis) -> None:
         event = _event(doc, sentence, words, lowers, mention, source)
         if event is not None:
             out.events.append(event)
+
+
+_TIME = re.compile(
+    r"(?:(?P<hedge>gegen|etwa|um\s+etwa|around|about|approximately|kurz\s+vor|kurz\s+nach|shortly\s+before|"
+    r"shortly\s+after|just\s+before|just\s+after)\s+)?"
+    r"(?:(?:um|at|ab|from)\s+)?"
+    r"\b(?P<h>[01]?\d|2[0-3])(?:[.:](?P<m>[0-5]\d))?\s*"
+    r"(?:(?P<uhr>Uhr\b)|(?P<ampm>[ap])\.?m\b\.?)",
+    re.IGNORECASE,
+)
+# `in der 63. Minute`, `in the 63rd minute`: the minute of a match, of the event near it
+_MATCH_MINUTE = re.compile(r"\b(?P<n>\d{1,3})(?:\.|st|nd|rd|th)\s+(?:Spielminute|Minute|minute)\b")
+_TIME_SPREAD = {"gegen": 15, "etwa": 15, "around": 15, "about": 15, "approximately": 15}
+
+
+def _times(
+    doc: Document,
+    sentence: Sentence,
+    words: list[Word],
+    lowers: list[str],
+    found_dates: list[DateMention],
+    source: str,
+) -> list[Figure]:
+    """`gegen 19.30 Uhr` and `at about 7.30 pm` as minutes after midnight, of the event the
+    sentence names: the times of one kind of event compare, those of different events do not."""
+    out = []
+    found_times = [(m, "time") for m in _TIME.finditer(sentence.text)]
+    found_times += [(m, "minute") for m in _MATCH_MINUTE.finditer(sentence.text)]
+    for m, what in found_times:
+        if what == "minute":
+            value = float(m.group("n"))
+        else:
+            hour, minute = int(m.group("h")), int(m.group("m") or 0)
+            if m.group("ampm"):
+                if hour > 12:
+                    continue
+                hour = hour % 12 + (12 if m.group("ampm").lower() == "p" else 0)
+            value = float(hour * 60 + minute)
+        start = sentence.start + m.start()
+        kind, distance = "", 10**9
+        for w, low in zip(words, lowers, strict=True):
+            found = event_kind(low)
+            if found and abs(w.start - start) < distance:
+                kind, distance = found, abs(w.start - start)
+        if not kind:
+            continue
+        hedge = ((m.groupdict().get("hedge") or "").lower().split() or [""])[-1:]
+        spread = _TIME_SPREAD.get(hedge[0], 0)
+        lo, hi = value - spread, value + spread
+        if hedge[0] in ("vor", "before"):
+            lo, hi = value - 20, value
+        elif hedge[0] in ("nach", "after"):
+            lo, hi = value, value + 20
+        if what == "minute":
+            lo, hi = value, value
+        hedged = "about" if spread and what == "time" else ""
+        q = Quantity(start, sentence.start + m.end(), m.group(), value, lo, hi, hedged, what)
+        as_of, as_of_from = _as_of(doc, found_dates)
+        out.append(
+            Figure(
+                doc.id,
+                q,
+                q.start,
+                q.end,
+                q.text,
+                f"{what}:{kind}",
+                "",
+                "",
+                "",
+                "",
+                as_of,
+                as_of_from,
+                source,
+                doc.published,
+            )
+        )
+    return out
 
 
 def _modality(sentence: Sentence, words: list[Word], lowers: list[str], q: Quantity) -> str:
@@ -287,6 +370,8 @@ def _figure(
         noun = subset.group("noun") or (previous.noun if previous else "")
         counts = NOUNS.get(low, "") or (previous.counts if previous else "")
         end = subset.end()
+    elif _CROWD.search(doc.text, max(0, q.start - 30), q.start) and not q.unit:
+        noun, counts, end = "", "visitors", q.end
     elif previous is not None and not q.unit:
         # `killing two people and injuring 32`: the same people, but what happened to
         # them is this figure's own predicate
@@ -351,6 +436,8 @@ _SERIOUS = re.compile(
 )
 _DEATH_TOLL = re.compile(r"\b(?:death\s+toll|todeszahl|zahl\s+der\s+(?:toten|todesopfer))\b", re.IGNORECASE)
 _PUNCT = re.compile(r"[,;:()–]")
+# `a crowd of 45,000`: the noun before the number says what it counts
+_CROWD = re.compile(r"\b(?:crowd|attendance|audience|Kulisse|Zuschauerzahl)\s+(?:of|von)\s+$", re.IGNORECASE)
 
 
 def _clause_end(text: str, end: int, words: list[Word], first: int) -> int:
@@ -422,6 +509,8 @@ def _counted_noun(words: list[Word], lowers: list[str], first: int, language: st
             if qualifier_of(low) or participle or (nxt in NOUNS and low.isalpha()):
                 i += 1
                 continue
+            if low.endswith(("ed", "ly")) and low not in NOUNS:
+                return None  # `45,000 watched`, `14 seriously`: a verb or an adverb, not a noun
             return i if i == first and low.isalpha() else None
         if words[i].capitalised:
             if qualifier_of(words[i].text) and i + 1 < len(words) and words[i + 1].capitalised:

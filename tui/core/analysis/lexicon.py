@@ -218,7 +218,7 @@ _NOUN_GROUPS = {
     "refugees": "flüchtling flüchtlinge flüchtlingen geflüchtete refugees",
     "prisoners": "gefangene gefangenen kriegsgefangene kriegsgefangenen prisoners pows",
     "children": "kinder kindern children",
-    "residents": "einwohner einwohnern bewohner bewohnern residents inhabitants",
+    "residents": "einwohner einwohnern bewohner bewohnern anwohner anwohnern residents inhabitants",
     "people": "personen menschen leute people persons",
     "weapons": "waffen weapons",
     "jobs": "stellen arbeitsplätze jobs",
@@ -230,7 +230,8 @@ _NOUN_GROUPS = {
     "patients": "patient patienten patientinnen patients",
     "students": "schüler schülern schülerinnen studenten studierende studierenden students pupils",
     "teachers": "lehrer lehrern lehrerinnen lehrkräfte lehrkräften teachers",
-    "visitors": "besucher besuchern zuschauer zuschauern gäste gästen visitors spectators guests fans",
+    "visitors": "besucher besuchern zuschauer zuschauern gäste gästen anhänger anhängern "
+    "visitors spectators guests fans supporters",
     "protesters": "demonstranten demonstrantinnen demonstrierende protestierende protesters demonstrators",
     "participants": "teilnehmer teilnehmern teilnehmende teilnehmenden participants delegates",
     "voters": "wähler wählern wählerinnen voters",
@@ -302,7 +303,11 @@ _NEUTRAL_PREFIXES = ("rettungs", "lösch", "einsatz", "polizei", "feuerwehr", "t
 GENERIC = frozenset({"people"})
 # When only one side says what happened, these counts compare anyway if the other
 # side's predicate is the usual one: emergency workers and police are there deployed.
-USUAL_PREDICATE: dict[str, str] = {"emergency workers": "deployed", "police": "deployed"}
+USUAL_PREDICATE: dict[str, str] = {
+    "emergency workers": "deployed",
+    "police": "deployed",
+    "visitors": "attended",
+}
 
 # predicate class -> word forms (lower case)
 PREDICATES: dict[str, str] = {}
@@ -310,7 +315,7 @@ _PREDICATE_GROUPS = {
     "deployed": "verlegt verlegen verlegte verlegung geschickt schickte schicken entsandt entsenden "
     "entsendet entsandte entsendung stationiert stationierung eingetroffen befinden befindet "
     "angekommen trainingsprogramme ausbildung militärausbildungsstätten eingesetzt mobilisiert "
-    "bekämpften bekämpfen sent deployed deploy deployment stationed arrived dispatched mobilised "
+    "bekämpften bekämpfen kämpften sent deployed deploy deployment stationed arrived dispatched mobilised "
     "mobilized fought battled",
     "killed": "getötet getöteten tot starben gestorben ums killed died dead kill killing",
     "injured": "verletzt verwundet verletzungen injured wounded hurt injuries injuring wounding",
@@ -331,6 +336,8 @@ _PREDICATE_GROUPS = {
     "offered": "bietet bot angeboten angebot offered offering offers",
     "postponed": "verschoben abgesagt postponed cancelled canceled",
     "seized": "sichergestellt beschlagnahmt seized seize seizure",
+    "capacity": "platz plätze fasst fassen kapazität fassungsvermögen capacity holds",
+    "attended": "besuchten verfolgten attended watched watching",
     "infected": "infiziert angesteckt erkrankt infected",
     "displaced": "obdachlos vertrieben geflohen flohen flüchteten displaced fled homeless",
     "destroyed": "zerstört zerstörte vernichtet vernichteten verbrannt abgebrannt niedergebrannt verwüstet "
@@ -460,6 +467,8 @@ _EVENT_GROUPS = {
     "released": "freigelassen freilassung released release",
     "kidnapped": "entführt entführung kidnapped abducted kidnapping",
     "announced": "angekündigt announced",
+    "interrupted": "unterbrochen unterbrechung abgebrochen abbruch halted suspended interrupted abandoned",
+    "goal": "tor treffer goal scored",
 }
 for _class, _words in _EVENT_GROUPS.items():
     for _word in _words.split():

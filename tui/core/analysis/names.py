@@ -172,9 +172,9 @@ def name_suggestions(found: list[Name], entities: Sequence[Entity] = ()) -> list
 
     Two spellings of one entity in `entities` (annotations/entities.yaml) are
     confirmed aliases: never a variant to review, never a possible error."""
-    buckets: dict[tuple[int, str], list[Name]] = defaultdict(list)
+    buckets: dict[str, list[Name]] = defaultdict(list)
     for name in found:
-        buckets[(len(name.parts), cologne(name.parts[-1]))].append(name)
+        buckets[cologne(name.parts[-1])].append(name)
     owner = entity_owners(entities)
     out = []
     for bucket in buckets.values():
@@ -207,10 +207,15 @@ ROLE_OF = {
 }
 
 
+_ROLE_ENDS = sorted((k for k in ROLE_OF if len(k) >= 6), key=len, reverse=True)
+
+
 def _norm_role(role: str) -> str:
     """`Verdi-Verhandlungsführerin` and `negotiator` are one role."""
     role = role.rsplit("-", 1)[-1]
-    return ROLE_OF.get(role, ROLE_OF.get(role.removesuffix("in"), role))
+    role = ROLE_OF.get(role, ROLE_OF.get(role.removesuffix("in"), role))
+    # `Feuerwehrsprecher` is a spokesperson: a German compound ends in its role
+    return next((ROLE_OF[k] for k in _ROLE_ENDS if role.removesuffix("in").endswith(k)), role)
 
 
 def _same_role(a: Name, b: Name) -> bool:
@@ -270,6 +275,14 @@ def _compare(a: Name, b: Name) -> tuple[str, float, str] | None:
         return "variant", 0.6, "same after folding transliteration"
     pa, pb = a.parts, b.parts
     if len(pa) != len(pb):
+        # `Sprecher Reinhard` and `Markus Reinhardt`: a surname alone, by its role, against a full name
+        if min(len(pa), len(pb)) != 1 or not (a.role or b.role):
+            return None
+        last_a, last_b = fold_name(pa[-1]), fold_name(pb[-1])
+        if last_a == last_b:
+            return None  # the same person named in full once, then by surname
+        if ratio(last_a, last_b) >= 75 and (not (a.role and b.role) or _same_role(a, b)):
+            return "contradicts", 0.3, "surnames sound alike but are spelled differently"
         return None
     last_a, last_b = fold_name(pa[-1]), fold_name(pb[-1])
     firsts_sound = all(cologne(x) == cologne(y) for x, y in zip(pa[:-1], pb[:-1], strict=True))

@@ -87,6 +87,9 @@ _HEDGE_WORDS = {
 def describe(f: Figure) -> str:
     """`at least 11,000` with its unit, in English."""
     q = f.quantity
+    if q.unit == "time":
+        hours, minutes = divmod(int(q.value), 60)
+        return _HEDGE_WORDS.get(q.hedge, "") + f"{hours:02d}:{minutes:02d}"
     if q.hedge == "range":
         text = f"{_fmt(q.low)} to {_fmt(q.high)}"
     else:
@@ -155,7 +158,7 @@ def _time_order(a: Figure, b: Figure) -> int | None:
     same = overlap(a.as_of, b.as_of)
     if same is None:
         return None
-    if same or a.counts in _FIXED:
+    if same or a.counts in _FIXED or a.counts.startswith(("time:", "minute:")):
         return 0
     assert a.as_of.high is not None and b.as_of.low is not None
     assert a.as_of.low is not None and b.as_of.high is not None
@@ -221,7 +224,12 @@ def figure_suggestion(
     high, low = max(a.quantity.value, b.quantity.value), min(a.quantity.value, b.quantity.value)
     if relation != "corroborates" and low > 0 and high / low > 2:
         score -= 0.2  # far apart: more likely two different quantities
-    what = a.counts.removeprefix("noun:").removeprefix("unit:")
+    what = (
+        a.counts.removeprefix("noun:")
+        .removeprefix("unit:")
+        .replace("time:", "time of ")
+        .replace("minute:", "match minute of ")
+    )
     if a.counts.startswith("unit:"):
         shared = sorted(_free_topics(a) & _free_topics(b))
         what = f"amount in {what}" + (f" ({', '.join(shared[:2])})" if shared else "")
