@@ -201,3 +201,14 @@ def test_a_typo_across_three_grams_is_still_found_in_a_batch() -> None:
     batch = resolve_all(TextIndex(text), [Anchor(quote)])[0]
     assert batch == resolve(TextIndex(text), Anchor(quote))
     assert (batch.start, batch.end, batch.match) == (0, 24, Match.FUZZY)
+
+
+def test_needles_that_open_alike_get_every_start() -> None:
+    """Many quotes opening with the same common words (a longer key for them)
+    and short ones inside them: every start, as find loops give."""
+    text = "und der Vertrag und der Vertrag wurde und der Verteidigung und der Vertragspartner " * 20
+    needles = [text[0:n] for n in range(3, 50)] + [text[32 : 32 + n] for n in range(5, 40)]
+    needles += ["und der Ver", "und der Vertrag", "und der Vertragsp", "nicht da"]
+    found = multisearch.find_all(text, needles)
+    for needle in needles:
+        assert found[needle] == multisearch.find_one(text, needle), needle

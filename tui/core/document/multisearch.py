@@ -3,16 +3,18 @@
 Anchoring tens of thousands of quotes with one `str.find` loop each rescans the
 article per quote; one automaton over all of them reads it once. Only the first
 KEY characters of a long needle go into the automaton (a smaller trie builds
-and walks faster than one of whole quotes) and each hit is then checked against
-the whole needle, so results equal a `find` loop's: every start, overlapping
-ones included, in increasing order.
+and walks faster than one of whole quotes; LONG_KEY where many needles open
+alike) and each hit is then checked against the whole needle, so results equal
+a `find` loop's: every start, overlapping ones included, in increasing order.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-KEY = 20
+KEY = 12
+LONG_KEY = 20  # the key of needles whose first KEY characters more than SHARED others share
+SHARED = 3
 
 
 def find_all(text: str, needles: Iterable[str]) -> dict[str, list[int]]:
@@ -23,11 +25,18 @@ def find_all(text: str, needles: Iterable[str]) -> dict[str, list[int]]:
         return {n: find_one(text, n) for n in needles if n}
 
     found: dict[str, list[int]] = {}
-    by_key: dict[str, list[str]] = {}
+    by_short: dict[str, list[str]] = {}
     for needle in needles:
         if needle and needle not in found:
             found[needle] = []
-            by_key.setdefault(needle[:KEY], []).append(needle)
+            by_short.setdefault(needle[:KEY], []).append(needle)
+    by_key: dict[str, list[str]] = {}
+    for key, group in by_short.items():
+        if len(group) <= SHARED:
+            by_key[key] = group
+        else:  # a common opening: a longer key spares checking each hit against many needles
+            for needle in group:
+                by_key.setdefault(needle[:LONG_KEY], []).append(needle)
     if not by_key:
         return found
     automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY)
