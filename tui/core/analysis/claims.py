@@ -182,7 +182,11 @@ def _read_sentence(doc: Document, sentence: Sentence, out: Analysis) -> None:
     qs = (
         quantities(sentence.text, sentence.start, doc.language) if has_digit or _maybe_spelled(lowers) else []
     )
-    times = _times(doc, sentence, words, lowers, found_dates, source) if has_digit else []
+    times = (
+        _times(doc, sentence, words, lowers, found_dates, source)
+        if has_digit and _TIME_HINT.search(sentence.text)
+        else []
+    )
     out.figures.extend(times)
     qs = [
         q
@@ -215,6 +219,7 @@ _TIME = re.compile(
 )
 # `in der 63. Minute`, `in the 63rd minute`: the minute of a match, of the event near it
 _MATCH_MINUTE = re.compile(r"\b(?P<n>\d{1,3})(?:\.|st|nd|rd|th)\s+(?:Spielminute|Minute|minute)\b")
+_TIME_HINT = re.compile(r"\d\s*(?:Uhr|[ap]\.?m\b)|inute", re.IGNORECASE)  # one search rules most out
 _TIME_SPREAD = {"gegen": 15, "etwa": 15, "around": 15, "about": 15, "approximately": 15}
 
 
@@ -342,7 +347,7 @@ def _figure(
     after = [i for i, w in enumerate(words) if w.start >= q.end]
     first = after[0] if after else len(words)
     # `32, police said`: a counted noun follows its number without a comma between
-    stop = _clause_end(doc.text, q.end, words, first)
+    stop = _clause_end(doc.text, q.end, sentence.end, words, first)
     subset = _SUBSET.match(doc.text, q.end)
     noun_index = None if subset else _counted_noun(words[:stop], lowers[:stop], first, doc.language)
     qualifier = ""
@@ -440,14 +445,12 @@ _PUNCT = re.compile(r"[,;:()–]")
 _CROWD = re.compile(r"\b(?:crowd|attendance|audience|Kulisse|Zuschauerzahl)\s+(?:of|von)\s+$", re.IGNORECASE)
 
 
-def _clause_end(text: str, end: int, words: list[Word], first: int) -> int:
+def _clause_end(text: str, end: int, limit: int, words: list[Word], first: int) -> int:
     """The index of the first word after `end` that a comma or colon separates from it."""
-    at = end
-    for i in range(first, len(words)):
-        if _PUNCT.search(text, at, words[i].start):
-            return i
-        at = words[i].end
-    return len(words)
+    cut = _PUNCT.search(text, end, limit)
+    if cut is None:
+        return len(words)
+    return next((i for i in range(first, len(words)) if words[i].start >= cut.start()), len(words))
 
 
 def _number_of(sentence: Sentence, q: Quantity) -> str:
