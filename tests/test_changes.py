@@ -92,9 +92,22 @@ def test_merge_from_disk_is_flagged_for_a_full_refresh(corpus_dir: Path) -> None
 
 
 def test_existing_link_is_found(corpus_dir: Path) -> None:
-    s = Session(load_corpus(corpus_dir), "alice")
-    refs = [f"{A0}#troops-10k", f"{A0}#hur-10k"]
-    assert s.existing_link(refs) is None or set(s.existing_link(refs).members) == set(refs)
+    corpus = load_corpus(corpus_dir)
+    s = Session(corpus, "alice")
+    linked = {ref for link in corpus.links for ref in link.members}
+    refs = [a.ref for a in corpus.claims([A0]) if a.ref not in linked][:2]
+    assert len(refs) == 2 and s.existing_link(refs) is None
     s.link(refs, "they differ")
     found = s.existing_link(list(reversed(refs)))
     assert found is not None and found.summary == "they differ"
+
+
+def test_a_pair_inside_a_larger_curated_link_is_already_linked(corpus_dir: Path) -> None:
+    """Linking two claims that a curated link of three already joins would
+    add a duplicate: the session finds that link."""
+    corpus = load_corpus(corpus_dir)
+    s = Session(corpus, "alice")
+    big = next(link for link in corpus.links if len(link.members) > 2)
+    pair = list(big.members[:2])
+    found = s.existing_link(pair)
+    assert found is not None and found.id == big.id

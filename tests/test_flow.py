@@ -301,3 +301,33 @@ async def test_a_at_80x24_brings_the_annotations_list_on_screen() -> None:
         listing = app.query_one(AnnotationList)
         assert app.query_one("#side").display and listing.has_focus
         assert listing.region.width > 0 and app.reader.panes[0].view.scrollable_content_region.width >= 20
+
+
+async def test_a_search_is_a_jump_that_ctrl_o_returns_from() -> None:
+    app = CrossreadApp(bundled_corpus(), [A2, A0])
+    app.run_analysis = False
+    async with app.run_test(size=(200, 50)) as pilot:
+        await pilot.pause()
+        await pilot.press("right_square_bracket", "right_square_bracket", "right_square_bracket")
+        await pilot.pause()
+        view = app.reader.current_view
+        assert view is not None
+        before = view.cursor
+        words = view.article.text[before : before + 30].split()[0]
+        await pilot.press("slash", *"Kirby", "enter")
+        await pilot.pause()
+        assert view.cursor != before and "Kirby" in visible_text(view)
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert view.cursor == before and words in visible_text(view)
+
+
+async def test_opening_an_article_already_shown_in_a_new_pane_reuses_that_pane() -> None:
+    app = CrossreadApp(bundled_corpus(), [A2, A0])
+    app.run_analysis = False
+    async with app.run_test(size=(200, 50)) as pilot:
+        await pilot.pause()
+        await pilot.press("O", *"000_f03", "enter")
+        await pilot.pause()
+        assert [p.article.id for p in app.reader.panes] == [A2, A0]
+        assert app.screen.focused is app.reader.panes[1].view

@@ -255,6 +255,11 @@ class CrossreadApp(App[None]):
                 assert isinstance(binding, Binding)
                 rows.append((where, key_label(binding.key), binding.description))
         rows.append(("Anywhere", "ctrl+p", "Command palette: every action"))
+        from tui.web import downloads
+
+        for command in downloads.commands(self):
+            rows.append(("Command palette (ctrl+p)", "ctrl+p", f"{command.title}: {command.help}"))
+        rows.append(("Command palette (ctrl+p)", "ctrl+p", "Theme: change the colours (remembered)"))
         rows.append(("Mouse", "click", "Select a highlight; the wheel scrolls"))
         return rows
 

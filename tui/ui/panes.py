@@ -87,6 +87,9 @@ class PaneManager:
             screen.notify(f"No article {article_id!r}", severity="error", markup=False)
             return None
         panes = self.panes
+        shown = next((p for p in panes if p.article.id == article_id), None)
+        if shown is not None:
+            return shown  # the same article never sits in two panes by accident
         if new_pane or not panes:
             if len(panes) >= MAX_PANES:
                 screen.notify(f"At most {MAX_PANES} panes; replacing the focused one.", markup=False)
@@ -99,11 +102,6 @@ class PaneManager:
         index = self.current_pane if at is None else at
         index = max(0, min(index, len(panes) - 1))
         old = panes[index]
-        if old.article.id == article_id:
-            return old
-        shown = next((p for p in panes if p.article.id == article_id), None)
-        if shown is not None:
-            return shown  # the same article never sits in two panes by accident
         pane = self.make_pane(article_id)
         pane.display = old.display  # a pane hidden for lack of width stays hidden
         screen.query_one("#panes").mount(pane, after=old)

@@ -236,15 +236,18 @@ class ReaderScreen(Screen[None]):
         self.update_legend()
 
     def update_legend(self) -> None:
-        views = list(self.query(ArticleView))
-        legend = Text(" Legend: ", style="bold")
-        for name, label in LEGEND:
-            legend.append(label, views[0].painter.style(name) if views else "")
-            legend.append("  ")
+        """What changes first (jump filter, progress, mark, suggestions), then the
+        samples of each highlight, which a narrow terminal may cut off."""
         view = self.current_view
-        legend.append(f"· ] [ jump to: {view.jump_filter if view else 'all'} ·", "dim")
+        legend = Text(no_wrap=True, overflow="ellipsis")
+        legend.append(f" ] [ jump to: {view.jump_filter if view else 'all'}", "bold")
         legend.append_text(self.review.progress_text())
         legend.append_text(self.suggestions.legend())
+        legend.append("  Legend: ", "dim")
+        views = list(self.query(ArticleView))
+        for name, label in LEGEND:
+            legend.append(label, views[0].painter.style(name) if views else "")
+            legend.append(" ")
         self.query_one("#legend", Static).update(legend)
 
     def show_issues(self) -> None:

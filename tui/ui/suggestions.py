@@ -250,6 +250,13 @@ class SuggestionsController:
         if what == "close":
             self._close_queue(queue)
             return
+        if what in ("next", "previous"):
+            step = 1 if what == "next" else -1
+            queue.position = max(0, min(len(queue.order), queue.position + step))
+            while 0 < queue.position < len(queue.order) and self._by_id(queue.current) is None:
+                queue.position += step  # over suggestions accepted or rejected meanwhile
+            self._present(queue)
+            return
         s = self._by_id(event.suggestion)
         if s is None:
             return

@@ -279,11 +279,11 @@ class Session:
         return self._do(rid, self._stamp(record, (old or {}).get("created")), label)
 
     def existing_link(self, refs: list[str]) -> Link | None:
-        """A link that already joins exactly these claims, by anyone."""
+        """A link that already joins these claims (perhaps with others), by anyone."""
         wanted = set(refs)
         first = self.corpus.get(refs[0])
         links = self.corpus.links_of(first) if first is not None else []
-        return next((link for link in links if set(link.members) == wanted), None)
+        return next((link for link in links if wanted <= set(link.members)), None)
 
     def link(self, refs: list[str], summary: str, relation: str = "contradicts") -> ChangeSet:
         if len(set(refs)) < 2:

@@ -33,7 +33,12 @@ class HelpScreen(_Modal):
     BINDINGS: ClassVar[list[BindingType]] = [
         *CLOSE,
         Binding("question_mark", "dismiss_screen", "Close", id="help.close"),
+        Binding("j,down", "scroll(1)", "Scroll down", id="help.down", show=False),
+        Binding("k,up", "scroll(-1)", "Scroll up", id="help.up", show=False),
     ]
+
+    def action_scroll(self, lines: int) -> None:
+        self.query_one(VerticalScroll).scroll_relative(y=lines, animate=False)
 
     def __init__(self, rows: list[tuple[str, str, str]], notes: str = "") -> None:
         super().__init__()

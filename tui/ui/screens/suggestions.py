@@ -73,12 +73,14 @@ class SuggestionQueue(Static, can_focus=True):
         Binding("e", "decide('edit')", "Accept with an edited summary", id="queue.edit"),
         Binding("r", "decide('reject')", "Reject: never suggested again", id="queue.reject"),
         Binding("s", "decide('skip')", "Skip to the next suggestion", id="queue.skip"),
+        Binding("j,down", "decide('next')", "Next suggestion (not counted as skipped)", id="queue.next"),
+        Binding("k,up", "decide('previous')", "Previous suggestion", id="queue.previous"),
         Binding("escape", "decide('close')", "Close the review queue", id="queue.close"),
     ]
 
     @dataclass
     class Decided(Message):
-        """A key of the queue: accept, edit, reject, skip or close."""
+        """A key of the queue: accept, edit, reject, skip, next, previous or close."""
 
         queue: SuggestionQueue
         what: str
@@ -118,5 +120,5 @@ class SuggestionQueue(Static, can_focus=True):
             head.append("\n ◆ ", "dim")
             head.append_text(safe(_where(corpus, m.article) + ": ", "dim"))
             head.append_text(safe(quoted(one_line(m.text, 120)), "italic"))
-        head.append("\na accept · e edit summary, accept · r reject · s skip · esc close", "dim")
+        head.append("\na accept · e edit summary, accept · r reject · s skip · j/k move · esc close", "dim")
         self.update(head)

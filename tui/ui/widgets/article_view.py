@@ -226,7 +226,7 @@ class ArticleView(ArticleText):
         """esc with nothing left to clear in the view: the mark goes too."""
 
     def watch_jump_filter(self) -> None:
-        self.post_message(self.JumpFilterChanged())
+        self.tell(self.JumpFilterChanged())
 
     def __init__(
         self,
@@ -251,6 +251,13 @@ class ArticleView(ArticleText):
         self.marked_ref = ""  # the claim marked for linking (m)
         self.painter = LinePainter(self)
         self.painted = False
+
+    def tell(self, message: Message) -> None:
+        """Post one of this view's messages as sent by the view itself: Textual
+        stops a message after the widget that was active when it was made, so
+        one made while the pane or the screen handles something (a search, a
+        follow) would never reach the screen."""
+        self.post_message(message.set_sender(self))
 
     # ------------------------------------------------------------ what is highlighted
 
@@ -308,7 +315,7 @@ class ArticleView(ArticleText):
 
     def watch_cursor(self, old: int, new: int) -> None:
         super().watch_cursor(old, new)
-        self.post_message(self.CursorMoved(self.pane, new, self.annotation_at(new)))
+        self.tell(self.CursorMoved(self.pane, new, self.annotation_at(new)))
 
     # ------------------------------------------------------------ selecting and jumping
 
@@ -330,7 +337,7 @@ class ArticleView(ArticleText):
     def jump_to(self, annotation: Annotation, partners: set[str] | None = None, record: bool = True) -> None:
         """Select an annotation and bring all of it on screen, with context above."""
         if record:
-            self.post_message(self.Jumped(self.article.id, self.cursor))
+            self.tell(self.Jumped(self.article.id, self.cursor))
         self.select(annotation, partners)
         self.cursor = annotation.start
         self.reveal_span(annotation.start, max(annotation.start + 1, annotation.end))
@@ -364,7 +371,7 @@ class ArticleView(ArticleText):
         if annotation is None or annotation.ref not in self.highlights.contradiction_refs:
             self.notify("No contradiction here. Use } to jump to the next one.", timeout=3, markup=False)
             return
-        self.post_message(self.FollowRequested(self.pane, annotation))
+        self.tell(self.FollowRequested(self.pane, annotation))
 
     def on_click(self, event: events.Click) -> None:
         if self.selection_anchor is not None:
@@ -400,7 +407,7 @@ class ArticleView(ArticleText):
         if target is None:
             self.app.bell()
             return
-        self.post_message(self.Jumped(self.article.id, self.cursor))
+        self.tell(self.Jumped(self.article.id, self.cursor))
         self.move_cursor(target, center=True)
 
     def action_search_next(self, inclusive: bool = False) -> None:
@@ -416,16 +423,16 @@ class ArticleView(ArticleText):
             self.clear_selection()
         elif self.matches.spans or self.matches.query:
             self.search("")
-            self.post_message(self.SearchCleared())
+            self.tell(self.SearchCleared())
         else:
             self.select(None)
-            self.post_message(self.Escaped())
+            self.tell(self.Escaped())
 
     def action_note_or_next(self) -> None:
         if self.selection_anchor is None and self.matches.spans:
             self.action_search_next()
             return
-        self.post_message(self.NoteRequested())
+        self.tell(self.NoteRequested())
 
     # ------------------------------------------------------------ links
 
@@ -438,4 +445,4 @@ class ArticleView(ArticleText):
         if not href:
             self.notify("No link under the cursor.", timeout=2, markup=False)
             return
-        self.post_message(self.LinkRequested(href))
+        self.tell(self.LinkRequested(href))
