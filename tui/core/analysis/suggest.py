@@ -16,6 +16,7 @@ import sys
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz.fuzz import ratio
 
@@ -173,6 +174,12 @@ def _time_order(a: Figure, b: Figure) -> int | None:
     return order
 
 
+@lru_cache(maxsize=16384)
+def _detail(label: str, value: str) -> tuple[str, str]:
+    """One shared (label, value) pair: a figure meets many others, its line is the same in each."""
+    return (label, value)
+
+
 def _shrinks(a: Figure, b: Figure, order: int) -> bool:
     """A count that only grows (the dead, the arrested) is lower in the later report."""
     if a.counts not in _CUMULATIVE and not (
@@ -234,7 +241,9 @@ def figure_suggestion(
         shared = sorted(_free_topics(a) & _free_topics(b))
         what = f"amount in {what}" + (f" ({', '.join(shared[:2])})" if shared else "")
     detail = [
-        (m.article, sys.intern(f"{describe(m)}, {_when(m)}" + (f", per {m.source}" if m.source else "")))
+        _detail(
+            m.article, sys.intern(f"{describe(m)}, {_when(m)}" + (f", per {m.source}" if m.source else ""))
+        )
         for m in (a, b)
     ]
     what = sys.intern(what)
@@ -264,7 +273,7 @@ def figure_suggestion(
         summary,
         round(min(0.99, max(0.05, score)), 2),
         members,
-        (*detail, ("counts", what), ("dates", sys.intern(f"{_when(a)} / {_when(b)}"))),
+        (*detail, _detail("counts", what), _detail("dates", sys.intern(f"{_when(a)} / {_when(b)}"))),
     )
 
 
