@@ -157,7 +157,7 @@ def _figures(text: str, language: str = "de", published: date | None = None) -> 
         ("Rund 40 Polizisten waren im Einsatz.", "de", "police", "deployed", ""),
         ("Four helicopters were deployed.", "en", "helicopters", "deployed", ""),
         ("Drei Dörfer wurden evakuiert.", "de", "villages", "evacuated", ""),
-        ("Zwei Feuerwehrleute erlitten leichte Verletzungen.", "de", "emergency workers", "injured", ""),
+        ("Zwei Feuerwehrleute erlitten leichte Verletzungen.", "de", "emergency workers", "injured", "minor"),
         ("Die Flammen haben 800 Hektar Wald vernichtet.", "de", "unit:ha", "destroyed", ""),
         ("The club said 41,000 tickets had been sold.", "en", "tickets", "", ""),
         ("Von den 4.500 Mitarbeitern sind 300 Leiharbeiter.", "de", "employees", "", ""),
@@ -192,7 +192,12 @@ def _figures(text: str, language: str = "de", published: date | None = None) -> 
         ("About 45,000 households lost power.", "en", "households", "without power", ""),
         ("A crowd of 45,000 watched the match.", "en", "visitors", "attended", ""),
         ("Das Stadion bietet Platz für 60.000 Zuschauer.", "de", "visitors", "capacity", ""),
-        ("Mehr als 600 Anwohner mussten ihre Häuser verlassen.", "de", "residents", "", ""),
+        ("Mehr als 600 Anwohner mussten ihre Häuser verlassen.", "de", "residents", "evacuated", ""),
+        ("More than 600 residents had to leave their homes.", "en", "residents", "evacuated", ""),
+        ("Die Polizei nahm zwölf Personen fest.", "de", "arrested", "arrested", ""),
+        ("14 Menschen wurden leicht verletzt.", "de", "injured", "injured", "minor"),
+        ("Fourteen people suffered minor injuries.", "en", "injured", "injured", "minor"),
+        ("Die Feuerwehr war mit 250 Kräften im Einsatz.", "de", "emergency workers", "deployed", ""),
         (
             "About 10,000 North Korean troops were sent to Russia.",
             "en",
@@ -303,6 +308,13 @@ def test_sentences_keep_ordinals_and_abbreviations() -> None:
             "contradicts",
         ),
         ("Das Stadion bietet Platz für 60.000 Zuschauer.", "A crowd of 45,000 watched the match.", None),
+        (
+            "Das Spiel wurde für 25 Minuten unterbrochen.",
+            "The match was halted for 30 minutes.",
+            "contradicts",
+        ),
+        ("Das Spiel wurde nach 25 Minuten unterbrochen.", "The match was halted for 30 minutes.", None),
+        ("14 Menschen wurden leicht verletzt.", "Three people were seriously injured.", None),
     ],
 )
 def test_times_minutes_and_capacity(german: str, english: str, relation: str | None) -> None:
@@ -335,6 +347,12 @@ def test_times_minutes_and_capacity(german: str, english: str, relation: str | N
             "contradicts",
         ),
         ("Feuerwehrsprecher Reinhardt sagte das.", "Fire brigade spokesman Markus Reinhardt said so.", None),
+        # a word before the name that is no first name: the trailing parts compare
+        (
+            "Einsatzleiter Thomas Bergér sagte das.",
+            "Thomas Berger, the incident commander, said so.",
+            "variant",
+        ),
     ],
 )
 def test_names_of_one_role_across_languages(german: str, english: str, relation: str | None) -> None:

@@ -356,7 +356,11 @@ def _figure(
     if first + 1 < len(words) and f"{lowers[first]} {lowers[first + 1]}" in QUALIFIERS:
         qualifier = QUALIFIERS[f"{lowers[first]} {lowers[first + 1]}"]
     predicate = _predicate(sentence, words, lowers, q)
-    if q.unit in _TIME_UNITS:
+    if q.unit in ("minute", "hour") and _FOR.search(doc.text, max(0, q.start - 12), q.start):
+        # `für 25 Minuten unterbrochen`, `halted for 30 minutes`: how long an event lasted
+        kind = next((k for k in map(event_kind, lowers) if k), "")
+        noun, counts, end = "", f"duration:{kind}" if kind else "", q.end
+    elif q.unit in _TIME_UNITS or q.unit in ("minute", "hour"):
         noun, counts, end = "", "", q.end
     elif noun_index is not None:
         noun = words[noun_index].text
@@ -408,6 +412,8 @@ def _figure(
     clause = _PUNCT.search(doc.text, end, sentence.end)
     if _SERIOUS.search(doc.text, q.end, clause.start() if clause else sentence.end):
         qualifier = "serious"
+    elif _MINOR.search(doc.text, q.end, clause.start() if clause else sentence.end):
+        qualifier = "minor"
     death_toll = _DEATH_TOLL.search(sentence.text, 0, max(0, q.start - sentence.start))
     if not counts and death_toll is not None:
         counts = "dead"
@@ -439,8 +445,13 @@ _SERIOUS = re.compile(
     r"\b(?:schwer|schwerst|lebensgefährlich|seriously|critically|severely|in\s+critical\s+condition)\b",
     re.IGNORECASE,
 )
+_MINOR = re.compile(
+    r"\b(?:leicht|leichte|leichten|minor|slightly|light)\b(?=\s+(?:verletzt|verletzungen|injur|hurt|wound))",
+    re.IGNORECASE,
+)
 _DEATH_TOLL = re.compile(r"\b(?:death\s+toll|todeszahl|zahl\s+der\s+(?:toten|todesopfer))\b", re.IGNORECASE)
 _PUNCT = re.compile(r"[,;:()–]")
+_FOR = re.compile(r"\b(?:für|for|knapp|rund|etwa|about|nearly|almost|some)\s+$", re.IGNORECASE)
 # `a crowd of 45,000`: the noun before the number says what it counts
 _CROWD = re.compile(r"\b(?:crowd|attendance|audience|Kulisse|Zuschauerzahl)\s+(?:of|von)\s+$", re.IGNORECASE)
 
@@ -537,7 +548,22 @@ def _predicate(sentence: Sentence, words: list[Word], lowers: list[str], q: Quan
     if not best:
         text = sentence.text.lower()
         best = next((cls for phrase, cls in PREDICATE_PHRASES if phrase in text), "")
+    if not best and lowers and lowers[-1] in _PARTICLES:
+        # `Die Polizei nahm zwölf Personen fest`: a German verb split around its objects
+        best = next((cls for low in lowers if (cls := _SEPARABLE.get((low, lowers[-1]), ""))), "")
     return best
+
+
+_SEPARABLE = {
+    ("nahm", "fest"): "arrested",
+    ("nahmen", "fest"): "arrested",
+    ("nimmt", "fest"): "arrested",
+    ("legten", "nieder"): "struck",
+    ("legen", "nieder"): "struck",
+    ("rückten", "aus"): "deployed",
+    ("rückte", "aus"): "deployed",
+}
+_PARTICLES = frozenset(p for _, p in _SEPARABLE)
 
 
 @lru_cache(maxsize=64)

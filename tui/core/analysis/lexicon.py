@@ -207,7 +207,7 @@ _NOUN_GROUPS = {
     "passengers": "passagier passagiere passagieren fahrgast fahrgäste fahrgästen reisende reisenden "
     "passenger passengers travellers travelers",
     "emergency workers": "einsatzkräfte einsatzkräften rettungskräfte rettungskräften helfer helferinnen "
-    "feuerwehrleute rescuers firefighters emergency_workers rescue_workers emergency_services",
+    "feuerwehrleute kräfte kräften rescuers firefighters emergency_workers rescue_workers emergency_services",
     "employees": "arbeiter arbeitern mitarbeiter mitarbeitende mitarbeitenden mitarbeiterinnen beschäftigte "
     "beschäftigten angestellte angestellten employees staff workers",
     "officers": "offizier offiziere offizieren officer officers",
@@ -315,8 +315,8 @@ _PREDICATE_GROUPS = {
     "deployed": "verlegt verlegen verlegte verlegung geschickt schickte schicken entsandt entsenden "
     "entsendet entsandte entsendung stationiert stationierung eingetroffen befinden befindet "
     "angekommen trainingsprogramme ausbildung militärausbildungsstätten eingesetzt mobilisiert "
-    "bekämpften bekämpfen kämpften sent deployed deploy deployment stationed arrived dispatched mobilised "
-    "mobilized fought battled",
+    "bekämpften bekämpfen kämpften responded sent deployed deploy deployment stationed arrived dispatched "
+    "mobilised mobilized fought battled",
     "killed": "getötet getöteten tot starben gestorben ums killed died dead kill killing",
     "injured": "verletzt verwundet verletzungen injured wounded hurt injuries injuring wounding",
     "missing": "vermisst missing",
@@ -367,6 +367,12 @@ PREDICATE_PHRASES = (
     ("without power", "without power"),
     ("without electricity", "without power"),
     ("lost power", "without power"),
+    ("häuser verlassen", "evacuated"),
+    ("wohnungen verlassen", "evacuated"),
+    ("leave their homes", "evacuated"),
+    ("left their homes", "evacuated"),
+    ("flee their homes", "evacuated"),
+    ("fled their homes", "evacuated"),
     ("arbeit niedergelegt", "struck"),
     ("in gewahrsam", "arrested"),
     ("into custody", "arrested"),
@@ -543,7 +549,8 @@ ROLES = frozenset(
         "generalsekretär premierminister bürgermeister bürgermeisterin polizeisprecher meteorologe "
         "verhandlungsführer verhandlungsführerin negotiator meteorologist "
         "president spokesman spokeswoman spokesperson chancellor director ceo chief secretary leader "
-        "mayor governor"
+        "mayor governor einsatzleiter einsatzleiterin kommandant kommandantin kreisbrandmeister trainer "
+        "trainerin coach captain kapitän commander manager"
     ).split()
 )
 

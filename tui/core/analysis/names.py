@@ -156,6 +156,10 @@ def _is_role(word: str) -> bool:
                 "sprecher",
                 "chef",
                 "führer",
+                "leiter",
+                "leiterin",
+                "meister",
+                "kommandant",
                 "führerin",
                 "ministerin",
                 "präsidentin",
@@ -274,6 +278,19 @@ def _compare(a: Name, b: Name) -> tuple[str, float, str] | None:
     if fold_name(a.text) == fold_name(b.text):
         return "variant", 0.6, "same after folding transliteration"
     pa, pb = a.parts, b.parts
+    if len(pa) != len(pb) and min(len(pa), len(pb)) >= 2:
+        # `Einsatzleiter Thomas Berger` and `Thomas Berger`: a word before the name that is
+        # no first name of the other; the names are the trailing parts
+        n = min(len(pa), len(pb))
+        short_a = Name(a.article, a.start, a.end, " ".join(pa[-n:]), a.role)
+        short_b = Name(b.article, b.start, b.end, " ".join(pb[-n:]), b.role)
+        if fold_name(short_a.text) == fold_name(short_b.text):
+            return (
+                ("variant", 0.5, "same name after folding, one with a word before it")
+                if (short_a.text != short_b.text)
+                else None
+            )
+        return _compare(short_a, short_b)
     if len(pa) != len(pb):
         # `Sprecher Reinhard` and `Markus Reinhardt`: a surname alone, by its role, against a full name
         if min(len(pa), len(pb)) != 1 or not (a.role or b.role):

@@ -33,7 +33,7 @@ _FIXED = frozenset({"passengers", "crew"})
 _ACTED_ON = frozenset({"ha", "%", "pp", "EUR", "USD", "GBP", "CHF"})
 # Qualifiers that pick a part of what is counted (the seriously injured of all injured):
 # such a figure compares only with another of the same part.
-_PART = frozenset({"serious"})
+_PART = frozenset({"serious", "minor"})
 # Counts that only grow: a later, lower figure corrects the earlier one, it does not update it.
 _CUMULATIVE = frozenset({"dead", "injured", "arrests"})
 _CUMULATIVE_PREDICATES = frozenset({"killed", "injured", "arrested", "evacuated"})
@@ -159,7 +159,7 @@ def _time_order(a: Figure, b: Figure) -> int | None:
     same = overlap(a.as_of, b.as_of)
     if same is None:
         return None
-    if same or a.counts in _FIXED or a.counts.startswith(("time:", "minute:")):
+    if same or a.counts in _FIXED or a.counts.startswith(("time:", "minute:", "duration:")):
         return 0
     assert a.as_of.high is not None and b.as_of.low is not None
     assert a.as_of.low is not None and b.as_of.high is not None
@@ -236,6 +236,7 @@ def figure_suggestion(
         .removeprefix("unit:")
         .replace("time:", "time of ")
         .replace("minute:", "match minute of ")
+        .replace("duration:", "duration of ")
     )
     if a.counts.startswith("unit:"):
         shared = sorted(_free_topics(a) & _free_topics(b))
