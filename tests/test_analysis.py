@@ -265,6 +265,11 @@ WED = date(2025, 3, 5)
         ("until Monday", WED, "10 March 2025"),
         ("bis Mittwoch", WED, "5 March 2025"),
         ("kommenden Mittwoch", WED, "12 March 2025"),
+        ("on 14 March", WED, "14 March 2025"),  # British order; a date just ahead is this year's
+        ("the 2nd of March", WED, "2 March 2025"),
+        ("Thursday, March 6", WED, "6 March 2025"),  # the weekday of the date, not another day
+        ("am Donnerstag, 6. März", WED, "6 March 2025"),
+        ("am 20. März", WED, "20 March 2024"),  # further ahead: past preferred
     ],
 )
 def test_date_table(text: str, published: date | None, label: str) -> None:
@@ -272,6 +277,10 @@ def test_date_table(text: str, published: date | None, label: str) -> None:
     assert len(found) == 1
     assert found[0].label() == label
     assert text[found[0].start : found[0].end] == found[0].text
+
+
+def test_may_after_a_number_is_no_date() -> None:
+    assert dates("About 20 may have died.", WED, "en") == []
 
 
 @pytest.mark.parametrize("text", ["am Dienstagabend", "letzte Woche", "vor zwei Jahren"])

@@ -48,7 +48,8 @@ _NUMBER_WORDS = {
 _COUNT = r"\d{1,2}|" + "|".join(_NUMBER_WORDS)
 
 _CANDIDATE = re.compile(
-    rf"(?P<dmy>\b\d{{1,2}}\.\s?(?:{_MONTH})\b\.?(?:,?\s+{_YEAR}\b)?)"
+    rf"(?P<dmy>\b\d{{1,2}}(?:\.\s?|(?:st|nd|rd|th)?\s(?:of\s+)?(?-i:(?=[A-Z])))(?:{_MONTH})\b\.?"
+    rf"(?:,?\s+{_YEAR}\b)?)"
     rf"|(?P<mdy>\b(?:{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR}\b)?)"
     rf"|(?P<numeric>\b\d{{1,2}}\.\d{{1,2}}\.(?:{_YEAR}|\d\d)\b|\b{_YEAR}-\d\d-\d\d\b)"
     rf"|(?P<my>\b(?:{_MONTH})\s+{_YEAR}\b)"
@@ -90,6 +91,10 @@ _DATE_WORDS = frozenset(
     }
 )
 _WEEKDAY_PREFIXES = tuple(WEEKDAYS)
+_WEEKDAY_BEFORE = re.compile(
+    rf"(?:am\s+|on\s+)?(?:{_WEEKDAY})(?:abend|morgen|nachmittag)?,?\s+(?:den\s+|dem\s+|the\s+)?",
+    re.IGNORECASE,
+)
 _DIGIT_DATE = re.compile(r"\d\.\d|\d\.\s|\b(?:19|20)\d\d\b|\d-\d")
 
 
@@ -160,6 +165,7 @@ def _parser(languages: tuple[str, ...], base: date) -> DateDataParser:
     )
 
 
+_SOON_DAYS = 14  # a date without its year this little after publication is this year's
 _NEUTRAL_BASE = date(2000, 12, 31)  # any fixed day: the year it gives is discarded
 
 
@@ -182,6 +188,14 @@ def _absolute(candidate: str, language: str, published: date | None) -> tuple[da
     year_known = has_year or published is not None
     if not year_known:
         low, high = low.replace(year=2000), high.replace(year=2000)  # a leap year keeps 29 February
+    elif not has_year and published is not None and low.year < published.year:
+        # `the match on 14 August` in a paper of 13 August: the coming day, not last year's
+        try:
+            ahead = low.replace(year=published.year)
+        except ValueError:  # 29 February
+            ahead = None
+        if ahead is not None and 0 <= (ahead - published).days <= _SOON_DAYS:
+            low, high = ahead, high.replace(year=published.year)
     return low, high, year_known
 
 
@@ -195,8 +209,15 @@ def dates(text: str, published: date | None, language: str = "de", offset: int =
     out: list[DateMention] = []
     for m in _CANDIDATE.finditer(text):
         mention = _mention(m, published, language, offset)
-        if mention is not None:
-            out.append(mention)
+        if mention is None:
+            continue
+        if (
+            out
+            and m.lastgroup in ("dmy", "mdy", "numeric")
+            and _WEEKDAY_BEFORE.fullmatch(text, out[-1].start - offset, m.start())
+        ):
+            out.pop()  # `Thursday, August 14`: the weekday of the date, not another day
+        out.append(mention)
     return out
 
 
