@@ -111,3 +111,16 @@ def test_a_pair_inside_a_larger_curated_link_is_already_linked(corpus_dir: Path)
     pair = list(big.members[:2])
     found = s.existing_link(pair)
     assert found is not None and found.id == big.id
+
+
+def test_contradiction_counts_follow_a_new_link_and_its_undo(corpus_dir: Path) -> None:
+    """Counts per article are computed once per change of the links, never stale."""
+    corpus = load_corpus(corpus_dir)
+    s = Session(corpus, "alice")
+    linked = {ref for link in corpus.links for ref in link.members}
+    a, b = [c.ref for c in corpus.claims([A0]) if c.ref not in linked][:2]
+    before = corpus.counts(A0).contradictions
+    s.link([a, b], "they differ", "contradicts")
+    assert corpus.counts(A0).contradictions == before + 1
+    s.undo()
+    assert corpus.counts(A0).contradictions == before

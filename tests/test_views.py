@@ -571,3 +571,25 @@ def test_stamps_become_local_days() -> None:
         else:
             os.environ["TZ"] = before
         time.tzset()
+
+
+def test_lookup_indexes_answer_exactly_as_the_corpus_does(corpus_dir: Path) -> None:
+    """The inspector's per-key indexes give the same notes and the same claims
+    resting on a source as asking the corpus directly, for every annotation."""
+    from tui.core.model.corpus import load_corpus
+    from tui.core.views.filters import claims_resting_on
+    from tui.core.views.lookup import NotesIndex, SourceIndex
+
+    corpus = load_corpus(corpus_dir)
+    sources = SourceIndex(corpus)
+    checked_notes = checked_sources = 0
+    for aid, items in corpus.annotations.items():
+        notes = NotesIndex(corpus, aid)
+        for a in items:
+            expected = corpus.notes_on(a)
+            assert notes.notes_on(a) == expected, a.ref
+            checked_notes += bool(expected)
+            if a.kind == "source":
+                assert sources.use(a) == claims_resting_on(corpus, a), a.ref
+                checked_sources += 1
+    assert checked_notes > 10 and checked_sources > 20

@@ -68,6 +68,9 @@ class Corpus:
     _from_cache: set[Path] = field(default_factory=set)
     _pending_meta: dict[Path, dict[str, str]] = field(default_factory=dict)
     _links_by_ref: dict[str, list[Link]] = field(default_factory=dict)
+    _links_version: int = 0  # bumped by every change of a link (put, remove)
+    _contra: dict[str, int] = field(default_factory=dict)
+    _contra_key: tuple[int, int, int] = (0, -1, 0)
 
     def get(self, ref: str, default_article: str = "") -> Annotation | None:
         article, ident = split_ref(ref, default_article)
@@ -110,12 +113,21 @@ class Corpus:
         if article_id is None:
             counts.contradictions = sum(1 for link in self.links if link.relation == "contradicts")
         else:
-            counts.contradictions = sum(
-                1
-                for link in self.links
-                if link.relation == "contradicts" and any(split_ref(m)[0] == article_id for m in link.members)
-            )
+            counts.contradictions = self._contradictions_by_article().get(article_id, 0)
         return counts
+
+    def _contradictions_by_article(self) -> dict[str, int]:
+        """Contradiction links per article, counted once per change of the links:
+        the articles list asks for every article (2,000 x 2,000 links before)."""
+        key = (id(self.links), len(self.links), self._links_version)
+        if self._contra_key != key:
+            found: dict[str, int] = {}
+            for link in self.links:
+                if link.relation == "contradicts":
+                    for article in {split_ref(m)[0] for m in link.members}:
+                        found[article] = found.get(article, 0) + 1
+            self._contra, self._contra_key = found, key
+        return self._contra
 
     def text_index(self, article_id: str) -> TextIndex:
         index = self._text_indexes.get(article_id)
@@ -233,6 +245,7 @@ class Corpus:
         if isinstance(item, Verdict):
             self.verdicts.setdefault(item.target, []).append(item)
         elif isinstance(item, Link):
+            self._links_version += 1
             self.links.append(item)
             for ref in item.members:
                 self._links_by_ref.setdefault(ref, []).append(item)
@@ -276,6 +289,7 @@ class Corpus:
                     return
         elif kind == "link":
             for link in [k for k in self.links if k.path == path and k.id == record_id]:
+                self._links_version += 1
                 self.links = [k for k in self.links if k is not link]
                 for ref in link.members:
                     self._links_by_ref[ref] = [k for k in self._links_by_ref.get(ref, []) if k is not link]

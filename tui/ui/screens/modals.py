@@ -63,6 +63,9 @@ class HelpScreen(_Modal):
             yield Static(Text("esc, q or ? to close", style="dim"))
 
 
+PICKER_ROWS = 200  # more is never read; a team's archive has thousands
+
+
 class PickerScreen(_Modal):
     """Fuzzy-find an article by title, outlet or id."""
 
@@ -92,13 +95,20 @@ class PickerScreen(_Modal):
             if score > 0:
                 scored.append((score, aid, article))
         scored.sort(key=lambda item: -item[0])
-        for _, aid, article in scored:
+        rows = []
+        for _, aid, article in scored[:PICKER_ROWS]:
             meta = " · ".join(x for x in (article.meta.outlet, article.meta.published, aid) if x)
-            options.add_option(
+            rows.append(
                 Option(
                     Text.assemble(safe(one_line(article.title, 90), "bold"), "  ", safe(meta, "dim")), id=aid
                 )
             )
+        # One call: add_option per row re-measures the whole list each time.
+        options.add_options(rows)
+        if len(scored) > PICKER_ROWS:
+            options.border_subtitle = f"best {PICKER_ROWS} of {len(scored)}: type to narrow"
+        else:
+            options.border_subtitle = ""
         if scored:
             options.highlighted = 0
 

@@ -9,6 +9,7 @@ from textual.widgets import Static
 from tui.core.model.annotations import Annotation, Match
 from tui.core.model.corpus import Corpus
 from tui.core.views.filters import claims_resting_on, source_label
+from tui.core.views.lookup import NotesIndex, SourceIndex
 from tui.ui.messages import CorpusChanged
 from tui.ui.styles import one_line, safe
 
@@ -27,7 +28,11 @@ def quoted(text: str) -> str:
     return text if text[:1] in _QUOTES and text[-1:] in _QUOTES else f"“{text}”"
 
 
-def describe(annotation: Annotation | None, corpus: Corpus, author: str = "") -> Text:
+def describe(
+    annotation: Annotation | None, corpus: Corpus, author: str = "", lookups: Lookups | None = None
+) -> Text:
+    """The annotation in full; `lookups` answers the per-key questions from
+    indexes built once per change (tui/core/views/lookup.py)."""
     if annotation is None:
         return Text("Move the caret onto a highlight, or press ] for the next annotation.", style="dim")
     a = annotation
@@ -107,7 +112,7 @@ def describe(annotation: Annotation | None, corpus: Corpus, author: str = "") ->
         out.append("Note: ", "bold")
         out.append_text(safe(a.text))
         out.append("\n")
-    notes = corpus.notes_on(a)
+    notes = lookups.notes(a.article).notes_on(a) if lookups is not None else corpus.notes_on(a)
     if notes:
         out.append(f"Notes ({len(notes)}):\n", "bold")
         for note in notes:
@@ -144,17 +149,17 @@ def describe(annotation: Annotation | None, corpus: Corpus, author: str = "") ->
     if corpus.links_of(a):
         out.append("enter: show the other side\n", "dim")
     if a.kind == "source":
-        out.append_text(resting_on(a, corpus))
+        out.append_text(resting_on(a, corpus, lookups))
     return out
 
 
 SHOWN_CLAIMS = 12
 
 
-def resting_on(source: Annotation, corpus: Corpus) -> Text:
+def resting_on(source: Annotation, corpus: Corpus, lookups: Lookups | None = None) -> Text:
     """Every claim across the corpus resting on this source (by normalised
     name), grouped by article; the annotations list's `r` lists them to jump."""
-    use = claims_resting_on(corpus, source)
+    use = lookups.sources().use(source) if lookups is not None else claims_resting_on(corpus, source)
     out = Text()
     articles = len(use.claims)
     out.append(
@@ -183,6 +188,26 @@ def resting_on(source: Annotation, corpus: Corpus) -> Text:
     return out
 
 
+class Lookups:
+    """The inspector's indexes, made when first asked and dropped on a change."""
+
+    def __init__(self, corpus: Corpus) -> None:
+        self.corpus = corpus
+        self._notes: dict[str, NotesIndex] = {}
+        self._sources: SourceIndex | None = None
+
+    def notes(self, article_id: str) -> NotesIndex:
+        found = self._notes.get(article_id)
+        if found is None:
+            found = self._notes[article_id] = NotesIndex(self.corpus, article_id)
+        return found
+
+    def sources(self) -> SourceIndex:
+        if self._sources is None:
+            self._sources = SourceIndex(self.corpus)
+        return self._sources
+
+
 class Inspector(Static):
     """The annotation under the caret, redrawn whenever it or the data changes."""
 
@@ -193,6 +218,7 @@ class Inspector(Static):
         self.annotation: Annotation | None = None
         self.suggestions: Text | None = None
         self.lead = False  # the review queue's suggestion comes first
+        self.lookups = Lookups(corpus)
 
     def show(self, annotation: Annotation | None, force: bool = False) -> None:
         if annotation is self.annotation and not force:
@@ -201,7 +227,7 @@ class Inspector(Static):
         if self.suggestions is not None and annotation is None:
             self.update(self.suggestions)
             return
-        body = describe(annotation, self.corpus, self.author)
+        body = describe(annotation, self.corpus, self.author, self.lookups)
         if self.suggestions is not None:
             body = (
                 Text.assemble(self.suggestions, body) if self.lead else Text.assemble(body, self.suggestions)
@@ -218,5 +244,6 @@ class Inspector(Static):
 
     @on(CorpusChanged)
     def _data_changed(self, event: CorpusChanged) -> None:
+        self.lookups = Lookups(self.corpus)
         current = self.annotation
         self.show(self.corpus.get(current.ref) if current is not None else None, force=True)
