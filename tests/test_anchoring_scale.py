@@ -212,3 +212,16 @@ def test_needles_that_open_alike_get_every_start() -> None:
     found = multisearch.find_all(text, needles)
     for needle in needles:
         assert found[needle] == multisearch.find_one(text, needle), needle
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=" \t\n\u00a0\u00ad\u200bab„“–-'’\u2003«`", max_size=40))
+def test_folding_skips_only_text_it_would_leave_alone(source: str) -> None:
+    """The shortcut for text with nothing to fold gives what folding gives."""
+    from tui.core.document.text import _FOLDS, _fold_chars
+
+    if _FOLDS.search(source) is None:
+        assert _runs(source) == [] and _fold_chars(source) == source
+    folded = Folded(source)
+    for index in range(len(folded.text)):
+        assert 0 <= folded.to_source(index) < len(source)

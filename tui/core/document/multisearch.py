@@ -46,16 +46,21 @@ def find_all(text: str, needles: Iterable[str]) -> dict[str, list[int]]:
     automaton.make_automaton()
     for end, key_ends in automaton.iter(text):  # each key's value is its list of ends
         key_ends.append(end)
+    startswith = text.startswith
     for key, key_ends in ends.items():
         if not key_ends:
             continue
         back = len(key) - 1
+        if len(key_ends) == 1:  # most keys: no lists built to filter one hit
+            start = key_ends[0] - back
+            for needle in by_key[key]:
+                found[needle] = [start] if len(needle) == len(key) or startswith(needle, start) else []
+            continue
         starts = [end - back for end in key_ends]
         for needle in by_key[key]:
             if len(needle) == len(key):
                 found[needle] = starts
             else:
-                startswith = text.startswith
                 found[needle] = [s for s in starts if startswith(needle, s)]
     return found
 

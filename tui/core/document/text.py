@@ -120,6 +120,11 @@ def _runs(source: str) -> list[tuple[int, int]]:
 _FOLD_CHAR = re.compile("[" + "".join(map(chr, _FOLD_TABLE)) + "]")
 
 
+# Anything folding changes: a character that folds, one of the rarer spaces, a
+# character that is dropped, or two spaces in a row.
+_FOLDS = re.compile(f"[{_SPACE_CLASS[1:]}{_DROP_CLASS}" + "".join(map(chr, _FOLD_TABLE)) + "]|  ")
+
+
 def _fold_chars(text: str) -> str:
     return _FOLD_CHAR.sub(lambda m: _FOLD_TABLE[ord(m.group())], text)
 
@@ -130,6 +135,9 @@ class Folded:
     __slots__ = ("text", "_folded_at", "_source_at")
 
     def __init__(self, source: str) -> None:
+        if _FOLDS.search(source) is None:  # most quotes and windows: nothing to fold
+            self.text, self._folded_at, self._source_at = source, [0], [0]
+            return
         pieces: list[str] = []
         folded_at = [0]
         source_at = [0]
