@@ -192,6 +192,9 @@ class CrossreadApp(App[None]):
             self.call_after_refresh(self._load_in_background)
 
     def on_ready(self) -> None:
+        # What was loaded lives as long as the app: out of the collector's sight,
+        # its full passes no longer stall a key now and then.
+        gc.freeze()
         self.reader.update_legend()
         self.call_after_refresh(self.reader.suggestions.start)  # after the first frame (issue 15)
         if self.loading and not self.reader.panes:

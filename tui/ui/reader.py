@@ -297,6 +297,12 @@ class ReaderScreen(Screen[None]):
     def _cursor_moved(self, event: ArticleView.CursorMoved) -> None:
         view = self.current_view
         if view is not None and view.pane == event.pane:
+            # After the caret's frame: the inspector's text and layout are the
+            # slow part of a key, and the caret should not wait for them.
+            self.app.call_after_refresh(self._inspect, view)
+
+    def _inspect(self, view: ArticleView) -> None:
+        if view is self.current_view:
             self.query_one(Inspector).show(view.current_annotation())
             self.suggestions.inspect_at(view)
 
