@@ -67,6 +67,16 @@ class ArticlePane(Vertical):
             self._suggestions,
             id=f"view-{self.pane}",
         )
+        # Made with the pane, not on the first `/`: keys typed right after `/`
+        # must land in it, and a box mounted then takes focus only later.
+        search = Input(
+            placeholder="Search this article (enter to find, esc to close)",
+            classes="pane-search",
+            compact=True,
+            restrict=NO_CONTROLS,
+        )
+        search.display = False
+        yield search
         yield Static("", classes="pane-status")
 
     @on(ArticleView.SearchCleared)
@@ -129,20 +139,10 @@ class ArticlePane(Vertical):
         status.update(text if isinstance(text, Text) else safe(text))
 
     def action_search(self) -> None:
-        found = self.query(Input)
-        if found:
-            search = found.first()
-        else:  # made on the first search, not with every pane
-            search = Input(
-                placeholder="Search this article (enter to find, esc to close)",
-                classes="pane-search",
-                compact=True,
-                restrict=NO_CONTROLS,
-            )
-            self.mount(search, before=self.query_one(".pane-status"))
+        search = self.query_one(Input)
         search.display = True
         search.value = self.view.search_query
-        search.focus()
+        self.screen.set_focus(search)  # now: keys typed right after / belong to it
 
     @on(Input.Submitted, ".pane-search")
     def _run_search(self, event: Input.Submitted) -> None:
@@ -157,8 +157,8 @@ class ArticlePane(Vertical):
             )
 
     def on_key(self, event: events.Key) -> None:
-        search = self.query(Input).first() if self.query(Input) else None
-        if search is not None and event.key == "escape" and search.has_focus:
+        search = self.query_one(Input)
+        if event.key == "escape" and search.has_focus:
             event.stop()
             search.display = False
             self.view.focus()
