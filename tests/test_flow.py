@@ -331,3 +331,23 @@ async def test_opening_an_article_already_shown_in_a_new_pane_reuses_that_pane()
         await pilot.pause()
         assert [p.article.id for p in app.reader.panes] == [A2, A0]
         assert app.screen.focused is app.reader.panes[1].view
+
+
+async def test_keys_typed_in_one_burst_reach_the_widget_the_focus_moved_to() -> None:
+    """`a j j j enter` queued at once, as a fast typist or a paste sends them:
+    the j's move the annotations list, not the caret of the pane left behind."""
+    from textual import events
+
+    app = CrossreadApp(bundled_corpus(), [A2, A0])
+    app.run_analysis = False
+    async with app.run_test(size=(200, 50)) as pilot:
+        await pilot.pause()
+        listing = app.query_one(AnnotationList)
+        for key in ("a", "j", "j", "j", "enter"):
+            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        await pilot.pause()
+        await pilot.pause()
+        chosen = listing._items[listing.get_option_at_index(3).id or ""]
+        view = app.reader.current_view
+        assert view is not None and view.cursor == chosen.start
+        assert shows(view, " ".join(chosen.anchor.quote.split()[:4]))

@@ -130,7 +130,7 @@ class PaneManager:
         if panes:
             self.current_pane = index % len(panes)
             self.fit_panes()
-            panes[self.current_pane].view.focus()
+            self.screen.focus_now(panes[self.current_pane].view)
 
     def step_focus(self, step: int) -> None:
         """tab / shift+tab: the next or previous pane, hidden ones included."""

@@ -19,6 +19,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import ProgressBar, Static
 
 from tui.core.document.highlights import Highlights
@@ -164,6 +165,15 @@ class ReaderScreen(Screen[None]):
 
     def ready_for_changes(self) -> bool:
         return self.host.ready_for_changes()
+
+    def focus_now(self, widget: Widget) -> None:
+        """Focus at once: `Widget.focus` waits behind the queued events, so keys
+        typed in one burst after the key that moved the focus (`a j j enter`)
+        went to the widget that had it."""
+        if widget.is_mounted:
+            self.set_focus(widget)
+        else:
+            widget.focus()
 
     # ------------------------------------------------------------ layout
 
@@ -402,11 +412,11 @@ class ReaderScreen(Screen[None]):
             self.query_one("#body").mount(corpus, before=self.query_one("#panes"))
         self.pane_manager.fit_panes()
         if corpus.display:
-            corpus.focus()
+            self.focus_now(corpus)
 
     def action_focus_annotations(self) -> None:
         self.pane_manager.show_side()  # asked for the list: show the side panels
-        self.query_one(AnnotationList).focus()
+        self.focus_now(self.query_one(AnnotationList))
 
     def action_toggle_issues(self) -> None:
         found = self.query("#issues")

@@ -142,7 +142,7 @@ class ArticlePane(Vertical):
         search = self.query_one(Input)
         search.display = True
         search.value = self.view.search_query
-        self.screen.set_focus(search)  # now: keys typed right after / belong to it
+        self.screen.set_focus(search)  # now, not after queued keys: '/Kirby' typed in one burst
 
     @on(Input.Submitted, ".pane-search")
     def _run_search(self, event: Input.Submitted) -> None:
