@@ -299,8 +299,7 @@ class ReaderScreen(Screen[None]):
         if isinstance(widget, ArticleView):
             self.pane_manager.focused(widget)
             self.query_one(AnnotationList).show_article(widget.article.id)
-            self.query_one(Inspector).show(widget.current_annotation())
-            self.suggestions.inspect_at(widget)
+            self._inspect(widget)
             self.update_legend()
 
     @on(ArticleView.CursorMoved)

@@ -38,9 +38,10 @@ class KeyLine(Static):
     }
     """
 
+    _shown: tuple[tuple[str, str, bool], ...] = ()  # (key, description, enabled) drawn now
+
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
-        self._shown: tuple[tuple[str, str, bool], ...] = ()
         self._bindings_changed()
 
     def on_unmount(self) -> None:
