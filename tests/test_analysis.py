@@ -17,6 +17,7 @@ from tui.core.analysis.dates import dates
 from tui.core.analysis.lexicon import event_kind, terms_in
 from tui.core.analysis.names import cologne, fold_name
 from tui.core.analysis.numbers import parse_digits, quantities
+from tui.core.analysis.phrasing import says_change
 from tui.core.analysis.segment import sentences
 from tui.core.model.corpus import bundled_corpus, load_corpus
 
@@ -85,6 +86,8 @@ def test_quantity_table(
         "Web: 10Social",
         "einen Vertrag",
         "one of them",
+        "several thousand seats",  # vague, not 1,000
+        "mehrere Hundert Fans",
     ],
 )
 def test_not_quantities(text: str) -> None:
@@ -191,9 +194,18 @@ def _figures(text: str, language: str = "de", published: date | None = None) -> 
         ("Rund 45.000 Haushalte waren ohne Strom.", "de", "households", "without power", ""),
         ("About 45,000 households lost power.", "en", "households", "without power", ""),
         ("A crowd of 45,000 watched the match.", "en", "visitors", "attended", ""),
-        ("Das Stadion bietet Platz für 60.000 Zuschauer.", "de", "visitors", "capacity", ""),
-        ("Mehr als 600 Anwohner mussten ihre Häuser verlassen.", "de", "residents", "evacuated", ""),
-        ("More than 600 residents had to leave their homes.", "en", "residents", "evacuated", ""),
+        # what a venue holds, in people, seats or nothing named
+        ("Das Stadion bietet Platz für 60.000 Zuschauer.", "de", "capacity", "capacity", ""),
+        ("The stadium, which holds 34,000, was full.", "en", "capacity", "capacity", ""),
+        # a lower-case German participle before its noun is no noun
+        ("Die rund 1.800 evakuierten Bewohner dürfen nicht zurück.", "de", "evacuees", "evacuated", ""),
+        ("About 800 residents were evacuated.", "en", "evacuees", "evacuated", ""),
+        ("Darunter sind neun Schwerverletzte.", "de", "injured", "", "serious"),
+        ("Es gab zwei Leichtverletzte.", "de", "injured", "", "minor"),
+        # `the injured` are people: no predicate of the paramedics
+        ("About 150 paramedics treated the injured.", "en", "paramedics", "", ""),
+        ("Mehr als 600 Anwohner mussten ihre Häuser verlassen.", "de", "evacuees", "evacuated", ""),
+        ("More than 600 residents had to leave their homes.", "en", "evacuees", "evacuated", ""),
         ("Die Polizei nahm zwölf Personen fest.", "de", "arrested", "arrested", ""),
         ("14 Menschen wurden leicht verletzt.", "de", "injured", "injured", "minor"),
         ("Fourteen people suffered minor injuries.", "en", "injured", "injured", "minor"),
@@ -324,6 +336,10 @@ def test_sentences_keep_ordinals_and_abbreviations() -> None:
         ),
         ("Das Spiel wurde nach 25 Minuten unterbrochen.", "The match was halted for 30 minutes.", None),
         ("14 Menschen wurden leicht verletzt.", "Three people were seriously injured.", None),
+        # a time after `by`/`bis` bounds the event, it does not date it
+        ("Das Feuer brach gegen 19.30 Uhr aus.", "By 9.30 pm the fire was under control.", None),
+        # a time of no named event is no count of `Uhr`
+        ("Der Zug passierte die Stelle um 12.40 Uhr.", "The train passed at about 2 pm.", None),
     ],
 )
 def test_times_minutes_and_capacity(german: str, english: str, relation: str | None) -> None:
@@ -444,6 +460,10 @@ def test_figures_of_the_same_moment_contradict_and_later_ones_update() -> None:
         ("Six suspects were arrested.", "Five suspects were arrested.", 3, "contradicts"),  # only grows
         ("Six suspects were arrested.", "Nine suspects were arrested.", 3, "updates"),
         ("Two people died.", "Five people died.", 1, "contradicts"),  # a day apart: one moment
+        # unless the later one says the count rose: then even within the earlier range
+        ("At least 47 people were injured.", "The number of injured has risen to 58.", 1, "updates"),
+        ("37 people were hurt.", "The number of injured rose to 58.", 1, "updates"),
+        ("Two people died.", "Five people died.", 2, "updates"),
     ],
 )
 def test_updates_need_time_and_cumulative_counts_only_grow(
@@ -462,6 +482,7 @@ def test_updates_need_time_and_cumulative_counts_only_grow(
         ("A passenger died after the derailment, police said on Thursday.", None),  # said, not happened
         ("Der Container war am 12. Juni in Hamburg angekommen.", "arrived"),
         ("Das Sturmtief hat in der Nacht zum Montag Schäden angerichtet.", "storm"),
+        ("Das Feuer breitet sich seit Donnerstag nach Süden aus.", None),  # since: a period's start
     ],
 )
 def test_event_kinds_and_reporting_dates(text: str, kind: str | None) -> None:
@@ -485,6 +506,50 @@ def test_different_quantities_are_never_paired() -> None:
         )
     )
     assert [s for s in found if s.reason == "number"] == []
+
+
+@pytest.mark.parametrize(
+    ("texts", "relations"),
+    [
+        # a year's total is another quantity than one event's
+        (
+            ["Das Feuer hat 1.100 Hektar Wald vernichtet.", "Last year, 1,100 hectares of forest burned."],
+            [],
+        ),
+        # the later figure had been reported at the earlier moment already: no update, a dispute
+        (
+            [
+                "Mindestens 1.800 Bewohner wurden evakuiert.",
+                "About 800 residents were evacuated.",
+                "Die rund 1.800 evakuierten Bewohner dürfen nicht zurück.",
+            ],
+            ["contradicts", "contradicts", "corroborates"],
+        ),
+    ],
+)
+def test_periods_and_earlier_reports(texts: list[str], relations: list[str]) -> None:
+    days = [date(2026, 7, 15), date(2026, 7, 15), date(2026, 7, 17)]
+    docs = [
+        Document(f"d{i}", text, days[i], "en" if text[:1] in "AL" else "de") for i, text in enumerate(texts)
+    ]
+    found = [s.relation for s in suggest(docs) if s.reason == "number"]
+    assert sorted(found) == sorted(relations)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "changed"),
+    [
+        ("The number of injured has risen to 58.", True),
+        ("The death toll rose to five on Monday.", True),
+        ("Die Zahl der Toten ist auf fünf gestiegen.", True),
+        ("Die Zahl der Verletzten stieg auf 58.", True),
+        ("Mehr als 600 Einsatzkräfte sind mittlerweile im Einsatz.", True),
+        ("Die Zahl der Verletzten liegt bei 58.", False),
+        ("At least 47 people were injured.", False),
+    ],
+)
+def test_change_phrasings(sentence: str, changed: bool) -> None:
+    assert says_change(sentence) is changed
 
 
 def test_event_dates_compare_by_kind_and_topic() -> None:

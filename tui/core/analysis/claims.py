@@ -35,6 +35,7 @@ from tui.core.analysis.lexicon import (
     terms_in,
 )
 from tui.core.analysis.numbers import Quantity, quantities
+from tui.core.analysis.phrasing import injured_part, is_deadline, says_change, starts_period
 from tui.core.analysis.segment import Sentence, Word, sentences
 
 
@@ -66,6 +67,7 @@ class Figure:
     source: str = ""
     published: date | None = None  # of the article
     topics: frozenset[str] = frozenset()  # for an amount with a unit but no counted noun
+    changed: bool = False  # its sentence says the figure rose or fell to this value
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,10 +184,10 @@ def _read_sentence(doc: Document, sentence: Sentence, out: Analysis) -> None:
     qs = (
         quantities(sentence.text, sentence.start, doc.language) if has_digit or _maybe_spelled(lowers) else []
     )
-    times = (
+    times, clock = (
         _times(doc, sentence, words, lowers, found_dates, source)
         if has_digit and _TIME_HINT.search(sentence.text)
-        else []
+        else ([], [])
     )
     out.figures.extend(times)
     qs = [
@@ -193,7 +195,7 @@ def _read_sentence(doc: Document, sentence: Sentence, out: Analysis) -> None:
         for q in qs
         if not _inside_date(q, found_dates)
         and not _is_year(q, sentence.text, sentence.start)
-        and not any(t.start <= q.start < t.end for t in times)
+        and not any(s <= q.start < e for s, e in clock)  # `12.40 Uhr` is no count of anything
     ]
     previous: Figure | None = None
     for q in qs:
@@ -230,10 +232,12 @@ def _times(
     lowers: list[str],
     found_dates: list[DateMention],
     source: str,
-) -> list[Figure]:
+) -> tuple[list[Figure], list[tuple[int, int]]]:
     """`gegen 19.30 Uhr` and `at about 7.30 pm` as minutes after midnight, of the event the
-    sentence names: the times of one kind of event compare, those of different events do not."""
+    sentence names: the times of one kind of event compare, those of different events do not.
+    Also the spans of every time, with an event or not: none of them is a count."""
     out = []
+    spans = []
     found_times = [(m, "time") for m in _TIME.finditer(sentence.text)]
     found_times += [(m, "minute") for m in _MATCH_MINUTE.finditer(sentence.text)]
     for m, what in found_times:
@@ -247,6 +251,7 @@ def _times(
                 hour = hour % 12 + (12 if m.group("ampm").lower() == "p" else 0)
             value = float(hour * 60 + minute)
         start = sentence.start + m.start()
+        spans.append((start, sentence.start + m.end()))
         kind, distance = "", 10**9
         for w, low in zip(words, lowers, strict=True):
             found = event_kind(low)
@@ -254,6 +259,8 @@ def _times(
                 kind, distance = found, abs(w.start - start)
         if not kind:
             continue
+        if is_deadline(sentence.text, m.start()):
+            kind += " (by)"  # `by 10 pm the fire was contained`: a bound, not when it happened
         hedge = ((m.groupdict().get("hedge") or "").lower().split() or [""])[-1:]
         spread = _TIME_SPREAD.get(hedge[0], 0)
         lo, hi = value - spread, value + spread
@@ -284,7 +291,7 @@ def _times(
                 doc.published,
             )
         )
-    return out
+    return out, spans
 
 
 def _modality(sentence: Sentence, words: list[Word], lowers: list[str], q: Quantity) -> str:
@@ -370,6 +377,9 @@ def _figure(
             or noun_concept(lowers[noun_index])
             or next((NOUNS[f] for f in _stem_forms(noun) if f in NOUNS), "")
         )
+        part = injured_part(lowers[noun_index]) if not counts else ""
+        if part:
+            counts, qualifier = "injured", part  # `neun Schwerverletzte`: the seriously injured
         if not counts:
             counts = "noun:" + min(_stem_forms(noun), key=len)
         end = words[noun_index].end
@@ -406,9 +416,11 @@ def _figure(
         "arrested",
         "rescued",
     ):
-        counts = {"killed": "dead"}.get(predicate, predicate)
-    elif counts in _PERSONS and predicate in ("killed", "injured"):
-        counts = {"killed": "dead"}.get(predicate, predicate)
+        counts = _WHAT_HAPPENED.get(predicate, predicate)
+    elif counts in _PERSONS and predicate in ("killed", "injured", "evacuated"):
+        counts = _WHAT_HAPPENED.get(predicate, predicate)
+    elif predicate == "capacity" and counts in _HELD:
+        counts = "capacity"  # `fasst 34.000 Zuschauer`, `which holds 34,000`: what a venue holds
     clause = _PUNCT.search(doc.text, end, sentence.end)
     if _SERIOUS.search(doc.text, q.end, clause.start() if clause else sentence.end):
         qualifier = "serious"
@@ -419,6 +431,7 @@ def _figure(
         counts = "dead"
     as_of, as_of_from = _as_of(doc, found_dates)
     start = q.start
+    changed = says_change(sentence.text)
     return Figure(
         doc.id,
         q,
@@ -435,7 +448,13 @@ def _figure(
         source,
         doc.published,
         topics,
+        changed,
     )
+
+
+# People evacuated are evacuees (`1.800 Evakuierte`), whatever noun counted them.
+_WHAT_HAPPENED = {"killed": "dead", "evacuated": "evacuees"}
+_HELD = frozenset({"", "visitors", "seats", "people"})
 
 
 _SUBSET = re.compile(
@@ -509,6 +528,12 @@ def _counted_noun(words: list[Word], lowers: list[str], first: int, language: st
     while i < min(len(words), first + 4):
         low = lowers[i]
         nxt = lowers[i + 1] if i + 1 < len(words) else ""
+        attributive = (
+            language != "en" and not words[i].capitalised and i + 1 < len(words) and words[i + 1].capitalised
+        )
+        if attributive and low in NOUNS:
+            i += 1  # `1.800 evakuierten Bewohner`: a lower-case participle before its noun
+            continue
         if low in NOUNS or (language != "en" and words[i].capitalised and noun_concept(low)):
             return i
         if low in _SKIPPABLE or f"{low} {nxt}" in QUALIFIERS:
@@ -539,8 +564,10 @@ def _counted_noun(words: list[Word], lowers: list[str], first: int, language: st
 
 def _predicate(sentence: Sentence, words: list[Word], lowers: list[str], q: Quantity) -> str:
     best, distance = "", 10**9
-    for w, low in zip(words, lowers, strict=True):
+    for i, (w, low) in enumerate(zip(words, lowers, strict=True)):
         cls = PREDICATES.get(low)
+        if cls and i and lowers[i - 1] in _ARTICLES and w.capitalised == (lowers[i - 1] != "the"):
+            continue  # `treated the injured`, `die Verletzten`: people, not what befell the figure
         if cls:
             d = abs(w.start - q.start)
             if d < distance:
@@ -554,6 +581,7 @@ def _predicate(sentence: Sentence, words: list[Word], lowers: list[str], q: Quan
     return best
 
 
+_ARTICLES = frozenset({"the", "die", "den", "der"})
 _SEPARABLE = {
     ("nahm", "fest"): "arrested",
     ("nahmen", "fest"): "arrested",
@@ -574,7 +602,7 @@ def _published_mention(day: date) -> DateMention:
 
 def _as_of(doc: Document, found_dates: list[DateMention]) -> tuple[DateMention | None, str]:
     """The date a figure speaks of: a date in its sentence, else publication."""
-    usable = [d for d in found_dates if not _SINCE.match(d.text)]
+    usable = [d for d in found_dates if not _SINCE.match(d.text) and not starts_period(doc.text, d.start)]
     resolved = [d for d in usable if d.resolved and d.year_known]
     if resolved:
         # `after Monday's derailment, police said on Thursday`: the figure is as of the saying
@@ -608,7 +636,8 @@ def reporting_date(text: str, mention: DateMention) -> bool:
 def _event(
     doc: Document, sentence: Sentence, words: list[Word], lowers: list[str], mention: DateMention, source: str
 ) -> Event | None:
-    if _SINCE.match(mention.text) and not _UNTIL.match(mention.text):
+    since = _SINCE.match(mention.text) or starts_period(doc.text, mention.start)
+    if since and not _UNTIL.match(mention.text):
         return None
     if reporting_date(doc.text, mention):
         return None

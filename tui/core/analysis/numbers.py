@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from tui.core.analysis.lexicon import HEDGES, SCALES, UNITS
+from tui.core.analysis.phrasing import is_vague
 
 # Hedge semantics as factors of the stated value. "Up to" and "almost" read as
 # "close to, at most": news use them for estimates near the bound.
@@ -227,6 +228,8 @@ def _quantity(text: str, m: re.Match[str], offset: int, language: str) -> Quanti
         words = m.group("words")
         if words.lower() in _NOT_NUMBER_WORDS and not scale_word:
             return None
+        if is_vague(text, m.start("words"), words):
+            return None  # `several thousand seats`
         parsed = parse_words(words, language)
         if parsed is None:
             return None

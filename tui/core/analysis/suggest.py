@@ -174,6 +174,54 @@ def _time_order(a: Figure, b: Figure) -> int | None:
     return order
 
 
+def _said_before(a: Figure, b: Figure, order: int, group: Iterable[Figure]) -> bool:
+    """The later value was already reported at the earlier moment by another outlet
+    (1,800 evacuated on Tuesday in one paper, 800 in another, 1,800 again on Thursday):
+    nothing changed, the two earlier reports disagree. A figure that says it changed is
+    an update all the same."""
+    earlier, later = (a, b) if order == -1 else (b, a)
+    if later.changed:
+        return False
+    return any(
+        x.article not in (earlier.article, later.article)
+        and _comparable(x, later)
+        and _agree(x, later)
+        and _time_order(x, earlier) == 0
+        for x in group
+    )
+
+
+def _moved(a: Figure, b: Figure) -> int:
+    """-1 when b, in an article published later, says the figure rose or fell to its value
+    (`has risen to 58`): an update even a day after, even within an earlier estimate's range;
+    1 the other way round; else 0."""
+    if a.published is None or b.published is None or a.published == b.published:
+        return 0
+    later = b if b.published > a.published else a
+    if not later.changed:
+        return 0
+    return -1 if later is b else 1
+
+
+# Flows that happen in events (burned, killed, evacuated): a total over a whole year is
+# another quantity than one event's, whatever their values.
+_FLOWS = frozenset({"destroyed", "killed", "injured", "evacuated", "arrested"})
+_YEAR_DAYS = 300
+
+
+def _other_period(a: Figure, b: Figure) -> bool:
+    """`More than 1,100 hectares burned across Brandenburg last year` is no figure of this fire."""
+    if a.as_of is None or b.as_of is None or overlap(a.as_of, b.as_of) is not False:
+        return False
+    if not (a.counts in _CUMULATIVE or a.predicate in _FLOWS):
+        return False
+    spans = []
+    for f in (a, b):
+        assert f.as_of is not None and f.as_of.low is not None and f.as_of.high is not None
+        spans.append((f.as_of.high - f.as_of.low).days)
+    return max(spans) >= _YEAR_DAYS > min(spans)
+
+
 @lru_cache(maxsize=16384)
 def _detail(label: str, value: str) -> tuple[str, str]:
     """One shared (label, value) pair: a figure meets many others, its line is the same in each."""
@@ -202,18 +250,24 @@ def _member(f: Figure, memo: dict[tuple[str, int, int], Member] | None = None) -
 
 
 def figure_suggestion(
-    a: Figure, b: Figure, memo: dict[tuple[str, int, int], Member] | None = None
+    a: Figure,
+    b: Figure,
+    memo: dict[tuple[str, int, int], Member] | None = None,
+    group: list[Figure] | None = None,
 ) -> Suggestion | None:
     """The proposal for two figures, or None when they are different quantities.
 
     A figure meets up to PAIR_CAP others: its Member and the strings that describe
     it are shared among its suggestions (`memo`, interning), not copied into each."""
-    if not _comparable(a, b):
+    if not _comparable(a, b) or _other_period(a, b):
         return None
     order = _time_order(a, b)
-    if _agree(a, b):
+    moved = _moved(a, b)
+    if moved and order in (0, None):
+        order = moved
+    if _agree(a, b) and not (moved and a.quantity.value != b.quantity.value):
         relation = "corroborates"
-    elif order in (-1, 1) and not _shrinks(a, b, order):
+    elif order in (-1, 1) and not _shrinks(a, b, order) and not _said_before(a, b, order, group or ()):
         relation = "updates"
         if order == 1:
             a, b = b, a  # earlier first
@@ -371,8 +425,9 @@ def pair_all(analyses: list[Analysis]) -> list[Suggestion]:
                 by_counts[f.counts].append(f)
     memo: dict[tuple[str, int, int], Member] = {}
     for figures in by_counts.values():
+        small = figures if len(figures) <= 2 * PAIR_CAP else None  # a long article's group: not checked
         for a, b in _figure_pairs(figures):
-            s = figure_suggestion(a, b, memo)
+            s = figure_suggestion(a, b, memo, small)
             if s is not None:
                 out.append(s)
     by_kind: dict[str, list[Event]] = defaultdict(list)

@@ -1,0 +1,71 @@
+"""Turns of phrase that change what a figure or a date means.
+
+Real outlets rarely write "37 injured" the same way twice: the count rises
+("has risen to 58", "ist auf 58 gestiegen"), a time bounds an event rather
+than dating it ("by 10 pm", "bis 22 Uhr"), a date starts a period ("seit
+Donnerstag"), a German compound names a part of the counted ("neun
+Schwerverletzte"). Each pattern here is one such class of phrasing; the
+extractors in `claims` consult them.
+"""
+
+from __future__ import annotations
+
+import re
+
+# The sentence says a figure changed to its value: a later report's figure then
+# updates an earlier one even when the two reports are a day apart.
+_CHANGE = re.compile(
+    r"\b(?:(?:has|have|had)\s+(?:now\s+)?(?:risen|climbed|increased|grown|jumped|fallen|dropped|"
+    r"decreased)|rose|rises|risen|climbed|climbs|increased|jumped|grew|fell|dropped)\s+to\b"
+    r"|\b(?:gestiegen|stieg|steigt|erhöhte\s+sich|erhöht|kletterte|klettert|gesunken|sank|sinkt)\s+auf\b"
+    r"|\bauf\s+[^.;]{1,40}?\s+(?:gestiegen|erhöht|geklettert|gesunken|korrigiert)\b"
+    r"|\b(?:inzwischen|mittlerweile|nunmehr|revised\s+(?:up|down)ward|corrected\s+to)\b",
+    re.IGNORECASE,
+)
+
+
+def says_change(sentence: str) -> bool:
+    """`The number of injured has risen to 58`, `die Zahl ist auf 58 gestiegen`."""
+    return _CHANGE.search(sentence) is not None
+
+
+# A time after these bounds the event (`by 10 pm crews had stopped the fire`):
+# it is no time of the event itself.
+_DEADLINE = re.compile(r"\b(?:by|until|till|bis(?:\s+(?:um|zum|gegen))?|spätestens)\s+$", re.IGNORECASE)
+
+
+def is_deadline(text: str, start: int) -> bool:
+    return _DEADLINE.search(text, max(0, start - 16), start) is not None
+
+
+# `seit Donnerstag`, `since Monday`: the start of a period, not the day of the event.
+_SINCE_BEFORE = re.compile(r"\b(?:seit|since)\s+(?:dem\s+|the\s+)?$", re.IGNORECASE)
+
+
+def starts_period(text: str, start: int) -> bool:
+    return _SINCE_BEFORE.search(text, max(0, start - 12), start) is not None
+
+
+# `Schwerverletzte`, `Leichtverletzten`: German compounds that count a part of the injured.
+_INJURED_PART = re.compile(
+    r"(?P<part>schwerst|schwer|lebensgefährlich|leicht)(?:verletzt|verwundet)(?:e|en|er)?", re.IGNORECASE
+)
+
+
+def injured_part(low: str) -> str:
+    """ "serious" or "minor" for such a compound, else ""."""
+    m = _INJURED_PART.fullmatch(low)
+    if m is None:
+        return ""
+    return "minor" if m.group("part").lower() == "leicht" else "serious"
+
+
+# `several thousand`, `mehrere Hundert`: a vague amount, no figure.
+_VAGUE_BEFORE = re.compile(
+    r"\b(?:several|many|a\s+few|some|einige|mehrere|viele|ein\s+paar|etliche)\s+$", re.IGNORECASE
+)
+_BARE_SCALES = frozenset({"hundred", "thousand", "hundert", "tausend", "hunderte", "tausende"})
+
+
+def is_vague(text: str, start: int, words: str) -> bool:
+    return words.lower() in _BARE_SCALES and _VAGUE_BEFORE.search(text, max(0, start - 12), start) is not None
