@@ -378,6 +378,17 @@ def test_times_minutes_and_capacity(german: str, english: str, relation: str | N
             "Thomas Berger, the incident commander, said so.",
             "variant",
         ),
+        # sports roles are roles too
+        (
+            "Schiedsrichter Tobias Reichelt pfiff ab.",
+            "Referee Tobias Reichel halted the game.",
+            "contradicts",
+        ),
+        # with no role: one first name, surnames one letter apart
+        ("Tobias Reichelt kam zu spät.", "Tobias Reichel arrived late.", "contradicts"),
+        ("Peter Rabe kam zu spät.", "Peter Rabl arrived late.", None),  # too short to call a typo
+        # German `tsch` is English `ch`: one name, though the German sound code differs
+        ("Torwart Oleksandr Tkatschenko winkte.", "Oleksandr Tkachenko waved.", "variant"),
     ],
 )
 def test_names_of_one_role_across_languages(german: str, english: str, relation: str | None) -> None:
@@ -392,6 +403,8 @@ def test_names_of_one_role_across_languages(german: str, english: str, relation:
         ("Selenskyj", "Zelenskyy"),
         ("Selenskij", "Selenskyj"),
         ("Kim Jong-un", "Kim Jong Un"),
+        ("Tkatschenko", "Tkachenko"),
+        ("Schewtschenko", "Shevchenko"),
     ],
 )
 def test_transliterations_fold_together(a: str, b: str) -> None:

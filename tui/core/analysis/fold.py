@@ -20,7 +20,17 @@ def fold_name(name: str) -> str:
             c for c in unicodedata.normalize("NFD", text.translate(_KEEP)) if not unicodedata.combining(c)
         )
         text = text.translate(_BACK)
-    for a, b in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss"), ("-", " ")):
+    # German transliterates Slavic names with `tsch`/`sch` where English writes `ch`/`sh`
+    # (`Tkatschenko`/`Tkachenko`, `Schewtschenko`/`Shevchenko`).
+    for a, b in (
+        ("ä", "ae"),
+        ("ö", "oe"),
+        ("ü", "ue"),
+        ("ß", "ss"),
+        ("-", " "),
+        ("tsch", "ch"),
+        ("sch", "sh"),
+    ):
         text = text.replace(a, b)
     text = re.sub(r"\bz", "s", text.replace("w", "v").replace("y", "i").replace("j", "i"))
     return re.sub(r"(\w)\1+", r"\1", re.sub(r"\s+", " ", text)).strip()

@@ -550,7 +550,9 @@ ROLES = frozenset(
         "verhandlungsführer verhandlungsführerin negotiator meteorologist "
         "president spokesman spokeswoman spokesperson chancellor director ceo chief secretary leader "
         "mayor governor einsatzleiter einsatzleiterin kommandant kommandantin kreisbrandmeister trainer "
-        "trainerin coach captain kapitän commander manager"
+        "trainerin coach captain kapitän commander manager schiedsrichter schiedsrichterin referee "
+        "torwart torhüter goalkeeper richter richterin judge staatsanwalt staatsanwältin prosecutor "
+        "landrat landrätin pilot pilotin"
     ).split()
 )
 

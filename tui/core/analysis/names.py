@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from rapidfuzz.distance import Levenshtein
 from rapidfuzz.fuzz import ratio
 
 from tui.core.analysis.claims import Analysis
@@ -179,10 +180,14 @@ def name_suggestions(found: list[Name], entities: Sequence[Entity] = ()) -> list
     buckets: dict[str, list[Name]] = defaultdict(list)
     for name in found:
         buckets[cologne(name.parts[-1])].append(name)
+        # `Tkatschenko`/`Tkachenko` sound apart to the German code but fold together
+        buckets["fold:" + fold_name(name.parts[-1])].append(name)
     owner = entity_owners(entities)
     out = []
     for bucket in buckets.values():
-        out += _bucket_suggestions(bucket, owner)
+        if len(bucket) > 1:
+            out += _bucket_suggestions(bucket, owner)
+    out = list({s.id: s for s in out}.values())
     # One role, one first name, a surname spelled a little differently (`Schmitz`/`Schmidt`)
     # though it does not sound alike: a possible error too.
     by_role: dict[tuple[str, str, str], list[Name]] = defaultdict(list)
@@ -193,6 +198,16 @@ def name_suggestions(found: list[Name], entities: Sequence[Entity] = ()) -> list
     seen = {s.id for s in out}
     for bucket in by_role.values():
         out += [s for s in _bucket_suggestions(bucket, owner, by_role=True) if s.id not in seen]
+    # One full name, its surname one letter off (`Tobias Reichel`/`Tobias Reichelt`), with no
+    # role to tie them: a typo more likely than two people of one story so alike.
+    by_first: dict[tuple[str, str], list[Name]] = defaultdict(list)
+    for name in found:
+        if len(name.parts) == 2:
+            by_first[(fold_name(name.parts[0]), fold_name(name.parts[1])[:3])].append(name)
+    seen |= {s.id for s in out}
+    for bucket in by_first.values():
+        if len({n.article for n in bucket}) > 1:
+            out += [s for s in _bucket_suggestions(bucket, owner, by_letter=True) if s.id not in seen]
     return out
 
 
@@ -208,6 +223,10 @@ ROLE_OF = {
     **dict.fromkeys(("minister",), "minister"),
     **dict.fromkeys(("meteorologe", "meteorologist"), "meteorologist"),
     **dict.fromkeys(("verhandlungsführer", "negotiator"), "negotiator"),
+    **dict.fromkeys(("schiedsrichter", "referee"), "referee"),
+    **dict.fromkeys(("torwart", "torhüter", "goalkeeper"), "goalkeeper"),
+    **dict.fromkeys(("richter", "judge"), "judge"),
+    **dict.fromkeys(("staatsanwalt", "prosecutor"), "prosecutor"),
 }
 
 
@@ -232,7 +251,9 @@ def entity_owners(entities: Sequence[Entity]) -> dict[str, int]:
     return {fold_name(s): i for i, e in enumerate(entities) for s in e.spellings}
 
 
-def _bucket_suggestions(found: list[Name], owner: dict[str, int], by_role: bool = False) -> list[Suggestion]:
+def _bucket_suggestions(
+    found: list[Name], owner: dict[str, int], by_role: bool = False, by_letter: bool = False
+) -> list[Suggestion]:
     out = []
     for i, a in enumerate(found):
         entity = owner.get(fold_name(a.text))
@@ -241,7 +262,13 @@ def _bucket_suggestions(found: list[Name], owner: dict[str, int], by_role: bool 
                 continue
             if entity is not None and owner.get(fold_name(b.text)) == entity:
                 continue  # confirmed aliases of one entity
-            verdict = _compare_by_role(a, b) if by_role else _compare(a, b)
+            verdict = (
+                _compare_by_letter(a, b)
+                if by_letter
+                else _compare_by_role(a, b)
+                if by_role
+                else _compare(a, b)
+            )
             if verdict is None:
                 continue
             relation, score, why = verdict
@@ -263,6 +290,18 @@ def _bucket_suggestions(found: list[Name], owner: dict[str, int], by_role: bool 
                 )
             )
     return out
+
+
+_LETTER_MIN = 5  # shorter surnames one letter apart are often different names (`Lang`/`Long`)
+
+
+def _compare_by_letter(a: Name, b: Name) -> tuple[str, float, str] | None:
+    last_a, last_b = fold_name(a.parts[-1]), fold_name(b.parts[-1])
+    if last_a == last_b or min(len(last_a), len(last_b)) < _LETTER_MIN:
+        return None
+    if Levenshtein.distance(last_a, last_b) != 1:
+        return None
+    return "contradicts", 0.3, "same first name, surnames one letter apart"
 
 
 def _compare_by_role(a: Name, b: Name) -> tuple[str, float, str] | None:
