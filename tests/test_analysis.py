@@ -28,6 +28,7 @@ from tui.core.model.corpus import bundled_corpus, load_corpus
     ("text", "language", "value", "low", "high", "hedge", "unit"),
     [
         ("3000 Soldaten", "de", 3000, 3000, 3000, "", ""),
+        ("darunter neun Schwerverletzte", "de", 9, 9, 9, "", ""),  # `unter` inside a word is no hedge
         ("3.000 Soldaten", "de", 3000, 3000, 3000, "", ""),
         ("3,000 troops", "en", 3000, 3000, 3000, "", ""),
         ("1,5 Millionen Menschen", "de", 1.5e6, 1.5e6, 1.5e6, "", ""),
@@ -204,6 +205,8 @@ def _figures(text: str, language: str = "de", published: date | None = None) -> 
         ("Es gab zwei Leichtverletzte.", "de", "injured", "", "minor"),
         # `the injured` are people: no predicate of the paramedics
         ("About 150 paramedics treated the injured.", "en", "paramedics", "", ""),
+        ("Five firefighters were treated for smoke inhalation.", "en", "emergency workers", "injured", ""),
+        ("More than 120 fire engines were sent.", "en", "vehicles", "deployed", ""),
         ("Mehr als 600 Anwohner mussten ihre Häuser verlassen.", "de", "evacuees", "evacuated", ""),
         ("More than 600 residents had to leave their homes.", "en", "evacuees", "evacuated", ""),
         ("Die Polizei nahm zwölf Personen fest.", "de", "arrested", "arrested", ""),
@@ -804,6 +807,25 @@ def test_stance_actors_match_across_languages(german: str, english: str, relatio
             "Three people were seriously injured.",
             "contradicts",
         ),
+        (
+            "darunter neun Schwerverletzte.",
+            "At least 47 people were injured, 12 of them seriously.",
+            "contradicts",
+        ),
+        # the area a fire spread over is the area it burned
+        (
+            "Das Feuer breitete sich auf rund 350 Hektar aus.",
+            "The fire burned through about 3.5 square kilometres.",
+            "corroborates",
+        ),
+        # helicopters are deployed, whether or not the sentence says so
+        (
+            "Die Bundeswehr schickte zwei Löschhubschrauber.",
+            "Two army helicopters dropped water.",
+            "corroborates",
+        ),
+        ("Drei Ortsteile wurden geräumt.", "The evacuation of three villages began.", "corroborates"),
+        ("Sie kamen in sechs Krankenhäuser.", "They were taken to six hospitals.", "corroborates"),
     ],
 )
 def test_units_and_usual_predicates_pair_across_languages(

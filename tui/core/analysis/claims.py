@@ -566,7 +566,13 @@ def _predicate(sentence: Sentence, words: list[Word], lowers: list[str], q: Quan
     best, distance = "", 10**9
     for i, (w, low) in enumerate(zip(words, lowers, strict=True)):
         cls = PREDICATES.get(low)
-        if cls and i and lowers[i - 1] in _ARTICLES and w.capitalised == (lowers[i - 1] != "the"):
+        if (
+            cls
+            and low in NOUNS
+            and i
+            and lowers[i - 1] in _ARTICLES
+            and w.capitalised == (lowers[i - 1] != "the")
+        ):
             continue  # `treated the injured`, `die Verletzten`: people, not what befell the figure
         if cls:
             d = abs(w.start - q.start)

@@ -241,7 +241,7 @@ _NOUN_GROUPS = {
     "customers": "kunden kundinnen customers clients",
     "households": "haushalte haushalten households",
     "buildings": "gebäude gebäuden häuser häusern wohnhäuser wohnungen buildings houses homes apartments",
-    "vehicles": "fahrzeug fahrzeuge fahrzeugen autos vehicles cars",
+    "vehicles": "fahrzeug fahrzeuge fahrzeugen autos vehicles cars fire_engines fire_trucks",
     "trucks": "lastwagen lkw trucks lorries",
     "boats": "boot boote booten boats",
     "ships": "schiff schiffe schiffen ships vessels",
@@ -272,7 +272,9 @@ _NOUN_GROUPS = {
     "volunteers": "freiwillige freiwilligen ehrenamtliche volunteers",
     "helicopters": "hubschrauber hubschraubern helikopter helikoptern löschhubschrauber löschhubschraubern "
     "helicopters choppers",
-    "villages": "dorf dörfer dörfern ortschaften gemeinden villages communities",
+    "villages": "dorf dörfer dörfern ortschaft ortschaften gemeinden ortsteil ortsteile ortsteilen "
+    "villages communities hamlets",
+    "hospitals": "krankenhaus krankenhäuser krankenhäusern klinik kliniken hospitals",
     "tickets": "tickets eintrittskarten karten",
     "security staff": "ordner ordnern sicherheitskräfte sicherheitskräften stewards guards",
     "paramedics": "sanitäter sanitätern notärzte paramedics",
@@ -307,6 +309,11 @@ USUAL_PREDICATE: dict[str, str] = {
     "emergency workers": "deployed",
     "police": "deployed",
     "visitors": "attended",
+    # machines a service sends: `two helicopters dropped water` were deployed
+    "helicopters": "deployed",
+    "vehicles": "deployed",
+    "aircraft": "deployed",
+    "boats": "deployed",
 }
 
 # predicate class -> word forms (lower case)
@@ -320,7 +327,9 @@ _PREDICATE_GROUPS = {
     "killed": "getötet getöteten tot starben gestorben ums killed died dead kill killing",
     "injured": "verletzt verwundet verletzungen injured wounded hurt injuries injuring wounding",
     "missing": "vermisst missing",
-    "evacuated": "evakuiert evakuierten evakuieren evacuated evacuate",
+    "evacuated": "evakuiert evakuierten evakuieren evakuierung räumung geräumt räumen evacuated evacuate "
+    "evacuation",
+    "spread": "ausgebreitet breitete ausgedehnt dehnte erfasste erfasst spread spreading",
     "arrested": "festgenommen verhaftet arrested detained arresting",
     "massed": "zusammengezogen zusammenziehen massed amassed gathered streitmacht",
     "rescued": "gerettet geborgen rescued saved",
@@ -362,6 +371,9 @@ PREDICATE_PHRASES = (
     ("ins krankenhaus", "hospitalised"),
     ("in krankenhäuser", "hospitalised"),
     ("taken to hospital", "hospitalised"),
+    ("were treated", "injured"),
+    ("was treated", "injured"),
+    ("ambulant behandelt", "injured"),
     ("in hospital", "hospitalised"),
     ("ohne strom", "without power"),
     ("without power", "without power"),

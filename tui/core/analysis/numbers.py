@@ -48,7 +48,7 @@ _EN_UNIT_WORD = (
 _EN_NUMBER = rf"{_EN_UNIT_WORD}(?:(?:\s+and\s+|[\s-]+){_EN_UNIT_WORD})*"
 
 _NUMBER = re.compile(
-    rf"(?:(?P<hedge>{_HEDGE_WORDS})\s+)?"
+    rf"(?:(?<!\w)(?P<hedge>{_HEDGE_WORDS})\s+)?"
     rf"(?:(?P<cur>[$€£])\s?)?"
     rf"(?:(?P<digits>{_DIGITS})|(?P<words>\b(?:{_EN_NUMBER}|{_DE_NUMBER_WORD})\b))"
     rf"(?:(?P<sep>\s*(?:-|–|bis|to|and|und)\s*)(?P<digits2>{_DIGITS})(?=\D|$))?"
@@ -197,7 +197,10 @@ def _starts(low: str, core: int, floor: int) -> list[int]:
     starts = [
         end - n
         for n in _HEDGE_LENGTHS
-        if end < core and end - n >= floor and low[end - n : end] in _HEDGE_SET
+        if end < core
+        and end - n >= floor
+        and low[end - n : end] in _HEDGE_SET
+        and not (end - n > 0 and (low[end - n - 1].isalnum() or low[end - n - 1] == "_"))  # `darunter`
     ]
     starts.append(core)
     return starts

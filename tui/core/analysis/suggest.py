@@ -114,12 +114,15 @@ def _comparable(a: Figure, b: Figure) -> bool:
     if (a.qualifier in _PART) != (b.qualifier in _PART):
         return False
     if a.counts.startswith("unit:"):
-        if a.predicate and b.predicate and a.predicate != b.predicate and not _agree(a, b):
+        spread = a.quantity.unit == "ha" and "spread" in (a.predicate, b.predicate)
+        if a.predicate and b.predicate and a.predicate != b.predicate and not _agree(a, b) and not spread:
             return False  # `fordert 8 Prozent` and `has offered 3.5 percent`
         # An amount without a counted noun: about a shared topic, the same thing done to
         # it (burned, flooded), or the same large sum of money.
         same_sum = a.quantity.value == b.quantity.value >= 1e5 and a.quantity.unit in ("USD", "EUR", "GBP")
         same_act = bool(a.predicate) and a.predicate == b.predicate and a.quantity.unit in _ACTED_ON
+        # an area a fire or flood spread over is the area it burned or flooded
+        same_act = same_act or (a.quantity.unit == "ha" and "spread" in (a.predicate, b.predicate))
         return same_sum or same_act or bool(_shared(_free_topics(a), _free_topics(b)))
     if a.counts in _INTRINSIC:
         return True
@@ -205,7 +208,7 @@ def _moved(a: Figure, b: Figure) -> int:
 
 # Flows that happen in events (burned, killed, evacuated): a total over a whole year is
 # another quantity than one event's, whatever their values.
-_FLOWS = frozenset({"destroyed", "killed", "injured", "evacuated", "arrested"})
+_FLOWS = frozenset({"destroyed", "spread", "killed", "injured", "evacuated", "arrested"})
 _YEAR_DAYS = 300
 
 
@@ -213,7 +216,7 @@ def _other_period(a: Figure, b: Figure) -> bool:
     """`More than 1,100 hectares burned across Brandenburg last year` is no figure of this fire."""
     if a.as_of is None or b.as_of is None or overlap(a.as_of, b.as_of) is not False:
         return False
-    if not (a.counts in _CUMULATIVE or a.predicate in _FLOWS):
+    if not (a.counts in _CUMULATIVE or a.predicate in _FLOWS or b.predicate in _FLOWS):
         return False
     spans = []
     for f in (a, b):
