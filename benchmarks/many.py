@@ -37,6 +37,7 @@ from benchmarks.synth import _yaml_quote, article_text  # noqa: E402
 from benchmarks.terminal import KeyResult, load_average, start_crossread  # noqa: E402
 from benchmarks.timing import time_check  # noqa: E402
 from tui.core.files.markdown import parse_markdown  # noqa: E402
+from tui.core.files.snapshot import RACY_NS  # noqa: E402
 
 
 def write_archive(root: Path, articles: int, per_article: int, links: int, seed: int = 9) -> None:
@@ -160,6 +161,9 @@ def main() -> None:
             f"generated {args.articles} articles, {args.articles * args.per_article} "
             f"annotations, {args.links} links in {time.perf_counter() - began:.1f} s"
         )
+        # Files changed within the last RACY_NS are not kept in the corpus snapshot
+        # (tui/core/files/snapshot.py); an archive in use is older than that.
+        time.sleep(RACY_NS / 1e9)
         home = Path(tmp) / "home"
         cache_home = str(home / "cache")  # the tmux run below uses this warm cache
         Path(cache_home).mkdir(parents=True)

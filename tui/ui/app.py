@@ -99,13 +99,16 @@ class CrossreadApp(App[None]):
         self.session: Session | None = None
         self.loading = False
         self._worker_started = False
-        if corpus is None and annotation_bytes(root) > BACKGROUND_BYTES:
+        if corpus is None and annotation_bytes(root, BACKGROUND_BYTES) > BACKGROUND_BYTES:
             # Big annotation files: show the text first, anchor in a worker.
             self.corpus = load_articles(root)
             self.loading = True
         else:
             self.corpus = corpus if corpus is not None else load_corpus(root)
             self._start_session()
+        # What was just loaded lives as long as the app: out of the collector's
+        # sight at once, or its passes rescan 2,000 articles while the first frame is built.
+        gc.freeze()
         self.requested = list(open_ids)
 
     def get_default_screen(self) -> Screen[Any]:

@@ -9,6 +9,7 @@ never used; a broken or unwritable cache is simply ignored.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import os
@@ -32,6 +33,12 @@ def enabled() -> bool:
 
 
 def cache_dir() -> Path:
+    """Where entries live; asked once per file loaded, so computed once per environment."""
+    return _cache_dir(os.environ.get("XDG_CACHE_HOME"), os.environ.get("HOME"))
+
+
+@functools.lru_cache(maxsize=4)
+def _cache_dir(xdg: str | None, home: str | None) -> Path:
     return Path(platformdirs.user_cache_dir("crossread", appauthor=False)) / "v" / VERSION
 
 
@@ -43,33 +50,46 @@ def digest(*parts: bytes) -> str:
     return h.hexdigest()[:40]
 
 
-def _read(kind: str, key: str) -> Any:
+def read_bytes(kind: str, name: str) -> bytes | None:
     if not enabled():
         return None
     try:
-        return json.loads((cache_dir() / kind / f"{key}.json").read_bytes())
-    except (OSError, ValueError):
+        return (cache_dir() / kind / name).read_bytes()
+    except OSError:
         return None
 
 
-def _write(kind: str, key: str, data: Any) -> None:
+def write_bytes(kind: str, name: str, payload: bytes) -> None:
     """Atomic (a temp file renamed over the entry) but not fsynced: a cache is
     not user data, and an entry lost to a power cut is simply rebuilt."""
     if not enabled():
         return
-    with contextlib.suppress(OSError, ValueError, TypeError):
+    with contextlib.suppress(OSError):
         folder = cache_dir() / kind
         folder.mkdir(parents=True, exist_ok=True)
-        payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{key}.", suffix=".tmp")
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(payload)
-            os.replace(tmp, folder / f"{key}.json")
+            os.replace(tmp, folder / name)
         except BaseException:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
             raise
+
+
+def _read(kind: str, key: str) -> Any:
+    data = read_bytes(kind, f"{key}.json")
+    try:
+        return None if data is None else json.loads(data)
+    except ValueError:
+        return None
+
+
+def _write(kind: str, key: str, data: Any) -> None:
+    with contextlib.suppress(ValueError, TypeError):
+        payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+        write_bytes(kind, f"{key}.json", payload)
 
 
 # ------------------------------------------------------------------ articles
@@ -81,7 +101,7 @@ def cached_article(key: str, path: Path) -> Article | None:
         return None
     try:
         blocks = [
-            Block(b[0], b[1], b[2], b[3], b[4], b[5], b[6], bool(b[7]), tuple(Span(*s) for s in b[8]))
+            Block(b[0], b[1], b[2], b[3], b[4], b[5], b[6], bool(b[7]), tuple(map(Span._make, b[8])))
             for b in data["blocks"]
         ]
         return Article(data["id"], path, data["text"], blocks, ArticleMeta(**data["meta"]), data["format"])
