@@ -7,6 +7,7 @@ symlink to `~/.ssh`. Every read of a corpus file goes through `read_capped`.
 
 from __future__ import annotations
 
+import functools
 import os
 import stat
 from pathlib import Path
@@ -31,8 +32,16 @@ def human_size(count: int) -> str:
 def is_inside(path: Path, root: Path) -> bool:
     """Whether path, with every link resolved, lies inside root."""
     real = os.path.realpath(path)
-    base = os.path.realpath(root)
+    base = _real_root(os.fspath(root))
     return real == base or real.startswith(base.rstrip(os.sep) + os.sep)
+
+
+@functools.lru_cache(maxsize=8)
+def _real_root(root: str) -> str:
+    """The corpus folder's real path, once per process rather than once per file
+    (2,000 annotation files in an archive). The path checked is resolved afresh
+    each time, so a root moved since still refuses what lies outside it."""
+    return os.path.realpath(root)
 
 
 def check_inside(path: Path, root: Path | None) -> None:
