@@ -341,8 +341,17 @@ def test_sentences_keep_ordinals_and_abbreviations() -> None:
         ("14 Menschen wurden leicht verletzt.", "Three people were seriously injured.", None),
         # a time after `by`/`bis` bounds the event, it does not date it
         ("Das Feuer brach gegen 19.30 Uhr aus.", "By 9.30 pm the fire was under control.", None),
+        ("Der Zug passierte die Stelle um 12.40 Uhr.", "The train passed at about 2 pm.", "contradicts"),
         # a time of no named event is no count of `Uhr`
-        ("Der Zug passierte die Stelle um 12.40 Uhr.", "The train passed at about 2 pm.", None),
+        ("Um 12.40 Uhr kam die Nachricht.", "The news came at 2 pm.", None),
+        # a match minute dates the incident, whatever word names it
+        (
+            "Das Unglück ereignete sich in der 87. Minute.",
+            "The barrier collapsed in the 78th minute.",
+            "contradicts",
+        ),
+        # away fans are a part of the crowd
+        ("Rund 4.000 Anhänger waren angereist.", "A crowd of 31,500 attended.", None),
     ],
 )
 def test_times_minutes_and_capacity(german: str, english: str, relation: str | None) -> None:
@@ -499,6 +508,7 @@ def test_updates_need_time_and_cumulative_counts_only_grow(
         ("Der Container war am 12. Juni in Hamburg angekommen.", "arrived"),
         ("Das Sturmtief hat in der Nacht zum Montag Schäden angerichtet.", "storm"),
         ("Das Feuer breitet sich seit Donnerstag nach Süden aus.", None),  # since: a period's start
+        ("Ein Zweitligaspiel hat am Samstagabend in einem Unglück geendet.", "match"),  # compound
     ],
 )
 def test_event_kinds_and_reporting_dates(text: str, kind: str | None) -> None:
@@ -771,6 +781,17 @@ def test_stance_cues(sentence: str, kind: str | None) -> None:
         (
             "Die Bahn bestätigte, dass ein ICE stundenlang festsaß.",
             "Deutsche Bahn denied that an intercity train had been stranded.",
+            "contradicts",
+        ),
+        # what is at stake, named in either language (`Karten`/`tickets`, `gefunden`/`found`)
+        (
+            "Die Polizei dementierte Berichte, wonach mehr Karten verkauft worden seien.",
+            "Police confirmed that more tickets had been sold.",
+            "contradicts",
+        ),
+        (
+            "Die Polizei bestätigte, dass Reste eines Brandbeschleunigers gefunden wurden.",
+            "Police denied that an accelerant had been found.",
             "contradicts",
         ),
     ],

@@ -222,6 +222,8 @@ _TIME = re.compile(
 # `in der 63. Minute`, `in the 63rd minute`: the minute of a match, of the event near it
 _MATCH_MINUTE = re.compile(r"\b(?P<n>\d{1,3})(?:\.|st|nd|rd|th)\s+(?:Spielminute|Minute|minute)\b")
 _TIME_HINT = re.compile(r"\d\s*(?:Uhr|[ap]\.?m\b)|inute", re.IGNORECASE)  # one search rules most out
+# The match itself and the disasters that may befall it: a minute of any is the incident's.
+_INCIDENTS = frozenset({"match", "collapse", "fire", "explosion", "crash", "accident", "attack", "shooting"})
 _TIME_SPREAD = {"gegen": 15, "etwa": 15, "around": 15, "about": 15, "approximately": 15}
 
 
@@ -257,6 +259,9 @@ def _times(
             found = event_kind(low)
             if found and abs(w.start - start) < distance:
                 kind, distance = found, abs(w.start - start)
+        if what == "minute" and (not kind or kind in _INCIDENTS):
+            # a match minute dates what befell the match, whichever word the sentence uses
+            kind = "incident"
         if not kind:
             continue
         if is_deadline(sentence.text, m.start()):
@@ -362,6 +367,11 @@ def _figure(
         qualifier = qualifier or qualifier_of(words[i].text)
     if first + 1 < len(words) and f"{lowers[first]} {lowers[first + 1]}" in QUALIFIERS:
         qualifier = QUALIFIERS[f"{lowers[first]} {lowers[first + 1]}"]
+    if not qualifier and noun_index is not None:
+        # `4.000 Anhänger waren aus Harzburg angereist`: the verb at the clause's end says whose
+        qualifier = next(
+            (own for low in lowers[noun_index + 1 : stop] if (own := QUALIFIERS.get(low)) == "away"), ""
+        )
     predicate = _predicate(sentence, words, lowers, q)
     if q.unit in ("minute", "hour") and _FOR.search(doc.text, max(0, q.start - 12), q.start):
         # `für 25 Minuten unterbrochen`, `halted for 30 minutes`: how long an event lasted

@@ -434,6 +434,12 @@ QUALIFIERS: dict[str, str] = {
     "britisch": "uk",
     "british": "uk",
     "gegnerisch": "enemy",
+    # the visiting side's fans are a part of the crowd
+    "away": "away",
+    "visiting": "away",
+    "travelling": "away",
+    "angereist": "away",
+    "mitgereist": "away",
     "feindlich": "enemy",
     "enemy": "enemy",
 }
@@ -487,6 +493,7 @@ _EVENT_GROUPS = {
     "announced": "angekündigt announced",
     "interrupted": "unterbrochen unterbrechung abgebrochen abbruch halted suspended interrupted abandoned",
     "goal": "tor treffer goal scored",
+    "passed": "passiert passierte passierten passed",
 }
 for _class, _words in _EVENT_GROUPS.items():
     for _word in _words.split():
@@ -496,7 +503,7 @@ _EVENT_HEADS = tuple(
     sorted(
         (
             "bruch brand feuer einsturz absturz unfall beben anschlag angriff streik explosion "
-            "hochwasser gipfel wahl treffen urteil ausbruch sturm"
+            "hochwasser gipfel wahl treffen urteil ausbruch sturm spiel"
         ).split(),
         key=len,
         reverse=True,
@@ -661,6 +668,12 @@ _TERM_GROUPS = {
     "budget": "haushalt budget",
     "report": "bericht berichte report reports",
     "investigation": "ermittlungen untersuchung investigation inquiry probe",
+    "tickets": "tickets eintrittskarten karten",
+    "sale": "verkauft verkaufte verkaufen sold",
+    "find": "gefunden entdeckt found discovered",
+    "inspection": "geprüft überprüft inspected checked inspection",
+    "barrier": "geländer absperrung wellenbrecher barrier railing crash-barrier",
+    "accelerant": "brandbeschleuniger accelerant",
 }
 TERMS: dict[str, str] = {}
 for _concept, _words in _TERM_GROUPS.items():
