@@ -344,6 +344,7 @@ def test_sentences_keep_ordinals_and_abbreviations() -> None:
         ("Der Zug passierte die Stelle um 12.40 Uhr.", "The train passed at about 2 pm.", "contradicts"),
         # a time of no named event is no count of `Uhr`
         ("Um 12.40 Uhr kam die Nachricht.", "The news came at 2 pm.", None),
+        ("Der Unfall ereignete sich gegen 21.15 Uhr.", "The coach overturned at 9.45 pm.", "contradicts"),
         # a match minute dates the incident, whatever word names it
         (
             "Das Unglück ereignete sich in der 87. Minute.",
@@ -509,6 +510,8 @@ def test_updates_need_time_and_cumulative_counts_only_grow(
         ("Das Sturmtief hat in der Nacht zum Montag Schäden angerichtet.", "storm"),
         ("Das Feuer breitet sich seit Donnerstag nach Süden aus.", None),  # since: a period's start
         ("Ein Zweitligaspiel hat am Samstagabend in einem Unglück geendet.", "match"),  # compound
+        ("Der Reisebus ist am Dienstagabend von der Fahrbahn abgekommen.", "accident"),
+        ("The coach overturned late on Monday.", "accident"),
     ],
 )
 def test_event_kinds_and_reporting_dates(text: str, kind: str | None) -> None:
@@ -794,6 +797,18 @@ def test_stance_cues(sentence: str, kind: str | None) -> None:
             "Police denied that an accelerant had been found.",
             "contradicts",
         ),
+        (
+            "Das Busunternehmen bestätigte, dass der Fahrer fünf Stunden am Steuer saß.",
+            "The bus company denied that the driver had been at the wheel for five hours.",
+            "contradicts",
+        ),
+        # one named company saying yes and no; a name opening the sentence speaks
+        (
+            "Der Energieversorger Rheinenergie bestätigte, dass Arbeiten stattfanden.",
+            "Rheinenergie has declined to comment.",
+            "contradicts",
+        ),
+        ("Gestern bestätigte die Stadt den Termin.", "Yesterday the city denied the report.", None),
     ],
 )
 def test_stance_actors_match_across_languages(german: str, english: str, relation: str | None) -> None:
@@ -847,6 +862,22 @@ def test_stance_actors_match_across_languages(german: str, english: str, relatio
         ),
         ("Drei Ortsteile wurden geräumt.", "The evacuation of three villages began.", "corroborates"),
         ("Sie kamen in sechs Krankenhäuser.", "They were taken to six hospitals.", "corroborates"),
+        # the predicate of the figure's own clause, not of the clause before
+        (
+            "Die Feuerwehr war mit 85 Kräften im Einsatz.",
+            "Around 60 residents were evacuated, and 85 firefighters were deployed.",
+            "corroborates",
+        ),
+        (
+            "Zwei Menschen kamen ums Leben, 23 weitere wurden verletzt.",
+            "31 people were injured.",
+            "contradicts",
+        ),
+        (
+            "Darunter sind sechs Schwerverletzte.",
+            "Eight of the injured were in a serious condition.",
+            "contradicts",
+        ),
     ],
 )
 def test_units_and_usual_predicates_pair_across_languages(

@@ -471,7 +471,8 @@ _SUBSET = re.compile(
     r"\s+(?:of\s+(?:them|those|the\s+(?P<noun>[a-z]+))|von\s+ihnen|davon|darunter)\b", re.IGNORECASE
 )
 _SERIOUS = re.compile(
-    r"\b(?:schwer|schwerst|lebensgefährlich|seriously|critically|severely|in\s+critical\s+condition)\b",
+    r"\b(?:schwer|schwerst|lebensgefährlich|in\s+lebensgefahr|seriously|critically|severely|"
+    r"in\s+(?:a\s+)?(?:serious|critical|life-threatening)\s+condition)\b",
     re.IGNORECASE,
 )
 _MINOR = re.compile(
@@ -573,27 +574,34 @@ def _counted_noun(words: list[Word], lowers: list[str], first: int, language: st
 
 
 def _predicate(sentence: Sentence, words: list[Word], lowers: list[str], q: Quantity) -> str:
-    best, distance = "", 10**9
-    for i, (w, low) in enumerate(zip(words, lowers, strict=True)):
-        cls = PREDICATES.get(low)
-        if (
-            cls
-            and low in NOUNS
-            and i
-            and lowers[i - 1] in _ARTICLES
-            and w.capitalised == (lowers[i - 1] != "the")
-        ):
-            continue  # `treated the injured`, `die Verletzten`: people, not what befell the figure
-        if cls:
-            d = abs(w.start - q.start)
-            if d < distance:
-                best, distance = cls, d
+    """The predicate word nearest the figure, in its own clause first (`60 residents were
+    evacuated, and 85 firefighters were deployed`), else in the sentence."""
+    cuts = [sentence.start + m.start() for m in _CLAUSE.finditer(sentence.text)]
+    begin = max((c for c in cuts if c <= q.start), default=sentence.start)
+    end = min((c for c in cuts if c >= q.end), default=sentence.end)
+    best = _nearest_predicate(words, lowers, q, begin, end)
+    if not best and (begin, end) != (sentence.start, sentence.end):
+        best = _nearest_predicate(words, lowers, q, sentence.start, sentence.end)
     if not best:
         text = sentence.text.lower()
         best = next((cls for phrase, cls in PREDICATE_PHRASES if phrase in text), "")
     if not best and lowers and lowers[-1] in _PARTICLES:
         # `Die Polizei nahm zwölf Personen fest`: a German verb split around its objects
         best = next((cls for low in lowers if (cls := _SEPARABLE.get((low, lowers[-1]), ""))), "")
+    return best
+
+
+def _nearest_predicate(words: list[Word], lowers: list[str], q: Quantity, begin: int, end: int) -> str:
+    best, distance = "", 10**9
+    for i, (w, low) in enumerate(zip(words, lowers, strict=True)):
+        cls = PREDICATES.get(low)
+        if not cls or not begin <= w.start < end:
+            continue
+        if low in NOUNS and i and lowers[i - 1] in _ARTICLES and w.capitalised == (lowers[i - 1] != "the"):
+            continue  # `treated the injured`, `die Verletzten`: people, not what befell the figure
+        d = abs(w.start - q.start)
+        if d < distance:
+            best, distance = cls, d
     return best
 
 

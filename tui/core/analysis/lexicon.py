@@ -278,6 +278,7 @@ _NOUN_GROUPS = {
     "tickets": "tickets eintrittskarten karten",
     "security staff": "ordner ordnern sicherheitskräfte sicherheitskräften stewards guards",
     "paramedics": "sanitäter sanitätern notärzte paramedics",
+    "drivers": "fahrer fahrerin fahrern busfahrer lokführer drivers driver",
 }
 for _concept, _words in _NOUN_GROUPS.items():
     for _word in _words.split():
@@ -464,8 +465,10 @@ _EVENT_GROUPS = {
     "match": "spiel partie anpfiff match game kickoff kick-off",
     "concert": "konzert concert",
     "explosion": "explosion explodierte explodiert detonation exploded blast",
-    "crash": "absturz abgestürzt crashed crash",
-    "accident": "unfall verunglückt zusammenstoß kollision kollidierte accident collision collided",
+    # a coach `crash` is an `Unfall`: one kind, whatever the vehicle
+    "accident": "unfall verunglückt zusammenstoß kollision kollidierte accident collision collided "
+    "absturz abgestürzt crashed crash umgestürzt umgekippt kippte abgekommen overturned overturns "
+    "rolled",
     "derailed": "entgleist entgleisung entgleiste derailed derailment",
     "sank": "gesunken sank sinking untergang kenterte gekentert capsized",
     "flood": "hochwasser überschwemmung überschwemmungen überflutet überflutung flood floods flooding "
@@ -509,7 +512,13 @@ _EVENT_HEADS = tuple(
         reverse=True,
     )
 )
-_EVENT_HEAD_CLASS = {"bruch": "breach", "feuer": "fire", "beben": "earthquake", "anschlag": "attack"}
+_EVENT_HEAD_CLASS = {
+    "bruch": "breach",
+    "feuer": "fire",
+    "beben": "earthquake",
+    "anschlag": "attack",
+    "absturz": "accident",
+}
 
 
 def event_kind(low: str) -> str:
@@ -679,7 +688,17 @@ TERMS: dict[str, str] = {}
 for _concept, _words in _TERM_GROUPS.items():
     for _word in _words.split():
         TERMS[_word.replace("-", " ")] = _concept
-_TERM_HEADS = ("behörde", "verwaltung", "ministerium", "regierung", "polizei", "feuerwehr", "gericht", "wert")
+_TERM_HEADS = (
+    "behörde",
+    "verwaltung",
+    "ministerium",
+    "regierung",
+    "polizei",
+    "feuerwehr",
+    "gericht",
+    "wert",
+    "unternehmen",
+)
 
 
 def term_of(low: str) -> str:

@@ -16,7 +16,17 @@ from dataclasses import dataclass
 from tui.core.analysis.attribution import actors, stance
 from tui.core.analysis.claims import Analysis
 from tui.core.analysis.fold import fold_name
-from tui.core.analysis.lexicon import PLACES, STOPWORDS, term_of, terms_in
+from tui.core.analysis.lexicon import (
+    GENERIC,
+    MONTHS,
+    NOUNS,
+    PLACES,
+    STOPWORDS,
+    UNITS,
+    WEEKDAYS,
+    term_of,
+    terms_in,
+)
 from tui.core.analysis.suggest import Member, Suggestion, stable_id
 
 _AGENT = re.compile(r"\b(?:von|by)\s+(?P<name>[A-ZÄÖÜ][\wäöüß-]+)")
@@ -47,7 +57,7 @@ def statements(analysis: Analysis) -> list[Statement]:
             continue
         before = sentence.text[: found.start]
         agent = _AGENT.search(before)
-        named = frozenset({agent.group("name").lower()}) if agent else actors(before)
+        named = frozenset({agent.group("name").lower()}) if agent else actors(before) | _subject(before)
         # An actor is known by its folded name (`Selenskyj`/`Zelenskyy`) and by what it
         # is in either language (`Landkreis`/`the district`).
         low_before = before.lower()
@@ -59,7 +69,7 @@ def statements(analysis: Analysis) -> list[Statement]:
         words = _compact(  # interned: the same words recur in every statement of a text
             [
                 *(
-                    sys.intern(term_of(low) or _stem(fold_name(low)))
+                    sys.intern(_concept(low))
                     for low in _CONTENT.findall(low_text)
                     if low not in STOPWORDS and not _CUES.match(low)
                 ),
@@ -106,6 +116,8 @@ def stance_suggestions(all_statements: list[Statement]) -> list[Suggestion]:
             # concept); or, with no actor in common, opposite stances on three shared words.
             shared = set(a.words).intersection(b.words)
             needed = _MIN_SHARED_WITH_ACTOR if holders else _MIN_SHARED_WORDS
+            if a.stance != b.stance and _proper(a, holders) and _proper(b, holders):
+                needed = 1  # one named company or person saying yes and no in one story
             if (a.stance == b.stance and not holders) or len(shared) < needed:
                 continue
             holders, topics = holders or frozenset({"(same wording)"}), set(sorted(shared)[:4])
@@ -163,6 +175,36 @@ def _opposed_by_wording(found: list[Statement]) -> set[tuple[int, int]]:
         if c >= _MIN_SHARED_WORDS:
             best.setdefault(i, []).append((-c, j))
     return {(i, j) for i, found_j in best.items() for _, j in sorted(found_j)[:_CAP]}
+
+
+_TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute"})
+_OPENING = re.compile(r"([A-ZÄÖÜ][\wäöüß-]{3,})(?:\s+[a-zäöüß]+){0,2}\s*$")
+_NOT_ACTORS = frozenset({*MONTHS, *WEEKDAYS, "gestern", "heute", "yesterday", "today", "später", "later"})
+
+
+def _subject(before: str) -> frozenset[str]:
+    """`Rheinenergie has declined to comment`: a name opening the sentence, just before the cue,
+    is who speaks (the first word is otherwise no actor: German capitalises every noun)."""
+    m = _OPENING.fullmatch(before)
+    if m is None:
+        return frozenset()
+    low = m.group(1).lower()
+    return frozenset() if low in STOPWORDS or low in _NOT_ACTORS else frozenset({low})
+
+
+def _concept(low: str) -> str:
+    """A word as the bilingual lexicon knows it (`Fahrer`/`driver`, `Stunden`/`hours`),
+    else its folded stem: two outlets' sentences then share words across languages."""
+    found = term_of(low) or NOUNS.get(low, "")
+    if found and found not in GENERIC:
+        return found
+    unit = UNITS.get(low, ("", 0.0))[0]
+    return unit if unit in _TIME_UNITS else _stem(fold_name(low))
+
+
+def _proper(st: Statement, holders: frozenset[str]) -> bool:
+    """A holder named by a proper name (`Rheinenergie`), not by what it is (`the company`)."""
+    return any(fold_name(n) in holders and not term_of(n) and n not in NOUNS for n in st.names)
 
 
 def _compact(words: Iterable[str]) -> tuple[str, ...]:
