@@ -184,8 +184,11 @@ def name_suggestions(found: list[Name], entities: Sequence[Entity] = ()) -> list
         buckets["fold:" + fold_name(name.parts[-1])].append(name)
     owner = entity_owners(entities)
     out = []
-    for bucket in buckets.values():
-        if len(bucket) > 1:
+    for code, bucket in buckets.items():
+        # a folded bucket whose names all sound alike met in their sound bucket already
+        if len(bucket) > 1 and not (
+            code.startswith("fold:") and len({cologne(n.parts[-1]) for n in bucket}) == 1
+        ):
             out += _bucket_suggestions(bucket, owner)
     out = list({s.id: s for s in out}.values())
     # One role, one first name, a surname spelled a little differently (`Schmitz`/`Schmidt`)
