@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.widget import Widget
 from textual.widgets import Input, OptionList
 
 from tui.core.model.corpus import bundled_corpus
@@ -28,6 +29,11 @@ def app_for(*open_ids: str, root: Path | None = None) -> CrossreadApp:
 
 def views(app: CrossreadApp) -> list[ArticleView]:
     return [pane.view for pane in app.reader.panes]
+
+
+def drawn(widget: Widget) -> str:
+    """The rows a widget draws now: what the user sees of it."""
+    return "\n".join(widget.render_line(y).text for y in range(widget.size.height))
 
 
 def visible_text(view: ArticleView) -> str:
@@ -374,7 +380,7 @@ async def test_broken_files_show_in_problems_panel(make_corpus) -> None:
         await pilot.pause()
         panel = app.query_one("#issues")
         assert panel.display
-        text = str(app.query_one("#issues-text").render())
+        text = drawn(app.query_one("#issues"))
         assert "bad.txt:1:1: error: invalid UTF-8" in text and "unknown kind 'clam'" in text
         assert [p.article.id for p in app.reader.panes] == ["good"]
         await pilot.press("exclamation_mark")
@@ -386,7 +392,7 @@ async def test_unknown_open_name_is_reported() -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert [p.article.id for p in app.reader.panes] == [A1]
-        assert "--open nope: no such article" in str(app.query_one("#issues-text").render())
+        assert "--open nope: no such article" in drawn(app.query_one("#issues"))
 
 
 async def test_close_pane() -> None:
@@ -462,5 +468,5 @@ async def test_problems_found_by_the_background_load_appear_in_the_panel(
         await pilot.pause()
         panel = app.query_one("#issues")
         assert panel.display
-        text = str(app.query_one("#issues-text").render())
+        text = drawn(app.query_one("#issues"))
         assert "story.yaml:" in text and "gone" in text
