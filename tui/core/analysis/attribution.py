@@ -56,7 +56,8 @@ def attribution(sentence: str) -> str:
 # Every stance pattern holds one of these: one search rules out most sentences.
 _STANCE_HINT = re.compile(
     r"bestätig|dementi|bestr|zurück|geäußert|äußer|kommentar|confirm|denie|denies|"
-    r"deny|reject|refut|comment",
+    r"deny|reject|refut|comment|stellungnahme|auskunft|unbeantwortet|stritt|widersprach|dismissed|"
+    r"räumte|eingeräumt|admitted|acknowledged",
     re.IGNORECASE,
 )
 

@@ -35,7 +35,7 @@ from tui.core.analysis.lexicon import (
     terms_in,
 )
 from tui.core.analysis.numbers import Quantity, quantities
-from tui.core.analysis.phrasing import injured_part, is_deadline, says_change, starts_period
+from tui.core.analysis.phrasing import bare_casualty, injured_part, is_deadline, says_change, starts_period
 from tui.core.analysis.segment import Sentence, Word, sentences
 
 
@@ -405,7 +405,8 @@ def _figure(
         # `killing two people and injuring 32`: the same people, but what happened to
         # them is this figure's own predicate
         noun, end = previous.noun, q.end
-        counts = (predicate and noun_concept(noun.lower())) or previous.counts
+        casualty = "" if noun else bare_casualty(doc.text, q.start, q.end)  # `Five died and 30 were injured`
+        counts = casualty or (predicate and noun_concept(noun.lower())) or previous.counts
         qualifier = qualifier or previous.qualifier
     else:
         noun, counts, end = _number_of(sentence, q), "", q.end
@@ -431,6 +432,8 @@ def _figure(
         counts = _WHAT_HAPPENED.get(predicate, predicate)
     elif predicate == "capacity" and counts in _HELD:
         counts = "capacity"  # `fasst 34.000 Zuschauer`, `which holds 34,000`: what a venue holds
+    elif not counts and not q.unit and not noun:
+        counts = bare_casualty(doc.text, q.start, q.end)  # `killing at least 12`, `five died`
     clause = _PUNCT.search(doc.text, end, sentence.end)
     if _SERIOUS.search(doc.text, q.end, clause.start() if clause else sentence.end):
         qualifier = "serious"

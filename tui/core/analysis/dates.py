@@ -64,6 +64,12 @@ _CANDIDATE = re.compile(
     rf"|\b(?P<n2>{_COUNT})\s+(?P<u2>days?|weeks?|months?|years?)\s+ago\b)"
     rf"|(?P<startyear>\b(?:zu\s+)?(?:Anfang|Beginn)\s+(?:des|dieses)\s+Jahres\b|\bearlier\s+this\s+year\b"
     rf"|\bat\s+the\s+start\s+of\s+the\s+year\b)"
+    rf"|(?P<night>\b(?:last\s+night|overnight|(?:in\s+der\s+)?(?:vergangenen|letzten)\s+Nacht"
+    rf"|vergangene\s+Nacht|letzte\s+Nacht)\b)"
+    rf"|(?P<today>\b(?:this\s+(?:morning|afternoon|evening)|tonight|heute\s+(?:Morgen|früh|Vormittag|Mittag"
+    rf"|Nachmittag|Abend|Nacht))\b)"
+    rf"|(?P<weekend>\b(?:am|übers|über\s+das|at\s+the|over\s+the|this|last|vergangenen|letzten)\s+"
+    rf"(?:Wochenende|weekend)\b)"
     rf"|(?P<day>\b(?:gestern|vorgestern|heute|yesterday|today)\b)",
     re.IGNORECASE,
 )
@@ -86,6 +92,15 @@ _DATE_WORDS = frozenset(
         "heute",
         "yesterday",
         "today",
+        "tonight",
+        "overnight",
+        "night",
+        "nacht",
+        "morning",
+        "afternoon",
+        "evening",
+        "weekend",
+        "wochenende",
         "ago",
         "vor",
     }
@@ -301,6 +316,14 @@ def _relative(
         first = published.replace(day=1) - timedelta(days=1)
         low, high = _month_span(first.year, first.month)
         return DateMention(start, end, raw, low, high, relative=True)
+    if kind == "night":
+        # `last night` in a morning paper: the evening before, into the day itself
+        return DateMention(start, end, raw, published - timedelta(days=1), published, relative=True)
+    if kind == "today":
+        return DateMention(start, end, raw, published, published, relative=True)
+    if kind == "weekend":
+        saturday = published - timedelta(days=(published.weekday() - 5) % 7)
+        return DateMention(start, end, raw, saturday, saturday + timedelta(days=1), relative=True)
     if kind == "day":
         back = {"heute": 0, "today": 0, "gestern": 1, "yesterday": 1, "vorgestern": 2}[raw.lower()]
         day = published - timedelta(days=back)

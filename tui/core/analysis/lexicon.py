@@ -591,15 +591,22 @@ STANCE_PATTERNS: tuple[tuple[str, str], ...] = (
     (
         r"nicht\s+[\w\s]{0,60}?geäußert|äußerte\s+sich\s+[\w\s]{0,30}?nicht|wollte\s+sich\s+[\w\s]{0,30}?"
         r"nicht\s+äußern|declined\s+to\s+comment|refused\s+to\s+comment|(?:would|did|has|have)\s+not\s+"
-        r"(?:yet\s+)?comment(?:ed)?|no\s+comment|kein\s+kommentar",
+        r"(?:yet\s+)?comment(?:ed)?|no\s+comment|kein\s+kommentar|"
+        r"lehnte\s+[\w\s]{0,30}?stellungnahme\s+ab|keine\s+stellungnahme|gab\s+keine\s+auskunft|"
+        r"unbeantwortet|did\s+not\s+(?:immediately\s+)?respond\s+to\s+(?:a\s+)?requests?\s+for\s+comment",
         "no_comment",
     ),
     (
         r"zurückgewiesen|weist\s+[\w\s]{0,60}?zurück|wies(?:en)?\s+[\w\s]{0,60}?zurück|dementiert|bestritten|"
-        r"bestreitet|bestritt|dementierte|denied|denies|rejected|rejects|refuted",
+        r"bestreitet|bestritt|dementierte|denied|denies|rejected|rejects|refuted|"
+        r"stritt\s+[\w\s]{0,60}?ab\b|widersprach|dismissed\s+(?:reports|claims|suggestions)",
         "denies",
     ),
-    (r"bestätigt|bestätigte|bestätigen|confirmed|confirms", "confirms"),
+    (
+        r"bestätigt|bestätigte|bestätigen|confirmed|confirms|räumte\s+[\w\s]{0,40}?ein\b|eingeräumt|"
+        r"admitted|acknowledged",
+        "confirms",
+    ),
 )
 
 STOPWORDS = frozenset(

@@ -69,3 +69,25 @@ _BARE_SCALES = frozenset({"hundred", "thousand", "hundert", "tausend", "hunderte
 
 def is_vague(text: str, start: int, words: str) -> bool:
     return words.lower() in _BARE_SCALES and _VAGUE_BEFORE.search(text, max(0, start - 12), start) is not None
+
+
+# A number with no noun right by a casualty verb: `killing at least 12`, `12 were injured`,
+# `fünf starben`. What befell them says what is counted.
+_CASUALTY_BEFORE = re.compile(
+    r"\b(?:(?P<dead>killing|killed|tötete|töteten|starben)|(?P<hurt>injuring|wounding|injured|wounded|verletzte))\s+$",
+    re.IGNORECASE,
+)
+_CASUALTY_AFTER = re.compile(
+    r"\s+(?:(?:(?:were|was|have\s+been|had\s+been|wurden|sind|waren)\s+)?(?:\w+\s+){0,2}?"
+    r"(?:(?P<dead>killed|getötet)|(?P<hurt>injured|hurt|wounded|verletzt|verwundet))"
+    r"|(?P<died>died|starben|kamen\s+ums\s+leben))\b",
+    re.IGNORECASE,
+)
+
+
+def bare_casualty(text: str, start: int, end: int) -> str:
+    """ "dead" or "injured" for a bare number a casualty verb governs, else ""."""
+    m = _CASUALTY_BEFORE.search(text, max(0, start - 16), start) or _CASUALTY_AFTER.match(text, end)
+    if m is None:
+        return ""
+    return "injured" if m.group("hurt") else "dead"

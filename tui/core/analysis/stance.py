@@ -32,7 +32,11 @@ from tui.core.analysis.suggest import Member, Suggestion, stable_id
 _AGENT = re.compile(r"\b(?:von|by)\s+(?P<name>[A-ZÄÖÜ][\wäöüß-]+)")
 _CONTENT = re.compile(r"[^\W\d_]{4,}")
 _SHORT = re.compile(r"\b[^\W\d_]{2,3}\b")
-_CUES = re.compile(r"^(?:bestätig|dementi|bestrit|zurückgew|confirm|den(?:y|ie)|reject)", re.IGNORECASE)
+_CUES = re.compile(
+    r"^(?:bestätig|dementi|bestrit|zurückgew|confirm|den(?:y|ie)|reject|admit|acknowledg|räumte|eingeräumt|"
+    r"widersprach|stritt|dismiss)",
+    re.IGNORECASE,
+)
 _WORDING = {"confirms": "confirmed", "denies": "denied", "no_comment": "neither confirmed nor denied"}
 
 
