@@ -105,6 +105,39 @@ def test_two_scan_runs_equal_the_single_pattern(source: str) -> None:
     assert _runs(source) == [m.span() for m in _RUN.finditer(source)]
 
 
+def _fold_plainly(source: str) -> tuple[str, list[int], list[int]]:
+    """Folding as first written: every run of _RUN, then every folding character."""
+    from tui.core.document.text import _HAS_SPACE, _fold_chars
+
+    pieces, folded_at, source_at, last, length = [], [0], [0], 0, 0
+    for match in _RUN.finditer(source):
+        start, end = match.span()
+        pieces.append(source[last:start])
+        length += start - last
+        if _HAS_SPACE.search(source, start, end):
+            folded_at.append(length)
+            source_at.append(start)
+            pieces.append(" ")
+            length += 1
+        folded_at.append(length)
+        source_at.append(end)
+        last = end
+    pieces.append(source[last:])
+    return _fold_chars("".join(pieces)), folded_at, source_at
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=" \t\n\u00a0\u00ad\u200bab„“–-'’\u2003«`´—", max_size=50))
+def test_one_scan_folds_as_runs_then_characters(source: str) -> None:
+    """Runs and folding characters found in one scan (a folding character
+    followed by spaces included) fold the text as the two plain steps do."""
+    folded = Folded(source)
+    text, folded_at, source_at = _fold_plainly(source)
+    assert folded.text == text
+    if len(folded._folded_at) > 1 or len(folded_at) > 1:
+        assert (folded._folded_at, folded._source_at) == (folded_at, source_at)
+
+
 def test_folding_a_large_text_keeps_offsets() -> None:
     source = "Er sagte:\u00a0„Nein“ –  und  ging.\n\n" * 2000
     folded = Folded(source)
