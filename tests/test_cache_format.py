@@ -1,5 +1,6 @@
 """The annotation cache gives back exactly what was put in, field by field."""
 
+import marshal
 from pathlib import Path
 
 import pytest
@@ -69,12 +70,42 @@ def test_annotations_round_trip(tmp_path: Path) -> None:
     assert meta == {"title": "T"} and diagnostics == problems
 
 
+def _entry(key: str) -> Path:
+    return cache.cache_dir() / "annotations" / f"{key}.marshal"
+
+
 def test_entry_from_another_model_is_ignored(tmp_path: Path) -> None:
     path = tmp_path / "art.yaml"
     cache.save_annotations("k2", _samples(path), {}, [])
-    entry = cache.cache_dir() / "annotations" / "k2.json"
-    entry.write_text(entry.read_text().replace('"extra":{', '"extra":{"gone":[[0,"x"]],'))
+    data = marshal.loads(_entry("k2").read_bytes())
+    data["extra"]["gone"] = [(0, "x")]
+    _entry("k2").write_bytes(marshal.dumps(data))
     assert cache.load_annotations("k2", path, "art") is None
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda raw: raw[: len(raw) // 2],  # cut short
+        lambda raw: b"\x00" + raw,  # not marshal
+        lambda raw: marshal.dumps({"ids": ["a"], "quotes": []}),  # columns of unequal length
+        lambda raw: marshal.dumps([1, 2]),  # not a mapping
+    ],
+)
+def test_a_broken_entry_is_ignored(tmp_path: Path, damage) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "art.yaml"
+    cache.save_annotations("k3", _samples(path), {}, [])
+    _entry("k3").write_bytes(damage(_entry("k3").read_bytes()))
+    assert cache.load_annotations("k3", path, "art") is None
+
+
+def test_annotations_without_quotes_and_context_round_trip(tmp_path: Path) -> None:
+    path = tmp_path / "art.yaml"
+    items = [a for a in _samples(path) if a.anchor is None or not a.anchor.prefix]
+    cache.save_annotations("k4", items, {}, [])
+    loaded = cache.load_annotations("k4", path, "art")
+    assert loaded is not None and loaded[0] == items
+    assert all(a.path is path for a in loaded[0])  # one Path object per file, as the loader expects
 
 
 def test_cache_writes_leave_no_temp_files(tmp_path: Path) -> None:
@@ -82,7 +113,7 @@ def test_cache_writes_leave_no_temp_files(tmp_path: Path) -> None:
     for n in range(3):
         cache.save_annotations(f"k{n}", _samples(path), {}, [])
     names = [p.name for p in (cache.cache_dir() / "annotations").iterdir()]
-    assert sorted(names) == ["k0.json", "k1.json", "k2.json"]
+    assert sorted(names) == ["k0.marshal", "k1.marshal", "k2.marshal"]
 
 
 def test_cache_writes_are_not_fsynced(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable, Coroutine, Iterable, Sequence
 from pathlib import Path
+from time import monotonic
 from typing import Any, ClassVar
 from urllib.parse import urlparse
 
@@ -23,6 +24,7 @@ from textual.screen import Screen
 
 from tui.core.document.highlights import Highlights
 from tui.core.document.text import escape_controls
+from tui.core.files import gcpause
 from tui.core.files.store import default_author
 from tui.core.model.corpus import (
     BACKGROUND_BYTES,
@@ -63,6 +65,9 @@ KEY_NAMES = {
     "left_parenthesis": "(",
     "right_parenthesis": ")",
 }
+
+
+PROGRESS_EVERY = 0.1  # seconds between two updates of the loading bar
 
 
 def key_label(keys: str) -> str:
@@ -167,20 +172,28 @@ class CrossreadApp(App[None]):
     def _load(self) -> None:
         """Annotations, anchoring and authors' files, off the UI thread."""
 
-        def progress(stage: str, done: int, total: int) -> None:
-            self.call_from_thread(self.reader.show_progress, stage, done, total)
+        shown = [0.0]
 
-        complete_corpus(self.corpus, progress)
-        self._start_session()
-        # The open panes' highlight indexes are built here, not on the UI thread
-        # (0.26 s each at 5 MB); and what was loaded is moved out of the
-        # collector's sight, or its first full pass stalls the screen for a second.
-        refs = self.corpus.contradiction_refs()
-        built = {
-            aid: Highlights(self.corpus.annotations.get(aid, []), refs)
-            for aid in self.call_from_thread(self.reader.open_article_ids)
-        }
-        gc.freeze()
+        def progress(stage: str, done: int, total: int) -> None:
+            # Posted, not awaited (call_from_thread waited for the UI thread, busy
+            # wrapping the text), and at most every PROGRESS_EVERY: each redraws the bar.
+            now = monotonic()
+            if now - shown[0] >= PROGRESS_EVERY:
+                shown[0] = now
+                self.call_later(self.reader.show_progress, stage, done, total)
+
+        with gcpause.paused():  # the session and the indexes too: they allocate as much again
+            complete_corpus(self.corpus, progress)
+            self._start_session()
+            # The open panes' highlight indexes are built here, not on the UI thread
+            # (0.26 s each at 5 MB); and what was loaded is moved out of the
+            # collector's sight, or its first full pass stalls the screen for a second.
+            refs = self.corpus.contradiction_refs()
+            built = {
+                aid: Highlights(self.corpus.annotations.get(aid, []), refs)
+                for aid in self.call_from_thread(self.reader.open_article_ids)
+            }
+            gc.freeze()
         self.call_from_thread(self._loaded, built)
 
     def _loaded(self, built: dict[str, Highlights]) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
+from operator import itemgetter
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
@@ -18,14 +19,25 @@ class IntervalIndex(Generic[T]):
     def __init__(self, items: Iterable[tuple[int, int, T]]) -> None:
         self._buckets: dict[int, list[tuple[int, int, T]]] = {}
         self._sorted: list[tuple[int, int, T]] = []
+        buckets = self._buckets
         for start, end, item in items:
             if end <= start:
                 continue
             entry = (start, end, item)
             self._sorted.append(entry)
-            for bucket in range(start // BUCKET, (end - 1) // BUCKET + 1):
-                self._buckets.setdefault(bucket, []).append(entry)
-        self._sorted.sort(key=lambda e: (e[0], -e[1]))
+            first, last = start // BUCKET, (end - 1) // BUCKET
+            if first == last:  # most quotes: one bucket, no range to walk
+                if first in buckets:
+                    buckets[first].append(entry)
+                else:
+                    buckets[first] = [entry]
+                continue
+            for bucket in range(first, last + 1):
+                buckets.setdefault(bucket, []).append(entry)
+        # By start, the longer first: two stable sorts on C key functions, not a
+        # lambda building a tuple per entry (50,000 of them at 5 MB).
+        self._sorted.sort(key=itemgetter(1), reverse=True)
+        self._sorted.sort(key=itemgetter(0))
         self._starts: dict[str, tuple[list[int], list[T]]] = {}
 
     def __len__(self) -> int:

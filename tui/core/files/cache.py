@@ -15,17 +15,16 @@ import json
 import os
 import tempfile
 from dataclasses import fields
-from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
 import platformdirs
 
 from tui.core.files.article import Article, ArticleMeta, Block, Span
-from tui.core.model.annotations import KINDS, Anchor, Annotation, Match, Resolution
-from tui.core.model.diagnostics import Diagnostic, Level
+from tui.core.model.annotations import Annotation
+from tui.core.model.diagnostics import Diagnostic
 
-VERSION = "4"  # bump when parsing changes what a given file becomes
+VERSION = "5"  # bump when parsing changes what a given file becomes (5: marshal columns)
 
 
 def enabled() -> bool:
@@ -134,97 +133,22 @@ def save_article(key: str, article: Article) -> None:
 
 # ------------------------------------------------------------------ annotations
 #
-# Column by column: one list per field instead of one list per annotation keeps
-# both the file and the parsed JSON small, and fields left at their default
-# (most of them, most of the time) are not stored at all.
-
-_CORE = ("article", "id", "kind", "anchor", "path", "line", "column", "resolution")
-_KINDS = {kind: kind for kind in KINDS}  # one string object per kind, not per annotation
-
-
-def _extras() -> list[tuple[str, Any]]:
-    """Every other field of Annotation with its default, new fields included."""
-    return [(f.name, f.default) for f in fields(Annotation) if f.name not in _CORE]
+# The annotations' format is in tui/core/files/columns.py; these keep the callers' names.
 
 
 def save_annotations(
     key: str, annotations: list[Annotation], meta: dict[str, str], diagnostics: list[Diagnostic]
 ) -> None:
-    anchors = [a.anchor for a in annotations]
-    res = [a.resolution for a in annotations]
-    extras = _extras()
-    names = [name for name, _ in extras]
-    defaults = tuple(default for _, default in extras)
-    values = attrgetter(*names)
-    sparse: dict[str, list[Any]] = {}
-    for n, a in enumerate(annotations):
-        got = values(a)
-        if got != defaults:  # most annotations: one C-level comparison
-            for name, value, default in zip(names, got, defaults, strict=True):
-                if value != default:
-                    sparse.setdefault(name, []).append([n, value])
-    anchored = [n for n, anchor in enumerate(anchors) if anchor is not None]
-    data = {
-        "meta": meta,
-        "diagnostics": [[d.line, d.column, d.level.value, d.message, d.hint] for d in diagnostics],
-        "ids": [a.id for a in annotations],
-        "kinds": [a.kind for a in annotations],
-        "lines": [a.line for a in annotations],
-        "columns": [a.column for a in annotations],
-        "quotes": [anchor.quote if anchor is not None else None for anchor in anchors],
-        "context": [
-            [n, x.prefix, x.suffix, x.occurrence, x.start]
-            for n in anchored
-            if (x := anchors[n]) is not None and (x.prefix or x.suffix or x.occurrence or x.start is not None)
-        ],
-        "starts": [r.start for r in res],
-        "ends": [r.end for r in res],
-        "matches": "".join(r.match.value[0] for r in res),
-        "odd": [[n, r.score, int(r.ambiguous)] for n, r in enumerate(res) if r.score != 1.0 or r.ambiguous],
-        "extra": sparse,
-    }
-    _write("annotations", key, data)
+    from tui.core.files import columns
+
+    with contextlib.suppress(ValueError, TypeError):  # a value marshal cannot store: no entry
+        write_bytes("annotations", f"{key}.marshal", columns.dump(annotations, meta, diagnostics))
 
 
 def load_annotations(
     key: str, path: Path, article_id: str
 ) -> tuple[list[Annotation], dict[str, str], list[Diagnostic]] | None:
-    data = _read("annotations", key)
-    if not isinstance(data, dict):
-        return None
-    try:
-        matches = {m.value[0]: m for m in Match}
-        context = {row[0]: row[1:] for row in data["context"]}
-        odd = {row[0]: row[1:] for row in data["odd"]}
-        kinds = _KINDS
-        annotations = []
-        for n, (ident, kind, line, column, quote, start, end, code) in enumerate(
-            zip(
-                data["ids"],
-                data["kinds"],
-                data["lines"],
-                data["columns"],
-                data["quotes"],
-                data["starts"],
-                data["ends"],
-                data["matches"],
-                strict=True,
-            )
-        ):
-            anchor = None
-            if quote is not None:
-                anchor = Anchor(quote, *context[n]) if n in context else Anchor(quote)
-            a = Annotation(article_id, ident, kinds.get(kind, kind), anchor, path, line, column)
-            score, ambiguous = odd.get(n, (1.0, 0))
-            a.resolution = Resolution(start, end, matches[code], score, bool(ambiguous))
-            annotations.append(a)
-        known = {name for name, _ in _extras()}
-        for name, pairs in data["extra"].items():
-            if name not in known:
-                return None  # written by another version of the model
-            for n, value in pairs:
-                setattr(annotations[n], name, tuple(value) if isinstance(value, list) else value)
-        diagnostics = [Diagnostic(path, d[0], d[1], Level(d[2]), d[3], d[4]) for d in data["diagnostics"]]
-        return annotations, dict(data["meta"]), diagnostics
-    except (KeyError, TypeError, ValueError, IndexError):
-        return None
+    from tui.core.files import columns
+
+    data = read_bytes("annotations", f"{key}.marshal")
+    return None if data is None else columns.load(data, path, article_id)
