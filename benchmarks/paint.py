@@ -44,10 +44,12 @@ def main() -> None:
     parser.add_argument("corpus", nargs="?", type=Path)
     parser.add_argument("--open", nargs="*", default=[])
     parser.add_argument("--annotations", action="store_true", help="exit once the annotations are drawn")
+    parser.add_argument("--size", default="80x24", help="terminal size, COLUMNSxROWS (default %(default)s)")
     args = parser.parse_args()
+    columns, rows = (int(n) for n in args.size.split("x"))
     app = FirstPaint(args.corpus or bundled_corpus(), args.open, author="bench")
     app.until_annotations = args.annotations
-    app.run(headless=True)
+    app.run(headless=True, size=(columns, rows))
     report_peak_memory()
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import marshal
+import operator
 import os
 import stat
 import time
@@ -31,6 +32,7 @@ Row = tuple[StatKey, str, tuple[Any, ...], tuple[str, ...], str]
 
 
 _block = functools.partial(tuple.__new__, Block)
+_spans_of = operator.itemgetter(8)
 
 
 def stat_key(info: os.stat_result) -> StatKey:
@@ -77,9 +79,10 @@ class Snapshot:
             if set(map(len, blocks)) - {9}:
                 return None
             made = list(map(_block, blocks))  # a C loop: no bytecode per block
-            for n, b in enumerate(blocks):
-                if b[8]:  # spans: rarer than blocks
-                    made[n] = Block._make((*b[:8], tuple(map(Span._make, b[8]))))
+            if any(map(_spans_of, blocks)):
+                for n, b in enumerate(blocks):
+                    if b[8]:  # spans: rarer than blocks
+                        made[n] = Block._make((*b[:8], tuple(map(Span._make, b[8]))))
             article = Article(stem, path, text, made, ArticleMeta(*meta), form)
         except (TypeError, ValueError, IndexError):
             return None
