@@ -236,6 +236,18 @@ def test_a_typo_across_three_grams_is_still_found_in_a_batch() -> None:
     assert (batch.start, batch.end, batch.match) == (0, 24, Match.FUZZY)
 
 
+def test_a_quote_too_short_for_a_gapped_pair_keeps_every_gram() -> None:
+    """'aaa-' has two grams that overlap, one of them broken; keeping only the
+    rarer one (the broken one) made the batch orphan what one quote alone finds."""
+    from tui.core.document import qgrams
+
+    items = qgrams.grams("aaa-")
+    assert qgrams.spread(items, {"aaa": [0]}) == items
+    batch = resolve_all(TextIndex("aaa"), [Anchor("aaa-")])
+    assert batch == [resolve(TextIndex("aaa"), Anchor("aaa-"))]
+    assert batch[0].match is Match.FUZZY
+
+
 def test_needles_that_open_alike_get_every_start() -> None:
     """Many quotes opening with the same common words (a longer key for them)
     and short ones inside them: every start, as find loops give."""

@@ -6,7 +6,7 @@ intact grams are the only places worth comparing it with, and how many of its
 grams stand where they should ranks those places. Frequent grams (inside
 common words) would cost more to collect than they tell, so a batch first
 estimates every gram's frequency on a small sample of the text and keeps, per
-quote, a few rare ones that do not overlap (one typo breaks at most two).
+quote, two rare ones with a gap between them (one typo breaks only one).
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ from collections.abc import Iterable
 from tui.core.document.multisearch import find_all
 
 GRAM = 8  # gram length for quotes of 24 characters and more
-APART = 3  # grams kept that do not overlap, when no two have a gap: a typo breaks two at most
 MOST_HITS = 5000  # hits of one gram ever taken as candidates
 WINDOWS = 4  # best places returned
 CLOSE = 8.0  # ratio points below the best place that still get compared in full
@@ -58,35 +57,29 @@ def pick(ftext: str, fquotes: Iterable[str]) -> dict[str, list[Gram]]:
 
 
 def spread(items: list[Gram], counts: dict[str, list[int]]) -> list[Gram]:
-    """A few rare grams of which one edit always leaves one whole.
+    """Two rare grams of which one edit always leaves one whole.
 
     Two grams with a character between them cannot both be broken by one
-    edit, so the rarest such pair is kept; a quote too short for one keeps
-    the three rarest grams that do not overlap (one edit breaks two at most).
-    Taking the rarest grams alone could keep only broken ones: the grams a
-    typo breaks are the rarest of all in the text. No more are kept: each
-    gram a batch searches slows its pass over the text (pyahocorasick pays
-    for each branch of its trie at every character), while the places are
-    ranked by whole-quote ratio anyway (5 MB, 390 typo quotes: the same
-    results as with two more grams each, 0.04 s sooner).
+    edit, so the rarest such pair is kept. Taking the rarest grams alone
+    could keep only broken ones: the grams a typo breaks are the rarest of
+    all in the text. A quote too short for such a pair (under 9 characters)
+    keeps every gram. No more are kept: each gram a batch searches slows its
+    pass over the text (pyahocorasick pays for each branch of its trie at
+    every character), while the places are ranked by whole-quote ratio
+    anyway (5 MB, 390 typo quotes: the same results as with up to three more
+    grams each, 0.04 s sooner).
     """
     count = {gram: len(counts.get(gram, ())) for _, gram in items}
-    ranked = sorted(items, key=lambda g: (count[g[1]], g[0]))
     pairs = [
         (max(count[a[1]], count[b[1]]), count[a[1]] + count[b[1]], a, b)
         for i, a in enumerate(items)
         for b in items[i + 1 :]
         if b[0] > a[0] + len(a[1])
     ]
-    chosen: list[Gram] = []
-    if pairs:
-        _, _, first, second = min(pairs)
-        chosen = [first, second]
-    else:
-        for off, gram in ranked:
-            if len(chosen) < APART and all(abs(off - other) >= len(gram) for other, _ in chosen):
-                chosen.append((off, gram))
-    return sorted(chosen)
+    if not pairs:
+        return items
+    _, _, first, second = min(pairs)
+    return [first, second]
 
 
 def candidates(fquote: str, ftext: str, items: list[Gram], hits: dict[str, list[int]]) -> list[int]:
