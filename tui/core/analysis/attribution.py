@@ -53,18 +53,18 @@ def attribution(sentence: str) -> str:
     return ""
 
 
-# Every stance pattern holds one of these: one search rules out most sentences.
+# Every stance pattern holds one of these: one search of the lower-cased sentence rules out
+# most sentences (case-blind matching of many alternatives is five times slower).
 _STANCE_HINT = re.compile(
     r"bestätig|dementi|bestr|zurück|geäußert|äußer|kommentar|confirm|denie|denies|"
     r"deny|reject|refut|comment|stellungnahme|auskunft|unbeantwortet|stritt|widersprach|dismissed|"
-    r"räumte|eingeräumt|admitted|acknowledged",
-    re.IGNORECASE,
+    r"räumte|eingeräumt|admitted|acknowledged"
 )
 
 
 def stance(sentence: str) -> Stance | None:
     """Whether a sentence confirms, denies or withholds comment."""
-    if _STANCE_HINT.search(sentence) is None:
+    if _STANCE_HINT.search(sentence.lower()) is None:
         return None
     for pattern, kind in _STANCES:
         m = pattern.search(sentence)

@@ -64,16 +64,22 @@ _CANDIDATE = re.compile(
     rf"|\b(?P<n2>{_COUNT})\s+(?P<u2>days?|weeks?|months?|years?)\s+ago\b)"
     rf"|(?P<startyear>\b(?:zu\s+)?(?:Anfang|Beginn)\s+(?:des|dieses)\s+Jahres\b|\bearlier\s+this\s+year\b"
     rf"|\bat\s+the\s+start\s+of\s+the\s+year\b)"
-    rf"|(?P<night>\b(?:last\s+night|overnight|(?:in\s+der\s+)?(?:vergangenen|letzten)\s+Nacht"
-    rf"|vergangene\s+Nacht|letzte\s+Nacht)\b)"
-    rf"|(?P<today>\b(?:this\s+(?:morning|afternoon|evening)|tonight|heute\s+(?:Morgen|früh|Vormittag|Mittag"
-    rf"|Nachmittag|Abend|Nacht))\b)"
-    rf"|(?P<weekend>\b(?:am|übers|über\s+das|at\s+the|over\s+the|this|last|vergangenen|letzten)\s+"
-    rf"(?:Wochenende|weekend)\b)"
     rf"|(?P<day>\b(?:gestern|vorgestern|heute|yesterday|today)\b)",
     re.IGNORECASE,
 )
 
+# Parts of days and the weekend, tried only in a sentence that names one (`_PART_HINT`):
+# each alternative in the pattern above costs every sentence with a date word.
+_PART_OF_DAY = re.compile(
+    r"(?P<night>\b(?:last\s+night|overnight|(?:in\s+der\s+)?(?:vergangenen|letzten)\s+Nacht"
+    r"|vergangene\s+Nacht|letzte\s+Nacht)\b)"
+    r"|(?P<today>\b(?:this\s+(?:morning|afternoon|evening)|tonight|heute\s+(?:Morgen|früh|Vormittag|Mittag"
+    r"|Nachmittag|Abend|Nacht))\b)"
+    r"|(?P<weekend>\b(?:am|übers|über\s+das|at\s+the|over\s+the|this|last|vergangenen|letzten)\s+"
+    r"(?:Wochenende|weekend)\b)",
+    re.IGNORECASE,
+)
+_PART_HINT = re.compile(r"nacht|night|morning|afternoon|evening|heute|wochenende|weekend")
 
 # Words without which no candidate above can match a sentence without digits.
 _DATE_WORDS = frozenset(
@@ -222,7 +228,14 @@ def _clean(text: str) -> str:
 def dates(text: str, published: date | None, language: str = "de", offset: int = 0) -> list[DateMention]:
     """Every date candidate in `text`, resolved where it can be."""
     out: list[DateMention] = []
-    for m in _CANDIDATE.finditer(text):
+    found = list(_CANDIDATE.finditer(text))
+    if _PART_HINT.search(text.lower()):
+        parts = list(_PART_OF_DAY.finditer(text))  # `heute Morgen` before `heute`
+        found = sorted(
+            [m for m in found if not any(p.start() < m.end() and m.start() < p.end() for p in parts)] + parts,
+            key=lambda m: m.start(),
+        )
+    for m in found:
         mention = _mention(m, published, language, offset)
         if mention is None:
             continue
