@@ -270,3 +270,19 @@ def test_folding_skips_only_text_it_would_leave_alone(source: str) -> None:
     folded = Folded(source)
     for index in range(len(folded.text)):
         assert 0 <= folded.to_source(index) < len(source)
+
+
+def test_results_filled_slot_by_slot_equal_constructed_ones(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The batch fills its exact results' slots directly; they must be the
+    Resolutions `__init__` makes, and `__init__` is used if that is unsafe."""
+    from tui.core.document import anchoring
+    from tui.core.model.annotations import Resolution
+
+    assert anchoring._SLOTS is not None  # the direct path is the one taken
+    text = "und der Vertrag und der Vertrag wurde. Kim sagte nichts."
+    anchors = [Anchor(q) for q in ("der Vertrag wurde", "und der", "Kim", "fehlt hier", "Vertrag")]
+    direct = resolve_all(TextIndex(text), anchors)
+    assert direct[0] == Resolution(20, 37, Match.EXACT) and direct[0].score == 1.0
+    assert not direct[0].ambiguous and direct[1].ambiguous
+    monkeypatch.setattr(anchoring, "_SLOTS", None)
+    assert resolve_all(TextIndex(text), anchors) == direct
