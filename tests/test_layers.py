@@ -17,7 +17,7 @@ MINE = (
 
 
 def state(corpus: Corpus) -> tuple:
-    refs = {ref: a.ref for ref, a in corpus._by_ref.items()}
+    refs = {(aid, ident): a.ref for aid, ids in corpus._by_id.items() for ident, a in ids.items()}
     links = {ref: sorted(link.id for link in found) for ref, found in corpus._links_by_ref.items() if found}
     return refs, dict(corpus._claim_counts), links, corpus.counts("a").contradictions
 

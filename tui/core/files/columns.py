@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import marshal
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import MISSING, fields
 from itertools import repeat
 from operator import attrgetter
@@ -27,6 +27,8 @@ _CORE = ("article", "id", "kind", "anchor", "path", "line", "column", "resolutio
 _KINDS = {kind: kind for kind in KINDS}  # one string object per kind, not per annotation
 _MATCHES = {m.value[0]: m for m in Match}
 _set_resolution = Annotation.__dict__["resolution"].__set__
+_set_score = Resolution.__dict__["score"].__set__  # frozen: set once, right after it is made
+_set_ambiguous = Resolution.__dict__["ambiguous"].__set__
 
 
 def _extras() -> list[tuple[str, Any]]:
@@ -34,7 +36,7 @@ def _extras() -> list[tuple[str, Any]]:
     return [(f.name, f.default) for f in fields(Annotation) if f.name not in _CORE]
 
 
-def _frozen(cls: type[T], count: int, columns: dict[str, list[Any]]) -> list[T]:
+def _frozen(cls: type[T], count: int, columns: Mapping[str, Iterable[Any]]) -> list[T]:
     """`count` instances of a frozen slots dataclass, a field at a time.
 
     A frozen dataclass's `__init__` sets each field through `object.__setattr__`
@@ -90,35 +92,27 @@ def dump(annotations: list[Annotation], meta: dict[str, str], diagnostics: list[
 
 
 def load(
-    raw: bytes, path: Path, article_id: str
+    data: Any, path: Path, article_id: str
 ) -> tuple[list[Annotation], dict[str, str], list[Diagnostic]] | None:
-    """What `dump` stored, or None for an entry that is broken or from another model."""
+    """What `dump` stored (unmarshalled), or None for an entry that is broken or
+    from another model."""
     try:
-        data = marshal.loads(raw)
         ids, quotes, starts, ends = data["ids"], data["quotes"], data["starts"], data["ends"]
         count = len(ids)
         if not (len(quotes) == len(starts) == len(ends) == len(data["matches"]) == count):
             return None
         anchors = _anchors(quotes, data["context"])
-        scores, ambiguous = [1.0] * count, [False] * count
+        # Iterators, not lists, where a column is read once: every transient list
+        # of 50,000 leaves the heap larger after the load (warm RSS per annotation).
+        matches = map(_MATCHES.__getitem__, data["matches"])
+        resolutions = _frozen(Resolution, count, {"start": starts, "end": ends, "match": matches})
         for n, score, odd in data["odd"]:
-            scores[n], ambiguous[n] = float(score), bool(odd)
-        matches = list(map(_MATCHES.__getitem__, data["matches"]))
-        columns = {"start": starts, "end": ends, "match": matches, "score": scores, "ambiguous": ambiguous}
-        resolutions = _frozen(Resolution, count, columns)
-        kinds = list(map(_KINDS.get, data["kinds"], data["kinds"]))
-        annotations = list(
-            map(
-                Annotation,
-                repeat(article_id),
-                ids,
-                kinds,
-                anchors,
-                repeat(path),
-                data["lines"],
-                data["columns"],
-            )
-        )
+            _set_score(resolutions[n], float(score))
+            _set_ambiguous(resolutions[n], bool(odd))
+        kinds = map(_KINDS.get, data["kinds"], data["kinds"])
+        where = repeat(path)  # one Path object for the file's records: the loader compares by identity
+        lines, cols = data["lines"], data["columns"]
+        annotations = list(map(Annotation, repeat(article_id), ids, kinds, anchors, where, lines, cols))
         if len(annotations) != count:
             return None
         deque(map(_set_resolution, annotations, resolutions), maxlen=0)
@@ -136,20 +130,23 @@ def load(
 
 def _anchors(quotes: list[str | None], context: list[tuple[int, str, str, int, int | None]]) -> list[Any]:
     """One Anchor per stored quote (None where there was none), with prefix,
-    suffix, occurrence and start only where they were given."""
-    where = [n for n, quote in enumerate(quotes) if quote is not None]
-    columns: dict[str, list[Any]] = {"quote": [quotes[n] for n in where]}
+    suffix, occurrence and start only where they were given. When every record
+    has a quote (the common case) no list of positions is made: its 50,000 int
+    objects would outlive nothing but still leave the heap larger."""
+    where = None if None not in quotes else [n for n, quote in enumerate(quotes) if quote is not None]
+    count = len(quotes) if where is None else len(where)
+    columns: dict[str, list[Any]] = {"quote": quotes if where is None else [quotes[n] for n in where]}
     if context:
-        slot = {n: i for i, n in enumerate(where)}
-        prefix, suffix = [""] * len(where), [""] * len(where)
-        occurrence = [0] * len(where)
-        start: list[int | None] = [None] * len(where)
+        slot = None if where is None else {n: i for i, n in enumerate(where)}
+        prefix, suffix = [""] * count, [""] * count
+        occurrence = [0] * count
+        start: list[int | None] = [None] * count
         for n, before, after, nth, hint in context:
-            i = slot[n]
+            i = n if slot is None else slot[n]
             prefix[i], suffix[i], occurrence[i], start[i] = before, after, nth, hint
         columns.update(prefix=prefix, suffix=suffix, occurrence=occurrence, start=start)
-    made = _frozen(Anchor, len(where), columns)
-    if len(where) == len(quotes):
+    made = _frozen(Anchor, count, columns)
+    if where is None:
         return made
     anchors: list[Any] = [None] * len(quotes)
     for n, anchor in zip(where, made, strict=True):
