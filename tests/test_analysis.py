@@ -206,6 +206,10 @@ def _figures(text: str, language: str = "de", published: date | None = None) -> 
         # `the injured` are people: no predicate of the paramedics
         ("About 150 paramedics treated the injured.", "en", "paramedics", "", ""),
         ("Five firefighters were treated for smoke inhalation.", "en", "emergency workers", "injured", ""),
+        # past an adjective after `die Zahl der`; past modifiers before an English noun
+        ("Die Zahl der verschobenen Operationen stieg auf 450.", "de", "operations", "postponed", ""),
+        ("Some 20 intensive care patients were transferred.", "en", "patients", "deployed", ""),
+        ("The hospital employs around 2,400 people.", "en", "employees", "employed", ""),
         # a bare number a casualty verb governs counts what befell it
         ("A bomb exploded, killing at least 12.", "en", "dead", "killed", ""),
         ("Bei dem Anschlag starben zwölf.", "de", "dead", "killed", ""),
@@ -826,6 +830,12 @@ def test_stance_cues(sentence: str, kind: str | None) -> None:
             "contradicts",
         ),
         ("Gestern bestätigte die Stadt den Termin.", "Yesterday the city denied the report.", None),
+        # a genitive holder (`des Klinikums`), data and theft in either language
+        (
+            "Ein Sprecher des Klinikums räumte ein, dass Patientendaten abgeflossen sein könnten.",
+            "The hospital denied that patient data had been stolen.",
+            "contradicts",
+        ),
     ],
 )
 def test_stance_actors_match_across_languages(german: str, english: str, relation: str | None) -> None:
@@ -879,6 +889,23 @@ def test_stance_actors_match_across_languages(german: str, english: str, relatio
         ),
         ("Drei Ortsteile wurden geräumt.", "The evacuation of three villages began.", "corroborates"),
         ("Sie kamen in sechs Krankenhäuser.", "They were taken to six hospitals.", "corroborates"),
+        # `planned` before its noun is an attribute, not a plan
+        (
+            "Rund 200 geplante Operationen wurden verschoben.",
+            "About 200 planned operations were postponed.",
+            "corroborates",
+        ),
+        # one sum in two currencies: a slip in one report
+        (
+            "Die Täter hätten ein Lösegeld von fünf Millionen Euro gefordert.",
+            "The attackers had demanded a ransom of 5 million dollars and that the hospital would not pay.",
+            "contradicts",
+        ),
+        (
+            "Das Klinikum beschäftigt 4.500 Mitarbeiter.",
+            "Von den 5.400 Beschäftigten gehen viele.",
+            "contradicts",
+        ),
         # after a figure of the dead, a bare figure with its own verb counts its own people
         ("Bei dem Anschlag wurden 30 verletzt.", "Five died and 30 were injured.", "corroborates"),
         # the predicate of the figure's own clause, not of the clause before

@@ -99,7 +99,9 @@ _ADJECTIVE_END = re.compile(r"(?:e|en|er|es|em|ische|ischen)$")
 _TIME_UNITS = frozenset({"year", "month", "week", "day", "hour"})
 _SINCE = re.compile(r"^(?:seit|since|bis|until)\b", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
-_CLAUSE = re.compile(r"[,;:–]\s*")
+# Clauses: punctuation, and conjunctions that start a new statement (`and that the hospital
+# would not pay`: its `would` says nothing of the sum demanded before it).
+_CLAUSE = re.compile(r"[,;:–]\s*|\s(?:and\s+that|und\s+dass|but|aber|while|während)\s")
 _SUBORDINATE = frozenset({"dass", "that", "ob", "whether", "falls", "if"})
 _NUMBER_OF = re.compile(
     r"\b(?:number|toll|Zahl|Anzahl)\s+(?:of|der|an)\s+(?:the\s+)?([\w-]+)(?:\s+([\w-]+))?", re.IGNORECASE
@@ -307,8 +309,10 @@ def _modality(sentence: Sentence, words: list[Word], lowers: list[str], q: Quant
     end = min((c for c in cuts if c >= q.end), default=sentence.end)
     first = next((i for i, w in enumerate(words) if w.start >= begin), len(words))
     dependent = first < len(words) and lowers[first] in _SUBORDINATE
-    for w, low in zip(words, lowers, strict=True):
+    for i, (w, low) in enumerate(zip(words, lowers, strict=True)):
         if low in MODALITY and (begin <= w.start < end or (dependent and w.start < begin)):
+            if i + 1 < len(words) and lowers[i + 1] in NOUNS:
+                continue  # `200 planned operations`: an attribute of the noun, not a plan
             return MODALITY[low]
     return ""
 
@@ -415,6 +419,8 @@ def _figure(
         said = _NUMBER_OF.search(sentence.text)
         if noun and said and said.group(2) and PREDICATES.get(said.group(2).lower()):
             predicate = PREDICATES[said.group(2).lower()]
+        elif noun and said and noun == said.group(2):
+            predicate = participle_class(said.group(1).lower()) or predicate
     topics: frozenset[str] = frozenset()
     if q.unit in _AMOUNT_UNITS and (not counts or counts.startswith("noun:")):
         # `800 Hektar Wald`: an amount of forest measured in area, not a count of forests.
@@ -430,6 +436,8 @@ def _figure(
         counts = _WHAT_HAPPENED.get(predicate, predicate)
     elif counts in _PERSONS and predicate in ("killed", "injured", "evacuated"):
         counts = _WHAT_HAPPENED.get(predicate, predicate)
+    elif counts == "people" and predicate == "employed":
+        counts = "employees"  # `employs around 2,400 people`
     elif predicate == "capacity" and counts in _HELD:
         counts = "capacity"  # `fasst 34.000 Zuschauer`, `which holds 34,000`: what a venue holds
     elif not counts and not q.unit and not noun:
@@ -498,9 +506,19 @@ def _clause_end(text: str, end: int, limit: int, words: list[Word], first: int) 
 
 
 def _number_of(sentence: Sentence, q: Quantity) -> str:
-    """`The number of people killed has risen to five`: the noun the sentence counts."""
+    """`The number of people killed has risen to five`: the noun the sentence counts; past
+    an adjective (`die Zahl der verschobenen Operationen`)."""
     m = _NUMBER_OF.search(sentence.text)
-    return m.group(1) if m and sentence.start + m.end() <= q.start else ""
+    if not m or sentence.start + m.end() > q.start:
+        return ""
+    if m.group(1).lower() not in NOUNS and m.group(2) and m.group(2).lower() in NOUNS:
+        return m.group(2)
+    return m.group(1)
+
+
+def participle_class(low: str) -> str:
+    """The predicate of a German participle in any inflection: `verschobenen`, `evakuierte`."""
+    return PREDICATES.get(low) or PREDICATES.get(low[:-1]) or PREDICATES.get(low[:-2]) or ""
 
 
 def _topics(sentence: Sentence, words: list[Word], lowers: list[str], q: Quantity) -> frozenset[str]:
@@ -562,6 +580,9 @@ def _counted_noun(words: list[Word], lowers: list[str], first: int, language: st
             if qualifier_of(low) or participle or (nxt in NOUNS and low.isalpha()):
                 i += 1
                 continue
+            ahead = _noun_ahead(words, lowers, i)
+            if ahead is not None:
+                return ahead  # `20 intensive care patients`: modifiers before the noun
             if low.endswith(("ed", "ly")) and low not in NOUNS:
                 return None  # `45,000 watched`, `14 seriously`: a verb or an adverb, not a noun
             return i if i == first and low.isalpha() else None
@@ -573,6 +594,17 @@ def _counted_noun(words: list[Word], lowers: list[str], first: int, language: st
         if not (_ADJECTIVE_END.search(low) or qualifier_of(low)):
             return None
         i += 1
+    return None
+
+
+def _noun_ahead(words: list[Word], lowers: list[str], i: int) -> int | None:
+    """A counted noun two or three words on, past plain words that are no verb or adverb."""
+    for k in range(i + 1, min(i + 3, len(words))):
+        between = lowers[i:k]
+        if any(w in STOPWORDS or not w.isalpha() or w.endswith(("ed", "ly")) for w in between):
+            return None
+        if lowers[k] in NOUNS:
+            return k
     return None
 
 

@@ -228,6 +228,7 @@ _NOUN_GROUPS = {
     "doctors": "arzt ärzte ärzten ärztinnen mediziner doctors physicians medics",
     "nurses": "pflegekräfte pflegekräften krankenschwestern pfleger pflegerinnen nurses",
     "patients": "patient patienten patientinnen patients",
+    "beds": "betten bett beds",
     "students": "schüler schülern schülerinnen studenten studierende studierenden students pupils",
     "teachers": "lehrer lehrern lehrerinnen lehrkräfte lehrkräften teachers",
     "visitors": "besucher besuchern zuschauer zuschauern gäste gästen anhänger anhängern "
@@ -310,6 +311,7 @@ USUAL_PREDICATE: dict[str, str] = {
     "emergency workers": "deployed",
     "police": "deployed",
     "visitors": "attended",
+    "employees": "employed",
     # machines a service sends: `two helicopters dropped water` were deployed
     "helicopters": "deployed",
     "vehicles": "deployed",
@@ -324,7 +326,7 @@ _PREDICATE_GROUPS = {
     "entsendet entsandte entsendung stationiert stationierung eingetroffen befinden befindet "
     "angekommen trainingsprogramme ausbildung militärausbildungsstätten eingesetzt mobilisiert "
     "bekämpften bekämpfen kämpften responded sent deployed deploy deployment stationed arrived dispatched "
-    "mobilised mobilized fought battled",
+    "mobilised mobilized fought battled transferred relocated",
     "killed": "getötet getöteten tot starben gestorben ums killed died dead kill killing",
     "injured": "verletzt verwundet verletzungen injured wounded hurt injuries injuring wounding",
     "missing": "vermisst missing",
@@ -342,11 +344,14 @@ _PREDICATE_GROUPS = {
     "affected": "betroffen affected",
     "protested": "demonstrierten protestierten demonstrieren protestieren protested marched rallied",
     "struck": "streikten streiken streik warnstreik ausstand niedergelegt strike striking walkout",
-    "demanded": "fordert fordern forderte forderung demanding demands demanded demand",
+    "demanded": "fordert fordern forderte forderung gefordert verlangt verlangte demanding demands demanded "
+    "demand",
     "offered": "bietet bot angeboten angebot offered offering offers",
     "postponed": "verschoben abgesagt postponed cancelled canceled",
     "seized": "sichergestellt beschlagnahmt seized seize seizure",
+    "smuggled": "geschmuggelt schmuggelten schmuggelte smuggled smuggling",
     "capacity": "platz plätze fasst fassen kapazität fassungsvermögen capacity holds",
+    "employed": "beschäftigt beschäftigen employs employed employ",
     "attended": "besuchten verfolgten attended watched watching",
     "infected": "infiziert angesteckt erkrankt infected",
     "displaced": "obdachlos vertrieben geflohen flohen flüchteten displaced fled homeless",
@@ -690,6 +695,9 @@ _TERM_GROUPS = {
     "inspection": "geprüft überprüft inspected checked inspection",
     "barrier": "geländer absperrung wellenbrecher barrier railing crash-barrier",
     "accelerant": "brandbeschleuniger accelerant",
+    "data": "daten data",
+    "theft": "gestohlen entwendet erbeutet abgeflossen stolen leaked theft",
+    "ransom": "lösegeld ransom",
 }
 TERMS: dict[str, str] = {}
 for _concept, _words in _TERM_GROUPS.items():
@@ -705,6 +713,7 @@ _TERM_HEADS = (
     "gericht",
     "wert",
     "unternehmen",
+    "daten",
 )
 
 
@@ -714,6 +723,8 @@ def term_of(low: str) -> str:
     found = TERMS.get(low)
     if found:
         return found
+    if len(low) > 6 and low.endswith("s") and TERMS.get(low[:-1]):
+        return TERMS[low[:-1]]  # a German genitive: `des Klinikums`
     if "-" in low:
         return term_of(low.rsplit("-", 1)[1])
     if len(low) < 9 or not low.endswith(_TERM_HEADS):

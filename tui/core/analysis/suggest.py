@@ -104,10 +104,23 @@ def _when(f: Figure) -> str:
     return f.as_of.label() + (" (published)" if f.as_of_from == "published" else "")
 
 
+_MONEY = frozenset({"USD", "EUR", "GBP", "CHF", "JPY", "RUB"})
+
+
+def _currency_slip(a: Figure, b: Figure) -> bool:
+    """`fünf Millionen Euro` and `5 million dollars` for one ransom: the same sum in another
+    currency, a slip in one report (no rate is known offline to convert either)."""
+    qa, qb = a.quantity, b.quantity
+    return qa.unit != qb.unit and {qa.unit, qb.unit} <= _MONEY and qa.value == qb.value >= 1e3
+
+
 def _comparable(a: Figure, b: Figure) -> bool:
-    if a.article == b.article or not a.counts or a.counts != b.counts:
+    if a.article == b.article or not a.counts:
         return False
-    if a.quantity.unit != b.quantity.unit or a.modality != b.modality:
+    slip = _currency_slip(a, b)
+    if (a.counts != b.counts and not slip) or (a.quantity.unit != b.quantity.unit and not slip):
+        return False
+    if a.modality != b.modality:
         return False
     if a.qualifier and b.qualifier and a.qualifier != b.qualifier:
         return False
@@ -119,7 +132,7 @@ def _comparable(a: Figure, b: Figure) -> bool:
             return False  # `fordert 8 Prozent` and `has offered 3.5 percent`
         # An amount without a counted noun: about a shared topic, the same thing done to
         # it (burned, flooded), or the same large sum of money.
-        same_sum = a.quantity.value == b.quantity.value >= 1e5 and a.quantity.unit in ("USD", "EUR", "GBP")
+        same_sum = a.quantity.value == b.quantity.value >= 1e5 and a.quantity.unit in _MONEY
         same_act = bool(a.predicate) and a.predicate == b.predicate and a.quantity.unit in _ACTED_ON
         # an area a fire or flood spread over is the area it burned or flooded
         same_act = same_act or (a.quantity.unit == "ha" and "spread" in (a.predicate, b.predicate))
@@ -268,7 +281,9 @@ def figure_suggestion(
     moved = _moved(a, b)
     if moved and order in (0, None):
         order = moved
-    if _agree(a, b) and not (moved and a.quantity.value != b.quantity.value):
+    if _currency_slip(a, b):
+        relation = "contradicts"
+    elif _agree(a, b) and not (moved and a.quantity.value != b.quantity.value):
         relation = "corroborates"
     elif order in (-1, 1) and not _shrinks(a, b, order) and not _said_before(a, b, order, group or ()):
         relation = "updates"
@@ -425,7 +440,10 @@ def pair_all(analyses: list[Analysis]) -> list[Suggestion]:
     for analysis in analyses:
         for f in analysis.figures:
             if f.counts:
-                by_counts[f.counts].append(f)
+                # sums of money meet across currencies (see _currency_slip)
+                by_counts[
+                    "unit:money" if f.quantity.unit in _MONEY and f.counts.startswith("unit:") else f.counts
+                ].append(f)
     memo: dict[tuple[str, int, int], Member] = {}
     for figures in by_counts.values():
         small = figures if len(figures) <= 2 * PAIR_CAP else None  # a long article's group: not checked
