@@ -62,7 +62,7 @@ def spread(items: list[Gram], counts: dict[str, list[int]]) -> list[Gram]:
     Two grams with a character between them cannot both be broken by one
     edit, so the rarest such pair is kept. Taking the rarest grams alone
     could keep only broken ones: the grams a typo breaks are the rarest of
-    all in the text. A quote too short for such a pair (under 9 characters)
+    all in the text. A quote too short for such a pair (under 7 characters)
     keeps every gram. No more are kept: each gram a batch searches slows its
     pass over the text (pyahocorasick pays for each branch of its trie at
     every character), while the places are ranked by whole-quote ratio
