@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tui.core.files import cache, snapshot
-from tui.core.model import corpus as corpus_module
+from tui.core.model import loading as loading_module
 from tui.core.model.corpus import load_corpus
 
 ARTICLE = "Title\nKim sagt nein. Soldaten kamen im Oktober.\n"
@@ -30,13 +30,13 @@ def _cached(monkeypatch: pytest.MonkeyPatch) -> None:
 def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Names of the article files the loader opened and parsed."""
     opened: list[str] = []
-    real = corpus_module.load_article
+    real = loading_module.load_article
 
     def counting(path: Path, root: Path | None = None):  # type: ignore[no-untyped-def]
         opened.append(path.name)
         return real(path, root)
 
-    monkeypatch.setattr(corpus_module, "load_article", counting)
+    monkeypatch.setattr(loading_module, "load_article", counting)
     return opened
 
 
