@@ -160,25 +160,28 @@ _CAP = 8
 def _opposed_by_wording(found: list[Statement]) -> set[tuple[int, int]]:
     """Confirmation against denial with no actor in common ("The company confirmed that the radar
     failed" / "The company denied that the radar failed"): they pair on shared content words,
-    through an index of those words rather than all pairs."""
+    through an index of those words rather than all pairs. The words shared are counted one
+    statement at a time: a table of every pair's count was most of the analysis's peak memory."""
     by_word: dict[str, list[int]] = {}
     for i, st in enumerate(found):
         if st.stance in ("confirms", "denies"):
             for w in st.words:
                 by_word.setdefault(w, []).append(i)
-    counts: dict[tuple[int, int], int] = {}
-    for ids in by_word.values():
-        if len(ids) > 50:
-            continue  # a word in every statement says nothing
-        for n, i in enumerate(ids):
-            for j in ids[n + 1 :]:
-                if found[i].stance != found[j].stance:
-                    counts[(i, j)] = counts.get((i, j), 0) + 1
-    best: dict[int, list[tuple[int, int]]] = {}
-    for (i, j), c in counts.items():
-        if c >= _MIN_SHARED_WORDS:
-            best.setdefault(i, []).append((-c, j))
-    return {(i, j) for i, found_j in best.items() for _, j in sorted(found_j)[:_CAP]}
+    out: set[tuple[int, int]] = set()
+    for i, st in enumerate(found):
+        if st.stance not in ("confirms", "denies"):
+            continue
+        shared: dict[int, int] = {}
+        for w in st.words:
+            ids = by_word[w]
+            if len(ids) > 50:
+                continue  # a word in every statement says nothing
+            for j in ids:
+                if j > i and found[j].stance != st.stance:
+                    shared[j] = shared.get(j, 0) + 1
+        best = sorted((-c, j) for j, c in shared.items() if c >= _MIN_SHARED_WORDS)
+        out.update((i, j) for _, j in best[:_CAP])
+    return out
 
 
 _TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute"})
