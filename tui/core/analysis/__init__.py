@@ -44,10 +44,17 @@ def suggest(
     `analyses` of these documents, when the caller has them, are used instead of
     reading every article again. `entities` (annotations/entities.yaml) are
     confirmed aliases, never proposed as variants or possible errors."""
+    owned = analyses is None
     if analyses is None:
         analyses = [analyse_document(d) for d in docs]
     analyses = sorted(analyses, key=lambda a: a.document.id)
     found = pair_all(analyses)
+    if owned:
+        # Figures and events are paired now; what comes next reads sentences and text. Let
+        # them go before statements are built: the peak memory is what the reader keeps.
+        for a in analyses:
+            a.figures.clear()
+            a.events.clear()
     found += stance_suggestions([s for a in analyses for s in statements(a)])
     found += name_suggestions(names(analyses), entities)
     unique = {s.id: s for s in found}
