@@ -360,6 +360,9 @@ def test_sentences_keep_ordinals_and_abbreviations() -> None:
         # a time of no named event is no count of `Uhr`
         ("Um 12.40 Uhr kam die Nachricht.", "The news came at 2 pm.", None),
         ("Der Unfall ereignete sich gegen 21.15 Uhr.", "The coach overturned at 9.45 pm.", "contradicts"),
+        # `das Unglück` is whichever disaster the story tells; two disasters stay apart
+        ("Das Unglück ereignete sich gegen 14.30 Uhr.", "The roof collapsed at 3.15 pm.", "contradicts"),
+        ("Das Feuer brach gegen 14.30 Uhr aus.", "The explosion came at 3.15 pm.", None),
         # a match minute dates the incident, whatever word names it
         (
             "Das Unglück ereignete sich in der 87. Minute.",

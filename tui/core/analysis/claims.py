@@ -35,7 +35,14 @@ from tui.core.analysis.lexicon import (
     terms_in,
 )
 from tui.core.analysis.numbers import Quantity, quantities
-from tui.core.analysis.phrasing import bare_casualty, injured_part, is_deadline, says_change, starts_period
+from tui.core.analysis.phrasing import (
+    GENERIC_INCIDENTS,
+    bare_casualty,
+    injured_part,
+    is_deadline,
+    says_change,
+    starts_period,
+)
 from tui.core.analysis.segment import Sentence, Word, sentences
 
 
@@ -261,6 +268,8 @@ def _times(
             found = event_kind(low)
             if found and abs(w.start - start) < distance:
                 kind, distance = found, abs(w.start - start)
+        if not kind and what == "time" and any(low in GENERIC_INCIDENTS for low in lowers):
+            kind = "incident"  # `Das Unglück ereignete sich gegen 14.30 Uhr`
         if what == "minute" and (not kind or kind in _INCIDENTS):
             # a match minute dates what befell the match, whichever word the sentence uses
             kind = "incident"

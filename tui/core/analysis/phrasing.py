@@ -91,3 +91,25 @@ def bare_casualty(text: str, start: int, end: int) -> str:
     if m is None:
         return ""
     return "injured" if m.group("hurt") else "dead"
+
+
+# Words for "the incident" that name no kind (`das Unglück`, `the disaster`): a time of it is
+# the time of whichever disaster the story tells, and compares with that one's.
+GENERIC_INCIDENTS = frozenset(
+    "unglück unglücks vorfall vorfalls zwischenfall zwischenfalls katastrophe tragödie "
+    "incident disaster tragedy".split()
+)
+DISASTERS = frozenset(
+    "collapse fire explosion accident attack shooting derailed sank breach earthquake storm flood".split()
+)
+
+
+def incident_time(a: str, b: str) -> bool:
+    """`time:incident` against the time of a disaster: one moment, named two ways."""
+    kinds = {a.removeprefix("time:"), b.removeprefix("time:")}
+    return (
+        a.startswith("time:")
+        and b.startswith("time:")
+        and "incident" in kinds
+        and len(kinds & DISASTERS) == 1
+    )

@@ -24,6 +24,7 @@ from tui.core.analysis.claims import Analysis, Event, Figure
 from tui.core.analysis.dates import DateMention, overlap
 from tui.core.analysis.fold import fold_name
 from tui.core.analysis.lexicon import PLACES, USUAL_PREDICATE
+from tui.core.analysis.phrasing import DISASTERS, incident_time
 
 RELATIONS = ("contradicts", "corroborates", "updates", "variant")
 _INTRINSIC = frozenset({"dead", "injured"})  # the noun already says what happened
@@ -118,7 +119,9 @@ def _comparable(a: Figure, b: Figure) -> bool:
     if a.article == b.article or not a.counts:
         return False
     slip = _currency_slip(a, b)
-    if (a.counts != b.counts and not slip) or (a.quantity.unit != b.quantity.unit and not slip):
+    if (a.counts != b.counts and not slip and not incident_time(a.counts, b.counts)) or (
+        a.quantity.unit != b.quantity.unit and not slip
+    ):
         return False
     if a.modality != b.modality:
         return False
@@ -440,10 +443,7 @@ def pair_all(analyses: list[Analysis]) -> list[Suggestion]:
     for analysis in analyses:
         for f in analysis.figures:
             if f.counts:
-                # sums of money meet across currencies (see _currency_slip)
-                by_counts[
-                    "unit:money" if f.quantity.unit in _MONEY and f.counts.startswith("unit:") else f.counts
-                ].append(f)
+                by_counts[_group(f)].append(f)
     memo: dict[tuple[str, int, int], Member] = {}
     for figures in by_counts.values():
         small = figures if len(figures) <= 2 * PAIR_CAP else None  # a long article's group: not checked
@@ -469,6 +469,16 @@ def pair_all(analyses: list[Analysis]) -> list[Suggestion]:
                 if s is not None:
                     out.append(s)
     return out
+
+
+def _group(f: Figure) -> str:
+    """Which figures may meet: sums of money across currencies (see _currency_slip), and the
+    time of `the incident` with the times of disasters (see phrasing.incident_time)."""
+    if f.quantity.unit in _MONEY and f.counts.startswith("unit:"):
+        return "unit:money"
+    if f.counts.startswith("time:") and f.counts[5:] in DISASTERS | {"incident"}:
+        return "time:disaster"
+    return f.counts
 
 
 _STORY_WORDS = 2
