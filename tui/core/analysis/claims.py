@@ -17,12 +17,19 @@ from functools import lru_cache
 from tui.core.analysis.attribution import attribution, stance
 from tui.core.analysis.dates import DateMention, dates, may_have_dates
 from tui.core.analysis.fold import fold_name
+from tui.core.analysis.grammar import (
+    CLAUSE,
+    counted_noun,
+    participle_class,
+    predicate_of,
+    qualifier_of,
+    stem_forms,
+)
 from tui.core.analysis.lexicon import (
     GENERIC,
     MODALITY,
     MONTHS,
     NOUNS,
-    PREDICATE_PHRASES,
     PREDICATES,
     QUALIFIERS,
     SCALES,
@@ -102,13 +109,9 @@ class Analysis:
 
 
 _UNIT_WORDS = frozenset({*UNITS, *SCALES, "millionen", "milliarden", "prozent", "euro", "dollar"})
-_ADJECTIVE_END = re.compile(r"(?:e|en|er|es|em|ische|ischen)$")
 _TIME_UNITS = frozenset({"year", "month", "week", "day", "hour"})
 _SINCE = re.compile(r"^(?:seit|since|bis|until)\b", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
-# Clauses: punctuation, and conjunctions that start a new statement (`and that the hospital
-# would not pay`: its `would` says nothing of the sum demanded before it).
-_CLAUSE = re.compile(r"[,;:–]\s*|\s(?:and\s+that|und\s+dass|but|aber|while|während)\s")
 _SUBORDINATE = frozenset({"dass", "that", "ob", "whether", "falls", "if"})
 _NUMBER_OF = re.compile(
     r"\b(?:number|toll|Zahl|Anzahl)\s+(?:of|der|an)\s+(?:the\s+)?([\w-]+)(?:\s+([\w-]+))?", re.IGNORECASE
@@ -130,22 +133,6 @@ _PERSONS = frozenset(
 _AMOUNT_UNITS = frozenset(
     {"USD", "EUR", "GBP", "CHF", "JPY", "RUB", "%", "pp", "t", "m", "ha", "l", "°C", "kn", "km/h"}
 )
-
-
-def _stem_forms(word: str) -> list[str]:
-    low = word.lower()
-    forms = [low]
-    for suffix in ("en", "er", "es", "em", "e", "n", "s"):
-        if low.endswith(suffix) and len(low) - len(suffix) >= 4:
-            forms.append(low[: -len(suffix)])
-    return forms
-
-
-def qualifier_of(word: str) -> str:
-    for form in _stem_forms(word):
-        if form in QUALIFIERS:
-            return QUALIFIERS[form]
-    return ""
 
 
 def analyse_document(doc: Document) -> Analysis:
@@ -313,7 +300,7 @@ def _times(
 def _modality(sentence: Sentence, words: list[Word], lowers: list[str], q: Quantity) -> str:
     """A modal word in the figure's clause, or before it when the clause depends on it
     (`befürchtet, dass bis zu 100.000 ...`); `could` in another clause says nothing."""
-    cuts = [sentence.start + m.start() for m in _CLAUSE.finditer(sentence.text)]
+    cuts = [sentence.start + m.start() for m in CLAUSE.finditer(sentence.text)]
     begin = max((c for c in cuts if c <= q.start), default=sentence.start)
     end = min((c for c in cuts if c >= q.end), default=sentence.end)
     first = next((i for i, w in enumerate(words) if w.start >= begin), len(words))
@@ -374,7 +361,7 @@ def _figure(
     # `32, police said`: a counted noun follows its number without a comma between
     stop = _clause_end(doc.text, q.end, sentence.end, words, first)
     subset = _SUBSET.match(doc.text, q.end)
-    noun_index = None if subset else _counted_noun(words[:stop], lowers[:stop], first, doc.language)
+    noun_index = None if subset else counted_noun(words[:stop], lowers[:stop], first, doc.language)
     qualifier = ""
     for i in range(first, min(len(words), (noun_index if noun_index is not None else first) + 2)):
         qualifier = qualifier or qualifier_of(words[i].text)
@@ -385,7 +372,7 @@ def _figure(
         qualifier = next(
             (own for low in lowers[noun_index + 1 : stop] if (own := QUALIFIERS.get(low)) == "away"), ""
         )
-    predicate = _predicate(sentence, words, lowers, q)
+    predicate = predicate_of(sentence, words, lowers, q)
     if q.unit in ("minute", "hour") and _FOR.search(doc.text, max(0, q.start - 12), q.start):
         # `für 25 Minuten unterbrochen`, `halted for 30 minutes`: how long an event lasted
         kind = next((k for k in map(event_kind, lowers) if k), "")
@@ -398,13 +385,13 @@ def _figure(
         counts = (
             NOUNS.get(pair, "")
             or noun_concept(lowers[noun_index])
-            or next((NOUNS[f] for f in _stem_forms(noun) if f in NOUNS), "")
+            or next((NOUNS[f] for f in stem_forms(noun) if f in NOUNS), "")
         )
         part = injured_part(lowers[noun_index]) if not counts else ""
         if part:
             counts, qualifier = "injured", part  # `neun Schwerverletzte`: the seriously injured
         if not counts:
-            counts = "noun:" + min(_stem_forms(noun), key=len)
+            counts = "noun:" + min(stem_forms(noun), key=len)
         end = words[noun_index].end
     elif subset is not None and (subset.group("noun") or previous is not None):
         # `Three of the injured`, `vier von ihnen schwer`: a part of what was counted
@@ -525,17 +512,12 @@ def _number_of(sentence: Sentence, q: Quantity) -> str:
     return m.group(1)
 
 
-def participle_class(low: str) -> str:
-    """The predicate of a German participle in any inflection: `verschobenen`, `evakuierte`."""
-    return PREDICATES.get(low) or PREDICATES.get(low[:-1]) or PREDICATES.get(low[:-2]) or ""
-
-
 def _topics(sentence: Sentence, words: list[Word], lowers: list[str], q: Quantity) -> frozenset[str]:
     """Capitalised content words of the sentence outside the figure, and the concepts it
     names in either language (`Pegel`, `water level`): what an amount is of."""
     concepts = terms_in(sentence.text.lower(), lowers)
     return frozenset(concepts) | frozenset(
-        _stem_forms(w.text)[-1]
+        stem_forms(w.text)[-1]
         for w, low in zip(words, lowers, strict=True)
         if w.capitalised
         and len(low) > 3
@@ -546,120 +528,6 @@ def _topics(sentence: Sentence, words: list[Word], lowers: list[str], q: Quantit
         and low not in NOUNS
         and not q.start <= w.start < q.end
     )
-
-
-_SKIPPABLE = frozenset(
-    {
-        "weitere",
-        "weiteren",
-        "weiterer",
-        "zusätzliche",
-        "zusätzlichen",
-        "more",
-        "further",
-        "other",
-        "additional",
-    }
-)
-
-
-def _counted_noun(words: list[Word], lowers: list[str], first: int, language: str) -> int | None:
-    """The noun a figure counts: the first noun after it, past a few adjectives."""
-    i = first
-    while i < min(len(words), first + 4):
-        low = lowers[i]
-        nxt = lowers[i + 1] if i + 1 < len(words) else ""
-        attributive = (
-            language != "en" and not words[i].capitalised and i + 1 < len(words) and words[i + 1].capitalised
-        )
-        if attributive and low in NOUNS:
-            i += 1  # `1.800 evakuierten Bewohner`: a lower-case participle before its noun
-            continue
-        if low in NOUNS or (language != "en" and words[i].capitalised and noun_concept(low)):
-            return i
-        if low in _SKIPPABLE or f"{low} {nxt}" in QUALIFIERS:
-            i += 1 if low in _SKIPPABLE else 2
-            continue
-        if low in STOPWORDS:
-            return None
-        if language == "en":
-            if f"{low} {nxt}" in NOUNS:
-                return i + 1
-            participle = low.endswith("ed") and nxt.isalpha() and nxt.endswith("s") and nxt not in STOPWORDS
-            if qualifier_of(low) or participle or (nxt in NOUNS and low.isalpha()):
-                i += 1
-                continue
-            ahead = _noun_ahead(words, lowers, i)
-            if ahead is not None:
-                return ahead  # `20 intensive care patients`: modifiers before the noun
-            if low.endswith(("ed", "ly")) and low not in NOUNS:
-                return None  # `45,000 watched`, `14 seriously`: a verb or an adverb, not a noun
-            return i if i == first and low.isalpha() else None
-        if words[i].capitalised:
-            if qualifier_of(words[i].text) and i + 1 < len(words) and words[i + 1].capitalised:
-                i += 1
-                continue  # "Nordkoreanische Soldaten" at the start of a clause
-            return i
-        if not (_ADJECTIVE_END.search(low) or qualifier_of(low)):
-            return None
-        i += 1
-    return None
-
-
-def _noun_ahead(words: list[Word], lowers: list[str], i: int) -> int | None:
-    """A counted noun two or three words on, past plain words that are no verb or adverb."""
-    for k in range(i + 1, min(i + 3, len(words))):
-        between = lowers[i:k]
-        if any(w in STOPWORDS or not w.isalpha() or w.endswith(("ed", "ly")) for w in between):
-            return None
-        if lowers[k] in NOUNS:
-            return k
-    return None
-
-
-def _predicate(sentence: Sentence, words: list[Word], lowers: list[str], q: Quantity) -> str:
-    """The predicate word nearest the figure, in its own clause first (`60 residents were
-    evacuated, and 85 firefighters were deployed`), else in the sentence."""
-    cuts = [sentence.start + m.start() for m in _CLAUSE.finditer(sentence.text)]
-    begin = max((c for c in cuts if c <= q.start), default=sentence.start)
-    end = min((c for c in cuts if c >= q.end), default=sentence.end)
-    best = _nearest_predicate(words, lowers, q, begin, end)
-    if not best and (begin, end) != (sentence.start, sentence.end):
-        best = _nearest_predicate(words, lowers, q, sentence.start, sentence.end)
-    if not best:
-        text = sentence.text.lower()
-        best = next((cls for phrase, cls in PREDICATE_PHRASES if phrase in text), "")
-    if not best and lowers and lowers[-1] in _PARTICLES:
-        # `Die Polizei nahm zwölf Personen fest`: a German verb split around its objects
-        best = next((cls for low in lowers if (cls := _SEPARABLE.get((low, lowers[-1]), ""))), "")
-    return best
-
-
-def _nearest_predicate(words: list[Word], lowers: list[str], q: Quantity, begin: int, end: int) -> str:
-    best, distance = "", 10**9
-    for i, (w, low) in enumerate(zip(words, lowers, strict=True)):
-        cls = PREDICATES.get(low)
-        if not cls or not begin <= w.start < end:
-            continue
-        if low in NOUNS and i and lowers[i - 1] in _ARTICLES and w.capitalised == (lowers[i - 1] != "the"):
-            continue  # `treated the injured`, `die Verletzten`: people, not what befell the figure
-        d = abs(w.start - q.start)
-        if d < distance:
-            best, distance = cls, d
-    return best
-
-
-_ARTICLES = frozenset({"the", "die", "den", "der"})
-_SEPARABLE = {
-    ("nahm", "fest"): "arrested",
-    ("nahmen", "fest"): "arrested",
-    ("nimmt", "fest"): "arrested",
-    ("legten", "nieder"): "struck",
-    ("legen", "nieder"): "struck",
-    ("rückten", "aus"): "deployed",
-    ("rückte", "aus"): "deployed",
-}
-_PARTICLES = frozenset(p for _, p in _SEPARABLE)
 
 
 @lru_cache(maxsize=64)
@@ -719,7 +587,7 @@ def _event(
     if _UNTIL.match(mention.text):
         best += " (until)"  # `der Streik solle bis Mittwoch dauern`: its end, not its start
     topics = frozenset(terms_in(sentence.text.lower(), lowers)) | frozenset(
-        _stem_forms(w.text)[-1]
+        stem_forms(w.text)[-1]
         for i, w in enumerate(words)
         if w.capitalised
         and lowers[i] not in STOPWORDS

@@ -1,0 +1,164 @@
+"""Which word a figure counts and what befell it, read from the words around it.
+
+German and English put the counted noun and its verb in different places (`1.800
+evakuierten Bewohner`, `20 intensive care patients`, `Die Polizei nahm zwölf Personen
+fest`); these rules find them within the figure's clause, so that the figure of one
+clause never borrows the verb of another.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tui.core.analysis.lexicon import (
+    NOUNS,
+    PREDICATE_PHRASES,
+    PREDICATES,
+    QUALIFIERS,
+    STOPWORDS,
+    noun_concept,
+)
+from tui.core.analysis.numbers import Quantity
+from tui.core.analysis.segment import Sentence, Word
+
+# Clauses: punctuation, and conjunctions that start a new statement (`and that the hospital
+# would not pay`: its `would` says nothing of the sum demanded before it).
+CLAUSE = re.compile(r"[,;:–]\s*|\s(?:and\s+that|und\s+dass|but|aber|while|während)\s")
+_ADJECTIVE_END = re.compile(r"(?:e|en|er|es|em|ische|ischen)$")
+
+
+def stem_forms(word: str) -> list[str]:
+    """The word and its forms without a German or English ending: the lexicon lists few forms."""
+    low = word.lower()
+    forms = [low]
+    for suffix in ("en", "er", "es", "em", "e", "n", "s"):
+        if low.endswith(suffix) and len(low) - len(suffix) >= 4:
+            forms.append(low[: -len(suffix)])
+    return forms
+
+
+def qualifier_of(word: str) -> str:
+    """Whose the counted are (`nordkoreanische`, `away`), in any inflection."""
+    for form in stem_forms(word):
+        if form in QUALIFIERS:
+            return QUALIFIERS[form]
+    return ""
+
+
+def participle_class(low: str) -> str:
+    """The predicate of a German participle in any inflection: `verschobenen`, `evakuierte`."""
+    return PREDICATES.get(low) or PREDICATES.get(low[:-1]) or PREDICATES.get(low[:-2]) or ""
+
+
+_SKIPPABLE = frozenset(
+    {
+        "weitere",
+        "weiteren",
+        "weiterer",
+        "zusätzliche",
+        "zusätzlichen",
+        "more",
+        "further",
+        "other",
+        "additional",
+    }
+)
+
+
+def counted_noun(words: list[Word], lowers: list[str], first: int, language: str) -> int | None:
+    """The noun a figure counts: the first noun after it, past a few adjectives."""
+    i = first
+    while i < min(len(words), first + 4):
+        low = lowers[i]
+        nxt = lowers[i + 1] if i + 1 < len(words) else ""
+        attributive = (
+            language != "en" and not words[i].capitalised and i + 1 < len(words) and words[i + 1].capitalised
+        )
+        if attributive and low in NOUNS:
+            i += 1  # `1.800 evakuierten Bewohner`: a lower-case participle before its noun
+            continue
+        if low in NOUNS or (language != "en" and words[i].capitalised and noun_concept(low)):
+            return i
+        if low in _SKIPPABLE or f"{low} {nxt}" in QUALIFIERS:
+            i += 1 if low in _SKIPPABLE else 2
+            continue
+        if low in STOPWORDS:
+            return None
+        if language == "en":
+            if f"{low} {nxt}" in NOUNS:
+                return i + 1
+            participle = low.endswith("ed") and nxt.isalpha() and nxt.endswith("s") and nxt not in STOPWORDS
+            if qualifier_of(low) or participle or (nxt in NOUNS and low.isalpha()):
+                i += 1
+                continue
+            ahead = _noun_ahead(words, lowers, i)
+            if ahead is not None:
+                return ahead  # `20 intensive care patients`: modifiers before the noun
+            if low.endswith(("ed", "ly")) and low not in NOUNS:
+                return None  # `45,000 watched`, `14 seriously`: a verb or an adverb, not a noun
+            return i if i == first and low.isalpha() else None
+        if words[i].capitalised:
+            if qualifier_of(words[i].text) and i + 1 < len(words) and words[i + 1].capitalised:
+                i += 1
+                continue  # "Nordkoreanische Soldaten" at the start of a clause
+            return i
+        if not (_ADJECTIVE_END.search(low) or qualifier_of(low)):
+            return None
+        i += 1
+    return None
+
+
+def _noun_ahead(words: list[Word], lowers: list[str], i: int) -> int | None:
+    """A counted noun two or three words on, past plain words that are no verb or adverb."""
+    for k in range(i + 1, min(i + 3, len(words))):
+        between = lowers[i:k]
+        if any(w in STOPWORDS or not w.isalpha() or w.endswith(("ed", "ly")) for w in between):
+            return None
+        if lowers[k] in NOUNS:
+            return k
+    return None
+
+
+def predicate_of(sentence: Sentence, words: list[Word], lowers: list[str], q: Quantity) -> str:
+    """The predicate word nearest the figure, in its own clause first (`60 residents were
+    evacuated, and 85 firefighters were deployed`), else in the sentence."""
+    cuts = [sentence.start + m.start() for m in CLAUSE.finditer(sentence.text)]
+    begin = max((c for c in cuts if c <= q.start), default=sentence.start)
+    end = min((c for c in cuts if c >= q.end), default=sentence.end)
+    best = _nearest_predicate(words, lowers, q, begin, end)
+    if not best and (begin, end) != (sentence.start, sentence.end):
+        best = _nearest_predicate(words, lowers, q, sentence.start, sentence.end)
+    if not best:
+        text = sentence.text.lower()
+        best = next((cls for phrase, cls in PREDICATE_PHRASES if phrase in text), "")
+    if not best and lowers and lowers[-1] in _PARTICLES:
+        # `Die Polizei nahm zwölf Personen fest`: a German verb split around its objects
+        best = next((cls for low in lowers if (cls := _SEPARABLE.get((low, lowers[-1]), ""))), "")
+    return best
+
+
+def _nearest_predicate(words: list[Word], lowers: list[str], q: Quantity, begin: int, end: int) -> str:
+    best, distance = "", 10**9
+    for i, (w, low) in enumerate(zip(words, lowers, strict=True)):
+        cls = PREDICATES.get(low)
+        if not cls or not begin <= w.start < end:
+            continue
+        if low in NOUNS and i and lowers[i - 1] in _ARTICLES and w.capitalised == (lowers[i - 1] != "the"):
+            continue  # `treated the injured`, `die Verletzten`: people, not what befell the figure
+        d = abs(w.start - q.start)
+        if d < distance:
+            best, distance = cls, d
+    return best
+
+
+_ARTICLES = frozenset({"the", "die", "den", "der"})
+_SEPARABLE = {
+    ("nahm", "fest"): "arrested",
+    ("nahmen", "fest"): "arrested",
+    ("nimmt", "fest"): "arrested",
+    ("legten", "nieder"): "struck",
+    ("legen", "nieder"): "struck",
+    ("rückten", "aus"): "deployed",
+    ("rückte", "aus"): "deployed",
+}
+_PARTICLES = frozenset(p for _, p in _SEPARABLE)
