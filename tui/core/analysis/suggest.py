@@ -11,35 +11,31 @@ the same moment.
 from __future__ import annotations
 
 import hashlib
-import math
 import sys
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from rapidfuzz.fuzz import ratio
-
 from tui.core.analysis.claims import Analysis, Event, Figure
+from tui.core.analysis.compare import (
+    INTRINSIC,
+    MONEY,
+    agree,
+    comparable,
+    currency_slip,
+    free_topics,
+    moved_order,
+    other_period,
+    said_before,
+    shared_words,
+    shrinks,
+    time_order,
+)
 from tui.core.analysis.dates import DateMention, overlap
-from tui.core.analysis.fold import fold_name
-from tui.core.analysis.lexicon import PLACES, USUAL_PREDICATE
-from tui.core.analysis.phrasing import DISASTERS, incident_time
+from tui.core.analysis.phrasing import DISASTERS
 
 RELATIONS = ("contradicts", "corroborates", "updates", "variant")
-_INTRINSIC = frozenset({"dead", "injured"})  # the noun already says what happened
-# Counts fixed at the moment of an event (who was on board): a later figure corrects, never updates.
-_FIXED = frozenset({"passengers", "crew"})
-# Amounts that the same act on both sides makes comparable: area burned, a share or a sum offered.
-_ACTED_ON = frozenset({"ha", "%", "pp", "EUR", "USD", "GBP", "CHF"})
-# Qualifiers that pick a part of what is counted (the seriously injured of all injured):
-# such a figure compares only with another of the same part.
-_PART = frozenset({"serious", "minor", "away"})
-# Counts that only grow: a later, lower figure corrects the earlier one, it does not update it.
-_CUMULATIVE = frozenset({"dead", "injured", "arrests"})
-_CUMULATIVE_PREDICATES = frozenset({"killed", "injured", "arrested", "evacuated"})
-# Reports a day apart (a wire story and the next morning's paper) tell one moment.
-_UPDATE_GAP_DAYS = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,156 +101,10 @@ def _when(f: Figure) -> str:
     return f.as_of.label() + (" (published)" if f.as_of_from == "published" else "")
 
 
-_MONEY = frozenset({"USD", "EUR", "GBP", "CHF", "JPY", "RUB"})
-
-
-def _currency_slip(a: Figure, b: Figure) -> bool:
-    """`fünf Millionen Euro` and `5 million dollars` for one ransom: the same sum in another
-    currency, a slip in one report (no rate is known offline to convert either)."""
-    qa, qb = a.quantity, b.quantity
-    return qa.unit != qb.unit and {qa.unit, qb.unit} <= _MONEY and qa.value == qb.value >= 1e3
-
-
-def _comparable(a: Figure, b: Figure) -> bool:
-    if a.article == b.article or not a.counts:
-        return False
-    slip = _currency_slip(a, b)
-    if (a.counts != b.counts and not slip and not incident_time(a.counts, b.counts)) or (
-        a.quantity.unit != b.quantity.unit and not slip
-    ):
-        return False
-    if a.modality != b.modality:
-        return False
-    if a.qualifier and b.qualifier and a.qualifier != b.qualifier:
-        return False
-    if (a.qualifier in _PART) != (b.qualifier in _PART):
-        return False
-    if a.counts.startswith("unit:"):
-        spread = a.quantity.unit == "ha" and "spread" in (a.predicate, b.predicate)
-        if a.predicate and b.predicate and a.predicate != b.predicate and not _agree(a, b) and not spread:
-            return False  # `fordert 8 Prozent` and `has offered 3.5 percent`
-        # An amount without a counted noun: about a shared topic, the same thing done to
-        # it (burned, flooded), or the same large sum of money.
-        same_sum = a.quantity.value == b.quantity.value >= 1e5 and a.quantity.unit in _MONEY
-        same_act = bool(a.predicate) and a.predicate == b.predicate and a.quantity.unit in _ACTED_ON
-        # an area a fire or flood spread over is the area it burned or flooded
-        same_act = same_act or (a.quantity.unit == "ha" and "spread" in (a.predicate, b.predicate))
-        return same_sum or same_act or bool(_shared(_free_topics(a), _free_topics(b)))
-    if a.counts in _INTRINSIC:
-        return True
-    if a.predicate and b.predicate:
-        return a.predicate == b.predicate
-    if a.predicate or b.predicate:
-        # One side says what happened, the other not: the same people compare, or
-        # people whose usual business it is (emergency workers deployed).
-        usual = USUAL_PREDICATE.get(a.counts)
-        if usual and usual == (a.predicate or b.predicate):
-            return True
-        return bool(a.qualifier) and a.qualifier == b.qualifier
-    return True
-
-
-def _agree(a: Figure, b: Figure) -> bool:
-    qa, qb = a.quantity, b.quantity
-    lo, hi = max(qa.low, qb.low), min(qa.high, qb.high)
-    if qa.low == qa.high or qb.low == qb.high:
-        return lo <= hi or math.isclose(lo, hi, rel_tol=1e-9)  # 780 cm * 0.01 is 7.8 m
-    return lo < hi  # two estimates that merely touch at their edges do not agree
-
-
-def _free_topics(f: Figure) -> set[str]:
-    return {t for t in f.topics if t not in PLACES}
-
-
-def _time_order(a: Figure, b: Figure) -> int | None:
-    """-1 when a is wholly earlier, 1 when later, 0 same moment, None unknown.
-
-    A later moment counts only when the later article was also published
-    later: two reports of one day that date an event differently disagree
-    about the event, they do not follow each other.
-    """
-    if a.as_of is None or b.as_of is None:
-        return None
-    same = overlap(a.as_of, b.as_of)
-    if same is None:
-        return None
-    if same or a.counts in _FIXED or a.counts.startswith(("time:", "minute:", "duration:")):
-        return 0
-    assert a.as_of.high is not None and b.as_of.low is not None
-    assert a.as_of.low is not None and b.as_of.high is not None
-    order = -1 if a.as_of.high < b.as_of.low else 1
-    gap = (b.as_of.low - a.as_of.high) if order == -1 else (a.as_of.low - b.as_of.high)
-    if gap.days < _UPDATE_GAP_DAYS:
-        return 0
-    if a.published is not None and b.published is not None:
-        published = (a.published > b.published) - (a.published < b.published)
-        if published != order:
-            return 0
-    return order
-
-
-def _said_before(a: Figure, b: Figure, order: int, group: Iterable[Figure]) -> bool:
-    """The later value was already reported at the earlier moment by another outlet
-    (1,800 evacuated on Tuesday in one paper, 800 in another, 1,800 again on Thursday):
-    nothing changed, the two earlier reports disagree. A figure that says it changed is
-    an update all the same."""
-    earlier, later = (a, b) if order == -1 else (b, a)
-    if later.changed:
-        return False
-    return any(
-        x.article not in (earlier.article, later.article)
-        and _comparable(x, later)
-        and _agree(x, later)
-        and _time_order(x, earlier) == 0
-        for x in group
-    )
-
-
-def _moved(a: Figure, b: Figure) -> int:
-    """-1 when b, in an article published later, says the figure rose or fell to its value
-    (`has risen to 58`): an update even a day after, even within an earlier estimate's range;
-    1 the other way round; else 0."""
-    if a.published is None or b.published is None or a.published == b.published:
-        return 0
-    later = b if b.published > a.published else a
-    if not later.changed:
-        return 0
-    return -1 if later is b else 1
-
-
-# Flows that happen in events (burned, killed, evacuated): a total over a whole year is
-# another quantity than one event's, whatever their values.
-_FLOWS = frozenset({"destroyed", "spread", "killed", "injured", "evacuated", "arrested"})
-_YEAR_DAYS = 300
-
-
-def _other_period(a: Figure, b: Figure) -> bool:
-    """`More than 1,100 hectares burned across Brandenburg last year` is no figure of this fire."""
-    if a.as_of is None or b.as_of is None or overlap(a.as_of, b.as_of) is not False:
-        return False
-    if not (a.counts in _CUMULATIVE or a.predicate in _FLOWS or b.predicate in _FLOWS):
-        return False
-    spans = []
-    for f in (a, b):
-        assert f.as_of is not None and f.as_of.low is not None and f.as_of.high is not None
-        spans.append((f.as_of.high - f.as_of.low).days)
-    return max(spans) >= _YEAR_DAYS > min(spans)
-
-
 @lru_cache(maxsize=16384)
 def _detail(label: str, value: str) -> tuple[str, str]:
     """One shared (label, value) pair: a figure meets many others, its line is the same in each."""
     return (label, value)
-
-
-def _shrinks(a: Figure, b: Figure, order: int) -> bool:
-    """A count that only grows (the dead, the arrested) is lower in the later report."""
-    if a.counts not in _CUMULATIVE and not (
-        a.predicate in _CUMULATIVE_PREDICATES and a.predicate == b.predicate
-    ):
-        return False
-    earlier, later = (a, b) if order == -1 else (b, a)
-    return later.quantity.high < earlier.quantity.low
 
 
 def _member(f: Figure, memo: dict[tuple[str, int, int], Member] | None = None) -> Member:
@@ -278,17 +128,17 @@ def figure_suggestion(
 
     A figure meets up to PAIR_CAP others: its Member and the strings that describe
     it are shared among its suggestions (`memo`, interning), not copied into each."""
-    if not _comparable(a, b) or _other_period(a, b):
+    if not comparable(a, b) or other_period(a, b):
         return None
-    order = _time_order(a, b)
-    moved = _moved(a, b)
+    order = time_order(a, b)
+    moved = moved_order(a, b)
     if moved and order in (0, None):
         order = moved
-    if _currency_slip(a, b):
+    if currency_slip(a, b):
         relation = "contradicts"
-    elif _agree(a, b) and not (moved and a.quantity.value != b.quantity.value):
+    elif agree(a, b) and not (moved and a.quantity.value != b.quantity.value):
         relation = "corroborates"
-    elif order in (-1, 1) and not _shrinks(a, b, order) and not _said_before(a, b, order, group or ()):
+    elif order in (-1, 1) and not shrinks(a, b, order) and not said_before(a, b, order, group or ()):
         relation = "updates"
         if order == 1:
             a, b = b, a  # earlier first
@@ -298,7 +148,7 @@ def figure_suggestion(
     score += 0.2 if not a.counts.startswith("noun:") else 0.0
     if a.predicate and a.predicate == b.predicate:
         score += 0.1
-    elif not (a.predicate and b.predicate) and a.counts not in _INTRINSIC:
+    elif not (a.predicate and b.predicate) and a.counts not in INTRINSIC:
         score -= 0.1
     score += 0.05 if a.qualifier and a.qualifier == b.qualifier else 0.0
     score += 0.1 if order is not None else -0.05
@@ -314,7 +164,7 @@ def figure_suggestion(
         .replace("duration:", "duration of ")
     )
     if a.counts.startswith("unit:"):
-        shared = sorted(_free_topics(a) & _free_topics(b))
+        shared = sorted(free_topics(a) & free_topics(b))
         what = f"amount in {what}" + (f" ({', '.join(shared[:2])})" if shared else "")
     detail = [
         _detail(
@@ -325,7 +175,7 @@ def figure_suggestion(
     what = sys.intern(what)
     label = what + (
         f" ({a.predicate or b.predicate})"
-        if (a.predicate or b.predicate) and a.counts not in _INTRINSIC
+        if (a.predicate or b.predicate) and a.counts not in INTRINSIC
         else ""
     )
     if relation == "updates":
@@ -354,27 +204,7 @@ def figure_suggestion(
 
 
 def _shared_topics(a: Event, b: Event) -> set[str]:
-    return _shared(a.topics, b.topics)
-
-
-def _shared(xs: Iterable[str], ys: Iterable[str]) -> set[str]:
-    """Topic words two sentences share: the same, one the end of the other (`Getreidekorridor`,
-    `Korridor`), or the same word spelled in the other language (`Parlament`, `Parliament`)."""
-    shared = set()
-    ys = [y for y in ys if y not in PLACES]
-    for x in xs:
-        if x in PLACES:
-            continue
-        for y in ys:
-            if x == y or (min(len(x), len(y)) >= 5 and (x.endswith(y) or y.endswith(x) or _cognate(x, y))):
-                shared.add(min(x, y, key=len))
-    return shared
-
-
-def _cognate(x: str, y: str) -> bool:
-    """`parlament`/`parliament`, `katastrophe`/`catastrophe`: one start, nearly one spelling."""
-    fx, fy = fold_name(x), fold_name(y)
-    return fx[:1] == fy[:1] and abs(len(fx) - len(fy)) <= 2 and ratio(fx, fy) >= 85
+    return shared_words(a.topics, b.topics)
 
 
 def event_suggestion(a: Event, b: Event, same_story: bool = False) -> Suggestion | None:
@@ -472,9 +302,9 @@ def pair_all(analyses: list[Analysis]) -> list[Suggestion]:
 
 
 def _group(f: Figure) -> str:
-    """Which figures may meet: sums of money across currencies (see _currency_slip), and the
+    """Which figures may meet: sums of money across currencies (see currency_slip), and the
     time of `the incident` with the times of disasters (see phrasing.incident_time)."""
-    if f.quantity.unit in _MONEY and f.counts.startswith("unit:"):
+    if f.quantity.unit in MONEY and f.counts.startswith("unit:"):
         return "unit:money"
     if f.counts.startswith("time:") and f.counts[5:] in DISASTERS | {"incident"}:
         return "time:disaster"
