@@ -86,7 +86,9 @@ class KeyResult:
 class Terminal:
     """One program in a detached tmux session, its output timestamped per chunk."""
 
-    def __init__(self, command: Sequence[str], env: dict[str, str], size: tuple[int, int] = SIZE) -> None:
+    def __init__(
+        self, command: Sequence[str], env: dict[str, str], size: tuple[int, int] = SIZE, cwd: Path = ROOT
+    ) -> None:
         self.tmp = Path(tempfile.mkdtemp(prefix="crossread-term-"))
         self.socket = f"bench-{os.getpid()}-{id(self) & 0xFFFF:x}"
         self.target = "bench"
@@ -110,7 +112,7 @@ class Terminal:
             "-s",
             self.target,
             "-c",
-            str(ROOT),
+            str(cwd),
             "-x",
             str(width),
             "-y",
@@ -246,8 +248,9 @@ class Terminal:
         self.close()
 
 
-def private_env(home: Path) -> dict[str, str]:
-    """A fresh HOME and XDG folders: no config, no remembered panes, a cold cache."""
+def private_env(home: Path, cache: Path | None = None) -> dict[str, str]:
+    """A fresh HOME and XDG folders: no config, no remembered panes, a cold
+    cache (or the given cache folder, warm from an earlier run)."""
     env = {
         "HOME": str(home),
         "XDG_CONFIG_HOME": str(home / "config"),
@@ -260,6 +263,8 @@ def private_env(home: Path) -> dict[str, str]:
         "LANG": "C.UTF-8",
         "PYTHONDONTWRITEBYTECODE": "1",
     }
+    if cache is not None:
+        env["XDG_CACHE_HOME"] = str(cache)
     for path in list(env.values())[:5]:
         Path(path).mkdir(parents=True, exist_ok=True)
     return env
@@ -285,12 +290,17 @@ def loaded(screen: str) -> bool:
 
 
 def start_crossread(
-    corpus: Path | None, home: Path, open_ids: Sequence[str] = (), timeout: float = 600.0
+    corpus: Path | None,
+    home: Path,
+    open_ids: Sequence[str] = (),
+    timeout: float = 600.0,
+    cache: Path | None = None,
+    tree: Path = ROOT,
 ) -> tuple[Terminal, float]:
-    """crossread in tmux, once loaded; and how long loading took (s)."""
-    env = private_env(home)
+    """crossread (the checkout at `tree`) in tmux, once loaded; and how long loading took (s)."""
+    env = private_env(home, cache)
     began = time.monotonic()
-    term = Terminal(crossread_command(corpus, open_ids), env)
+    term = Terminal(crossread_command(corpus, open_ids), env, cwd=tree)
     screen = term.wait_for(loaded, timeout)
     took = time.monotonic() - began
     if screen is None:
@@ -319,8 +329,16 @@ def load_average() -> str:
         return "?"
 
 
-def run(size_mb: float, presses: int, bundled: bool = True, out: Callable[[str], None] = print) -> dict:
-    """Generate, start, measure; returns {scale label: [KeyResult]} (also printed)."""
+def run(
+    size_mb: float,
+    presses: int,
+    bundled: bool = True,
+    out: Callable[[str], None] = print,
+    keep: Path | None = None,
+    tree: Path = ROOT,
+) -> dict:
+    """Generate, start, measure; returns {scale label: [KeyResult]} (also printed).
+    keep: a folder for the corpus and the cache, made once and reused warm."""
     from benchmarks.synth import write_corpus
 
     results: dict[str, list[KeyResult]] = {}
@@ -331,18 +349,22 @@ def run(size_mb: float, presses: int, bundled: bool = True, out: Callable[[str],
         out(results["floor"][0].line())
         scales: list[tuple[str, Path | None]] = []
         if size_mb > 0:
-            folder = tmp_path / "corpus"
-            began = time.monotonic()
-            write_corpus(folder, int(size_mb * 1_000_000), int(size_mb * 10_000))
-            out(f"generated {size_mb:g} MB / {int(size_mb * 10)}k in {time.monotonic() - began:.1f} s")
+            folder = (keep / f"corpus-{size_mb:g}") if keep else tmp_path / "corpus"
+            if not (folder / "articles" / "big.md").exists():
+                began = time.monotonic()
+                write_corpus(folder, int(size_mb * 1_000_000), int(size_mb * 10_000))
+                out(f"generated {size_mb:g} MB / {int(size_mb * 10)}k in {time.monotonic() - began:.1f} s")
             scales.append((f"{size_mb:g} MB / {int(size_mb * 10)}k", folder))
         if bundled:
             scales.append(("bundled corpus", None))
         for label, corpus in scales:
             open_ids = ["big", "partner"] if corpus is not None else []
-            term, took = start_crossread(corpus, tmp_path / f"home-{len(results)}", open_ids)
+            cache = keep / "cache" if keep else None
+            home = tmp_path / f"home-{len(results)}"
+            term, took = start_crossread(corpus, home, open_ids, cache=cache, tree=tree)
             with term:
-                out(f"{label}: loaded (annotations and analysis) in {took:.1f} s, cold cache")
+                warmth = "kept cache" if keep else "cold cache"
+                out(f"{label}: loaded (annotations and analysis) in {took:.1f} s, {warmth}, {tree}")
                 results[label] = text_keys(term, presses)
             for result in results[label]:
                 out(f"  {result.line()}")
@@ -429,6 +451,14 @@ def main() -> int:
         "(KEY:SETUP presses SETUP before each, e.g. enter:right_curly_bracket)",
     )
     parser.add_argument("--corpus", type=Path, help="with --profile: the corpus (default: bundled)")
+    parser.add_argument(
+        "--keep",
+        type=Path,
+        help="a folder for the generated corpus and the cache, reused (warm) by later runs",
+    )
+    parser.add_argument(
+        "--tree", type=Path, default=ROOT, help="the crossread checkout to run (for before/after pairs)"
+    )
     args = parser.parse_args()
     GAP = args.gap / 1000
     if args.profile:
@@ -437,7 +467,9 @@ def main() -> int:
     if shutil.which("tmux") is None:
         print("tmux is not installed", file=sys.stderr)
         return 1
-    results = run(args.size, args.presses, bundled=not args.no_bundled)
+    results = run(
+        args.size, args.presses, bundled=not args.no_bundled, keep=args.keep, tree=args.tree.resolve()
+    )
     print("\ntarget: key to first byte <= 30 ms p95")
     for line in verdicts(results):
         print(line)

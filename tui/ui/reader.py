@@ -260,7 +260,7 @@ class ReaderScreen(Screen[None]):
         for name, label in LEGEND:
             legend.append(label, views[0].painter.style(name) if views else "")
             legend.append(" ")
-        self.query_one("#legend", Static).update(legend)
+        self.query_one("#legend", Static).update(legend, layout=False)  # always one line
 
     def show_issues(self) -> None:
         from tui.ui.screens.modals import diagnostics_text
@@ -315,9 +315,9 @@ class ReaderScreen(Screen[None]):
     def _cursor_moved(self, event: ArticleView.CursorMoved) -> None:
         view = self.current_view
         if view is not None and view.pane == event.pane:
-            # After the caret's frame: the inspector's text and layout are the
-            # slow part of a key, and the caret should not wait for them.
-            self.app.call_after_refresh(self._inspect, view)
+            # After the caret's frame has been sent: the inspector's text and
+            # layout are the slow part of a key, and the caret should not wait.
+            after_frame(self, lambda: self._inspect(view))
 
     def _inspect(self, view: ArticleView) -> None:
         if view is self.current_view:
@@ -327,7 +327,7 @@ class ReaderScreen(Screen[None]):
     @on(ArticleView.FollowRequested)
     def _follow(self, event: ArticleView.FollowRequested) -> None:
         if self.pane_manager.follow(event.annotation, event.pane) is not None:
-            self.query_one(Inspector).show(event.annotation)
+            after_frame(self, lambda: self.query_one(Inspector).show(event.annotation))
 
     @on(ArticleView.Jumped)
     def _jumped(self, event: ArticleView.Jumped) -> None:

@@ -11,9 +11,10 @@ from __future__ import annotations
 from time import perf_counter
 
 from rich.segment import Segment
+from rich.style import Style
 from textual import events
 from textual.cache import LRUCache
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -25,6 +26,7 @@ from tui.core.files.article import Article
 from tui.ui.styles import CELLS
 
 STEP_BUDGET = 0.02  # seconds of wrapping per step of the background layout
+CACHED_LINES = 256  # drawn lines kept per view (their segments), about 7 screens
 
 
 class ArticleText(ScrollView, can_focus=True):
@@ -37,13 +39,14 @@ class ArticleText(ScrollView, can_focus=True):
         self.article = article
         self.wrapped = WrappedArticle(article, CELLS)
         self.navigator = ArticleNavigator(self.wrapped)
-        self._cache: LRUCache[tuple[int, int], Strip] = LRUCache(1024)
+        self._cache: LRUCache[tuple[int, int], tuple[list[Segment], int]] = LRUCache(CACHED_LINES)
         self._center_pending = False
         self._reveal: tuple[int, int] | None = None
         self._reveal_tries = 0
         self.selection_anchor: int | None = None
         self._dragging = False
         self._drag_start = 0
+        self._frame: tuple[Style, int] | None = None  # (base style, text width) while drawing
 
     def validate_cursor(self, offset: int) -> int:
         """The caret stays off a hidden H1 (it repeats the header's title)."""
@@ -135,23 +138,42 @@ class ArticleText(ScrollView, can_focus=True):
         """One display line as plain text; ArticleView paints its highlights."""
         line = self.wrapped.lines[index]
         shown = line.prefix + CELLS.portable(self.article.text[line.start : line.end])
-        return Strip([Segment(shown, self.rich_style)])
+        return Strip([Segment(shown, self.base_style())])
+
+    def base_style(self) -> Style:
+        """The widget's own style: looked up once per frame while one is drawn
+        (the property walks every ancestor; a scrolled frame asked 70 times)."""
+        return self._frame[0] if self._frame is not None else self.rich_style
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._ensure_layout()
+        self._frame = (self.rich_style, self.scrollable_content_region.width)
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._frame = None
 
     def render_line(self, y: int) -> Strip:
-        self._ensure_layout()
+        if self._frame is None:  # asked for one line, outside a frame
+            self._ensure_layout()
+            base, width = self.rich_style, self.scrollable_content_region.width
+        else:
+            base, width = self._frame
         scroll_x, scroll_y = self.scroll_offset
         index = scroll_y + y
-        width = self.scrollable_content_region.width
-        base = self.rich_style
         if index >= len(self.wrapped.lines) and not self.wrapped.complete:
             self._extend(index + self.size.height + 50)
         if index >= len(self.wrapped.lines):
             return Strip.blank(width, base)
         key = (index, self.wrapped.width)
-        strip = self._cache.get(key)
-        if strip is None:
+        drawn = self._cache.get(key)
+        if drawn is None:
             strip = self.draw_line(index)
-            self._cache[key] = strip
+            drawn = self._cache[key] = (list(strip), strip.cell_length)
+        # A new Strip per frame: a kept one keeps what is derived from it in
+        # caches of its own, and cycles (a crop that is the strip itself) that
+        # only a full collection frees, 25-100 ms each at 16 MB.
+        strip = Strip(*drawn)
         return strip.crop_extend(scroll_x, scroll_x + width, base).apply_offsets(scroll_x, index)
 
     # ------------------------------------------------------------ caret and scrolling

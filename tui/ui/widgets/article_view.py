@@ -302,7 +302,7 @@ class ArticleView(ArticleText):
     # ------------------------------------------------------------ drawing
 
     def draw_line(self, index: int) -> Strip:
-        strip = self.painter.draw(index, self.rich_style)
+        strip = self.painter.draw(index, self.base_style())
         if not self.painted and strip.cell_length:
             self.painted = True
             self.app.post_message(self.FirstPainted())  # from inside a render: straight to the app

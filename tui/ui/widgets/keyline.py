@@ -66,4 +66,4 @@ class KeyLine(Static):
                 part.stylize("dim")
             line.append_text(part)
         line.append_text(Text.assemble((" ^p ", key_style), ("palette", text_style)))
-        self.update(line)
+        self.update(line, layout=False)  # one line, always: no need to lay the screen out

@@ -16,6 +16,7 @@ from tui.core.files.pinning import drift
 from tui.core.model.annotations import Annotation
 from tui.core.model.corpus import Corpus
 from tui.ui.messages import CorpusChanged
+from tui.ui.pacing import update_text
 from tui.ui.styles import NO_CONTROLS, safe
 from tui.ui.widgets.article_view import ArticleView
 
@@ -136,7 +137,7 @@ class ArticlePane(Vertical):
 
     def set_status(self, text: str | Text) -> None:
         status = self.query_one(".pane-status", Static)
-        status.update(text if isinstance(text, Text) else safe(text))
+        update_text(status, text if isinstance(text, Text) else safe(text))
 
     def action_search(self) -> None:
         search = self.query_one(Input)
