@@ -210,6 +210,15 @@ def _figures(text: str, language: str = "de", published: date | None = None) -> 
         ("Die Zahl der verschobenen Operationen stieg auf 450.", "de", "operations", "postponed", ""),
         ("Some 20 intensive care patients were transferred.", "en", "patients", "deployed", ""),
         ("The hospital employs around 2,400 people.", "en", "employees", "employed", ""),
+        # the phrase of the figure's own clause, before a word of the clause before
+        ("Elf wurden verletzt, zwei von ihnen kamen ins Krankenhaus.", "de", "injured", "injured", ""),
+        (
+            "Fourteen people suffered minor injuries, and two were taken to hospital.",
+            "en",
+            "injured",
+            "injured",
+            "minor",
+        ),
         # a bare number a casualty verb governs counts what befell it
         ("A bomb exploded, killing at least 12.", "en", "dead", "killed", ""),
         ("Bei dem Anschlag starben zwölf.", "de", "dead", "killed", ""),
@@ -417,6 +426,7 @@ def test_times_minutes_and_capacity(german: str, english: str, relation: str | N
         ),
         # with no role: one first name, surnames one letter apart
         ("Tobias Reichelt kam zu spät.", "Tobias Reichel arrived late.", "contradicts"),
+        ("Flugkapitän Jürgen Brandt handelte gut.", "Captain Jürgen Brandl was praised.", "contradicts"),
         ("Peter Rabe kam zu spät.", "Peter Rabl arrived late.", None),  # too short to call a typo
         # German `tsch` is English `ch`: one name, though the German sound code differs
         ("Torwart Oleksandr Tkatschenko winkte.", "Oleksandr Tkachenko waved.", "variant"),
@@ -530,6 +540,7 @@ def test_updates_need_time_and_cumulative_counts_only_grow(
         ("Ein Zweitligaspiel hat am Samstagabend in einem Unglück geendet.", "match"),  # compound
         ("Der Reisebus ist am Dienstagabend von der Fahrbahn abgekommen.", "accident"),
         ("The coach overturned late on Monday.", "accident"),
+        ("Die Maschine hat am Mittwochnachmittag notlanden müssen.", "landed"),
     ],
 )
 def test_event_kinds_and_reporting_dates(text: str, kind: str | None) -> None:
@@ -908,6 +919,28 @@ def test_stance_actors_match_across_languages(german: str, english: str, relatio
             "Das Klinikum beschäftigt 4.500 Mitarbeiter.",
             "Von den 5.400 Beschäftigten gehen viele.",
             "contradicts",
+        ),
+        # the hospitalised are their own count, not the injured
+        (
+            "Elf Menschen wurden leicht verletzt, zwei von ihnen kamen ins Krankenhaus.",
+            "Fourteen people suffered minor injuries, and two were taken to hospital.",
+            "contradicts",
+        ),
+        (
+            "Der Flughafen war für rund zwei Stunden gesperrt.",
+            "The airport was closed for around two hours.",
+            "corroborates",
+        ),
+        # the lightly injured where no other injured are counted are all of them
+        (
+            "Zwei Feuerwehrleute wurden leicht verletzt.",
+            "Five firefighters were treated for smoke inhalation.",
+            "contradicts",
+        ),
+        (
+            "Zwei Feuerwehrleute wurden leicht verletzt, drei schwer.",
+            "Five firefighters were treated for smoke inhalation.",
+            None,
         ),
         # after a figure of the dead, a bare figure with its own verb counts its own people
         ("Bei dem Anschlag wurden 30 verletzt.", "Five died and 30 were injured.", "corroborates"),

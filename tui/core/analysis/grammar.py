@@ -127,7 +127,11 @@ def predicate_of(sentence: Sentence, words: list[Word], lowers: list[str], q: Qu
     end = min((c for c in cuts if c >= q.end), default=sentence.end)
     best = _nearest_predicate(words, lowers, q, begin, end)
     if not best and (begin, end) != (sentence.start, sentence.end):
-        best = _nearest_predicate(words, lowers, q, sentence.start, sentence.end)
+        # a phrase of the figure's own clause (`zwei von ihnen kamen ins Krankenhaus`) before
+        # a word of another clause
+        clause = sentence.text[begin - sentence.start : end - sentence.start].lower()
+        best = next((cls for phrase, cls in PREDICATE_PHRASES if phrase in clause), "")
+        best = best or _nearest_predicate(words, lowers, q, sentence.start, sentence.end)
     if not best:
         text = sentence.text.lower()
         best = next((cls for phrase, cls in PREDICATE_PHRASES if phrase in text), "")

@@ -486,9 +486,9 @@ _EVENT_GROUPS = {
     "verdict": "urteil verurteilt verdict sentenced convicted",
     "resigned": "rücktritt zurückgetreten resigned resignation",
     "opened": "eröffnet eröffnung opened opening inaugurated",
-    "closed": "geschlossen schließung closed closure",
+    "closed": "geschlossen schließung gesperrt sperrung closed closure",
     "evacuation": "evakuierung evacuation",
-    "landed": "gelandet landung landed landing",
+    "landed": "gelandet landung landed landing notlanden notgelandet",
     "departed": "abfahrt ausgelaufen abgelegt departed departure sailed",
     "shooting": "schüsse schießerei shooting",
     "launched": "gestartet launched launch",
@@ -510,7 +510,7 @@ for _class, _words in _EVENT_GROUPS.items():
 _EVENT_HEADS = tuple(
     sorted(
         (
-            "bruch brand feuer einsturz absturz unfall beben anschlag angriff streik explosion "
+            "bruch brand feuer einsturz absturz unfall beben anschlag angriff streik explosion landung "
             "hochwasser gipfel wahl treffen urteil ausbruch sturm spiel"
         ).split(),
         key=len,

@@ -160,6 +160,7 @@ def _is_role(word: str) -> bool:
                 "leiter",
                 "leiterin",
                 "meister",
+                "kapitän",
                 "kommandant",
                 "führerin",
                 "ministerin",
@@ -205,8 +206,8 @@ def name_suggestions(found: list[Name], entities: Sequence[Entity] = ()) -> list
     # role to tie them: a typo more likely than two people of one story so alike.
     by_first: dict[tuple[str, str], list[Name]] = defaultdict(list)
     for name in found:
-        if len(name.parts) == 2:
-            by_first[(fold_name(name.parts[0]), fold_name(name.parts[1])[:3])].append(name)
+        if len(name.parts) >= 2:  # `Flugkapitän Jürgen Brandt`: the last two words
+            by_first[(fold_name(name.parts[-2]), fold_name(name.parts[-1])[:3])].append(name)
     seen |= {s.id for s in out}
     for bucket in by_first.values():
         if len({n.article for n in bucket}) > 1:

@@ -14,7 +14,7 @@ import hashlib
 import sys
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from tui.core.analysis.claims import Analysis, Event, Figure
@@ -271,7 +271,7 @@ def pair_all(analyses: list[Analysis]) -> list[Suggestion]:
     out: list[Suggestion] = []
     by_counts: dict[str, list[Figure]] = defaultdict(list)
     for analysis in analyses:
-        for f in analysis.figures:
+        for f in _minor_as_whole(analysis.figures):
             if f.counts:
                 by_counts[_group(f)].append(f)
     memo: dict[tuple[str, int, int], Member] = {}
@@ -299,6 +299,19 @@ def pair_all(analyses: list[Analysis]) -> list[Suggestion]:
                 if s is not None:
                     out.append(s)
     return out
+
+
+def _minor_as_whole(figures: list[Figure]) -> list[Figure]:
+    """`Zwei Feuerwehrleute wurden leicht verletzt` in an article that counts no other injured:
+    the lightly injured are all of them there, and compare with another outlet's total."""
+    minor = [f for f in figures if f.qualifier == "minor"]
+    if not minor:
+        return figures
+    other = {(f.counts, f.predicate) for f in figures if f.counts and f.qualifier != "minor"}
+    return [
+        replace(f, qualifier="") if f.qualifier == "minor" and (f.counts, f.predicate) not in other else f
+        for f in figures
+    ]
 
 
 def _group(f: Figure) -> str:
