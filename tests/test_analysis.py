@@ -583,6 +583,14 @@ def test_different_quantities_are_never_paired() -> None:
             ],
             ["contradicts", "contradicts", "corroborates"],
         ),
+        # the hospitalised are their own count, not the injured
+        (
+            [
+                "Elf Menschen wurden leicht verletzt, zwei von ihnen kamen ins Krankenhaus.",
+                "About 14 people suffered minor injuries, and two were taken to hospital.",
+            ],
+            ["contradicts", "corroborates"],
+        ),
     ],
 )
 def test_periods_and_earlier_reports(texts: list[str], relations: list[str]) -> None:
@@ -918,12 +926,6 @@ def test_stance_actors_match_across_languages(german: str, english: str, relatio
         (
             "Das Klinikum beschäftigt 4.500 Mitarbeiter.",
             "Von den 5.400 Beschäftigten gehen viele.",
-            "contradicts",
-        ),
-        # the hospitalised are their own count, not the injured
-        (
-            "Elf Menschen wurden leicht verletzt, zwei von ihnen kamen ins Krankenhaus.",
-            "Fourteen people suffered minor injuries, and two were taken to hospital.",
             "contradicts",
         ),
         (
