@@ -26,6 +26,7 @@ from tui.core.files.article import Article
 from tui.ui.styles import CELLS
 
 STEP_BUDGET = 0.02  # seconds of wrapping per step of the background layout
+LOADING_PAUSE = 0.25  # seconds between those steps while annotations load
 CACHED_LINES = 256  # drawn lines kept per view (their segments), about 7 screens
 
 
@@ -85,7 +86,10 @@ class ArticleText(ScrollView, can_focus=True):
 
     def _schedule_layout(self) -> None:
         if not self.wrapped.complete:
-            self.set_timer(0.02, self._layout_step)
+            # While the app's worker loads the annotations, wrap far less often: both
+            # share one core (the GIL), and the annotations are what the reader waits for.
+            loading = getattr(self.app, "loading", False)
+            self.set_timer(LOADING_PAUSE if loading else 0.02, self._layout_step)
 
     def _layout_step(self) -> None:
         """Wrap more of a long article between frames, never for more than
