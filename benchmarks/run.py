@@ -104,7 +104,7 @@ def paired(commands: dict[str, list[str]], env: dict[str, str], runs: int) -> di
     return out
 
 
-def first_paint(runs: int, corpora: dict[str, Path], quick: bool, bytecode: bool = False) -> dict[str, Any]:
+def first_paint(runs: int, corpora: dict[str, Path], quick: bool, bytecode: bool = True) -> dict[str, Any]:
     env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
     env.setdefault("XDG_CACHE_HOME", tempfile.mkdtemp(prefix="crossread-cache-"))
     py = sys.executable
@@ -472,9 +472,11 @@ def main() -> int:
     )
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument(
-        "--bytecode",
-        action="store_true",
-        help="first paint with compiled modules, as installed (default: each run compiles crossread)",
+        "--no-bytecode",
+        dest="bytecode",
+        action="store_false",
+        help="compile crossread's modules in every run (as with PYTHONDONTWRITEBYTECODE=1, which this "
+        "sandbox sets); by default they are compiled once, as on a user's machine",
     )
     parser.add_argument("--no-write", action="store_true", help="print only")
     parser.add_argument(
