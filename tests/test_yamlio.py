@@ -2,7 +2,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from tui.core.files import yamlio
+from tui.core.files import yamldump, yamlio
 
 
 @pytest.mark.parametrize(
@@ -68,7 +68,7 @@ def test_marks_point_at_values() -> None:
 
 
 def test_dump_uses_blocks_and_drops_empty_fields() -> None:
-    out = yamlio.dump({"id": "n1", "text": "line one\nline two", "tags": [], "topic": ""})
+    out = yamldump.dump({"id": "n1", "text": "line one\nline two", "tags": [], "topic": ""})
     assert out == "id: n1\ntext: |-\n  line one\n  line two\n"
 
 
@@ -82,4 +82,4 @@ def test_dump_uses_blocks_and_drops_empty_fields() -> None:
 @example("2024-02-30")
 @example("[@click=app.quit]")
 def test_any_text_round_trips(text: str) -> None:
-    assert yamlio.load(yamlio.dump({"text": text, "n": 1})) == {"text": text, "n": 1}
+    assert yamlio.load(yamldump.dump({"text": text, "n": 1})) == {"text": text, "n": 1}

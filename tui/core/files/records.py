@@ -39,10 +39,12 @@ def _plain(value: Any) -> Any:
 
 
 def serialise(author: str, records: dict[str, Record], deleted: Tombstones | None = None) -> bytes:
+    from tui.core.files import yamldump  # imports yaml: only a process that writes pays for it
+
     body: dict[str, Any] = {"version": 1, "author": author, "records": list(records.values())}
     if deleted:
         body["deleted"] = [{"id": rid, "at": at} for rid, at in sorted(deleted.items())]
-    return yamlio.dump(body).encode("utf-8")
+    return yamldump.dump(body).encode("utf-8")
 
 
 def conflict_marker_line(text: str) -> int:

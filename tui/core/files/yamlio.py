@@ -8,18 +8,14 @@ line and column it came from for error messages.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
-from typing import Any
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
-import yaml
-
-try:  # libyaml is much faster when present
-    from yaml import CSafeDumper as _Dumper
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover - depends on the build of PyYAML
-    from yaml import SafeDumper as _Dumper  # type: ignore[assignment]
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+if TYPE_CHECKING:
+    import yaml
 
 MAX_BYTES = 32 * 1024 * 1024
 MAX_DEPTH = 32
@@ -28,6 +24,22 @@ MAX_DEPTH = 32
 MAX_INT_DIGITS = 30
 
 Mark = tuple[int, int]  # 1-based line and column
+
+
+@functools.cache
+def _yaml() -> tuple[ModuleType, Any]:
+    """PyYAML and its fastest safe loader, imported on the first parse.
+
+    Importing yaml costs 12-24 ms at start, and a corpus served from the cache
+    parses no YAML at all; writing goes through yamldump, which imports it itself.
+    """
+    import yaml
+
+    try:  # libyaml is much faster when present
+        from yaml import CSafeLoader as loader
+    except ImportError:  # pragma: no cover - depends on the build of PyYAML
+        from yaml import SafeLoader as loader  # type: ignore[assignment]
+    return yaml, loader
 
 
 class YamlError(Exception):
@@ -150,13 +162,14 @@ def load(text: str, long_numbers: bool = False) -> Any:
     quoted: Any = None  # the last quoted scalar that ran over several lines
     # Dispatch on the exact event class: a chain of isinstance calls per event
     # was a third of loading a 50,000-annotation file.
+    yaml, loader = _yaml()
     scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
     starts: dict[type, type[YMap] | type[YList]] = {
         yaml.MappingStartEvent: YMap,
         yaml.SequenceStartEvent: YList,
     }
     ends = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
-    events: Iterator[Any] = yaml.parse(text, Loader=_Loader)  # dispatched by class below
+    events: Iterator[Any] = yaml.parse(text, Loader=loader)  # dispatched by class below
     try:
         for event in events:
             kind = event.__class__
@@ -269,48 +282,3 @@ def _add(stack: list[tuple[Any, str | None, Mark | None]], value: Any, event: An
     container.key_marks[key] = key_mark
     container.value_marks[key] = mark
     stack[-1] = (container, None, None)
-
-
-# ---------------------------------------------------------------- dumping
-
-
-class _BlockDumper(_Dumper):
-    pass
-
-
-def _represent_str(dumper: Any, data: str) -> Any:
-    # The emitter itself falls back to quoting when a literal block could not
-    # carry the text exactly (trailing spaces, special line breaks, controls).
-    style = "|" if "\n" in data else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
-
-
-_BlockDumper.add_representer(str, _represent_str)
-_BlockDumper.add_representer(YMap, _BlockDumper.represent_dict)
-_BlockDumper.add_representer(YList, _BlockDumper.represent_list)
-
-
-def prune(value: Any) -> Any:
-    """Drop empty fields so written files stay short and readable."""
-    if isinstance(value, dict):
-        out = {}
-        for key, item in value.items():
-            item = prune(item)
-            if item is None or item == "" or item == [] or item == {}:
-                continue
-            out[key] = item
-        return out
-    if isinstance(value, list):
-        return [prune(item) for item in value]
-    return value
-
-
-def dump(value: Any) -> str:
-    return yaml.dump(
-        prune(value),
-        Dumper=_BlockDumper,
-        sort_keys=False,
-        allow_unicode=True,
-        default_flow_style=False,
-        width=100,
-    )
