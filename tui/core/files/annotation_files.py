@@ -12,6 +12,7 @@ from tui.core.files import safeio, yamlio
 from tui.core.files.article import ARTICLE_SUFFIXES, ArticleError, read_bytes
 from tui.core.files.entities import ENTITIES_FILE, parse_entities_file
 from tui.core.files.schema import parse_article_file, parse_links_file
+from tui.core.model.annotations import Link
 from tui.core.model.diagnostics import Diagnostic, Level, Problems
 
 if TYPE_CHECKING:
@@ -52,7 +53,7 @@ def load_annotation_files(corpus: Corpus, folder: Path) -> None:
     for path in sorted(folder.glob("*.yaml")):
         problems = Problems(path)
         if path.name == LINKS_FILE:
-            corpus.links.extend(parse_links_file(path, problems, corpus.root))
+            corpus.links.extend(_load_links_file(corpus, path, problems))
         elif path.name == ENTITIES_FILE:
             corpus.entities.extend(parse_entities_file(path, problems, corpus.root))
         elif path.stem in refused and path.stem not in corpus.articles:
@@ -105,6 +106,27 @@ def _load_article_file(corpus: Corpus, path: Path, problems: Problems) -> None:
         return
     article.meta = article.meta.merged(meta)
     corpus.annotations[article_id].extend(annotations)
+
+
+def _load_links_file(corpus: Corpus, path: Path, problems: Problems) -> list[Link]:
+    """The links, from the cache while the file's bytes are unchanged: with the
+    annotations cached, parsing this one file is what would import yaml at start."""
+    from tui.core.files import cache
+
+    try:  # read once, capped and regular files only, for both the cache key and the parser
+        raw = read_bytes(path, yamlio.MAX_BYTES, corpus.root)
+    except ArticleError as exc:
+        problems.append(exc.diagnostic)
+        return []
+    if not cache.enabled():
+        return parse_links_file(path, problems, corpus.root, raw)
+    key = cache.digest(raw, LINKS_FILE.encode())
+    links = cache.load_links(key, path)
+    if links is None:
+        links = parse_links_file(path, problems, corpus.root, raw)
+        if not problems:  # an entry holds no diagnostics, so only a clean file gets one
+            cache.save_links(key, links)
+    return links
 
 
 def save_cache(corpus: Corpus) -> None:

@@ -260,8 +260,10 @@ def _structured(annotation: Annotation, item: yamlio.YMap, fields: Fields, probl
             )
 
 
-def parse_links_file(path: Path, problems: Problems, root: Path | None = None) -> list[Link]:
-    data = load_yaml_file(path, problems, root)
+def parse_links_file(
+    path: Path, problems: Problems, root: Path | None = None, raw: bytes | None = None
+) -> list[Link]:
+    data = load_yaml_file(path, problems, root, raw)
     if data is None:
         return []
     if not isinstance(data, yamlio.YMap):
