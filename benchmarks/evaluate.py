@@ -226,8 +226,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--eval-dir", type=Path, default=EVAL_DIR)
     parser.add_argument("--verbose", "-v", action="store_true", help="list misses and spurious suggestions")
+    parser.add_argument(
+        "--tuning-only", action="store_true", help="leave the held-out stories out (while developing)"
+    )
+    parser.add_argument("--only", default="", help="comma-separated story names to evaluate")
     args = parser.parse_args(argv)
     stories = load_stories(args.eval_dir)
+    if args.tuning_only:
+        stories = [s for s in stories if not s.held_out]
+    if args.only:
+        wanted = set(args.only.split(","))
+        stories = [s for s in stories if s.name in wanted and not s.held_out]
     tuning, held, each = evaluate(stories)
     names = ", ".join(s.name for s in stories if not s.held_out)
     held_names = ", ".join(s.name for s in stories if s.held_out)

@@ -11,12 +11,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tui.core.analysis import Document, analyse_document, suggest, suggest_corpus, to_json
+from tui.core.analysis import Document, Figure, analyse_document, suggest, suggest_corpus, to_json
 from tui.core.analysis.attribution import stance
 from tui.core.analysis.dates import dates
 from tui.core.analysis.lexicon import event_kind, terms_in
+from tui.core.analysis.mutual import standing
 from tui.core.analysis.names import cologne, fold_name
-from tui.core.analysis.numbers import parse_digits, quantities
+from tui.core.analysis.numbers import Quantity, parse_digits, quantities
 from tui.core.analysis.phrasing import says_change
 from tui.core.analysis.segment import sentences
 from tui.core.model.corpus import bundled_corpus, load_corpus
@@ -984,3 +985,118 @@ def test_an_event_dated_once_in_each_article_of_one_story_pairs_without_a_shared
     other = "Ein anderes Thema aus Kiel.\n\nDer Brand war am Sonntagnachmittag ausgebrochen."
     docs[0] = Document("de", other, date(2025, 7, 1), "de")
     assert not [s for s in suggest(docs) if s.reason == "date"]  # no story shared: no pair
+
+
+# Figures whose counted noun the lexicon does not know pair by the words around them,
+# only when the match is clear and mutual (analysis/context.py).
+@pytest.mark.parametrize(
+    ("german", "english", "expected"),
+    [
+        (
+            "Aus dem Museum in Dresden wurden 87 Schmuckstücke gestohlen.",
+            "78 pieces were stolen from the museum in Dresden.",
+            [("contradicts", "87 Schmuckstücke", "78 pieces")],
+        ),
+        # no word shared beyond the figure
+        ("Im Museum wurden 87 Schmuckstücke gezeigt.", "Police found 78 cars.", []),
+        # two figures of the other article match as well: no clear best
+        (
+            "Im Museum in Dresden fehlen 87 Schmuckstücke.",
+            "In the museum in Dresden, 78 pieces and 80 rings are missing.",
+            [],
+        ),
+        # values of another size are other quantities, whatever the words
+        (
+            "Aus dem Museum in Dresden wurden 87 Schmuckstücke gestohlen.",
+            "400 pieces were stolen from the museum in Dresden.",
+            [],
+        ),
+    ],
+)
+def test_unknown_nouns_pair_by_a_clear_context_match(
+    german: str, english: str, expected: list[tuple[str, str, str]]
+) -> None:
+    docs = [Document("de", german, date(2026, 10, 5), "de"), Document("en", english, date(2026, 10, 5), "en")]
+    found = [(s.relation, *(m.text for m in s.members)) for s in suggest(docs) if s.reason == "number"]
+    assert found == expected
+
+
+def test_a_noun_matched_by_context_pairs_in_every_sentence_that_counts_it() -> None:
+    """`87 gestohlene Schmuckstücke` shares no word with the English sentence, but its noun
+    was matched to `pieces` in another sentence of the same article."""
+    german = (
+        "Aus dem Museum in Dresden wurden 87 Schmuckstücke gestohlen.\n\n"
+        "Von den 87 Schmuckstücken fehlt jede Spur."
+    )
+    other = "Von den 87 Schmuckstücken fehlt jede Spur."
+    english = "78 pieces were stolen from the museum in Dresden."
+    day = date(2026, 10, 5)
+    docs = [
+        Document("de", german, day, "de"),
+        Document("en", english, day, "en"),
+        Document("ot", other, day, "de"),
+    ]
+    pairs = {(s.relation, *(m.text for m in s.members)) for s in suggest(docs) if s.reason == "number"}
+    assert ("contradicts", "87 Schmuckstücken", "78 pieces") in pairs
+
+
+def _fig(article: str, start: int, value: float) -> Figure:
+    q = Quantity(start, start + 2, str(value), value, value, value)
+    return Figure(article, q, start, start + 2, str(value), "injured", "")
+
+
+# Which conflicts stand when one article gives several figures of one quantity
+# (analysis/mutual.py): (group, relation, a, b) in, the conflicts that stand out.
+@pytest.mark.parametrize(
+    ("pairs", "stand"),
+    [
+        # one to one: it stands
+        ([("contradicts", ("a", 0, 14), ("b", 0, 15))], {(("a", 0), ("b", 0))}),
+        # `14` agrees with a figure of article b: b's 20 is another count
+        (
+            [("corroborates", ("a", 0, 14), ("b", 0, 14)), ("contradicts", ("a", 0, 14), ("b", 9, 20))],
+            set(),
+        ),
+        # only the nearest of b's figures contradicts a's
+        (
+            [("contradicts", ("a", 0, 14), ("b", 0, 15)), ("contradicts", ("a", 0, 14), ("b", 9, 40))],
+            {(("a", 0), ("b", 0))},
+        ),
+        # an update may be far from the earlier value
+        (
+            [("updates", ("a", 0, 3000), ("b", 0, 12000)), ("contradicts", ("a", 0, 3000), ("b", 9, 1500))],
+            {(("a", 0), ("b", 0)), (("a", 0), ("b", 9))},
+        ),
+    ],
+)
+def test_conflicts_stand_only_between_mutually_nearest_figures(pairs: list, stand: set) -> None:  # type: ignore[type-arg]
+    rows = [("injured", rel, _fig(*a), _fig(*b)) for rel, a, b in pairs]
+    assert standing(rows) == stand
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "kinds"),
+    [
+        # `Two days after a fire`: the date is of what happened since, not of the fire
+        ("Two days after a fire at the depot, 6,000 homes were still without power on Wednesday.", "en", []),
+        ("Zwei Tage nach dem Brand im Depot waren am Mittwoch noch 6.000 Haushalte ohne Strom.", "de", []),
+        ("A fire broke out at the depot on Monday.", "en", ["fire"]),
+    ],
+)
+def test_an_event_counted_from_is_not_dated_by_the_sentence(
+    text: str, language: str, kinds: list[str]
+) -> None:
+    found = analyse_document(Document("x", text, date(2026, 10, 7), language)).events
+    assert [e.kind for e in found] == kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Firefighters freed 19 people trapped in lifts across the affected area.", "en"),
+        ("Die Feuerwehr befreite 19 Menschen in der betroffenen Siedlung.", "de"),
+    ],
+)
+def test_a_participle_of_another_noun_is_not_the_figures_predicate(text: str, language: str) -> None:
+    """`the affected area`: an adjective between an article and its noun."""
+    assert [f.predicate for f in _figures(text, language)] == [""]

@@ -562,6 +562,11 @@ _SAID_AFTER = re.compile(
     r"\s*(?:mitteilte|mitgeteilt|sagte|erklärte|bekanntgab|berichtete|mit\b)", re.IGNORECASE
 )
 _UNTIL = re.compile(r"^(?:bis|until|till)\b", re.IGNORECASE)
+_SPAN_AFTER = re.compile(
+    r"\b(?:days?|weeks?|months?|hours?|Tage|Tagen|Wochen?|Monate|Monaten|Stunden?)\s+"
+    r"(?:after|nach)\s+(?:\S+\s+){0,3}$",
+    re.IGNORECASE,
+)
 
 
 def reporting_date(text: str, mention: DateMention) -> bool:
@@ -582,6 +587,8 @@ def _event(
     best, distance, at = "", 10**9, None
     for w, low in zip(words, lowers, strict=True):
         cls = event_kind(low)
+        if cls and _SPAN_AFTER.search(doc.text, max(0, w.start - 40), w.start):
+            continue  # `Two days after a fire ..., on Wednesday`: the date is not the fire's
         if cls and abs(w.start - mention.start) < distance:
             best, distance, at = cls, abs(w.start - mention.start), w
     if not best or at is None:

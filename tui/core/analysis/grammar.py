@@ -149,6 +149,8 @@ def _nearest_predicate(words: list[Word], lowers: list[str], q: Quantity, begin:
             continue
         if low in NOUNS and i and lowers[i - 1] in _ARTICLES and w.capitalised == (lowers[i - 1] != "the"):
             continue  # `treated the injured`, `die Verletzten`: people, not what befell the figure
+        if _attributive(words, lowers, i, end):
+            continue  # `across the affected area`: an adjective of another noun
         d = abs(w.start - q.start)
         if d < distance:
             best, distance = cls, d
@@ -156,6 +158,25 @@ def _nearest_predicate(words: list[Word], lowers: list[str], q: Quantity, begin:
 
 
 _ARTICLES = frozenset({"the", "die", "den", "der"})
+_ADJECTIVE_ENDINGS = ("ed", "en", "e", "er", "es", "em")
+
+
+def _attributive(words: list[Word], lowers: list[str], i: int, end: int) -> bool:
+    """`the affected area`, `die betroffenen Häuser`: a participle between an article and
+    its own noun says what that noun is, not what befell the figure."""
+    return (
+        0 < i < len(words) - 1
+        and lowers[i - 1] in _DETERMINERS
+        and not words[i].capitalised
+        and lowers[i].endswith(_ADJECTIVE_ENDINGS)
+        and words[i + 1].start < end
+        and lowers[i + 1] not in STOPWORDS
+    )
+
+
+_DETERMINERS = frozenset(
+    {"the", "a", "an", "die", "der", "den", "das", "dem", "des", "ein", "eine", "einer", "einem", "einen"}
+)
 _SEPARABLE = {
     ("nahm", "fest"): "arrested",
     ("nahmen", "fest"): "arrested",

@@ -32,7 +32,9 @@ from tui.core.analysis.compare import (
     shrinks,
     time_order,
 )
+from tui.core.analysis.context import noun_aliases
 from tui.core.analysis.dates import DateMention, overlap
+from tui.core.analysis.mutual import CONFLICTS, standing
 from tui.core.analysis.phrasing import DISASTERS
 
 RELATIONS = ("contradicts", "corroborates", "updates", "variant")
@@ -270,17 +272,26 @@ def pair_all(analyses: list[Analysis]) -> list[Suggestion]:
     """Every figure and event proposal across the articles, unordered."""
     out: list[Suggestion] = []
     by_counts: dict[str, list[Figure]] = defaultdict(list)
+    aliases = noun_aliases(analyses)
     for analysis in analyses:
         for f in _minor_as_whole(analysis.figures):
+            if f.counts in aliases:
+                f = replace(f, counts=aliases[f.counts])
             if f.counts:
                 by_counts[_group(f)].append(f)
     memo: dict[tuple[str, int, int], Member] = {}
-    for figures in by_counts.values():
+    found: list[tuple[str, Suggestion, Figure, Figure]] = []
+    for group, figures in by_counts.items():
         small = figures if len(figures) <= 2 * PAIR_CAP else None  # a long article's group: not checked
         for a, b in _figure_pairs(figures):
             s = figure_suggestion(a, b, memo, small)
             if s is not None:
-                out.append(s)
+                found.append((group, s, a, b))
+    stand = standing((group, s.relation, a, b) for group, s, a, b in found)
+    for _, s, a, b in found:
+        key = ((a.article, a.start), (b.article, b.start))
+        if s.relation not in CONFLICTS or key in stand or key[::-1] in stand:
+            out.append(s)
     by_kind: dict[str, list[Event]] = defaultdict(list)
     for analysis in analyses:
         for e in analysis.events:
