@@ -192,7 +192,13 @@ def _figures(text: str, language: str = "de", published: date | None = None) -> 
         ),
         ("Three of the injured were seriously hurt.", "en", "injured", "injured", "serious"),
         ("The death toll has risen to three.", "en", "dead", "", ""),
-        ("The number of suspects arrested has risen to nine.", "en", "suspects", "arrested", ""),
+        (
+            "The number of suspects arrested has risen to nine.",
+            "en",
+            "arrests",
+            "arrested",
+            "",
+        ),  # suspects arrested are arrests
         ("Rund 45.000 Haushalte waren ohne Strom.", "de", "households", "without power", ""),
         ("About 45,000 households lost power.", "en", "households", "without power", ""),
         ("A crowd of 45,000 watched the match.", "en", "visitors", "attended", ""),
@@ -1100,3 +1106,22 @@ def test_an_event_counted_from_is_not_dated_by_the_sentence(
 def test_a_participle_of_another_noun_is_not_the_figures_predicate(text: str, language: str) -> None:
     """`the affected area`: an adjective between an article and its noun."""
     assert [f.predicate for f in _figures(text, language)] == [""]
+
+
+@pytest.mark.parametrize(
+    ("german", "english", "expected"),
+    [
+        # suspects arrested are arrests, and arrests need no verb to say what befell them
+        ("Die Zahl der Festnahmen liegt bei fünf.", "Police have arrested two suspects.", ["contradicts"]),
+        # `in seinen Räumen` (rooms) does not say the visitors were evacuated (`räumen`)
+        (
+            "Das Haus zeigt in seinen Räumen 4.000 Exponate und zählte 1,2 Millionen Besucher.",
+            "The museum drew 1.2 million visitors.",
+            ["corroborates"],
+        ),
+    ],
+)
+def test_arrests_and_nouns_after_a_possessive(german: str, english: str, expected: list[str]) -> None:
+    day = date(2026, 9, 15)
+    docs = [Document("de", german, day, "de"), Document("en", english, day, "en")]
+    assert [s.relation for s in suggest(docs) if s.reason == "number"] == expected

@@ -432,6 +432,8 @@ def _figure(
         counts = _WHAT_HAPPENED.get(predicate, predicate)
     elif counts in _PERSONS and predicate in ("killed", "injured", "evacuated"):
         counts = _WHAT_HAPPENED.get(predicate, predicate)
+    elif counts == "suspects" and predicate == "arrested":
+        counts = "arrests"  # `two suspects arrested`: the count of arrests (`Festnahmen`)
     elif predicate == "hospitalised" and counts in ("", "people", "injured"):
         counts, qualifier = "hospitalised", ""  # `zwei von ihnen kamen ins Krankenhaus`: their own count
     elif counts == "people" and predicate == "employed":

@@ -19,7 +19,7 @@ from tui.core.analysis.fold import fold_name
 from tui.core.analysis.lexicon import PLACES, USUAL_PREDICATE
 from tui.core.analysis.phrasing import incident_time
 
-INTRINSIC = frozenset({"dead", "injured"})  # the noun already says what happened
+INTRINSIC = frozenset({"dead", "injured", "arrests"})  # the noun already says what happened
 # Counts fixed at the moment of an event (who was on board): a later figure corrects, never updates.
 FIXED = frozenset({"passengers", "crew"})
 # Amounts that the same act on both sides makes comparable: area burned, a share or a sum offered.

@@ -149,6 +149,8 @@ def _nearest_predicate(words: list[Word], lowers: list[str], q: Quantity, begin:
             continue
         if low in NOUNS and i and lowers[i - 1] in _ARTICLES and w.capitalised == (lowers[i - 1] != "the"):
             continue  # `treated the injured`, `die Verletzten`: people, not what befell the figure
+        if i and words[i].capitalised and lowers[i - 1] in _POSSESSIVES:
+            continue  # `in seinen Räumen`: a noun (rooms), not the verb `räumen`
         if _attributive(words, lowers, i, end):
             continue  # `across the affected area`: an adjective of another noun
         d = abs(w.start - q.start)
@@ -158,6 +160,9 @@ def _nearest_predicate(words: list[Word], lowers: list[str], q: Quantity, begin:
 
 
 _ARTICLES = frozenset({"the", "die", "den", "der"})
+_POSSESSIVES = frozenset(
+    f"{stem}{ending}" for stem in ("sein", "ihr", "unser") for ending in ("", "e", "en", "em", "er", "es")
+)
 _ADJECTIVE_ENDINGS = ("ed", "en", "e", "er", "es", "em")
 
 
