@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tui.core.files import annotation_files, cache
+from tui.core.files import cache, schema
 from tui.core.model.corpus import load_corpus
 
 LINKS = "annotations/contradictions.yaml"
@@ -35,7 +35,7 @@ def _shape(corpus) -> list[tuple]:  # type: ignore[no-untyped-def]
 def test_unchanged_links_come_from_the_cache(corpus_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     fresh = load_corpus(corpus_dir)
     assert fresh.links and len(_entries()) == 1
-    monkeypatch.setattr(annotation_files, "parse_links_file", _no_parse)
+    monkeypatch.setattr(schema, "parse_links_file", _no_parse)
     cached = load_corpus(corpus_dir)
     assert _shape(cached) == _shape(fresh)
     assert [d.format() for d in cached.diagnostics] == [d.format() for d in fresh.diagnostics]

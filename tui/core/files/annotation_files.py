@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 from tui.core.files import safeio, yamlio
 from tui.core.files.article import ARTICLE_SUFFIXES, ArticleError, read_bytes
 from tui.core.files.entities import ENTITIES_FILE, parse_entities_file
-from tui.core.files.schema import parse_article_file, parse_links_file
 from tui.core.model.annotations import Link
 from tui.core.model.diagnostics import Diagnostic, Level, Problems
 
@@ -43,6 +42,7 @@ def folder_inside(corpus: Corpus, folder: Path) -> bool:
 
 
 def load_annotation_files(corpus: Corpus, folder: Path) -> None:
+    """Every curated file; the parsers are imported only when a file is not cached."""
     if not folder.is_dir() or not folder_inside(corpus, folder):
         return
     # Articles that were refused (over the size cap, unreadable): their
@@ -89,6 +89,8 @@ def _load_article_file(corpus: Corpus, path: Path, problems: Problems) -> None:
             corpus.diagnostics.extend(diagnostics)
             corpus._from_cache.add(path)
             return
+    from tui.core.files.schema import parse_article_file
+
     annotations, meta = parse_article_file(path, article_id, problems, raw=raw)
     if key:
         corpus._cache_keys[path] = key
@@ -118,14 +120,15 @@ def _load_links_file(corpus: Corpus, path: Path, problems: Problems) -> list[Lin
     except ArticleError as exc:
         problems.append(exc.diagnostic)
         return []
-    if not cache.enabled():
-        return parse_links_file(path, problems, corpus.root, raw)
-    key = cache.digest(raw, LINKS_FILE.encode())
-    links = cache.load_links(key, path)
-    if links is None:
-        links = parse_links_file(path, problems, corpus.root, raw)
-        if not problems:  # an entry holds no diagnostics, so only a clean file gets one
-            cache.save_links(key, links)
+    key = cache.digest(raw, LINKS_FILE.encode()) if cache.enabled() else ""
+    links = cache.load_links(key, path) if key else None
+    if links is not None:
+        return links
+    from tui.core.files.schema import parse_links_file
+
+    links = parse_links_file(path, problems, corpus.root, raw)
+    if key and not problems:  # an entry holds no diagnostics, so only a clean file gets one
+        cache.save_links(key, links)
     return links
 
 

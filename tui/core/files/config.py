@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,6 +42,8 @@ class Config:
 
 def load_config(path: Path | None = None) -> Config:
     """The file's top-level values; a missing file is an empty config."""
+    import tomllib  # 2 ms at import; the reader asks for the config only when remembering
+
     path = path or config_path()
     try:
         data = read_capped(path, CONFIG_LIMIT).decode("utf-8")
@@ -87,6 +88,8 @@ def save_value(key: str, value: str, path: Path | None = None) -> str:
 
     A file that does not parse is left alone: rewriting it could lose what
     the user meant. The result is parsed again before it replaces the old."""
+    import tomllib
+
     path = path or config_path()
     try:
         old = read_capped(path, CONFIG_LIMIT).decode("utf-8")

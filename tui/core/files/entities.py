@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tui.core.files import yamlio
-from tui.core.files.fields import Fields, load_yaml_file, type_name, unknown_keys
 from tui.core.model.diagnostics import Problems
 
 ENTITIES_FILE = "entities.yaml"
@@ -43,6 +42,9 @@ def parse_entities_file(
     path: Path, problems: Problems, root: Path | None = None, raw: bytes | None = None
 ) -> list[Entity]:
     """The entities of one file; what is wrong is in problems."""
+    # Here, not at the top: the model imports Entity, and a cached start parses no file.
+    from tui.core.files.fields import load_yaml_file, unknown_keys
+
     data = load_yaml_file(path, problems, root, raw)
     if data is None:
         return []
@@ -97,6 +99,8 @@ def parse_entities_file(
 
 
 def _parse_entity(item: object, mark: tuple[int, int], problems: Problems) -> Entity | None:
+    from tui.core.files.fields import Fields, type_name, unknown_keys
+
     line, col = mark
     if not isinstance(item, yamlio.YMap):
         problems.error(

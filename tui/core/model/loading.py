@@ -17,7 +17,6 @@ from tui.core.document.anchoring import resolve_all
 from tui.core.files import cache, gcpause
 from tui.core.files.annotation_files import folder_inside, load_annotation_files, save_cache
 from tui.core.files.article import ARTICLE_SUFFIXES, ArticleError, load_article
-from tui.core.files.schema import parse_user_file
 from tui.core.files.snapshot import Snapshot
 from tui.core.model.checks import check_references, report_anchor
 from tui.core.model.diagnostics import Diagnostic, Level, Problems
@@ -76,6 +75,8 @@ def user_note_files(root: Path) -> list[Path]:
 def load_user_file(corpus: Corpus, path: Path, check_loops: bool = True) -> None:
     """One author's file. Inside the corpus it may not link out of it; the copy
     in this user's own data folder lies outside the corpus by design."""
+    from tui.core.files.schema import parse_user_file  # not needed by a start without authors' files
+
     problems = Problems(path)
     root = corpus.root if path.is_relative_to(corpus.root) else None
     annotations, verdicts, links = parse_user_file(path, problems, root)
