@@ -85,3 +85,17 @@ def test_gc_pause_nests_and_restores() -> None:
             assert not gc.isenabled()
         assert not gc.isenabled()
     assert gc.isenabled()
+
+
+def test_gc_pause_and_resume_overlap_a_paused_block() -> None:
+    """The app's pause begins in one callback and ends in another, around loads."""
+    import gc
+
+    from tui.core.files import gcpause
+
+    gcpause.pause()
+    with gcpause.paused():
+        assert not gc.isenabled()
+    assert not gc.isenabled()
+    gcpause.resume()
+    assert gc.isenabled()
