@@ -76,6 +76,24 @@ def test_jumps_wrap_around_and_follow_the_filter() -> None:
     assert found.at(15).id == "s1" and found.at(25) is None
 
 
+def test_contradiction_jumps_go_in_text_order_whatever_the_file_order() -> None:
+    # In the file out of order, two starting together (the longer is met first),
+    # a plain claim in between and an orphan that } never reaches.
+    orphan = claim("c0", 2, 4)
+    orphan.resolution = Resolution(2, 4, Match.ORPHAN)
+    marks = [claim("c4", 30, 40), claim("c3", 14, 18), claim("c2", 14, 20), claim("p", 8, 10), orphan]
+    found = Highlights(marks, {"a#c4", "a#c3", "a#c2", "a#c0"})
+    forward, here = [], 0
+    for _ in range(4):
+        target = found.jump(here, True, "contradiction")
+        forward.append(target.id)
+        here = target.start
+    assert forward == ["c2", "c4", "c2", "c4"]  # c3 starts with c2, the longer: passed over, as by ]
+    assert found.jump(30, False, "contradiction").id == "c3"
+    assert found.jump(35, False, "contradiction").id == "c4"
+    assert found.jump(14, False, "contradiction").id == "c4"  # wraps to the last
+
+
 def test_matches_fold_case_and_typography_and_skip_hidden_text() -> None:
     text = "„Kursk“ und KURSK und kursk"
     every = Matches(text, '"kursk"')

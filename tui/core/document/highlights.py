@@ -8,6 +8,7 @@ the matches of an in-article search.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from operator import itemgetter
 from typing import NamedTuple
 
 from tui.core.document.intervals import IntervalIndex
@@ -35,6 +36,7 @@ class Highlights:
         entries: list[tuple[int, int, Mark]] = []
         named = {ref.rpartition("#")[2] for ref in contradiction_refs}  # ids: no ref built per annotation
         looks: dict[tuple[str, bool, bool], tuple[str, ...]] = {}  # one tuple per combination
+        contradictions: list[tuple[int, int, Mark]] = []  # a few hundred of 160k: kept as they pass
         for a in annotations:
             r = a.resolution
             if r.match is _ORPHAN or r.end <= r.start:
@@ -43,8 +45,17 @@ class Highlights:
             classes = looks.get(look)
             if classes is None:
                 classes = looks[look] = (a.kind,) + ("contradiction",) * look[1] + ("orphan",) * look[2]
-            entries.append((r.start, r.end, Mark(a, classes)))
+            entry = (r.start, r.end, Mark(a, classes))
+            entries.append(entry)
+            if look[1]:
+                contradictions.append(entry)
         self.index: IntervalIndex[Mark] = IntervalIndex(entries)
+        # What ] and } bisect, made here (in the loading worker for a big load), not
+        # by the first press on the UI thread: a pass over every mark at 16 MB.
+        self.index.starts("all")
+        contradictions.sort(key=itemgetter(1), reverse=True)  # the index's order: by start, longer first
+        contradictions.sort(key=itemgetter(0))
+        self._contradictions = ([e[0] for e in contradictions], [e[2] for e in contradictions])
         self.by_ref = {a.ref: a for a in annotations}
         self.contradiction_refs = contradiction_refs
 
@@ -71,8 +82,11 @@ class Highlights:
         """The next (or previous) annotation of a kind from `here`, wrapping
         around; None when the article has none of that kind."""
         # "all" keeps every mark: no test per entry (the first ] at 16 MB filtered 160k)
-        keep = None if kind == "all" else (lambda m: self._keeps(kind, m))
-        starts, marks = self.index.starts(kind, keep)
+        if kind == "contradiction":
+            starts, marks = self._contradictions
+        else:
+            keep = None if kind == "all" else (lambda m: self._keeps(kind, m))
+            starts, marks = self.index.starts(kind, keep)
         if not marks:
             return None
         if forward:
