@@ -43,6 +43,8 @@ sys.path.insert(0, str(ROOT))
 SIZE = (160, 50)
 GAP = 0.25  # seconds without output that end a key's burst of frames (and come before a press)
 KEY_TIMEOUT = 5.0
+VERBOSE = False  # --verbose: each press's time, not only the percentiles
+GC_LOG_PATH: Path | None = None
 
 # (label, tmux keys to measure, tmux keys sent before each press, not timed)
 TEXT_KEYS: list[tuple[str, list[str], list[str]]] = [
@@ -69,6 +71,7 @@ class KeyResult:
     first: list[float] = field(default_factory=list)  # ms to the first byte
     settled: list[float] = field(default_factory=list)  # ms to the last byte of the burst
     send: list[float] = field(default_factory=list)  # ms the send-keys process took
+    at: list[float] = field(default_factory=list)  # time.monotonic() of each press
     missed: int = 0  # presses with no output within KEY_TIMEOUT
 
     def line(self) -> str:
@@ -80,6 +83,12 @@ class KeyResult:
             f"{self.label:<16} first byte p50 {f50:6.1f} / p95 {f95:6.1f} ms · "
             f"settled p50 {s50:6.1f} / p95 {s95:6.1f} ms · send-keys {k50:4.1f} ms "
             f"(n={len(self.first)}{missed})"
+        )
+
+    def presses(self) -> str:
+        """Each press: its index, when (monotonic s) and ms to the first byte."""
+        return "    " + " ".join(
+            f"#{n}@{at:.2f}:{ms:.1f}" for n, (at, ms) in enumerate(zip(self.at, self.first, strict=True))
         )
 
 
@@ -189,8 +198,11 @@ class Terminal:
     def send(self, *keys: str) -> None:
         self._tmux("send-keys", "-t", self.target, *keys)
 
-    def press(self, keys: Sequence[str], after_blink: bool = False) -> tuple[float, float, float] | None:
-        """(first byte, settled, send-keys) in ms for one key, or None without output.
+    def press(
+        self, keys: Sequence[str], after_blink: bool = False
+    ) -> tuple[float, float, float, float] | None:
+        """(first byte, settled, send-keys) in ms for one key and when it was sent
+        (time.monotonic()), or None without output.
 
         after_blink: a blinking cursor writes every 0.5 s by itself; press right
         after one of its writes so that the next one comes long after the answer."""
@@ -210,7 +222,7 @@ class Terminal:
         self.wait_quiet()
         with self._cond:
             last = self.chunks[-1][0]
-        return (first - began) * 1000, (last - began) * 1000, (sent - began) * 1000
+        return (first - began) * 1000, (last - began) * 1000, (sent - began) * 1000, began
 
     def measure(
         self,
@@ -232,6 +244,7 @@ class Terminal:
             result.first.append(got[0])
             result.settled.append(got[1])
             result.send.append(got[2])
+            result.at.append(got[3])
         return result
 
     def close(self) -> None:
@@ -246,6 +259,27 @@ class Terminal:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+GC_LOG = """\
+import gc, os, time
+_log = open(os.environ["CROSSREAD_GC_LOG"], "a", buffering=1)
+_began = [0.0]
+def _gc(phase, info):
+    now = time.monotonic()
+    if phase == "start":
+        if info["generation"] == 2:  # what a full pass scans: how many, of which types
+            kinds = {}
+            for o in gc.get_objects(2):
+                kinds[type(o).__name__] = kinds.get(type(o).__name__, 0) + 1
+            top = sorted(kinds.items(), key=lambda kv: -kv[1])[:12]
+            _log.write(f"{now:.3f} gen2 holds {sum(kinds.values())}: {top}\\n")
+        _began[0] = time.monotonic()
+    else:
+        ms = (now - _began[0]) * 1000
+        _log.write(f"{_began[0]:.3f} gen{info['generation']} {ms:.1f} ms collected {info['collected']}\\n")
+gc.callbacks.append(_gc)
+"""
 
 
 def private_env(home: Path, cache: Path | None = None) -> dict[str, str]:
@@ -265,6 +299,12 @@ def private_env(home: Path, cache: Path | None = None) -> dict[str, str]:
     }
     if cache is not None:
         env["XDG_CACHE_HOME"] = str(cache)
+    if GC_LOG_PATH is not None:  # --gc-log: each collection (when, generation, ms) into a file
+        site = home / "gc-site"
+        site.mkdir(parents=True, exist_ok=True)
+        (site / "sitecustomize.py").write_text(GC_LOG)
+        env["PYTHONPATH"] = str(site)
+        env["CROSSREAD_GC_LOG"] = str(GC_LOG_PATH)
     for path in list(env.values())[:5]:
         Path(path).mkdir(parents=True, exist_ok=True)
     return env
@@ -368,6 +408,8 @@ def run(
                 results[label] = text_keys(term, presses)
             for result in results[label]:
                 out(f"  {result.line()}")
+                if VERBOSE:
+                    out(result.presses())
         out(f"load average after: {load_average()}")
     return results
 
@@ -432,7 +474,7 @@ def profile_keys(corpus: Path | None, keys: Sequence[str], presses: int, top: in
 
 
 def main() -> int:
-    global GAP
+    global GAP, VERBOSE, GC_LOG_PATH
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=float, default=16, help="MB of the big article (0: none)")
     parser.add_argument("--presses", type=int, default=30)
@@ -459,8 +501,18 @@ def main() -> int:
     parser.add_argument(
         "--tree", type=Path, default=ROOT, help="the crossread checkout to run (for before/after pairs)"
     )
+    parser.add_argument(
+        "--verbose", action="store_true", help="also each press: when and ms to the first byte"
+    )
+    parser.add_argument(
+        "--gc-log",
+        type=Path,
+        help="debug: crossread logs each garbage collection (when, generation, ms) here",
+    )
     args = parser.parse_args()
     GAP = args.gap / 1000
+    VERBOSE = args.verbose
+    GC_LOG_PATH = args.gc_log.resolve() if args.gc_log else None
     if args.profile:
         profile_keys(args.corpus, args.profile, args.presses)
         return 0
