@@ -297,6 +297,7 @@ class ReaderScreen(Screen[None]):
     def _relayout_loaded(self) -> None:
         self.query("#loading").remove()
         self.show_issues()
+        self.query_one(Inspector).prepare(self.open_article_ids())
 
     def open_article_ids(self) -> list[str]:
         return [pane.article.id for pane in self.pane_manager.panes]
