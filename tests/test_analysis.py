@@ -1046,6 +1046,18 @@ def test_a_noun_matched_by_context_pairs_in_every_sentence_that_counts_it() -> N
     assert ("contradicts", "87 Schmuckstücken", "78 pieces") in pairs
 
 
+def test_an_archive_of_many_articles_is_not_paired_by_context() -> None:
+    """Context pairing compares every two articles: over an archive (here 17 articles with
+    unknown nouns) it stays off, and only the lexicon pairs figures."""
+    day = date(2026, 10, 5)
+    german = "Aus dem Museum in Dresden wurden 87 Schmuckstücke gestohlen."
+    english = "78 pieces were stolen from the museum in Dresden."
+    story = [Document("de", german, day, "de"), Document("en", english, day, "en")]
+    others = [Document(f"x{n}", f"Im Hafen von Kiel lagen {n + 3} Barkassen.", day, "de") for n in range(15)]
+    assert any(s.reason == "number" for s in suggest(story))
+    assert not any(s.reason == "number" and s.members[0].article == "de" for s in suggest(story + others))
+
+
 def _fig(article: str, start: int, value: float) -> Figure:
     q = Quantity(start, start + 2, str(value), value, value, value)
     return Figure(article, q, start, start + 2, str(value), "injured", "")

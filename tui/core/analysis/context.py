@@ -24,6 +24,10 @@ _END = re.compile(r"[.!?]\s|\n")
 # More than this many open figures in one article: a long report, not one story's few
 # figures; context pairing there would be quadratic and mostly wrong.
 _MAX_OPEN = 24
+# More articles than this with open figures: an archive of many stories, not one story told
+# by a few outlets. Every two of them would be compared (2,000 articles: two million pairs,
+# minutes of work); there only the lexicon pairs figures.
+_MAX_ARTICLES = 16
 _MAX_RATIO = 2.0  # values further apart are other quantities (87 and 78 meet, 6 and 120 not)
 _MIN_SCORE = 2  # shared words (an equal value counts as one)
 _MARGIN = 1  # the best must beat the second best by this much, on both sides
@@ -98,7 +102,9 @@ def noun_aliases(analyses: list[Analysis]) -> dict[str, str]:
 
 def _mutual_best(analyses: list[Analysis]) -> list[tuple[Figure, Figure]]:
     """Mutual clear best matches between open figures of every two articles."""
-    opened = [(a, open_figures(a)) for a in analyses]
+    opened = [(a, found) for a in analyses if (found := open_figures(a))]
+    if len(opened) > _MAX_ARTICLES:
+        return []
     contexts: dict[tuple[str, int], frozenset[str]] = {}
     for analysis, figures in opened:
         for f in figures:
