@@ -1,0 +1,44 @@
+"""The open-article picker over an archive: a screenful of the best rows, and typing
+narrows to the titles that hold the typed letters in order (read from the screen)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.widget import Widget
+from textual.widgets import OptionList
+
+from tui.ui.app import CrossreadApp
+from tui.ui.screens.modals import PICKER_ROWS, PickerScreen
+
+ARTICLES = PICKER_ROWS + 40
+
+
+def drawn(widget: Widget) -> str:
+    return "\n".join(widget.render_line(y).text for y in range(widget.size.height))
+
+
+def archive(make_corpus: Callable[[dict[str, str]], Path]) -> Path:
+    files = {f"articles/a{n:03d}.md": f"# Hafenbericht {n:03d}\n\nText {n}.\n" for n in range(ARTICLES)}
+    files["articles/zz.md"] = "# Brückeneinsturz in Kerbach\n\nText.\n"
+    return make_corpus(files)
+
+
+async def test_picker_shows_the_best_rows_and_narrows_as_one_types(make_corpus) -> None:
+    app = CrossreadApp(archive(make_corpus), ["a000"])
+    app.run_analysis = False
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("o")
+        await pilot.pause()
+        assert isinstance(app.screen, PickerScreen)
+        listing = app.screen.query_one("#picker-list", OptionList)
+        assert listing.option_count == PICKER_ROWS
+        assert f"best {PICKER_ROWS} of {ARTICLES + 1}" in str(listing.border_subtitle)
+        await pilot.press(*"brkbach")  # letters in order, not a substring
+        await pilot.pause()
+        assert listing.option_count == 1
+        assert "Brückeneinsturz in Kerbach" in drawn(listing)
+        assert "Hafenbericht" not in drawn(listing)
+        assert not listing.border_subtitle
