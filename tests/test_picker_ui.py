@@ -42,3 +42,26 @@ async def test_picker_shows_the_best_rows_and_narrows_as_one_types(make_corpus) 
         assert "Brückeneinsturz in Kerbach" in drawn(listing)
         assert "Hafenbericht" not in drawn(listing)
         assert not listing.border_subtitle
+
+
+async def test_a_long_articles_list_shows_its_first_rows_then_fills(make_corpus) -> None:
+    from tui.ui.widgets.lists import STEP_ROWS, CorpusList
+
+    files = {f"articles/b{n:03d}.md": f"# Bericht {n:03d}\n\nText {n}.\n" for n in range(STEP_ROWS + 30)}
+    app = CrossreadApp(make_corpus(files), ["b000"])
+    app.run_analysis = False
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("t")
+        await pilot.pause()
+        listing = app.query_one(CorpusList)
+        assert "Bericht 000" in drawn(listing)
+        for _ in range(100):  # batches follow frames, not a clock
+            if listing.option_count == STEP_ROWS + 30:
+                break
+            await pilot.pause()
+        assert listing.option_count == STEP_ROWS + 30
+        app.screen.set_focus(listing)
+        await pilot.press("end")
+        await pilot.pause()
+        assert f"Bericht {STEP_ROWS + 29:03d}" in drawn(listing)
