@@ -120,25 +120,16 @@ def list_and_picker_keys(root: Path, home: Path, presses: int) -> list[KeyResult
         erased = KeyResult("picker: backspace")
         rounds = max(1, -(-presses // len(PICKER_TYPED)))
         for _ in range(rounds):
-            _add(opened, term.press(["o"]))
+            opened.add(term.press(["o"]))
             for char in PICKER_TYPED:
-                _add(typed, term.press(["Space" if char == " " else char], after_blink=True))
+                typed.add(term.press(["Space" if char == " " else char], after_blink=True))
             for _ in PICKER_TYPED:
-                _add(erased, term.press(["BSpace"], after_blink=True))
+                erased.add(term.press(["BSpace"], after_blink=True))
             term.wait_quiet()
             term.send("Escape")
             term.wait_quiet(0.3)
         results = [toggle, *results, opened, typed, erased]
     return results
-
-
-def _add(result: KeyResult, got: tuple[float, float, float] | None) -> None:
-    if got is None:
-        result.missed += 1
-        return
-    result.first.append(got[0])
-    result.settled.append(got[1])
-    result.send.append(got[2])
 
 
 def main() -> None:

@@ -74,6 +74,16 @@ class KeyResult:
     at: list[float] = field(default_factory=list)  # time.monotonic() of each press
     missed: int = 0  # presses with no output within KEY_TIMEOUT
 
+    def add(self, got: tuple[float, float, float, float] | None) -> None:
+        """One press as `Terminal.press` measured it (None: no output)."""
+        if got is None:
+            self.missed += 1
+            return
+        self.first.append(got[0])
+        self.settled.append(got[1])
+        self.send.append(got[2])
+        self.at.append(got[3])
+
     def line(self) -> str:
         f50, f95 = percentiles(self.first)
         s50, s95 = percentiles(self.settled)
@@ -237,14 +247,7 @@ class Terminal:
             if before:
                 self.wait_quiet()
                 self.send(*before)
-            got = self.press(keys, after_blink)
-            if got is None:
-                result.missed += 1
-                continue
-            result.first.append(got[0])
-            result.settled.append(got[1])
-            result.send.append(got[2])
-            result.at.append(got[3])
+            result.add(self.press(keys, after_blink))
         return result
 
     def close(self) -> None:
