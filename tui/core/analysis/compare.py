@@ -59,6 +59,7 @@ def comparable(a: Figure, b: Figure) -> bool:
     if (a.qualifier in _PART) != (b.qualifier in _PART):
         return False
     if a.counts.startswith("unit:"):
+        # an area a fire or flood spread over is the area it burned or flooded
         spread = a.quantity.unit == "ha" and "spread" in (a.predicate, b.predicate)
         if a.predicate and b.predicate and a.predicate != b.predicate and not agree(a, b) and not spread:
             return False  # `fordert 8 Prozent` and `has offered 3.5 percent`
@@ -66,9 +67,7 @@ def comparable(a: Figure, b: Figure) -> bool:
         # it (burned, flooded), or the same large sum of money.
         same_sum = a.quantity.value == b.quantity.value >= 1e5 and a.quantity.unit in MONEY
         same_act = bool(a.predicate) and a.predicate == b.predicate and a.quantity.unit in _ACTED_ON
-        # an area a fire or flood spread over is the area it burned or flooded
-        same_act = same_act or (a.quantity.unit == "ha" and "spread" in (a.predicate, b.predicate))
-        return same_sum or same_act or bool(shared_words(free_topics(a), free_topics(b)))
+        return same_sum or same_act or spread or bool(shared_words(free_topics(a), free_topics(b)))
     if a.counts in INTRINSIC:
         return True
     if a.predicate and b.predicate:
