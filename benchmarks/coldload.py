@@ -19,10 +19,8 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import resource
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -32,6 +30,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
 from benchmarks.synth import _yaml_quote, article_text  # noqa: E402
+from benchmarks.timing import check_times  # noqa: E402
 
 
 def write_quote_corpus(root: Path, size: int, count: int, seed: int = 5) -> None:
@@ -80,25 +79,13 @@ def inherent(root: Path) -> tuple[float, float]:
     return time.perf_counter() - began, time.process_time() - began_cpu
 
 
-def check_times(root: Path, tree: Path = HERE.parent) -> tuple[float, float]:
+def cold_check(root: Path, tree: Path = HERE.parent) -> tuple[float, float]:
     """One cold `crossread check` (fresh cache) of the code in `tree`: (wall, CPU) seconds."""
     cache = tempfile.mkdtemp(prefix="crossread-cold-")
-    env = dict(os.environ, XDG_CACHE_HOME=cache, XDG_DATA_HOME=cache)
-    env.pop("CROSSREAD_NO_CACHE", None)
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    began = time.perf_counter()
-    subprocess.run(
-        [sys.executable, "-m", "tui", "check", str(root)],
-        cwd=tree,
-        env=env,
-        check=False,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    wall = time.perf_counter() - began
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    shutil.rmtree(cache, ignore_errors=True)
-    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    try:
+        return check_times(root, cache, tree)
+    finally:
+        shutil.rmtree(cache, ignore_errors=True)
 
 
 def main() -> None:
@@ -122,7 +109,7 @@ def main() -> None:
             for _ in range(args.runs):  # paired: the same load hits all, in turn
                 times["inherent"].append(inherent(root))
                 for name, tree in trees.items():
-                    times[name].append(check_times(root, tree))
+                    times[name].append(cold_check(root, tree))
             med = {
                 name: (statistics.median(w for w, _ in runs), statistics.median(c for _, c in runs))
                 for name, runs in times.items()
