@@ -9,7 +9,6 @@ grams first, so a typo costs a few small comparisons instead of text scans.
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Sequence
 from dataclasses import MISSING, dataclass, field, fields
 from itertools import repeat
@@ -20,7 +19,7 @@ from tui.core.document import qgrams
 from tui.core.document.multisearch import find_all, find_one
 from tui.core.document.text import Folded
 from tui.core.files import gcpause
-from tui.core.model.annotations import ORPHAN, Anchor, Match, Resolution
+from tui.core.model.annotations import ORPHAN, Anchor, Match, Resolution, build_frozen
 
 MIN_SCORE = 85.0
 CONTEXT = 32
@@ -147,26 +146,20 @@ def _exact(quotes: list[str], hits: list[list[int]]) -> list[Resolution]:
     ends = list(map(add, starts, map(len, quotes)))
     if _SLOTS is None:
         return list(map(Resolution, starts, ends, repeat(Match.EXACT)))
-    made = list(map(object.__new__, repeat(Resolution, len(starts))))
-    columns = {"start": starts, "end": ends, "match": repeat(Match.EXACT)}
-    for name, put, default in _SLOTS:
-        deque(map(put, made, columns.get(name, repeat(default))), maxlen=0)
-    return made
+    return build_frozen(Resolution, len(starts), {"start": starts, "end": ends, "match": repeat(Match.EXACT)})
 
 
-def _slots() -> list[tuple[str, Any, Any]] | None:
-    """How to fill a Resolution's slots directly: its frozen `__init__` sets
-    each field through `object.__setattr__` from Python (0.75 us a result),
-    while a slot's descriptor called by `map` runs in C. None (use `__init__`)
-    if a field beyond start, end and match has no default or a hook runs."""
+def _slots() -> tuple[str, ...] | None:
+    """Resolution's fields if its slots may be filled directly (`build_frozen`):
+    its frozen `__init__` sets each field through `object.__setattr__` from
+    Python (0.75 us a result). None (use `__init__`) if a field beyond start,
+    end and match has no default or a hook runs."""
     if hasattr(Resolution, "__post_init__"):
         return None
-    slots = []
-    for item in fields(Resolution):
-        if item.name not in ("start", "end", "match") and item.default is MISSING:
-            return None
-        slots.append((item.name, Resolution.__dict__[item.name].__set__, item.default))
-    return slots
+    given = ("start", "end", "match")
+    if any(item.name not in given and item.default is MISSING for item in fields(Resolution)):
+        return None
+    return tuple(item.name for item in fields(Resolution))
 
 
 _SLOTS = _slots()

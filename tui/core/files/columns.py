@@ -11,17 +11,14 @@ from __future__ import annotations
 
 import marshal
 from collections import deque
-from collections.abc import Iterable, Mapping
-from dataclasses import MISSING, fields
+from dataclasses import fields
 from itertools import repeat
 from operator import attrgetter
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
-from tui.core.model.annotations import KINDS, Anchor, Annotation, Match, Resolution
+from tui.core.model.annotations import KINDS, Anchor, Annotation, Match, Resolution, build_frozen
 from tui.core.model.diagnostics import Diagnostic, Level
-
-T = TypeVar("T")
 
 _CORE = ("article", "id", "kind", "anchor", "path", "line", "column", "resolution")
 _KINDS = {kind: kind for kind in KINDS}  # one string object per kind, not per annotation
@@ -34,25 +31,6 @@ _set_ambiguous = Resolution.__dict__["ambiguous"].__set__
 def _extras() -> list[tuple[str, Any]]:
     """Every other field of Annotation with its default, new fields included."""
     return [(f.name, f.default) for f in fields(Annotation) if f.name not in _CORE]
-
-
-def _frozen(cls: type[T], count: int, columns: Mapping[str, Iterable[Any]]) -> list[T]:
-    """`count` instances of a frozen slots dataclass, a field at a time.
-
-    A frozen dataclass's `__init__` sets each field through `object.__setattr__`
-    from Python (0.8 us per Anchor or Resolution); here each field's slot is
-    filled by its descriptor inside one `map`. Only for classes without
-    `__post_init__`; a field missing from `columns` takes its default.
-    """
-    made = list(map(object.__new__, repeat(cls, count)))
-    for f in fields(cls):  # type: ignore[arg-type]
-        values: Iterable[Any] | None = columns.get(f.name)
-        if values is None:
-            if f.default is MISSING:
-                raise ValueError(f"no column for {cls.__name__}.{f.name}")
-            values = repeat(f.default, count)
-        deque(map(cls.__dict__[f.name].__set__, made, values), maxlen=0)
-    return made
 
 
 def dump(annotations: list[Annotation], meta: dict[str, str], diagnostics: list[Diagnostic]) -> bytes:
@@ -105,7 +83,7 @@ def load(
         # Iterators, not lists, where a column is read once: every transient list
         # of 50,000 leaves the heap larger after the load (warm RSS per annotation).
         matches = map(_MATCHES.__getitem__, data["matches"])
-        resolutions = _frozen(Resolution, count, {"start": starts, "end": ends, "match": matches})
+        resolutions = build_frozen(Resolution, count, {"start": starts, "end": ends, "match": matches})
         for n, score, odd in data["odd"]:
             _set_score(resolutions[n], float(score))
             _set_ambiguous(resolutions[n], bool(odd))
@@ -145,7 +123,7 @@ def _anchors(quotes: list[str | None], context: list[tuple[int, str, str, int, i
             i = n if slot is None else slot[n]
             prefix[i], suffix[i], occurrence[i], start[i] = before, after, nth, hint
         columns.update(prefix=prefix, suffix=suffix, occurrence=occurrence, start=start)
-    made = _frozen(Anchor, count, columns)
+    made = build_frozen(Anchor, count, columns)
     if where is None:
         return made
     anchors: list[Any] = [None] * len(quotes)

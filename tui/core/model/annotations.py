@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections import deque
+from collections.abc import Iterable, Mapping
+from dataclasses import MISSING, dataclass, field, fields
 from enum import StrEnum
+from itertools import repeat
 from pathlib import Path
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 KINDS = ("claim", "source", "note")
 RELATIONS = ("contradicts", "corroborates", "updates")  # updates: a later figure
@@ -130,3 +136,23 @@ def split_ref(ref: str, default_article: str = "") -> tuple[str, str]:
         article, _, ident = ref.partition("#")
         return article, ident
     return default_article, ref
+
+
+def build_frozen(cls: type[T], count: int, columns: Mapping[str, Iterable[Any]]) -> list[T]:
+    """`count` instances of a frozen slots dataclass (Anchor, Resolution), a field at a time.
+
+    A frozen dataclass's `__init__` sets each field through `object.__setattr__`
+    from Python (0.8 us per Anchor or Resolution); here each field's slot is
+    filled by its descriptor inside one `map`, in C. The cache and the anchoring
+    batch make tens of thousands this way. Only for classes without
+    `__post_init__`; a field missing from `columns` takes its default.
+    """
+    made = list(map(object.__new__, repeat(cls, count)))
+    for f in fields(cls):  # type: ignore[arg-type]
+        values: Iterable[Any] | None = columns.get(f.name)
+        if values is None:
+            if f.default is MISSING:
+                raise ValueError(f"no column for {cls.__name__}.{f.name}")
+            values = repeat(f.default, count)
+        deque(map(cls.__dict__[f.name].__set__, made, values), maxlen=0)
+    return made
