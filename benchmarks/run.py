@@ -32,6 +32,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.synth import write_corpus  # noqa: E402
+from benchmarks.terminal import percentiles  # noqa: E402
 
 SCALES = [
     ("0.1 MB / 1k", 100_000, 1_000),
@@ -140,14 +141,6 @@ def first_paint(runs: int, corpora: dict[str, Path], quick: bool, bytecode: bool
 # ------------------------------------------------------------------ key latency
 
 
-def _percentiles(values: list[float]) -> tuple[float, float]:
-    if not values:
-        return float("nan"), float("nan")
-    ordered = sorted(values)
-    p95 = ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
-    return statistics.median(ordered), p95
-
-
 class FrameClock:
     """Timestamps of displayed frames and the time spent producing them."""
 
@@ -208,7 +201,7 @@ async def measure_keys(
                     work.append(clock.update_work * 1000)
                 if time.perf_counter() - started > CAP:
                     break
-            results[key] = (*_percentiles(latencies), *_percentiles(work))
+            results[key] = (*percentiles(latencies), *percentiles(work))
     return results
 
 
@@ -428,8 +421,8 @@ def report(
             )
     for label, results in (terminal or {}).items():
         for result in results:
-            f50, f95 = _percentiles(result.first)
-            s50, s95 = _percentiles(result.settled)
+            f50, f95 = percentiles(result.first)
+            s50, s95 = percentiles(result.settled)
             if label == "floor":
                 rows.append(
                     f"| tmux floor: send-keys to `cat`, key to first byte p50/p95 | {f50:.1f} / {f95:.1f} ms "
