@@ -37,6 +37,7 @@ from tui.core.model.corpus import (
 from tui.core.model.diagnostics import Diagnostic
 from tui.core.review.session import Session
 from tui.ui import memory
+from tui.ui.pacing import fewer_full_passes
 from tui.ui.reader import ReaderScreen
 from tui.ui.screens.suggestions import SuggestionQueue
 from tui.ui.styles import highlight_variables, without_colour
@@ -227,6 +228,7 @@ class CrossreadApp(App[None]):
         # its full passes no longer stall a key now and then. Frozen before the
         # collector resumes, so that it has none of the first frame's objects to scan.
         gc.freeze()
+        fewer_full_passes()  # with the analysis off or failed too
         self._resume_gc()
         self.reader.update_legend()
         self.call_after_refresh(self.reader.suggestions.start)  # after the first frame (issue 15)

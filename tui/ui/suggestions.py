@@ -25,8 +25,6 @@ from tui.ui.widgets.article_view import ArticleView
 from tui.ui.widgets.inspector import Inspector
 from tui.ui.widgets.pane import ArticlePane
 
-FULL_PASS_EVERY = 50  # middle-generation passes per full one (Python's default: 10)
-
 if TYPE_CHECKING:  # the analysis loads in the worker, after the first frame
     from tui.core.analysis import Member, Suggestion
     from tui.ui.reader import ReaderScreen
@@ -124,11 +122,6 @@ class SuggestionsController:
         # What the analysis made lives as long as the app: out of the collector's
         # sight, or each full pass rescans it and holds a key for 50-250 ms at 5 MB.
         gc.freeze()
-        # And full passes rarer: each rescans what drawing keeps alive (Textual's
-        # caches, 50k objects, 17 ms), and Python's default made one every few
-        # keys; now one in about 50 keys, 40 ms with the garbage it frees.
-        young, middle, _ = gc.get_threshold()
-        gc.set_threshold(young, middle, FULL_PASS_EVERY)
 
     def refresh(self) -> None:
         """Leave out rejected and already linked suggestions; redraw the views."""
