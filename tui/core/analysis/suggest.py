@@ -205,17 +205,13 @@ def figure_suggestion(
     )
 
 
-def _shared_topics(a: Event, b: Event) -> set[str]:
-    return shared_words(a.topics, b.topics)
-
-
 def event_suggestion(a: Event, b: Event, same_story: bool = False) -> Suggestion | None:
     """Dates of the same kind of event on a shared topic: agreeing or not. With no
     topic shared, `same_story` (both articles tell one story and date this kind of
     event once each) is enough, at a lower score."""
     if a.article == b.article or a.kind != b.kind:
         return None
-    shared = _shared_topics(a, b)
+    shared = shared_words(a.topics, b.topics)
     if not shared and not same_story:
         return None
     same = overlap(a.date, b.date)
