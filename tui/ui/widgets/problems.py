@@ -25,7 +25,6 @@ class ProblemsText(ScrollView):
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
-        self.text = Text()
         self._lines: list[Text] = []
         self._rows: list[tuple[int, int, int]] = []  # (line, start, end) per display row
         self._width = -1
@@ -34,7 +33,6 @@ class ProblemsText(ScrollView):
 
     def update(self, text: Text) -> None:
         """Show new text; it is wrapped at the next layout."""
-        self.text = text
         self._lines = list(text.split("\n", allow_blank=True))
         self._wrapped.clear()
         self._strips.clear()
