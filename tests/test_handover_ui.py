@@ -1,5 +1,6 @@
 """A big background load hands over in steps: the annotations list fills in
-batches and keeps the highlighted row; the problems panel draws what it shows."""
+batches and keeps the highlighted row; the problems it found are shown on `!`,
+and the panel draws what it shows."""
 
 from __future__ import annotations
 
@@ -54,9 +55,11 @@ async def test_big_load_fills_the_list_in_steps_and_keeps_the_row(make_corpus, m
         await until(pilot, lambda: not app.loading and listing.option_count == COUNT + 1)
         assert f"Annotations ({COUNT + 1})" in str(listing.border_title)
         assert word(0) in drawn(listing)
+        assert not app.query("#issues")  # announced, not laid out at the handover
+        await pilot.press("exclamation_mark")
+        await pilot.pause()
         panel = app.query_one("#issues", ProblemsText)
         assert panel.display and "gone" in drawn(panel)
-        assert not app.query("#loading")
         # A change reloads the list; the highlighted row comes back once its batch is in.
         listing.highlighted = COUNT - 10
         await pilot.pause()

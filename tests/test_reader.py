@@ -438,15 +438,15 @@ async def test_big_annotation_files_show_the_text_first_then_the_highlights(
         assert len(view.highlights.ordered()) == sum(
             1 for a in app.corpus.annotations[A0] if a.resolution.resolved and a.end > a.start
         )
-        assert "verdicts 0/" in str(app.query_one("#legend").render())
-        assert not app.query("#loading")  # the progress bar is gone
+        legend = str(app.query_one("#legend").render())
+        assert "verdicts 0/" in legend and "loading annotations" not in legend
 
 
-async def test_problems_found_by_the_background_load_appear_in_the_panel(
+async def test_problems_found_by_the_background_load_are_announced_and_shown_on_bang(
     make_corpus, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The problems panel is made only when there are problems; a background
-    load that finds one brings it up with the file and line."""
+    """A background load that finds a problem says so in a toast, without
+    moving the text under the reader; `!` shows it with its file and line."""
     import tui.ui.app as app_module
 
     monkeypatch.setattr(app_module, "BACKGROUND_BYTES", 0)
@@ -459,14 +459,17 @@ async def test_problems_found_by_the_background_load_appear_in_the_panel(
     )
     app = app_for("story", root=root)
     app.run_analysis = False
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
         for _ in range(200):  # until the worker hands over (no clock involved)
             if not app.loading:
                 break
             await pilot.pause()
         await pilot.pause()
-        panel = app.query_one("#issues")
-        assert panel.display
+        assert not app.query("#issues")  # the layout stayed as it was
+        assert any("Loading found 1 problem: press !" in str(n.message) for n in app._notifications)
+        await pilot.press("exclamation_mark")
+        await pilot.pause()
+        assert app.query_one("#issues").display
         text = drawn(app.query_one("#issues"))
         assert "story.yaml:" in text and "gone" in text
