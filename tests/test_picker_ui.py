@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from textual.widget import Widget
-from textual.widgets import OptionList
+from textual.widgets import Input, OptionList
 
 from tui.ui.app import CrossreadApp
 from tui.ui.screens.modals import PICKER_ROWS, PickerScreen
@@ -65,3 +65,26 @@ async def test_a_long_articles_list_shows_its_first_rows_then_fills(make_corpus)
         await pilot.press("end")
         await pilot.pause()
         assert f"Bericht {STEP_ROWS + 29:03d}" in drawn(listing)
+
+
+async def test_the_picker_opens_again_empty_with_the_title_of_its_key(make_corpus) -> None:
+    """One picker serves every `o` and `O`: what was typed last time is gone."""
+    app = CrossreadApp(archive(make_corpus), ["a000"])
+    app.run_analysis = False
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("o", *"brkbach")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("O")
+        await pilot.pause()
+        assert isinstance(app.screen, PickerScreen)
+        listing = app.screen.query_one("#picker-list", OptionList)
+        assert app.screen.query_one("#picker-input", Input).value == ""
+        assert listing.option_count == PICKER_ROWS
+        assert "Hafenbericht 000" in drawn(listing)
+        assert "Open article in a new pane" in drawn(app.screen.query_one("#picker-title"))
+        await pilot.press(*"brkbach", "enter")
+        await pilot.pause()
+        assert [p.article.id for p in app.reader.panes] == ["a000", "zz"]

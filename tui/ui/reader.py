@@ -45,6 +45,7 @@ from tui.ui.widgets.problems import ProblemsText
 
 if TYPE_CHECKING:
     from tui.ui.app import CrossreadApp
+    from tui.ui.screens.modals import PickerScreen
 
 LEGEND = (
     ("claim", "claim"),
@@ -146,6 +147,7 @@ class ReaderScreen(Screen[None]):
         self._idle_gc = IdleCollector(self)
         self.steps = CorpusSteps(self)
         self._progress: tuple[str, int, int] = ("annotations", 0, 1)
+        self._picker: PickerScreen | None = None  # one, reused: see PickerScreen
 
     # ------------------------------------------------------------ what the parts share
 
@@ -438,16 +440,35 @@ class ReaderScreen(Screen[None]):
             if article_id:
                 self.pane_manager.open_and_focus(article_id, new_pane)
 
-        self.app.push_screen(PickerScreen(self.corpus, new_pane), chosen)
+        if self._picker is None:
+            self._picker = PickerScreen(self.corpus, new_pane)
+            self.app.install_screen(self._picker, "picker")
+        else:
+            self._picker.reopen(new_pane)
+        self.app.push_screen(self._picker, chosen)
+
+    def prebuild(self) -> None:
+        """Make the articles list, hidden, once loading is over: the first `t`
+        then only shows it (made on that key over a 2,000-article archive, it
+        took 100 ms, and its rows kept coming for half a second)."""
+        if self.host.loading:
+            self.set_timer(1.0, self.prebuild)
+        elif not self.query(CorpusList):
+            self._mount_corpus_list(shown=False)
+
+    def _mount_corpus_list(self, shown: bool) -> CorpusList:
+        corpus = CorpusList(self.corpus, id="corpus")
+        corpus.display = shown
+        self.query_one("#body").mount(corpus, before=self.query_one("#panes"))
+        return corpus
 
     def action_toggle_corpus(self) -> None:
         found = self.query(CorpusList)
         if found:
             corpus = found.first()
             corpus.display = not corpus.display
-        else:  # first shown now (narrow terminals start without it)
-            corpus = CorpusList(self.corpus, id="corpus")
-            self.query_one("#body").mount(corpus, before=self.query_one("#panes"))
+        else:  # narrow terminals start without it
+            corpus = self._mount_corpus_list(shown=True)
         self.pane_manager.fit_panes()
         if corpus.display:
             self.focus_now(corpus)
