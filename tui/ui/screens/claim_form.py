@@ -12,17 +12,17 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, Vertical
-from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Select, Static
 
 from tui.core.model.corpus import Corpus
 from tui.core.views.filters import source_label, values_of
+from tui.ui.screens.dimmed import DimmedModal
 from tui.ui.screens.filters import split_values
 from tui.ui.styles import NO_CONTROLS, one_line, safe
 
 
-class ClaimFormScreen(ModalScreen[dict[str, str | list[str]] | None]):
+class ClaimFormScreen(DimmedModal[dict[str, str | list[str]] | None]):
     """Returns {'source': id or '', 'topic': ..., 'tags': [...]}, or None on esc."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -9,10 +9,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Static, TextArea
 
 from tui.core.document.text import has_controls, picture_controls
+from tui.ui.screens.dimmed import DimmedModal
 from tui.ui.styles import NO_CONTROLS, one_line, safe
 
 
@@ -33,7 +33,7 @@ class SafeTextArea(TextArea):
         return line
 
 
-class ConfirmScreen(ModalScreen[bool]):
+class ConfirmScreen(DimmedModal[bool]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y", "answer(True)", "Yes", id="confirm.yes"),
         Binding("n,escape", "answer(False)", "No", id="confirm.no"),
@@ -55,7 +55,7 @@ class ConfirmScreen(ModalScreen[bool]):
         self.dismiss(value)
 
 
-class NoteScreen(ModalScreen[str | None]):
+class NoteScreen(DimmedModal[str | None]):
     """A multi-line note: ctrl+s saves, escape cancels (asking if changed)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -107,7 +107,7 @@ class NoteScreen(ModalScreen[str | None]):
         self.app.push_screen(ConfirmScreen("Discard the changes to this note?"), answered)
 
 
-class PromptScreen(ModalScreen[str | None]):
+class PromptScreen(DimmedModal[str | None]):
     """One line of text: enter accepts, escape cancels."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -16,7 +16,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, Vertical
-from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Checkbox, Input, Select, Static
 
@@ -24,6 +23,7 @@ from tui.core.model.annotations import VERDICTS
 from tui.core.model.corpus import Corpus
 from tui.core.views.days import parse_day
 from tui.core.views.filters import Filter, all_sources, values_of
+from tui.ui.screens.dimmed import DimmedModal
 from tui.ui.styles import NO_CONTROLS
 
 KINDS = ("claim", "source", "note")
@@ -33,7 +33,7 @@ def split_values(text: str) -> list[str]:
     return [v.strip() for v in text.split(",") if v.strip()]
 
 
-class FilterScreen(ModalScreen[tuple[Filter, bool] | None]):
+class FilterScreen(DimmedModal[tuple[Filter, bool] | None]):
     """Returns (filter, whole corpus) or None when cancelled."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
