@@ -68,6 +68,7 @@ KEY_NAMES = {
 }
 
 
+PREBUILD_AFTER = 1.0  # seconds after the first frame: hidden widgets are made while idle
 PROGRESS_EVERY = 0.1  # seconds between two updates of the loading bar
 
 
@@ -232,6 +233,7 @@ class CrossreadApp(App[None]):
         self._resume_gc()
         self.reader.update_legend()
         self.call_after_refresh(self.reader.suggestions.start)  # after the first frame (issue 15)
+        self.set_timer(PREBUILD_AFTER, self.reader.prebuild)
         if self.loading and not self.reader.panes:
             self._worker_started = True
             self._load_in_background()

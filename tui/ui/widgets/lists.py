@@ -60,19 +60,30 @@ class CorpusList(ReaderList):
         # 2,000 at once took half a second to measure when the list was first shown.
         ids = list(corpus.articles)
         self._pending = ids[STEP_ROWS:]
+        self._adding = False  # a batch is waiting for its frame
         self.add_options([Option(self._prompt(article_id), id=article_id) for article_id in ids[:STEP_ROWS]])
         if self.option_count:
             self.highlighted = 0
 
     def on_mount(self) -> None:
-        if self._pending:
+        if self.display:
+            self._next_batch()
+
+    def on_show(self) -> None:
+        """Made hidden (ReaderScreen.prebuild), the rest of the rows come once
+        it is shown: rows added while hidden are all measured at the first show."""
+        self._next_batch()
+
+    def _next_batch(self) -> None:
+        if self._pending and not self._adding:
+            self._adding = True
             after_frame(self, self._add_pending)
 
     def _add_pending(self) -> None:
+        self._adding = False
         batch, self._pending = self._pending[:STEP_ROWS], self._pending[STEP_ROWS:]
         self.add_options([Option(self._prompt(a), id=a) for a in batch if a in self.corpus.articles])
-        if self._pending:
-            after_frame(self, self._add_pending)
+        self._next_batch()
 
     def _prompt(self, article_id: str) -> Text:
         article = self.corpus.articles[article_id]
