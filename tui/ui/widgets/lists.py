@@ -35,6 +35,7 @@ VERDICT_FILTERS = ("unreviewed", "supported", "disputed", "false", "unverifiable
 KIND_MARK = {"claim": "C", "source": "S", "note": "N"}
 MAX_ROWS = 1000  # an OptionList of 30,000 rows takes seconds to build
 STEP_ROWS = 200  # rows added per step: 1,000 at once took 40 ms to lay out
+FIRST_ROWS = 40  # articles in the first frame of the list: more than a screen shows (3 lines each)
 
 
 class ReaderList(OptionList):
@@ -56,12 +57,12 @@ class CorpusList(ReaderList):
         self.add_class("data-view")
         self.corpus = corpus
         self.border_title = "Articles"
-        # A long archive's rows go in STEP_ROWS at a time, a batch after each frame:
-        # 2,000 at once took half a second to measure when the list was first shown.
+        # A long archive's rows come FIRST_ROWS in the first frame, then STEP_ROWS after
+        # each frame: 2,000 at once took half a second to measure when first shown.
         ids = list(corpus.articles)
-        self._pending = ids[STEP_ROWS:]
+        self._pending = ids[FIRST_ROWS:]
         self._adding = False  # a batch is waiting for its frame
-        self.add_options([Option(self._prompt(article_id), id=article_id) for article_id in ids[:STEP_ROWS]])
+        self.add_options([Option(self._prompt(article_id), id=article_id) for article_id in ids[:FIRST_ROWS]])
         if self.option_count:
             self.highlighted = 0
 
