@@ -467,7 +467,7 @@ async def test_problems_found_by_the_background_load_are_announced_and_shown_on_
             await pilot.pause()
         await pilot.pause()
         assert not app.query("#issues")  # the layout stayed as it was
-        assert any("Loading found 1 problem: press !" in str(n.message) for n in app._notifications)
+        assert any("The annotations have 1 problem: press !" in str(n.message) for n in app._notifications)
         await pilot.press("exclamation_mark")
         await pilot.pause()
         assert app.query_one("#issues").display

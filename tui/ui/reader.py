@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -35,27 +34,18 @@ from tui.ui.panes import PaneManager
 from tui.ui.review import ReviewController
 from tui.ui.screens.suggestions import SuggestionQueue
 from tui.ui.search_steps import CorpusSteps
+from tui.ui.status import ReaderStatus
 from tui.ui.suggestions import SuggestionsController
 from tui.ui.widgets.article_view import ArticleView
 from tui.ui.widgets.inspector import Inspector
 from tui.ui.widgets.keyline import KeyLine
 from tui.ui.widgets.lists import AnnotationList, CorpusList
 from tui.ui.widgets.pane import ArticlePane
-from tui.ui.widgets.problems import ProblemsText
 
 if TYPE_CHECKING:
     from tui.ui.app import CrossreadApp
     from tui.ui.screens.modals import PickerScreen
 
-LEGEND = (
-    ("claim", "claim"),
-    ("source", "source"),
-    ("contradiction", "contradiction"),
-    ("note", "note"),
-    ("orphan", "fuzzy/orphan"),
-    ("selection", "selected"),
-    ("suggestion", "suggested"),
-)
 REVIEW_ACTIONS = frozenset(
     {
         "note",
@@ -74,7 +64,6 @@ REVIEW_ACTIONS = frozenset(
 )
 """Disabled (shown, not run) while the annotations are still loading."""
 CORPUS_AUTO = 190  # from this width the articles list starts shown
-LOAD_BAR = 12  # cells of the loading bar in the legend
 
 
 def _binding(key: str, action: str, description: str, name: str, **kw: Any) -> Binding:
@@ -146,7 +135,7 @@ class ReaderScreen(Screen[None]):
         self.suggestions = SuggestionsController(self)
         self._idle_gc = IdleCollector(self)
         self.steps = CorpusSteps(self)
-        self._progress: tuple[str, int, int] = ("annotations", 0, 1)
+        self.status = ReaderStatus(self)
         self._picker: PickerScreen | None = None  # one, reused: see PickerScreen
 
     # ------------------------------------------------------------ what the parts share
@@ -197,13 +186,9 @@ class ReaderScreen(Screen[None]):
                     yield Inspector(self.corpus, self.host.author, id="inspector-text")
                 yield AnnotationList(self.corpus, self.host.author, here=self._here, id="annotations")
         if self.corpus.diagnostics:
-            yield self._issues_panel()
+            yield self.status.problems_panel()
         yield Static(id="legend")
         yield KeyLine(id="keys")
-
-    def _issues_panel(self) -> ProblemsText:
-        self._issues_text = ProblemsText(id="issues")
-        return self._issues_text
 
     def _here(self) -> Annotation | None:
         view = self.current_view
@@ -211,7 +196,7 @@ class ReaderScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#inspector").border_title = "Inspector"
-        self.show_issues()
+        self.status.show_problems()
         self.pane_manager.fit_panes()
         if self.pane_manager.panes:
             # Focus now, not after the first frame: keys typed while the window
@@ -241,7 +226,7 @@ class ReaderScreen(Screen[None]):
     def _data_changed(self, event: CorpusChanged) -> None:
         self.update_legend()
         if event.changes is not None and event.changes.merged:  # after a load: see loaded
-            self.show_issues()
+            self.status.show_problems()
         self.suggestions.changed(event)
 
     def watch_marked(self, marked: Annotation | None) -> None:
@@ -251,81 +236,20 @@ class ReaderScreen(Screen[None]):
         self.update_legend()
 
     def update_legend(self) -> None:
-        """What changes first (jump filter, progress, mark, suggestions), then the
-        samples of each highlight, which a narrow terminal may cut off."""
-        view = self.current_view
-        legend = Text(no_wrap=True, overflow="ellipsis")
-        legend.append(f" ] [ jump to: {view.jump_filter if view else 'all'}", "bold")
-        legend.append_text(self._loading_text() if self.host.loading else self.review.progress_text())
-        legend.append_text(self.suggestions.legend())
-        legend.append("  Legend: ", "dim")
-        views = list(self.query(ArticleView))
-        for name, label in LEGEND:
-            legend.append(label, views[0].painter.style(name) if views else "")
-            legend.append(" ")
-        self.query_one("#legend", Static).update(legend, layout=False)  # always one line
-
-    def show_issues(self, always: bool = False) -> None:
-        """The problems panel with the corpus's problems: shown when there are
-        some, or always (on `!`, where "none" is an answer too)."""
-        from tui.ui.screens.modals import diagnostics_text
-
-        problems = self.corpus.diagnostics
-        found = self.query("#issues")
-        if not found and not problems and not always:
-            return
-        panel = found.first() if found else self._mount_issues()
-        errors = sum(1 for d in problems if d.is_error)
-        panel.border_title = (
-            f"Problems: {errors} errors, {len(problems) - errors} warnings · ! to hide"
-            if problems
-            else "Problems: none · ! to hide"
-        )
-        self._issues_text.update(diagnostics_text(problems, self.host.root) if problems else Text())
-        panel.display = always or bool(problems)
-
-    def _mount_issues(self) -> ProblemsText:
-        panel = self._issues_panel()
-        self.mount(panel, before=self.query_one("#legend"))
-        return panel
+        self.status.update_legend()
 
     def show_progress(self, stage: str, done: int, total: int) -> None:
-        """Progress of a background load, drawn in the legend line: a bar widget
-        of its own made the screen lay out again when it went (80 ms at 5 MB)."""
-        self._progress = (stage, done, max(1, total))
-        self.update_legend()
-
-    def _loading_text(self) -> Text:
-        stage, done, total = self._progress
-        share = min(1.0, done / total)
-        filled = round(share * LOAD_BAR)
-        return Text.assemble(
-            (f" loading annotations: {stage} {share:4.0%} ", "bold"),
-            ("█" * filled, "bold"),
-            ("░" * (LOAD_BAR - filled), "dim"),
-        )
+        self.status.show_progress(stage, done, total)
 
     def loaded(self, highlights: Mapping[str, Highlights]) -> None:
         """The panes take the annotations now, without laying the screen out
-        again: problems the load found are announced, and `!` shows them (a panel
-        appearing then redrew every widget at once, 50-70 ms at 5 MB, and moved
-        the text under the reader's eyes)."""
+        again (tui/ui/status.py): a panel appearing then redrew every widget at
+        once, 50-70 ms at 5 MB, and moved the text under the reader's eyes."""
         self.publish(None, highlights)
         after_frame(self, self._after_load)
 
     def _after_load(self) -> None:
-        found = self.query("#issues")
-        if found and found.first().display:
-            self.show_issues()  # already on screen: it takes the new problems
-        elif self.corpus.diagnostics:
-            count = len(self.corpus.diagnostics)
-            self.app.notify(
-                f"Loading found {count} problem{'s' if count != 1 else ''}: press ! to see "
-                "them, or run `crossread check`.",
-                title="Problems",
-                severity="warning",
-            )
-        self.update_legend()
+        self.status.after_load()
         self.query_one(Inspector).prepare(self.open_article_ids())
 
     def open_article_ids(self) -> list[str]:
@@ -478,11 +402,7 @@ class ReaderScreen(Screen[None]):
         self.focus_now(self.query_one(AnnotationList))
 
     def action_toggle_issues(self) -> None:
-        found = self.query("#issues")
-        if found and found.first().display:
-            found.first().display = False
-        else:
-            self.show_issues(always=True)
+        self.status.toggle_problems()
 
     def action_contradictions(self) -> None:
         from tui.ui.screens.modals import ContradictionsScreen
