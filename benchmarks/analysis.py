@@ -16,11 +16,9 @@ so what the analysis holds while it runs counts too.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import resource
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -29,6 +27,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.synth import article_text  # noqa: E402
+from benchmarks.timing import run_probe  # noqa: E402
 from tui.core.analysis import Document, analyse_document, suggest, suggest_corpus  # noqa: E402
 from tui.core.model.corpus import bundled_corpus, load_corpus  # noqa: E402
 
@@ -61,16 +60,8 @@ print(json.dumps({"rss": kb("VmRSS"), "peak": kb("VmHWM"), "kept": len(kept)}))
 
 
 def _probe(root: Path, mode: str, env: dict[str, str], ui: str = "core") -> dict[str, int]:
-    out = subprocess.run(
-        [sys.executable, "-c", PROBE, str(root), mode, str(ROOT), ui],
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-    ).stdout
-    result: dict[str, int] = json.loads(out.strip().splitlines()[-1])
-    return result
+    found = run_probe(PROBE, [str(root), mode, str(ROOT), ui], env, ROOT)
+    return {key: int(value) for key, value in found.items()}
 
 
 def memory(root: Path, runs: int) -> None:

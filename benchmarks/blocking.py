@@ -14,15 +14,15 @@ most 50 ms each), and when the annotations were shown.
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
+
+from benchmarks.timing import run_probe  # noqa: E402
 
 PROBE = """
 import asyncio, json, sys, time
@@ -53,15 +53,7 @@ asyncio.run(main(sys.argv[1]))
 
 
 def probe(root: Path, env: dict[str, str]) -> dict[str, float]:
-    out = subprocess.run(
-        [sys.executable, "-c", PROBE, str(root)],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-        cwd=HERE.parent,
-    )
-    return dict(json.loads(out.stdout.strip().splitlines()[-1]))
+    return run_probe(PROBE, [str(root)], env, HERE.parent)
 
 
 def main() -> int:

@@ -12,15 +12,15 @@ is the cost of one annotation (target: at most 0.8 KB).
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
+
+from benchmarks.timing import run_probe  # noqa: E402
 
 PROBE = """
 import json, sys
@@ -35,15 +35,7 @@ print(json.dumps({"rss": kb("VmRSS"), "peak": kb("VmHWM"), "count": count}))
 
 
 def probe(root: Path, env: dict[str, str]) -> dict[str, int]:
-    out = subprocess.run(
-        [sys.executable, "-c", PROBE, str(root)],
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-        cwd=HERE.parent,
-    ).stdout
-    return json.loads(out.strip().splitlines()[-1])
+    return {key: int(value) for key, value in run_probe(PROBE, [str(root)], env, HERE.parent).items()}
 
 
 def main() -> None:

@@ -1,7 +1,9 @@
-"""Timing whole `crossread check` processes, shared by the load benchmarks."""
+"""Timing whole `crossread check` processes, and running probe scripts in fresh
+processes: shared by the load benchmarks."""
 
 from __future__ import annotations
 
+import json
 import os
 import resource
 import subprocess
@@ -34,3 +36,16 @@ def check_times(root: Path, cache_home: str, tree: Path | None = None) -> tuple[
 def time_check(root: Path, cache_home: str) -> float:
     """Wall seconds for one `crossread check` (see check_times)."""
     return check_times(root, cache_home)[0]
+
+
+def run_probe(code: str, args: list[str], env: dict[str, str], cwd: Path) -> dict[str, float]:
+    """Run a probe script in a fresh Python process; its last line of output is JSON."""
+    out = subprocess.run(
+        [sys.executable, "-c", code, *args],
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+    ).stdout
+    return dict(json.loads(out.strip().splitlines()[-1]))
