@@ -5,7 +5,7 @@ Real outlets rarely write "37 injured" the same way twice: the count rises
 than dating it ("by 10 pm", "bis 22 Uhr"), a date starts a period ("seit
 Donnerstag"), a German compound names a part of the counted ("neun
 Schwerverletzte"). Each pattern here is one such class of phrasing; the
-extractors in `claims` consult them.
+extractors in `claims`, `figures`, `times` and `as_of` consult them.
 """
 
 from __future__ import annotations

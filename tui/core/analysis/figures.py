@@ -1,0 +1,299 @@
+"""A figure from one quantity of a sentence: what it counts, what happened to
+the counted (predicate), how (qualifier, modality) and as of when; and the
+checks that keep a year or a date out of the counts.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tui.core.analysis.as_of import as_of_date
+from tui.core.analysis.dates import DateMention
+from tui.core.analysis.grammar import (
+    CLAUSE,
+    counted_noun,
+    participle_class,
+    predicate_of,
+    qualifier_of,
+    stem_forms,
+)
+from tui.core.analysis.lexicon import (
+    GENERIC,
+    MODALITY,
+    MONTHS,
+    NOUNS,
+    PREDICATES,
+    QUALIFIERS,
+    SCALES,
+    STOPWORDS,
+    UNITS,
+    WEEKDAYS,
+    event_kind,
+    noun_concept,
+    terms_in,
+)
+from tui.core.analysis.numbers import Quantity
+from tui.core.analysis.phrasing import bare_casualty, injured_part, says_change
+from tui.core.analysis.records import Document, Figure
+from tui.core.analysis.segment import Sentence, Word
+
+_UNIT_WORDS = frozenset({*UNITS, *SCALES, "millionen", "milliarden", "prozent", "euro", "dollar"})
+_TIME_UNITS = frozenset({"year", "month", "week", "day", "hour"})
+_SUBORDINATE = frozenset({"dass", "that", "ob", "whether", "falls", "if"})
+_NUMBER_OF = re.compile(
+    r"\b(?:number|toll|Zahl|Anzahl)\s+(?:of|der|an)\s+(?:the\s+)?([\w-]+)(?:\s+([\w-]+))?", re.IGNORECASE
+)
+# People who, when killed or injured, are counted as the dead or injured.
+_PERSONS = frozenset(
+    {
+        "people",
+        "employees",
+        "construction workers",
+        "passengers",
+        "civilians",
+        "residents",
+        "children",
+        "refugees",
+        "crew",
+    }
+)
+_AMOUNT_UNITS = frozenset(
+    {"USD", "EUR", "GBP", "CHF", "JPY", "RUB", "%", "pp", "t", "m", "ha", "l", "°C", "kn", "km/h"}
+)
+
+
+def modality_of(sentence: Sentence, words: list[Word], lowers: list[str], q: Quantity) -> str:
+    """A modal word in the figure's clause, or before it when the clause depends on it
+    (`befürchtet, dass bis zu 100.000 ...`); `could` in another clause says nothing."""
+    cuts = [sentence.start + m.start() for m in CLAUSE.finditer(sentence.text)]
+    begin = max((c for c in cuts if c <= q.start), default=sentence.start)
+    end = min((c for c in cuts if c >= q.end), default=sentence.end)
+    first = next((i for i, w in enumerate(words) if w.start >= begin), len(words))
+    dependent = first < len(words) and lowers[first] in _SUBORDINATE
+    for i, (w, low) in enumerate(zip(words, lowers, strict=True)):
+        if low in MODALITY and (begin <= w.start < end or (dependent and w.start < begin)):
+            if i + 1 < len(words) and lowers[i + 1] in NOUNS:
+                continue  # `200 planned operations`: an attribute of the noun, not a plan
+            return MODALITY[low]
+    return ""
+
+
+_SPELLED = re.compile(
+    r"zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zig|ßig|hundert|"
+    r"tausend|two|three|four|five|six|seven|eight|nine|ten|twelve|teen|ty\b|"
+    r"hundred|thousand"
+)
+
+
+def maybe_spelled(lowers: list[str]) -> bool:
+    # One search over the words joined by spaces finds what a search in each word
+    # finds: no alternative holds a space, and `ty\b` ends a word either way.
+    return _SPELLED.search(" ".join(lowers)) is not None
+
+
+def inside_date(q: Quantity, found: list[DateMention]) -> bool:
+    return any(d.start < q.end and q.start < d.end for d in found)
+
+
+def is_year(q: Quantity, text: str, offset: int) -> bool:
+    """A bare 19xx/20xx after `im`, `seit`, `in` ... is a year, not a figure."""
+    return (
+        q.text.isdigit()
+        and 1900 <= q.value <= 2099
+        and not q.hedge
+        and _next_is_year_context(text, q.start - offset)
+    )
+
+
+def _next_is_year_context(text: str, start: int) -> bool:
+    before = text[max(0, start - 12) : start].lower()
+    return bool(re.search(r"(?:im|in|seit|bis|jahr|jahre|since|of|plant|anfang|ende|mitte)\s+$", before))
+
+
+def figure_of(
+    doc: Document,
+    sentence: Sentence,
+    words: list[Word],
+    lowers: list[str],
+    q: Quantity,
+    found_dates: list[DateMention],
+    modality: str,
+    source: str,
+    previous: Figure | None,
+) -> Figure | None:
+    after = [i for i, w in enumerate(words) if w.start >= q.end]
+    first = after[0] if after else len(words)
+    # `32, police said`: a counted noun follows its number without a comma between
+    stop = _clause_end(doc.text, q.end, sentence.end, words, first)
+    subset = _SUBSET.match(doc.text, q.end)
+    noun_index = None if subset else counted_noun(words[:stop], lowers[:stop], first, doc.language)
+    qualifier = ""
+    for i in range(first, min(len(words), (noun_index if noun_index is not None else first) + 2)):
+        qualifier = qualifier or qualifier_of(words[i].text)
+    if first + 1 < len(words) and f"{lowers[first]} {lowers[first + 1]}" in QUALIFIERS:
+        qualifier = QUALIFIERS[f"{lowers[first]} {lowers[first + 1]}"]
+    if not qualifier and noun_index is not None:
+        # `4.000 Anhänger waren aus Harzburg angereist`: the verb at the clause's end says whose
+        qualifier = next(
+            (own for low in lowers[noun_index + 1 : stop] if (own := QUALIFIERS.get(low)) == "away"), ""
+        )
+    predicate = predicate_of(sentence, words, lowers, q)
+    if q.unit in ("minute", "hour") and _FOR.search(doc.text, max(0, q.start - 12), q.start):
+        # `für 25 Minuten unterbrochen`, `halted for 30 minutes`: how long an event lasted
+        kind = next((k for k in map(event_kind, lowers) if k), "")
+        noun, counts, end = "", f"duration:{kind}" if kind else "", q.end
+    elif q.unit in _TIME_UNITS or q.unit in ("minute", "hour"):
+        noun, counts, end = "", "", q.end
+    elif noun_index is not None:
+        noun = words[noun_index].text
+        pair = f"{lowers[noun_index - 1]} {lowers[noun_index]}" if noun_index > first else ""
+        counts = (
+            NOUNS.get(pair, "")
+            or noun_concept(lowers[noun_index])
+            or next((NOUNS[f] for f in stem_forms(noun) if f in NOUNS), "")
+        )
+        part = injured_part(lowers[noun_index]) if not counts else ""
+        if part:
+            counts, qualifier = "injured", part  # `neun Schwerverletzte`: the seriously injured
+        if not counts:
+            counts = "noun:" + min(stem_forms(noun), key=len)
+        end = words[noun_index].end
+    elif subset is not None and (subset.group("noun") or previous is not None):
+        # `Three of the injured`, `vier von ihnen schwer`: a part of what was counted
+        low = (subset.group("noun") or "").lower()
+        noun = subset.group("noun") or (previous.noun if previous else "")
+        counts = NOUNS.get(low, "") or (previous.counts if previous else "")
+        end = subset.end()
+    elif _CROWD.search(doc.text, max(0, q.start - 30), q.start) and not q.unit:
+        noun, counts, end = "", "visitors", q.end
+    elif previous is not None and not q.unit:
+        # `killing two people and injuring 32`: the same people, but what happened to
+        # them is this figure's own predicate
+        noun, end = previous.noun, q.end
+        casualty = "" if noun else bare_casualty(doc.text, q.start, q.end)  # `Five died and 30 were injured`
+        counts = casualty or (predicate and noun_concept(noun.lower())) or previous.counts
+        qualifier = qualifier or previous.qualifier
+    else:
+        noun, counts, end = _number_of(sentence, q), "", q.end
+        counts = NOUNS.get(noun.lower(), "") if noun else ""
+        # `the number of suspects arrested has risen to nine`: what happened to them
+        said = _NUMBER_OF.search(sentence.text)
+        if noun and said and said.group(2) and PREDICATES.get(said.group(2).lower()):
+            predicate = PREDICATES[said.group(2).lower()]
+        elif noun and said and noun == said.group(2):
+            predicate = participle_class(said.group(1).lower()) or predicate
+    topics: frozenset[str] = frozenset()
+    if q.unit in _AMOUNT_UNITS and (not counts or counts.startswith("noun:")):
+        # `800 Hektar Wald`: an amount of forest measured in area, not a count of forests.
+        counts, topics = "unit:" + q.unit, _topics(sentence, words, lowers, q)
+    if counts in GENERIC and predicate in (
+        "killed",
+        "injured",
+        "missing",
+        "evacuated",
+        "arrested",
+        "rescued",
+    ):
+        counts = _WHAT_HAPPENED.get(predicate, predicate)
+    elif counts in _PERSONS and predicate in ("killed", "injured", "evacuated"):
+        counts = _WHAT_HAPPENED.get(predicate, predicate)
+    elif counts == "suspects" and predicate == "arrested":
+        counts = "arrests"  # `two suspects arrested`: the count of arrests (`Festnahmen`)
+    elif predicate == "hospitalised" and counts in ("", "people", "injured"):
+        counts, qualifier = "hospitalised", ""  # `zwei von ihnen kamen ins Krankenhaus`: their own count
+    elif counts == "people" and predicate == "employed":
+        counts = "employees"  # `employs around 2,400 people`
+    elif predicate == "capacity" and counts in _HELD:
+        counts = "capacity"  # `fasst 34.000 Zuschauer`, `which holds 34,000`: what a venue holds
+    elif not counts and not q.unit and not noun:
+        counts = bare_casualty(doc.text, q.start, q.end)  # `killing at least 12`, `five died`
+    clause = _PUNCT.search(doc.text, end, sentence.end)
+    if _SERIOUS.search(doc.text, q.end, clause.start() if clause else sentence.end):
+        qualifier = "serious"
+    elif _MINOR.search(doc.text, q.end, clause.start() if clause else sentence.end):
+        qualifier = "minor"
+    death_toll = _DEATH_TOLL.search(sentence.text, 0, max(0, q.start - sentence.start))
+    if not counts and death_toll is not None:
+        counts = "dead"
+    as_of, as_of_from = as_of_date(doc, found_dates)
+    start = q.start
+    changed = says_change(sentence.text)
+    return Figure(
+        doc.id,
+        q,
+        start,
+        end,
+        doc.text[start:end],
+        counts,
+        noun,
+        predicate,
+        qualifier,
+        modality,
+        as_of,
+        as_of_from,
+        source,
+        doc.published,
+        topics,
+        changed,
+    )
+
+
+# People evacuated are evacuees (`1.800 Evakuierte`), whatever noun counted them.
+_WHAT_HAPPENED = {"killed": "dead", "evacuated": "evacuees"}
+_HELD = frozenset({"", "visitors", "seats", "people"})
+
+
+_SUBSET = re.compile(
+    r"\s+(?:of\s+(?:them|those|the\s+(?P<noun>[a-z]+))|von\s+ihnen|davon|darunter)\b", re.IGNORECASE
+)
+_SERIOUS = re.compile(
+    r"\b(?:schwer|schwerst|lebensgefährlich|in\s+lebensgefahr|seriously|critically|severely|"
+    r"in\s+(?:a\s+)?(?:serious|critical|life-threatening)\s+condition)\b",
+    re.IGNORECASE,
+)
+_MINOR = re.compile(
+    r"\b(?:leicht|leichte|leichten|minor|slightly|light)\b(?=\s+(?:verletzt|verletzungen|injur|hurt|wound))",
+    re.IGNORECASE,
+)
+_DEATH_TOLL = re.compile(r"\b(?:death\s+toll|todeszahl|zahl\s+der\s+(?:toten|todesopfer))\b", re.IGNORECASE)
+_PUNCT = re.compile(r"[,;:()–]")
+_FOR = re.compile(r"\b(?:für|for|knapp|rund|etwa|about|nearly|almost|some)\s+$", re.IGNORECASE)
+# `a crowd of 45,000`: the noun before the number says what it counts
+_CROWD = re.compile(r"\b(?:crowd|attendance|audience|Kulisse|Zuschauerzahl)\s+(?:of|von)\s+$", re.IGNORECASE)
+
+
+def _clause_end(text: str, end: int, limit: int, words: list[Word], first: int) -> int:
+    """The index of the first word after `end` that a comma or colon separates from it."""
+    cut = _PUNCT.search(text, end, limit)
+    if cut is None:
+        return len(words)
+    return next((i for i in range(first, len(words)) if words[i].start >= cut.start()), len(words))
+
+
+def _number_of(sentence: Sentence, q: Quantity) -> str:
+    """`The number of people killed has risen to five`: the noun the sentence counts; past
+    an adjective (`die Zahl der verschobenen Operationen`)."""
+    m = _NUMBER_OF.search(sentence.text)
+    if not m or sentence.start + m.end() > q.start:
+        return ""
+    if m.group(1).lower() not in NOUNS and m.group(2) and m.group(2).lower() in NOUNS:
+        return m.group(2)
+    return m.group(1)
+
+
+def _topics(sentence: Sentence, words: list[Word], lowers: list[str], q: Quantity) -> frozenset[str]:
+    """Capitalised content words of the sentence outside the figure, and the concepts it
+    names in either language (`Pegel`, `water level`): what an amount is of."""
+    concepts = terms_in(sentence.text.lower(), lowers)
+    return frozenset(concepts) | frozenset(
+        stem_forms(w.text)[-1]
+        for w, low in zip(words, lowers, strict=True)
+        if w.capitalised
+        and len(low) > 3
+        and low not in STOPWORDS
+        and low not in MONTHS
+        and low not in WEEKDAYS
+        and low not in _UNIT_WORDS
+        and low not in NOUNS
+        and not q.start <= w.start < q.end
+    )
