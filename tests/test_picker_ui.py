@@ -88,3 +88,28 @@ async def test_the_picker_opens_again_empty_with_the_title_of_its_key(make_corpu
         await pilot.press(*"brkbach", "enter")
         await pilot.pause()
         assert [p.article.id for p in app.reader.panes] == ["a000", "zz"]
+
+
+async def test_the_articles_list_made_hidden_shows_on_t_and_then_fills(make_corpus) -> None:
+    """ReaderScreen.prebuild makes the list hidden; its rows wait until it is shown."""
+    from tui.ui.widgets.lists import FIRST_ROWS, STEP_ROWS, CorpusList
+
+    files = {f"articles/b{n:03d}.md": f"# Bericht {n:03d}\n\nText {n}.\n" for n in range(STEP_ROWS + 30)}
+    app = CrossreadApp(make_corpus(files), ["b000"])
+    app.run_analysis = False
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert not app.query(CorpusList)  # narrow: not made for the first frame
+        app.reader.prebuild()
+        await pilot.pause()
+        await pilot.pause()
+        listing = app.query_one(CorpusList)
+        assert not listing.display and listing.option_count == FIRST_ROWS
+        await pilot.press("t")
+        await pilot.pause()
+        assert listing.display and "Bericht 000" in drawn(listing)
+        for _ in range(100):  # batches follow frames, not a clock
+            if listing.option_count == STEP_ROWS + 30:
+                break
+            await pilot.pause()
+        assert listing.option_count == STEP_ROWS + 30

@@ -375,6 +375,8 @@ class ReaderScreen(Screen[None]):
         """Make the articles list, hidden, once loading is over: the first `t`
         then only shows it (made on that key over a 2,000-article archive, it
         took 100 ms, and its rows kept coming for half a second)."""
+        if not self.is_attached or not self.query("#body"):
+            return  # closing
         if self.host.loading:
             self.set_timer(1.0, self.prebuild)
         elif not self.query(CorpusList):
