@@ -351,3 +351,34 @@ async def test_keys_typed_in_one_burst_reach_the_widget_the_focus_moved_to() -> 
         view = app.reader.current_view
         assert view is not None and view.cursor == chosen.start
         assert shows(view, " ".join(chosen.anchor.quote.split()[:4]))
+
+
+async def test_t_at_160_columns_puts_the_articles_list_where_the_side_panels_were() -> None:
+    """Both panes stay on screen at their width; the side panels come back with
+    the second `t`, or at once when `a` asks for the annotations list."""
+    app = CrossreadApp(bundled_corpus(), [A0, A1])
+    app.run_analysis = False
+    async with app.run_test(size=(160, 50)) as pilot:
+        await pilot.pause()
+        panes = app.reader.panes
+        widths = [text_width(p.view) for p in panes]
+        before = [visible_text(p.view) for p in panes]
+        assert all(p.display for p in panes) and app.query_one("#side").display
+        await pilot.press("t")
+        await pilot.pause()
+        listing = app.query_one(CorpusList)
+        assert listing.display and not app.query_one("#side").display
+        assert "Nordkorea" in "\n".join(listing.render_line(y).text for y in range(listing.size.height))
+        assert [text_width(p.view) for p in panes] == widths
+        assert [visible_text(p.view) for p in panes] == before  # the text did not move
+        await pilot.press("t")
+        await pilot.pause()
+        assert not listing.display and app.query_one("#side").display
+        await pilot.press("t")
+        await pilot.pause()
+        app.reader.pane_manager.focus_pane(0)
+        await pilot.press("a")
+        await pilot.pause()
+        assert not listing.display and app.query_one("#side").display
+        assert app.screen.focused is app.query_one(AnnotationList)
+        assert [text_width(p.view) for p in panes] == widths

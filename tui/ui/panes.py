@@ -26,6 +26,7 @@ MIN_TEXT = 40  # a pane narrower than this many characters of text is hard to re
 PANE_CHROME = 5  # borders, padding and the scrollbar around a pane's text
 SIDE_WIDTH, CORPUS_WIDTH = 44, 32
 SIDE_AUTO = 120  # below this width the side panels start hidden
+CORPUS_AUTO = 190  # from this width the articles list starts shown, a column of its own
 
 
 class PaneManager:
@@ -41,6 +42,7 @@ class PaneManager:
         self._tick = 0
         self.jumps = JumpList()
         self.side_choice: bool | None = None  # the user's choice with `\\`; None: by width
+        self.list_in_side_room = False  # see show_corpus
 
     def make_pane(self, article_id: str) -> ArticlePane:
         """A new pane; its view starts with the suggestions already known."""
@@ -171,21 +173,47 @@ class PaneManager:
     def toggle_side(self) -> None:
         side = self.screen.query_one("#side")
         self.side_choice = not side.display
+        self._leave_side_room()
         self.fit_panes()
 
     def show_side(self) -> None:
+        self._leave_side_room()
         if not self.screen.query_one("#side").display:
             self.side_choice = True
             self.fit_panes()
+
+    def show_corpus(self, corpus: Widget, show: bool) -> None:
+        """Show or hide the articles list. Under CORPUS_AUTO, with the side panels
+        on screen, the list takes their room while it is shown: the panes keep
+        their width and are not laid out and drawn again (a `t` took 65-80 ms at
+        160 columns, and hid one of two panes to make room)."""
+        side = self.screen.query_one("#side")
+        self.list_in_side_room = show and side.display and self.screen.app.size.width < CORPUS_AUTO
+        corpus.set_class(self.list_in_side_room, "in-side-room")
+        corpus.display = show
+        self.fit_panes()
+
+    def _leave_side_room(self) -> None:
+        """The side panels were asked for: the list that took their room goes."""
+        if self.list_in_side_room:
+            self.list_in_side_room = False
+            for corpus in self.screen.query("#corpus"):
+                corpus.display = False
+                corpus.remove_class("in-side-room")
 
     def _shown(self, selector: str) -> bool:
         """Whether a side widget takes room (the articles list may not exist yet)."""
         return any(widget.display for widget in self.screen.query(selector))
 
+    def _corpus_room(self) -> int:
+        if not self._shown("#corpus"):
+            return 0
+        return SIDE_WIDTH if self.list_in_side_room else CORPUS_WIDTH
+
     def _room(self) -> int:
         width = self.screen.app.size.width
         side = SIDE_WIDTH if self._shown("#side") else 0
-        return width - side - (CORPUS_WIDTH if self._shown("#corpus") else 0)
+        return width - side - self._corpus_room()
 
     def fits(self, room: int | None = None) -> int:
         """How many panes fit side by side with MIN_TEXT characters each."""
@@ -202,8 +230,13 @@ class PaneManager:
         if not width or not screen.app.is_running:
             return
         side = screen.query_one("#side")
-        side.display = self.side_choice if self.side_choice is not None else width >= SIDE_AUTO
-        room = width - (SIDE_WIDTH if side.display else 0) - (CORPUS_WIDTH if self._shown("#corpus") else 0)
+        if self.list_in_side_room and width >= CORPUS_AUTO:  # wide now: the list is a column again
+            self.list_in_side_room = False
+            for corpus in screen.query("#corpus"):
+                corpus.remove_class("in-side-room")
+        by_width = self.side_choice if self.side_choice is not None else width >= SIDE_AUTO
+        side.display = by_width and not (self.list_in_side_room and self._shown("#corpus"))
+        room = width - (SIDE_WIDTH if side.display else 0) - self._corpus_room()
         panes = self._panes
         fits = self.fits(room)
         current = min(self.current_pane, max(0, len(panes) - 1))

@@ -30,7 +30,7 @@ from tui.core.review.session import Session
 from tui.ui import memory
 from tui.ui.messages import AnnotationChosen, ArticleChosen, CorpusChanged
 from tui.ui.pacing import IdleCollector, after_frame
-from tui.ui.panes import PaneManager
+from tui.ui.panes import CORPUS_AUTO, PaneManager
 from tui.ui.review import ReviewController
 from tui.ui.screens.suggestions import SuggestionQueue
 from tui.ui.search_steps import CorpusSteps
@@ -63,7 +63,6 @@ REVIEW_ACTIONS = frozenset(
     }
 )
 """Disabled (shown, not run) while the annotations are still loading."""
-CORPUS_AUTO = 190  # from this width the articles list starts shown
 
 
 def _binding(key: str, action: str, description: str, name: str, **kw: Any) -> Binding:
@@ -390,12 +389,8 @@ class ReaderScreen(Screen[None]):
 
     def action_toggle_corpus(self) -> None:
         found = self.query(CorpusList)
-        if found:
-            corpus = found.first()
-            corpus.display = not corpus.display
-        else:  # narrow terminals start without it
-            corpus = self._mount_corpus_list(shown=True)
-        self.pane_manager.fit_panes()
+        corpus = found.first() if found else self._mount_corpus_list(shown=False)
+        self.pane_manager.show_corpus(corpus, not corpus.display)
         if corpus.display:
             self.focus_now(corpus)
 
