@@ -382,3 +382,9 @@ async def test_t_at_160_columns_puts_the_articles_list_where_the_side_panels_wer
         assert not listing.display and app.query_one("#side").display
         assert app.screen.focused is app.query_one(AnnotationList)
         assert [text_width(p.view) for p in panes] == widths
+        await pilot.press("t")
+        await pilot.pause()
+        await pilot.resize_terminal(200, 50)  # room for everything: the list is a column again
+        await pilot.pause()
+        assert listing.display and app.query_one("#side").display
+        assert not listing.has_class("in-side-room") and listing.outer_size.width == 32

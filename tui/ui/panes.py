@@ -196,10 +196,16 @@ class PaneManager:
     def _leave_side_room(self) -> None:
         """The side panels were asked for: the list that took their room goes."""
         if self.list_in_side_room:
-            self.list_in_side_room = False
-            for corpus in self.screen.query("#corpus"):
+            for corpus in self._list_as_column():
                 corpus.display = False
-                corpus.remove_class("in-side-room")
+
+    def _list_as_column(self) -> list[Widget]:
+        """The articles list back at its own width; returns it (if it exists)."""
+        self.list_in_side_room = False
+        found = list(self.screen.query("#corpus"))
+        for corpus in found:
+            corpus.remove_class("in-side-room")
+        return found
 
     def _shown(self, selector: str) -> bool:
         """Whether a side widget takes room (the articles list may not exist yet)."""
@@ -231,9 +237,7 @@ class PaneManager:
             return
         side = screen.query_one("#side")
         if self.list_in_side_room and width >= CORPUS_AUTO:  # wide now: the list is a column again
-            self.list_in_side_room = False
-            for corpus in screen.query("#corpus"):
-                corpus.remove_class("in-side-room")
+            self._list_as_column()
         by_width = self.side_choice if self.side_choice is not None else width >= SIDE_AUTO
         side.display = by_width and not (self.list_in_side_room and self._shown("#corpus"))
         room = width - (SIDE_WIDTH if side.display else 0) - self._corpus_room()
