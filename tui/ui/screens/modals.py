@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
@@ -127,7 +127,8 @@ class PickerScreen(_Modal):
         self.query_one("#picker-title", Static).update(self._title())
         if self._stale():  # articles came or went while it was closed
             self._reset()
-        self.query_one("#picker-input", Input).focus()
+        # Now, not after queued events: keys typed right after `o` must land in the box.
+        self.set_focus(self.query_one("#picker-input", Input))
 
     def _fill(self, query: str) -> None:
         options = self.query_one("#picker-list", OptionList)
@@ -165,8 +166,9 @@ class PickerScreen(_Modal):
     def _picked(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)
 
-    def on_key(self, event) -> None:
-        if event.key in ("down", "up") and self.query_one("#picker-input").has_focus:
+    def on_key(self, event: events.Key) -> None:
+        search = self.query_one("#picker-input", Input)
+        if event.key in ("down", "up") and search.has_focus:
             options = self.query_one("#picker-list", OptionList)
             if event.key == "down":
                 options.action_cursor_down()
