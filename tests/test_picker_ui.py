@@ -113,3 +113,53 @@ async def test_the_articles_list_made_hidden_shows_on_t_and_then_fills(make_corp
                 break
             await pilot.pause()
         assert listing.option_count == STEP_ROWS + 30
+
+
+async def test_a_query_typed_in_one_burst_with_o_lands_in_the_picker(make_corpus) -> None:
+    """The keys arrive before the picker is drawn (tmux send-keys, a fast typist):
+    none is taken as a reader command, first opening or later."""
+    from textual import events
+
+    app = CrossreadApp(archive(make_corpus), ["a000"])
+    app.run_analysis = False
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        for burst in ("brkbach", "hafen"):
+            for char in "o" + burst:  # posted together, as the terminal driver does
+                app.post_message(events.Key(char, char))
+            await pilot.pause()
+            await pilot.pause()
+            assert isinstance(app.screen, PickerScreen)
+            assert app.screen.query_one("#picker-input", Input).value == burst
+            await pilot.press("escape")
+            await pilot.pause()
+
+
+async def test_o_typed_into_the_search_box_is_a_letter() -> None:
+    from tui.core.model.corpus import bundled_corpus
+
+    app = CrossreadApp(bundled_corpus(), ["000_f0337515d6951f32"])
+    app.run_analysis = False
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash", "x", "o", "O", "y")
+        await pilot.pause()
+        assert not isinstance(app.screen, PickerScreen)
+        assert app.screen.query_one(".pane-search", Input).value == "xoOy"
+
+
+async def test_a_search_typed_in_one_burst_with_slash_lands_in_the_box() -> None:
+    from textual import events
+
+    from tui.core.model.corpus import bundled_corpus
+
+    app = CrossreadApp(bundled_corpus(), ["000_f0337515d6951f32"])
+    app.run_analysis = False
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        for key, char in [("slash", "/"), ("k", "k"), ("o", "o"), ("slash", "/"), ("r", "r")]:
+            app.post_message(events.Key(key, char))
+        await pilot.pause()
+        await pilot.pause()
+        assert not isinstance(app.screen, PickerScreen)
+        assert app.screen.query_one(".pane-search", Input).value == "ko/r"

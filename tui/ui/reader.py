@@ -19,7 +19,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
 from tui.core.document.highlights import Highlights
 from tui.core.document.jumps import Place
@@ -75,8 +75,10 @@ class ReaderScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         _binding("tab", "next_pane", "Next pane", "next_pane", show=False, priority=True),
         _binding("shift+tab", "previous_pane", "Previous pane", "previous_pane", show=False, priority=True),
-        _binding("o", "open_article", "Open", "open"),
-        _binding("O", "open_article(True)", "Open in new pane", "open_new", show=False),
+        # Priority: run when the key arrives, before the keys typed behind it (a
+        # query, in one burst) are passed to the pane; see check_action.
+        _binding("o", "open_article", "Open", "open", priority=True),
+        _binding("O", "open_article(True)", "Open in new pane", "open_new", show=False, priority=True),
         _binding("C", "contradictions", "Contradictions", "contradictions"),
         _binding("t", "toggle_corpus", "Articles list", "toggle_corpus", show=False),
         _binding(
@@ -336,6 +338,8 @@ class ReaderScreen(Screen[None]):
             return None
         if action == "corpus_step":
             return self.steps.active(self.focused)
+        if action == "open_article" and isinstance(self.focused, Input):
+            return None  # a priority key: `o` typed into a search box is a letter
         return True
 
     def action_next_pane(self) -> None:

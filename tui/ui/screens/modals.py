@@ -168,7 +168,13 @@ class PickerScreen(_Modal):
 
     def on_key(self, event: events.Key) -> None:
         search = self.query_one("#picker-input", Input)
-        if event.key in ("down", "up") and search.has_focus:
+        if not search.has_focus and event.is_printable and event.character:
+            # Typed in one burst with the first `o`: the keys reached the screen
+            # before its box had the focus, and are the start of the query.
+            self.set_focus(search)
+            search.insert_text_at_cursor(event.character)
+            event.stop()
+        elif event.key in ("down", "up") and search.has_focus:
             options = self.query_one("#picker-list", OptionList)
             if event.key == "down":
                 options.action_cursor_down()

@@ -41,7 +41,9 @@ class ArticlePane(Vertical):
     """Component classes: none; the look lives in app.tcss."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "search", "Search", id="pane.search"),
+        # Priority: the box takes the focus when `/` arrives, before the keys typed
+        # behind it (the query, in one burst) are passed to the article view.
+        Binding("slash", "search", "Search", id="pane.search", priority=True),
     ]
 
     def __init__(
@@ -138,6 +140,11 @@ class ArticlePane(Vertical):
     def set_status(self, text: str | Text) -> None:
         status = self.query_one(".pane-status", Static)
         update_text(status, text if isinstance(text, Text) else safe(text))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "search" and isinstance(self.screen.focused, Input):
+            return None  # a priority key: `/` typed into a box is a character
+        return True
 
     def action_search(self) -> None:
         search = self.query_one(Input)
