@@ -25,6 +25,14 @@ def archive(make_corpus: Callable[[dict[str, str]], Path]) -> Path:
     return make_corpus(files)
 
 
+def reports_app(make_corpus: Callable[[dict[str, str]], Path], count: int) -> CrossreadApp:
+    """The reader over `count` short reports, the first one open, no analysis."""
+    files = {f"articles/b{n:03d}.md": f"# Bericht {n:03d}\n\nText {n}.\n" for n in range(count)}
+    app = CrossreadApp(make_corpus(files), ["b000"])
+    app.run_analysis = False
+    return app
+
+
 async def test_picker_shows_the_best_rows_and_narrows_as_one_types(make_corpus) -> None:
     app = CrossreadApp(archive(make_corpus), ["a000"])
     app.run_analysis = False
@@ -47,9 +55,7 @@ async def test_picker_shows_the_best_rows_and_narrows_as_one_types(make_corpus) 
 async def test_a_long_articles_list_shows_its_first_rows_then_fills(make_corpus) -> None:
     from tui.ui.widgets.lists import STEP_ROWS, CorpusList
 
-    files = {f"articles/b{n:03d}.md": f"# Bericht {n:03d}\n\nText {n}.\n" for n in range(STEP_ROWS + 30)}
-    app = CrossreadApp(make_corpus(files), ["b000"])
-    app.run_analysis = False
+    app = reports_app(make_corpus, STEP_ROWS + 30)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await pilot.press("t")
@@ -94,9 +100,7 @@ async def test_the_articles_list_made_hidden_shows_on_t_and_then_fills(make_corp
     """ReaderScreen.prebuild makes the list hidden; its rows wait until it is shown."""
     from tui.ui.widgets.lists import FIRST_ROWS, STEP_ROWS, CorpusList
 
-    files = {f"articles/b{n:03d}.md": f"# Bericht {n:03d}\n\nText {n}.\n" for n in range(STEP_ROWS + 30)}
-    app = CrossreadApp(make_corpus(files), ["b000"])
-    app.run_analysis = False
+    app = reports_app(make_corpus, STEP_ROWS + 30)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert not app.query(CorpusList)  # narrow: not made for the first frame
