@@ -32,3 +32,35 @@ def test_a_style_is_tinted_once() -> None:
     tint = Color(0, 0, 0, 0.6)
     style = Style(color="#123456")
     assert tinted(style, tint) is tinted(Style(color="#123456"), tint)
+
+
+def cells(app) -> list[list[tuple[str, Style | None]]]:  # type: ignore[no-untyped-def]
+    """Every cell of the screen as drawn: its character and style."""
+    return [
+        [(char, segment.style) for segment in strip for char in segment.text]
+        for strip in app.screen._compositor.render_strips()
+    ]
+
+
+async def test_the_picker_over_the_reader_looks_as_textual_draws_it(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from textual.screen import ModalScreen
+
+    from tui.core.model.corpus import bundled_corpus
+    from tui.ui.app import CrossreadApp
+    from tui.ui.screens.dimmed import DimmedModal
+    from tui.ui.screens.modals import PickerScreen
+
+    app = CrossreadApp(bundled_corpus(), ["000_f0337515d6951f32", "001_6604a57b5a9e0757"])
+    app.run_analysis = False
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("right_square_bracket", "o")
+        await pilot.pause()
+        assert isinstance(app.screen, PickerScreen)
+        ours = cells(app)
+        monkeypatch.setattr(DimmedModal, "render_line", ModalScreen.render_line)
+        app.screen.refresh()
+        await pilot.pause()
+        theirs = cells(app)
+        assert any(char == "N" for row in ours for char, _ in row)  # the reader shows through
+        assert ours == theirs

@@ -17,6 +17,7 @@ from rich.style import Style
 from textual.color import Color
 from textual.renderables.background_screen import BackgroundScreen
 from textual.screen import ModalScreen, Screen, ScreenResultType
+from textual.strip import Strip
 
 KEPT = 4096  # distinct (style, tint) pairs kept; themes and highlights use far fewer
 _tinted: dict[tuple[Style | None, Color], Style] = {}
@@ -54,10 +55,50 @@ class DimmedScreen:
 
 
 class DimmedModal(ModalScreen[ScreenResultType]):
-    """A modal screen whose dimmed background is drawn by `DimmedScreen`."""
+    """A modal screen whose dimmed background is the screen below, tinted.
+
+    Its lines come straight from that screen's compositor, tinted a segment at a
+    time and kept while the modal is up: through `render`, Textual turned the
+    screen below into one stream of segments and cut it into lines again, 60% of
+    an `o` over the archive (its frame is drawn again when the box changes size).
+    They are made anew each time the modal is shown and at each resize."""
+
+    _dimmed: list[Strip] | None = None
 
     def render(self) -> RenderableType:
         drawn = super().render()
         if isinstance(drawn, BackgroundScreen):
             return DimmedScreen(drawn.screen, drawn.color)
         return drawn
+
+    def _below(self) -> Screen[object] | None:
+        stack = self.app.screen_stack
+        if self.styles.background.a >= 1 or self not in stack:
+            return None
+        index = stack.index(self)
+        return stack[index - 1] if index else None
+
+    def render_line(self, y: int) -> Strip:
+        below = self._below()
+        if below is None:
+            return super().render_line(y)
+        if self._dimmed is None:
+            tint = self.styles.background
+            base = self.rich_style  # what Textual lays under a widget's content
+            self._dimmed = [
+                Strip(
+                    [
+                        Segment(text, None, control) if control else Segment(text, base + tinted(style, tint))
+                        for text, style, control in strip
+                    ],
+                    strip.cell_length,
+                )
+                for strip in below._compositor.render_strips(self.size)
+            ]
+        return self._dimmed[y] if y < len(self._dimmed) else Strip.blank(self.size.width)
+
+    def on_screen_resume(self) -> None:
+        self._dimmed = None
+
+    def on_resize(self) -> None:
+        self._dimmed = None
