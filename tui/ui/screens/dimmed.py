@@ -1,21 +1,19 @@
 """Modal screens over the reader, dimmed at the cost of the styles it uses.
 
-Textual draws the screen below a translucent modal through `BackgroundScreen`,
-which makes a new tinted `Style` for every segment of every frame. On a
-160x50 reader that is some 3,000 styles, and each new style is also turned
-into terminal codes afresh: an `o` over a 2,000-article archive took 110 ms
-from key to first byte, about half of it here. A screen uses a few dozen
-distinct styles, so each is tinted once and kept; the kept styles keep their
-terminal codes too.
+Textual draws the screen below a translucent modal through `BackgroundScreen`:
+it renders that screen into one stream of segments, makes a new tinted `Style`
+for every segment, and cuts the stream into lines again, on every frame of the
+modal. On a 160x50 reader that is some 3,000 new styles, each also turned into
+terminal codes afresh: most of an `o` over a 2,000-article archive. A screen
+uses a few dozen distinct styles, so each is tinted once and kept (with its
+terminal codes), and the tinted lines are kept while the modal is up.
 """
 
 from __future__ import annotations
 
-from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.segment import Segment
 from rich.style import Style
 from textual.color import Color
-from textual.renderables.background_screen import BackgroundScreen
 from textual.screen import ModalScreen, Screen, ScreenResultType
 from textual.strip import Strip
 
@@ -40,36 +38,16 @@ def tinted(style: Style | None, tint: Color) -> Style:
     return found
 
 
-class DimmedScreen:
-    """The screen below, every segment in its kept tinted style."""
-
-    def __init__(self, screen: Screen[object], tint: Color) -> None:
-        self.screen = screen
-        self.tint = tint
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        tint = self.tint
-        # The compositor is what Textual's BackgroundScreen renders too.
-        for text, style, control in console.render(self.screen._compositor, options):
-            yield Segment(text, None, control) if control else Segment(text, tinted(style, tint))
-
-
 class DimmedModal(ModalScreen[ScreenResultType]):
     """A modal screen whose dimmed background is the screen below, tinted.
 
     Its lines come straight from that screen's compositor, tinted a segment at a
-    time and kept while the modal is up: through `render`, Textual turned the
-    screen below into one stream of segments and cut it into lines again, 60% of
-    an `o` over the archive (its frame is drawn again when the box changes size).
-    They are made anew each time the modal is shown and at each resize."""
+    time and kept while the modal is up (its frame is drawn again whenever the
+    box changes size). They are made anew each time the modal is shown and at
+    each resize; what changes below meanwhile shows once it is shown again. The
+    cells are those Textual draws (tests/test_dimmed.py)."""
 
     _dimmed: list[Strip] | None = None
-
-    def render(self) -> RenderableType:
-        drawn = super().render()
-        if isinstance(drawn, BackgroundScreen):
-            return DimmedScreen(drawn.screen, drawn.color)
-        return drawn
 
     def _below(self) -> Screen[object] | None:
         stack = self.app.screen_stack
