@@ -184,7 +184,7 @@ class CrossreadApp(App[None]):
             now = monotonic()
             if now - shown[0] >= PROGRESS_EVERY:
                 shown[0] = now
-                self.call_later(self.reader.show_progress, stage, done, total)
+                self.call_later(self.reader.status.show_progress, stage, done, total)
 
         with gcpause.paused():  # the session and the indexes too: they allocate as much again
             complete_corpus(self.corpus, progress)

@@ -239,9 +239,6 @@ class ReaderScreen(Screen[None]):
     def update_legend(self) -> None:
         self.status.update_legend()
 
-    def show_progress(self, stage: str, done: int, total: int) -> None:
-        self.status.show_progress(stage, done, total)
-
     def loaded(self, highlights: Mapping[str, Highlights]) -> None:
         """The panes take the annotations now, without laying the screen out
         again (tui/ui/status.py): a panel appearing then redrew every widget at

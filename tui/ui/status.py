@@ -37,13 +37,12 @@ class ReaderStatus:
     def __init__(self, screen: ReaderScreen) -> None:
         self.screen = screen
         self.progress: tuple[str, int, int] = ("annotations", 0, 1)
-        self._problems: ProblemsText | None = None
 
-    def problems_panel(self) -> ProblemsText:
+    @staticmethod
+    def problems_panel() -> ProblemsText:
         """The panel, made (not mounted) here: compose yields it when a corpus
         opens with problems; otherwise `show_problems` mounts it when needed."""
-        self._problems = ProblemsText(id="issues")
-        return self._problems
+        return ProblemsText(id="issues")
 
     def update_legend(self) -> None:
         """What changes first (jump filter, progress, mark, suggestions), then the
@@ -84,18 +83,19 @@ class ReaderStatus:
 
         screen = self.screen
         problems = screen.corpus.diagnostics
-        found = screen.query("#issues")
-        if not found and not problems and not always:
+        found = screen.query("#issues").results(ProblemsText)
+        panel = next(found, None)
+        if panel is None and not problems and not always:
             return
-        panel = found.first() if found else self._mount_problems()
+        if panel is None:
+            panel = self._mount_problems()
         errors = sum(1 for d in problems if d.is_error)
         panel.border_title = (
             f"Problems: {errors} errors, {len(problems) - errors} warnings · ! to hide"
             if problems
             else "Problems: none · ! to hide"
         )
-        assert self._problems is not None
-        self._problems.update(diagnostics_text(problems, screen.host.root) if problems else Text())
+        panel.update(diagnostics_text(problems, screen.host.root) if problems else Text())
         panel.display = always or bool(problems)
 
     def _mount_problems(self) -> ProblemsText:
