@@ -16,7 +16,7 @@ from rapidfuzz.fuzz import ratio
 from tui.core.analysis.claims import Figure
 from tui.core.analysis.dates import overlap
 from tui.core.analysis.fold import fold_name
-from tui.core.analysis.lexicon import PLACES, USUAL_PREDICATE
+from tui.core.analysis.lexicon import GENERIC, PLACES, USUAL_PREDICATE
 from tui.core.analysis.phrasing import incident_time
 
 INTRINSIC = frozenset({"dead", "injured", "arrests"})  # the noun already says what happened
@@ -78,7 +78,7 @@ def comparable(a: Figure, b: Figure) -> bool:
         usual = USUAL_PREDICATE.get(a.counts)
         if usual and usual == (a.predicate or b.predicate):
             return True
-        return bool(a.qualifier) and a.qualifier == b.qualifier
+        return a.counts not in GENERIC
     return True
 
 

@@ -126,6 +126,10 @@ def figure_of(
     # `32, police said`: a counted noun follows its number without a comma between
     stop = _clause_end(doc.text, q.end, sentence.end, words, first)
     subset = _SUBSET.match(doc.text, q.end)
+    total = _OF_TOTAL.match(doc.text, q.end)
+    if total is not None:
+        # `14 der 212 Wahlbezirke`, `14 of the 212 districts`: the part counts the whole's noun
+        first = next((i for i, w in enumerate(words) if w.start >= total.end()), len(words))
     noun_index = None if subset else counted_noun(words[:stop], lowers[:stop], first, doc.language)
     qualifier = ""
     for i in range(first, min(len(words), (noun_index if noun_index is not None else first) + 2)):
@@ -243,6 +247,7 @@ _WHAT_HAPPENED = {"killed": "dead", "evacuated": "evacuees"}
 _HELD = frozenset({"", "visitors", "seats", "people"})
 
 
+_OF_TOTAL = re.compile(r"\s+(?:der|von|of(?:\s+the)?)\s+(?:insgesamt\s+)?\d[\d.,]*\d\b(?=\s)")
 _SUBSET = re.compile(
     r"\s+(?:of\s+(?:them|those|the\s+(?P<noun>[a-z]+))|von\s+ihnen|davon|darunter)\b", re.IGNORECASE
 )

@@ -96,6 +96,8 @@ def counted_noun(words: list[Word], lowers: list[str], first: int, language: str
                 return ahead  # `20 intensive care patients`: modifiers before the noun
             if low.endswith(("ed", "ly")) and low not in NOUNS:
                 return None  # `45,000 watched`, `14 seriously`: a verb or an adverb, not a noun
+            if i == first and low.isalpha() and _plural_head(low, nxt):
+                return i + 1  # `41 polling districts`, `15 display cases`: the head is last
             return i if i == first and low.isalpha() else None
         if words[i].capitalised:
             if qualifier_of(words[i].text) and i + 1 < len(words) and words[i + 1].capitalised:
@@ -106,6 +108,18 @@ def counted_noun(words: list[Word], lowers: list[str], first: int, language: str
             return None
         i += 1
     return None
+
+
+def _plural_head(low: str, nxt: str) -> bool:
+    """A singular word before a plural one is a modifier of an English compound noun."""
+    return (
+        not low.endswith("s")
+        and len(nxt) > 3
+        and nxt.isalpha()
+        and nxt.endswith("s")
+        and not nxt.endswith("ss")
+        and nxt not in STOPWORDS
+    )
 
 
 def _noun_ahead(words: list[Word], lowers: list[str], i: int) -> int | None:

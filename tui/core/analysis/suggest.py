@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from tui.core.analysis.bilingual import translated_aliases
 from tui.core.analysis.claims import Analysis, Event, Figure
 from tui.core.analysis.compare import (
     INTRINSIC,
@@ -268,7 +269,8 @@ def pair_all(analyses: list[Analysis]) -> list[Suggestion]:
     """Every figure and event proposal across the articles, unordered."""
     out: list[Suggestion] = []
     by_counts: dict[str, list[Figure]] = defaultdict(list)
-    aliases = noun_aliases(analyses)
+    aliases = {**noun_aliases(analyses), **translated_aliases(analyses)}
+    aliases = {k: aliases.get(v, v) for k, v in aliases.items() if aliases.get(v, v) != k}
     for analysis in analyses:
         for f in _minor_as_whole(analysis.figures):
             if f.counts in aliases:
