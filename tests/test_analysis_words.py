@@ -121,3 +121,43 @@ def test_a_german_noun_pairs_with_its_english_translation(ding: Path) -> None:
 def test_without_the_dictionary_they_stay_apart(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CROSSREAD_DING", "")
     assert _pair(GERMAN, ENGLISH) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "values"),
+    [
+        ("Die 1972 eröffnete Brücke im Zuge der B 416 ist gesperrt.", "de", []),  # a year, a road
+        ("Schon bei der Kommunalwahl 2021 gab es Probleme.", "de", []),
+        ("There were problems in the 2021 local elections.", "en", []),
+        ("Im Jahr 2000 Soldaten zu schicken war neu.", "de", []),
+        ("Es kamen 2000 Soldaten.", "de", [2000.0]),  # German may write a count without a dot
+        ("The bridge carries 2021 vehicles a day.", "en", [2021.0]),  # before a counted noun
+    ],
+)
+def test_years_and_road_numbers_are_no_figures(text: str, language: str, values: list[float]) -> None:
+    found = analyse_document(Document("a", text, None, language)).figures
+    assert [f.quantity.value for f in found] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "counts", "topic"),
+    [
+        ("It dropped a 210-metre section of roadway.", "en", "unit:m", "roadway"),
+        ("About 500 kilograms of ammonia escaped.", "en", "unit:t", "ammonia"),
+        ("Ein Neubau dürfte 80 Millionen Euro kosten.", "de", "unit:EUR", "neubau"),
+    ],
+)
+def test_amounts_keep_what_they_measure(text: str, language: str, counts: str, topic: str) -> None:
+    figure = analyse_document(Document("a", text, None, language)).figures[0]
+    assert figure.counts == counts and topic in figure.topics
+
+
+def test_an_amount_meets_its_translation(ding: Path) -> None:
+    path = ding
+    path.write_text(
+        DING + "Teilstück {n} | Teilstücke {pl} :: section; part | sections; parts\n", encoding="utf-8"
+    )
+    found = _pair(
+        "Das eingestürzte Teilstück ist rund 120 Meter lang.", "The collapse dropped a 210-metre section."
+    )
+    assert [r for r, _, _ in found] == ["contradicts"]

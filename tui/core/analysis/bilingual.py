@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from tui.core.analysis.dictionary import english_stem, translations
+from tui.core.analysis.grammar import stem_forms
 from tui.core.analysis.records import Analysis, Figure
 
 _MAX_NOUNS = 300  # distinct German nouns looked up per run: a story's, not an archive's
@@ -61,4 +62,31 @@ def translated_aliases(analyses: list[Analysis]) -> dict[str, str]:
             out[other] = taken[other] = mine  # the German concept names it
         elif taken[other] != mine:
             out.pop(other, None)  # two German concepts claim one English noun: neither
+    return out
+
+
+def translated_topics(analyses: list[Analysis]) -> dict[str, frozenset[str]]:
+    """German topic words of amounts (`teilstück`, `umkreis`) -> their English translations,
+    in the forms topics take (`section`, `radius`), when the story has English articles:
+    `rund 120 Meter` of a `Teilstück` then meets `a 210-metre section`."""
+    languages = {a.document.language for a in analyses}
+    if not {"de", "en"} <= languages:
+        return {}
+    words = sorted(
+        {
+            t
+            for a in analyses
+            if a.document.language == "de"
+            for f in a.figures
+            if f.counts.startswith("unit:")
+            for t in f.topics
+            if t.isalpha()
+        }
+    )[:_MAX_NOUNS]
+    found = translations([w.capitalize() for w in words])
+    out = {}
+    for w in words:
+        heads = found.get(w.capitalize())
+        if heads:
+            out[w] = frozenset(heads) | frozenset(stem_forms(h)[-1] for h in heads)
     return out

@@ -88,7 +88,7 @@ def _read_sentence(doc: Document, sentence: Sentence, out: Analysis) -> None:
         q
         for q in qs
         if not inside_date(q, found_dates)
-        and not is_year(q, sentence.text, sentence.start)
+        and not is_year(q, sentence.text, sentence.start, doc.language)
         and not any(s <= q.start < e for s, e in clock)  # `12.40 Uhr` is no count of anything
     ]
     previous: Figure | None = None

@@ -95,14 +95,33 @@ def inside_date(q: Quantity, found: list[DateMention]) -> bool:
     return any(d.start < q.end and q.start < d.end for d in found)
 
 
-def is_year(q: Quantity, text: str, offset: int) -> bool:
-    """A bare 19xx/20xx after `im`, `seit`, `in` ... is a year, not a figure."""
-    return (
-        q.text.isdigit()
-        and 1900 <= q.value <= 2099
-        and not q.hedge
-        and _next_is_year_context(text, q.start - offset)
+def is_year(q: Quantity, text: str, offset: int, language: str = "de") -> bool:
+    """A bare 19xx/20xx after `im`, `seit`, `in` ... is a year, not a figure; so is one
+    that names a thing's year (`Die 1972 eröffnete Brücke`, `Kommunalwahl 2021`), and in
+    English, which writes counts with a comma (`2,021`), any bare one before no counted
+    noun (`the 2021 local elections`). `B 416`, `A 1`: a road's number, not a figure."""
+    at = q.start - offset
+    if q.text.isdigit() and not q.hedge and _ROAD.search(text, max(0, at - 3), at):
+        return True
+    if not (q.text.isdigit() and 1900 <= q.value <= 2099 and not q.hedge and not q.unit):
+        return False
+    if _next_is_year_context(text, at):
+        return True
+    after = _NEXT_WORD.match(text, at + len(q.text))
+    nxt = after.group(1) if after else ""
+    if language == "en":
+        return nxt.lower() not in NOUNS
+    before = text[max(0, at - 5) : at]
+    return bool(
+        (_ARTICLE_BEFORE.search(before) and nxt[:1].islower())
+        or _NOUN_BEFORE.search(text, max(0, at - 30), at)
     )
+
+
+_ROAD = re.compile(r"(?<![\w.])[A-Z]\s$")
+_NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
+_ARTICLE_BEFORE = re.compile(r"\b(?:die|der|das|den|dem|des)\s$", re.IGNORECASE)
+_NOUN_BEFORE = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-ZÄÖÜ][a-zäöüß]{3,}\s$")
 
 
 def _next_is_year_context(text: str, start: int) -> bool:
@@ -289,7 +308,7 @@ def _number_of(sentence: Sentence, q: Quantity) -> str:
 def _topics(sentence: Sentence, words: list[Word], lowers: list[str], q: Quantity) -> frozenset[str]:
     """Capitalised content words of the sentence outside the figure, and the concepts it
     names in either language (`Pegel`, `water level`): what an amount is of."""
-    concepts = terms_in(sentence.text.lower(), lowers)
+    concepts = terms_in(sentence.text.lower(), lowers) | _measured(words, lowers, q)
     return frozenset(concepts) | frozenset(
         stem_forms(w.text)[-1]
         for w, low in zip(words, lowers, strict=True)
@@ -302,3 +321,21 @@ def _topics(sentence: Sentence, words: list[Word], lowers: list[str], q: Quantit
         and low not in NOUNS
         and not q.start <= w.start < q.end
     )
+
+
+_OF = frozenset({"of", "the", "a", "an"})
+
+
+def _measured(words: list[Word], lowers: list[str], q: Quantity) -> set[str]:
+    """The lower-case words an amount measures, right after it: `a 210-metre section of
+    roadway`, `500 kilograms of ammonia` (a German noun is capitalised, and found anyway)."""
+    found: set[str] = set()
+    for w, low in zip(words, lowers, strict=True):
+        if w.start < q.end:
+            continue
+        if low in _OF:
+            continue
+        if not low.isalpha() or len(low) <= 3 or low in STOPWORDS or len(found) >= 2:
+            break
+        found.add(stem_forms(low)[-1])
+    return found

@@ -96,9 +96,11 @@ def counted_noun(words: list[Word], lowers: list[str], first: int, language: str
                 return ahead  # `20 intensive care patients`: modifiers before the noun
             if low.endswith(("ed", "ly")) and low not in NOUNS:
                 return None  # `45,000 watched`, `14 seriously`: a verb or an adverb, not a noun
-            if i == first and low.isalpha() and _plural_head(low, nxt):
+            # past `more`, `further` only: `two more bodies` counts bodies
+            plain = all(lowers[k] in _SKIPPABLE for k in range(first, i))
+            if plain and low.isalpha() and _plural_head(low, nxt):
                 return i + 1  # `41 polling districts`, `15 display cases`: the head is last
-            return i if i == first and low.isalpha() else None
+            return i if plain and low.isalpha() else None
         if words[i].capitalised:
             if qualifier_of(words[i].text) and i + 1 < len(words) and words[i + 1].capitalised:
                 i += 1

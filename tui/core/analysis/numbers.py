@@ -53,7 +53,7 @@ _NUMBER = re.compile(
     rf"(?:(?P<digits>{_DIGITS})|(?P<words>\b(?:{_EN_NUMBER}|{_DE_NUMBER_WORD})\b))"
     rf"(?:(?P<sep>\s*(?:-|–|bis|to|and|und)\s*)(?P<digits2>{_DIGITS})(?=\D|$))?"
     rf"(?:\s*(?P<scale>(?:{_SCALE_WORDS})(?!\w)))?"
-    rf"(?:\s*(?P<unit>(?:{_UNIT_WORDS})(?![\w-]))|(?P<pct>\s?%))?",
+    rf"(?:(?:\s*|-)(?P<unit>(?:{_UNIT_WORDS})(?![\w-]))|(?P<pct>\s?%))?",  # `210-metre section`
     re.IGNORECASE,
 )
 # Where a match's core may start (see _matches): digits and currency signs, and

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from tui.core.analysis.bilingual import translated_aliases
+from tui.core.analysis.bilingual import translated_aliases, translated_topics
 from tui.core.analysis.claims import Analysis, Event, Figure
 from tui.core.analysis.compare import (
     INTRINSIC,
@@ -271,10 +271,13 @@ def pair_all(analyses: list[Analysis]) -> list[Suggestion]:
     by_counts: dict[str, list[Figure]] = defaultdict(list)
     aliases = {**noun_aliases(analyses), **translated_aliases(analyses)}
     aliases = {k: aliases.get(v, v) for k, v in aliases.items() if aliases.get(v, v) != k}
+    topics = translated_topics(analyses)
     for analysis in analyses:
         for f in _minor_as_whole(analysis.figures):
             if f.counts in aliases:
                 f = replace(f, counts=aliases[f.counts])
+            if topics and f.topics & topics.keys():
+                f = replace(f, topics=f.topics.union(*(topics.get(t, ()) for t in f.topics)))
             if f.counts:
                 by_counts[_group(f)].append(f)
     memo: dict[tuple[str, int, int], Member] = {}
