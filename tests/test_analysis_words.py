@@ -4,6 +4,7 @@ here in the Ding format, so the tests do not depend on Debian's trans-de-en)."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -161,3 +162,47 @@ def test_an_amount_meets_its_translation(ding: Path) -> None:
         "Das eingestürzte Teilstück ist rund 120 Meter lang.", "The collapse dropped a 210-metre section."
     )
     assert [r for r, _, _ in found] == ["contradicts"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "counts", "predicate", "modality"),
+    [
+        # a verb before another number is that number's
+        (
+            "Gas leaked, injuring three workers and prompting police to tell 20,000 residents to stay in.",
+            "en",
+            "residents",
+            "",
+            "",
+        ),
+        # `plant` is German for `plans`, English for a factory
+        (
+            "The number of people injured at the Norchem plant has risen to 19.",
+            "en",
+            "injured",
+            "injured",
+            "",
+        ),
+        ("Die Stadt plant den Bau von 300 Wohnungen.", "de", "buildings", "", "planned"),
+    ],
+)
+def test_verbs_and_modal_words_of_other_figures_or_languages(
+    text: str, language: str, counts: str, predicate: str, modality: str
+) -> None:
+    figure = analyse_document(Document("a", text, None, language)).figures[-1]
+    assert (figure.counts, figure.predicate, figure.modality) == (counts, predicate, modality)
+
+
+def test_only_the_figure_that_says_it_changed_updates() -> None:
+    docs = [
+        Document("a", "Drei Mitarbeiter wurden verletzt.", date(2026, 6, 10), "de"),
+        Document(
+            "b",
+            "Die Zahl der Verletzten ist auf 23 gestiegen. Zwölf Menschen wurden ambulant behandelt, "
+            "vier liegen im Krankenhaus.",
+            date(2026, 6, 12),
+            "de",
+        ),
+    ]
+    updates = [s for s in suggest(docs) if s.relation == "updates"]
+    assert [s.members[1].text for s in updates] == ["23"]

@@ -93,7 +93,7 @@ def _read_sentence(doc: Document, sentence: Sentence, out: Analysis) -> None:
     ]
     previous: Figure | None = None
     for q in qs:
-        modality = modality_of(sentence, words, lowers, q)
+        modality = modality_of(sentence, words, lowers, q, doc.language)
         figure = figure_of(doc, sentence, words, lowers, q, found_dates, modality, source, previous)
         if figure is not None:
             out.figures.append(figure)

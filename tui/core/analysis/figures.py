@@ -62,7 +62,13 @@ _AMOUNT_UNITS = frozenset(
 )
 
 
-def modality_of(sentence: Sentence, words: list[Word], lowers: list[str], q: Quantity) -> str:
+# German modal words that are other words in English: `the Norchem plant` is a factory.
+_GERMAN_ONLY = frozenset({"plant", "soll", "ob", "falls", "droht", "drohen"})
+
+
+def modality_of(
+    sentence: Sentence, words: list[Word], lowers: list[str], q: Quantity, language: str = "de"
+) -> str:
     """A modal word in the figure's clause, or before it when the clause depends on it
     (`befürchtet, dass bis zu 100.000 ...`); `could` in another clause says nothing."""
     cuts = [sentence.start + m.start() for m in CLAUSE.finditer(sentence.text)]
@@ -71,6 +77,8 @@ def modality_of(sentence: Sentence, words: list[Word], lowers: list[str], q: Qua
     first = next((i for i, w in enumerate(words) if w.start >= begin), len(words))
     dependent = first < len(words) and lowers[first] in _SUBORDINATE
     for i, (w, low) in enumerate(zip(words, lowers, strict=True)):
+        if language == "en" and low in _GERMAN_ONLY:
+            continue
         if low in MODALITY and (begin <= w.start < end or (dependent and w.start < begin)):
             if i + 1 < len(words) and lowers[i + 1] in NOUNS:
                 continue  # `200 planned operations`: an attribute of the noun, not a plan

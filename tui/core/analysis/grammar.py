@@ -170,9 +170,25 @@ def _nearest_predicate(words: list[Word], lowers: list[str], q: Quantity, begin:
         if _attributive(words, lowers, i, end):
             continue  # `across the affected area`: an adjective of another noun
         d = abs(w.start - q.start)
-        if d < distance:
+        if d < distance and not _figure_between(words, lowers, w, q):
             best, distance = cls, d
     return best
+
+
+_NUMBER_WORD = re.compile(
+    r"\d|^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|hundreds?|thousands?|"
+    r"zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|hundert|tausend)$"
+)
+
+
+def _figure_between(words: list[Word], lowers: list[str], w: Word, q: Quantity) -> bool:
+    """`injuring three workers and prompting authorities to tell some 20,000 residents`:
+    a verb before another number is that number's, not this one's."""
+    if w.start >= q.start:
+        return False
+    return any(
+        w.start < x.start < q.start and _NUMBER_WORD.search(low) for x, low in zip(words, lowers, strict=True)
+    )
 
 
 _ARTICLES = frozenset({"the", "die", "den", "der"})

@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Iterable
+from datetime import date
 
 from tui.core.analysis.claims import Figure
 
@@ -30,6 +31,11 @@ def _distance(a: Figure, b: Figure) -> float:
     return math.inf if lo <= 0 else math.log(hi / lo)
 
 
+def _moment(f: Figure) -> tuple[object, ...]:
+    """When a figure was reported, to tell the later of an update's two."""
+    return (f.published or date.min, f.as_of.low if f.as_of and f.as_of.low else date.min)
+
+
 def standing(pairs: Iterable[tuple[str, str, Figure, Figure]]) -> set[tuple[Key, Key]]:
     """The conflicting pairs (of `(group, relation, a, b)`) that stand, by their keys.
 
@@ -45,10 +51,17 @@ def standing(pairs: Iterable[tuple[str, str, Figure, Figure]]) -> set[tuple[Key,
         for x, y in ((a, b), (b, a)):
             slot = (group, _key(x), y.article)
             nearest[slot] = min(nearest[slot], d)
+    # `Die Zahl der Verletzten ist auf 23 gestiegen ... zwölf wurden ambulant behandelt`:
+    # where an article says which figure changed, its others are parts, not the update
+    changed = {(group, f.article) for group, _, a, b in pairs for f in (a, b) if f.changed}
     out: set[tuple[Key, Key]] = set()
     for group, relation, a, b in pairs:
         if relation not in CONFLICTS:
             continue
+        if relation == "updates":
+            later = max(a, b, key=_moment)
+            if (group, later.article) in changed and not later.changed:
+                continue
         if (_key(a), b.article) in agrees or (_key(b), a.article) in agrees:
             continue  # `14 injured` in both, and another 20 injured in one: another count
         d = _distance(a, b)
