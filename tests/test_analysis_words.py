@@ -206,3 +206,41 @@ def test_only_the_figure_that_says_it_changed_updates() -> None:
     ]
     updates = [s for s in suggest(docs) if s.relation == "updates"]
     assert [s.members[1].text for s in updates] == ["23"]
+
+
+def _names(*texts: tuple[str, str]) -> list[tuple[str, str, str]]:
+    docs = [Document(f"a{i}", text, None, language) for i, (text, language) in enumerate(texts)]
+    return sorted(
+        (s.relation, s.members[0].text, s.members[1].text) for s in suggest(docs) if s.reason == "name"
+    )
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "relation"),
+    [
+        (("Herausforderer Emre Yıldız kam auf 31 Prozent.", "de"), ("Emre Yildiz won.", "en"), "variant"),
+        # a role after the name, as an apposition; the same surname, another first name
+        (
+            ("Sprecherin Katrin Vogel sagte, die Brücke sei geprüft worden.", "de"),
+            ("Sabine Vogel, a spokeswoman for the ministry, said the bridge was safe.", "en"),
+            "contradicts",
+        ),
+        # one role, one first name, surnames of one start
+        (
+            ("Unternehmenssprecher Markus Lindner sagte, alles sei sicher.", "de"),
+            ("Norchem spokesman Markus Lindemann said all was safe.", "en"),
+            "contradicts",
+        ),
+    ],
+)
+def test_names_of_one_role(first: tuple[str, str], second: tuple[str, str], relation: str) -> None:
+    assert [r for r, _, _ in _names(first, second)] == [relation]
+
+
+def test_a_german_role_meets_its_translation(ding: Path) -> None:
+    ding.write_text(DING + "Wahlleiter {m} :: returning officer; election officer\n", encoding="utf-8")
+    found = _names(
+        ("Das teilte Wahlleiter Stefan Kröger mit.", "de"),
+        ("Returning officer Michael Kröger told the committee.", "en"),
+    )
+    assert [r for r, _, _ in found] == ["contradicts"]

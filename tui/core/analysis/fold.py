@@ -6,8 +6,9 @@ import re
 import unicodedata
 from functools import lru_cache
 
-# Umlauts and ß fold to ae/oe/ue/ss (German spelling), other accents are dropped.
-_KEEP = str.maketrans({"ä": "\x01", "ö": "\x02", "ü": "\x03", "ł": "l", "ø": "o", "đ": "d"})
+# Umlauts and ß fold to ae/oe/ue/ss (German spelling), other accents are dropped; the
+# Turkish dotless ı is an i (`Yıldız`/`Yildiz`).
+_KEEP = str.maketrans({"ä": "\x01", "ö": "\x02", "ü": "\x03", "ł": "l", "ø": "o", "đ": "d", "ı": "i"})
 _BACK = str.maketrans({"\x01": "ä", "\x02": "ö", "\x03": "ü"})
 
 

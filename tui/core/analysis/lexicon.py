@@ -595,7 +595,7 @@ ROLES = frozenset(
         "mayor governor einsatzleiter einsatzleiterin kommandant kommandantin kreisbrandmeister trainer "
         "trainerin coach captain kapitän commander manager schiedsrichter schiedsrichterin referee "
         "torwart torhüter goalkeeper richter richterin judge staatsanwalt staatsanwältin prosecutor "
-        "landrat landrätin pilot pilotin"
+        "landrat landrätin pilot pilotin officer"
     ).split()
 )
 

@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 from rapidfuzz.fuzz import ratio
 
 from tui.core.analysis.claims import Analysis
+from tui.core.analysis.dictionary import translations
 from tui.core.analysis.fold import fold_name
 from tui.core.analysis.lexicon import ROLES, STOPWORDS
 from tui.core.analysis.suggest import Member, Suggestion, stable_id
@@ -34,6 +35,7 @@ class Name:
     end: int
     text: str
     role: str = ""
+    language: str = ""  # of its article
 
     @property
     def parts(self) -> list[str]:
@@ -138,9 +140,16 @@ def names(analyses: list[Analysis]) -> list[Name]:
                 # `Ein Sprecher der Staatsanwaltschaft, Oliver Schmitz`: a role a few words before
                 before = [w.strip(",") for w in text[max(0, start - 40) : start].split()[-4:]]
                 role = next((w.lower() for w in reversed(before) if _is_role(w)), "")
-            out.append(Name(analysis.document.id, start, m.end(), found, role))
+            if not role:
+                # `Sabine Vogel, a spokeswoman for the ministry`: a role just after, as an apposition
+                after = _APPOSITION.match(text, m.end())
+                words_after = [w for w in (after.groups() if after else ()) if w]
+                role = next((w.lower() for w in words_after if _is_role(w)), "")
+            out.append(Name(analysis.document.id, start, m.end(), found, role, analysis.document.language))
     return out
 
+
+_APPOSITION = re.compile(r",\s+(?:(?:a|an|the|der|die|ein|eine)\s+)?([\w-]+)(?:\s+([\w-]+))?")
 
 _ROLE_ENDINGS = (
     "minister",
@@ -175,6 +184,7 @@ def name_suggestions(found: list[Name], entities: Sequence[Entity] = ()) -> list
 
     Two spellings of one entity in `entities` (annotations/entities.yaml) are
     confirmed aliases: never a variant to review, never a possible error."""
+    found = _translated_roles(found)
     buckets: dict[str, list[Name]] = defaultdict(list)
     for name in found:
         buckets[cologne(name.parts[-1])].append(name)
@@ -240,6 +250,24 @@ def _norm_role(role: str) -> str:
     role = ROLE_OF.get(role, ROLE_OF.get(role.removesuffix("in"), role))
     # `Feuerwehrsprecher` is a spokesperson: a German compound ends in its role
     return next((ROLE_OF[k] for k in _ROLE_ENDS if role.removesuffix("in").endswith(k)), role)
+
+
+def _translated_roles(found: list[Name]) -> list[Name]:
+    """`Wahlleiter` and `returning officer`: a German role the lexicon does not map takes the
+    English role its dictionary translation names, when a name of the story holds that role."""
+    english = {_norm_role(n.role) for n in found if n.role and n.language == "en"}
+    german = sorted(
+        {n.role for n in found if n.role and n.language == "de" and _norm_role(n.role) not in english}
+    )
+    if not english or not german:
+        return found
+    heads = translations([r.capitalize() for r in german])
+    alias = {}
+    for role in german:
+        matches = english & heads.get(role.capitalize(), frozenset())
+        if len(matches) == 1:
+            alias[role] = next(iter(matches))
+    return [replace(n, role=alias[n.role]) if n.role in alias else n for n in found]
 
 
 def _same_role(a: Name, b: Name) -> bool:
@@ -309,9 +337,13 @@ def _compare_by_role(a: Name, b: Name) -> tuple[str, float, str] | None:
     if not _same_role(a, b) or fold_name(a.text) == fold_name(b.text):
         return None
     last_a, last_b = fold_name(a.parts[-1]), fold_name(b.parts[-1])
-    if ratio(last_a, last_b) < 70:
+    if ratio(last_a, last_b) < _ROLE_RATIO:
         return None
     return "contradicts", 0.3, f"same role ({a.role}), same first name, surnames spelled differently"
+
+
+# One role, one first name, surnames of one start (`Lindner`/`Lindemann`): alike enough.
+_ROLE_RATIO = 60
 
 
 def _compare(a: Name, b: Name) -> tuple[str, float, str] | None:
@@ -347,7 +379,7 @@ def _compare(a: Name, b: Name) -> tuple[str, float, str] | None:
     if last_a == last_b:
         if firsts_sound:
             return "variant", 0.5, "first names sound alike"
-        if a.role and a.role == b.role:
+        if _same_role(a, b):
             return "contradicts", 0.3, f"same role ({a.role}), different first name"
         return None
     if firsts_same and cologne(pa[-1]) == cologne(pb[-1]) and ratio(last_a, last_b) >= 75:
