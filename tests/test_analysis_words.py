@@ -244,3 +244,27 @@ def test_a_german_role_meets_its_translation(ding: Path) -> None:
         ("Returning officer Michael Kröger told the committee.", "en"),
     )
     assert [r for r, _, _ in found] == ["contradicts"]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "label"),
+    [
+        # a weekday in a clause about what is to come is the coming one
+        (
+            "Der Wahlausschuss will am Donnerstag das Endergebnis feststellen.",
+            date(2026, 9, 28),
+            "1 October 2026",
+        ),
+        ("Der Ausschuss soll am morgigen Donnerstag tagen.", date(2026, 9, 30), "1 October 2026"),
+        ("The official result is due on Wednesday.", date(2026, 9, 28), "30 September 2026"),
+        ("A runoff would be held on October 18.", date(2026, 9, 28), "18 October 2026"),
+        # the past stays the past, also beside a future clause
+        ("Kröger sagte am Montag, das Ergebnis werde korrekt sein.", date(2026, 9, 30), "28 September 2026"),
+        ("The committee met on Monday.", date(2026, 9, 30), "28 September 2026"),
+    ],
+)
+def test_dates_of_what_is_to_come(text: str, published: date, label: str) -> None:
+    from tui.core.analysis.dates import dates
+
+    language = "en" if text.split()[0] in ("The", "A") else "de"
+    assert [d.label() for d in dates(text, published, language)] == [label]

@@ -191,7 +191,9 @@ _NEUTRAL_BASE = date(2000, 12, 31)  # any fixed day: the year it gives is discar
 
 
 @lru_cache(maxsize=4096)
-def _absolute(candidate: str, language: str, published: date | None) -> tuple[date, date, bool] | None:
+def _absolute(
+    candidate: str, language: str, published: date | None, future: bool = False
+) -> tuple[date, date, bool] | None:
     """dateparser on one candidate: (first day, last day, year known)."""
     has_year = re.search(rf"\b{_YEAR}\b|\b\d{{1,2}}\.\d{{1,2}}\.\d\d\b", candidate) is not None
     base = published or _NEUTRAL_BASE
@@ -215,7 +217,7 @@ def _absolute(candidate: str, language: str, published: date | None) -> tuple[da
             ahead = low.replace(year=published.year)
         except ValueError:  # 29 February
             ahead = None
-        if ahead is not None and 0 <= (ahead - published).days <= _SOON_DAYS:
+        if ahead is not None and 0 <= (ahead - published).days <= (366 if future else _SOON_DAYS):
             low, high = ahead, high.replace(year=published.year)
     return low, high, year_known
 
@@ -236,7 +238,7 @@ def dates(text: str, published: date | None, language: str = "de", offset: int =
             key=lambda m: m.start(),
         )
     for m in found:
-        mention = _mention(m, published, language, offset)
+        mention = _mention(m, published, language, offset, _future(text, m.start(), m.end()))
         if mention is None:
             continue
         if (
@@ -249,7 +251,29 @@ def dates(text: str, published: date | None, language: str = "de", offset: int =
     return out
 
 
-def _mention(m: re.Match[str], published: date | None, language: str, offset: int) -> DateMention | None:
+# Words that put a clause in the future: a weekday or a date without its year there is the
+# coming one (`Der Wahlausschuss will am Donnerstag das Endergebnis feststellen`, `The result
+# is due on Wednesday`, `a runoff would be held on October 18`), not the last.
+_FUTURE = re.compile(
+    r"\b(?:soll|sollen|solle|will|wird|werden\s+\w+\s+(?!worden)|morgig\w*|morgen|übermorgen|"
+    r"kommenden?|nächste[nr]?|fände|fänden|käme|voraussichtlich|geplant|bevorstehend\w*|"
+    r"is\s+due|are\s+due|due\s+to|would|is\s+expected|are\s+expected|is\s+scheduled|"
+    r"are\s+scheduled|is\s+set\s+to|are\s+set\s+to|upcoming|next|tomorrow|plans?\s+to)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_EDGE = re.compile(r"[,;:–]|\b(?:dass|that|nachdem|after|weil|because)\b", re.IGNORECASE)
+
+
+def _future(text: str, start: int, end: int) -> bool:
+    """Whether the clause around a date speaks of what is to come."""
+    begin = max((m.end() for m in _CLAUSE_EDGE.finditer(text, 0, start)), default=0)
+    stop = _CLAUSE_EDGE.search(text, end)
+    return _FUTURE.search(text, begin, stop.start() if stop else len(text)) is not None
+
+
+def _mention(
+    m: re.Match[str], published: date | None, language: str, offset: int, future: bool = False
+) -> DateMention | None:
     start, end = m.span()
     raw = m.group()
     lead = len(raw) - len(raw.lstrip())
@@ -261,14 +285,14 @@ def _mention(m: re.Match[str], published: date | None, language: str, offset: in
         edge = re.match(r"(Anfang|Ende|Mitte|early|late|mid)\s+", candidate, re.IGNORECASE)
         if edge:
             candidate = candidate[edge.end() :]
-        found = _absolute(candidate, language, published)
+        found = _absolute(candidate, language, published, future)
         if found is None:
             return None
         low, high, year_known = found
         if edge:
             low, high = _part(low, high, edge.group(1).lower())
         return DateMention(offset + start, offset + end, raw, low, high, year_known)
-    return _relative(kind or "", m, raw, published, offset + start, offset + end)
+    return _relative(kind or "", m, raw, published, offset + start, offset + end, future)
 
 
 def _part(low: date, high: date, edge: str) -> tuple[date, date]:
@@ -283,7 +307,7 @@ def _part(low: date, high: date, edge: str) -> tuple[date, date]:
 
 
 def _relative(
-    kind: str, m: re.Match[str], raw: str, published: date | None, start: int, end: int
+    kind: str, m: re.Match[str], raw: str, published: date | None, start: int, end: int, future: bool = False
 ) -> DateMention | None:
     if kind == "startyear":
         year = published.year if published else 2000
@@ -310,10 +334,10 @@ def _relative(
         name = re.search(_WEEKDAY, raw, re.IGNORECASE)
         assert name is not None
         back = (published.weekday() - WEEKDAYS[name.group().lower()]) % 7
-        if re.match(r"(bis|until|till|next|nächsten|kommenden)\b", raw, re.IGNORECASE):
+        if future or re.match(r"(bis|until|till|next|nächsten|kommenden)\b", raw, re.IGNORECASE):
             # `der Streik solle bis Mittwoch dauern`: a weekday ahead, not behind
             ahead = (WEEKDAYS[name.group().lower()] - published.weekday()) % 7
-            day = published + timedelta(days=ahead or (7 if raw[:1].lower() in "nk" else 0))
+            day = published + timedelta(days=ahead or (7 if raw[:1].lower() in "nk" or future else 0))
             return DateMention(start, end, raw, day, day, relative=True)
         if re.match(r"(last|vergangenen|letzten)\b", raw, re.IGNORECASE) and back == 0:
             back = 7
