@@ -268,3 +268,17 @@ def test_dates_of_what_is_to_come(text: str, published: date, label: str) -> Non
 
     language = "en" if text.split()[0] in ("The", "A") else "de"
     assert [d.label() for d in dates(text, published, language)] == [label]
+
+
+def test_the_one_amount_of_a_unit_in_each_report_of_a_story_meets() -> None:
+    docs = [
+        Document("de", "Im Chemiepark Halstedt traten etwa 1,5 Tonnen Gas aus. Norchem prüft.", None, "de"),
+        Document(
+            "en", "At the Halstedt plant of Norchem, about 500 kilograms of ammonia leaked.", None, "en"
+        ),
+    ]
+    found = [(s.relation, s.members[0].text) for s in suggest(docs) if s.reason == "number"]
+    assert [r for r, _ in found] == ["contradicts"]
+    # with a second amount of that unit in one article, neither is the lone one
+    docs[1] = Document("en", docs[1].text + " Another 200 kilograms were safe.", None, "en")
+    assert not [s for s in suggest(docs) if s.reason == "number"]

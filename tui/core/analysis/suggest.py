@@ -272,12 +272,15 @@ def pair_all(analyses: list[Analysis]) -> list[Suggestion]:
     aliases = {**noun_aliases(analyses), **translated_aliases(analyses)}
     aliases = {k: aliases.get(v, v) for k, v in aliases.items() if aliases.get(v, v) != k}
     topics = translated_topics(analyses)
+    lone = _lone_amounts(analyses)
     for analysis in analyses:
         for f in _minor_as_whole(analysis.figures):
             if f.counts in aliases:
                 f = replace(f, counts=aliases[f.counts])
             if topics and f.topics & topics.keys():
                 f = replace(f, topics=f.topics.union(*(topics.get(t, ()) for t in f.topics)))
+            if (f.article, f.start) in lone:
+                f = replace(f, topics=f.topics | {SAME_STORY})
             if f.counts:
                 by_counts[_group(f)].append(f)
     memo: dict[tuple[str, int, int], Member] = {}
@@ -310,6 +313,36 @@ def pair_all(analyses: list[Analysis]) -> list[Suggestion]:
                 s = event_suggestion(first, second, story)
                 if s is not None:
                     out.append(s)
+    return out
+
+
+# Physical amounts (not money or shares, of which a story has many) that an article of a
+# story gives once: the one `1,5 Tonnen` of a leak and the one `500 kilograms` of another
+# report of it are one amount, in whatever words.
+_PHYSICAL = frozenset({"m", "t", "ha", "l", "°C", "kn", "km/h"})
+SAME_STORY = "same story"
+_MAX_STORY_ARTICLES = 16
+
+
+def _lone_amounts(analyses: list[Analysis]) -> set[tuple[str, int]]:
+    """The figures that are their article's only amount of their unit, in articles of one story.
+    Not in an archive of many stories (every two articles would be compared)."""
+    if len(analyses) > _MAX_STORY_ARTICLES:
+        return set()
+    by_unit: dict[tuple[str, str], list[Figure]] = defaultdict(list)
+    for a in analyses:
+        for f in a.figures:
+            if f.counts.startswith("unit:") and f.quantity.unit in _PHYSICAL and not f.modality:
+                by_unit[(a.document.id, f.quantity.unit)].append(f)
+    keywords = {a.document.id: a.keywords for a in analyses}
+    lone = {key: found[0] for key, found in by_unit.items() if len(found) == 1}
+    out = set()
+    for (article, unit), f in lone.items():
+        if any(
+            other != article and u == unit and _same_story(keywords[article], keywords[other])
+            for other, u in lone
+        ):
+            out.add((article, f.start))
     return out
 
 
