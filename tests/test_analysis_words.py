@@ -272,9 +272,11 @@ def test_dates_of_what_is_to_come(text: str, published: date, label: str) -> Non
 
 def test_the_one_amount_of_a_unit_in_each_report_of_a_story_meets() -> None:
     docs = [
-        Document("de", "Im Chemiepark Halstedt traten etwa 1,5 Tonnen Gas aus. Norchem prüft.", None, "de"),
         Document(
-            "en", "At the Halstedt plant of Norchem, about 500 kilograms of ammonia leaked.", None, "en"
+            "de", "Der Unfall bei Norchem in Halstedt war schwer. Es traten 1,5 Tonnen Gas aus.", None, "de"
+        ),
+        Document(
+            "en", "The accident at Norchem in Halstedt was serious. About 500 kilograms leaked.", None, "en"
         ),
     ]
     found = [(s.relation, s.members[0].text) for s in suggest(docs) if s.reason == "number"]
