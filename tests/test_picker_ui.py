@@ -52,25 +52,28 @@ async def test_picker_shows_the_best_rows_and_narrows_as_one_types(make_corpus) 
         assert not listing.border_subtitle
 
 
-async def test_a_long_articles_list_shows_its_first_rows_then_fills(make_corpus) -> None:
-    from tui.ui.widgets.lists import STEP_ROWS, CorpusList
+async def test_a_long_articles_list_holds_every_article_at_once(make_corpus) -> None:
+    """Rows have a fixed height, so the list needs no batches: the last row is
+    there on the first frame, and the cursor brings it on screen."""
+    from tui.ui.widgets.article_list import CorpusList
 
-    app = reports_app(make_corpus, STEP_ROWS + 30)
+    app = reports_app(make_corpus, 230)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await pilot.press("t")
         await pilot.pause()
         listing = app.query_one(CorpusList)
         assert "Bericht 000" in drawn(listing)
-        for _ in range(100):  # batches follow frames, not a clock
-            if listing.option_count == STEP_ROWS + 30:
-                break
-            await pilot.pause()
-        assert listing.option_count == STEP_ROWS + 30
+        assert listing.option_count == 230
         app.screen.set_focus(listing)
         await pilot.press("end")
         await pilot.pause()
-        assert f"Bericht {STEP_ROWS + 29:03d}" in drawn(listing)
+        assert "Bericht 229" in drawn(listing)
+        assert "Bericht 000" not in drawn(listing)
+        await pilot.press("home", "j", "j")
+        await pilot.pause()
+        assert "Bericht 000" in drawn(listing)
+        assert listing.highlighted_id == "b002"
 
 
 async def test_the_picker_opens_again_empty_with_the_title_of_its_key(make_corpus) -> None:
@@ -96,11 +99,11 @@ async def test_the_picker_opens_again_empty_with_the_title_of_its_key(make_corpu
         assert [p.article.id for p in app.reader.panes] == ["a000", "zz"]
 
 
-async def test_the_articles_list_made_hidden_shows_on_t_and_then_fills(make_corpus) -> None:
-    """ReaderScreen.prebuild makes the list hidden; its rows wait until it is shown."""
-    from tui.ui.widgets.lists import FIRST_ROWS, STEP_ROWS, CorpusList
+async def test_the_articles_list_made_hidden_shows_on_t(make_corpus) -> None:
+    """ReaderScreen.prebuild makes the list hidden; `t` shows it, every row there."""
+    from tui.ui.widgets.article_list import CorpusList
 
-    app = reports_app(make_corpus, STEP_ROWS + 30)
+    app = reports_app(make_corpus, 230)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert not app.query(CorpusList)  # narrow: not made for the first frame
@@ -108,15 +111,11 @@ async def test_the_articles_list_made_hidden_shows_on_t_and_then_fills(make_corp
         await pilot.pause()
         await pilot.pause()
         listing = app.query_one(CorpusList)
-        assert not listing.display and listing.option_count == FIRST_ROWS
+        assert not listing.display and listing.option_count == 230
         await pilot.press("t")
         await pilot.pause()
         assert listing.display and "Bericht 000" in drawn(listing)
-        for _ in range(100):  # batches follow frames, not a clock
-            if listing.option_count == STEP_ROWS + 30:
-                break
-            await pilot.pause()
-        assert listing.option_count == STEP_ROWS + 30
+        assert app.screen.focused is listing
 
 
 async def test_a_query_typed_in_one_burst_with_o_lands_in_the_picker(make_corpus) -> None:

@@ -16,8 +16,9 @@ from tui.ui.screens.modals import (
     HelpScreen,
     PickerScreen,
 )
+from tui.ui.widgets.article_list import CorpusList
 from tui.ui.widgets.article_view import ArticleView
-from tui.ui.widgets.lists import AnnotationList, CorpusList
+from tui.ui.widgets.lists import AnnotationList
 
 SIZE = (160, 50)
 A0, A1, A3 = "000_f0337515d6951f32", "001_6604a57b5a9e0757", "003_abe2c13c9f7a9bff"

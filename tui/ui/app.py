@@ -41,8 +41,9 @@ from tui.ui.pacing import fewer_full_passes
 from tui.ui.reader import ReaderScreen
 from tui.ui.screens.suggestions import SuggestionQueue
 from tui.ui.styles import highlight_variables, without_colour
+from tui.ui.widgets.article_list import CorpusList
 from tui.ui.widgets.article_view import ArticleView
-from tui.ui.widgets.lists import AnnotationList, CorpusList
+from tui.ui.widgets.lists import AnnotationList
 from tui.ui.widgets.pane import ArticlePane
 
 KEY_NAMES = {

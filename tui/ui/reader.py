@@ -16,7 +16,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.reactive import reactive
+from textual.reactive import Reactive, reactive
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input, Static
@@ -36,10 +36,11 @@ from tui.ui.screens.suggestions import SuggestionQueue
 from tui.ui.search_steps import CorpusSteps
 from tui.ui.status import ReaderStatus
 from tui.ui.suggestions import SuggestionsController
+from tui.ui.widgets.article_list import CorpusList
 from tui.ui.widgets.article_view import ArticleView
 from tui.ui.widgets.inspector import Inspector
 from tui.ui.widgets.keyline import KeyLine
-from tui.ui.widgets.lists import AnnotationList, CorpusList
+from tui.ui.widgets.lists import AnnotationList
 from tui.ui.widgets.pane import ArticlePane
 
 if TYPE_CHECKING:
@@ -125,6 +126,10 @@ class ReaderScreen(Screen[None]):
     ]
 
     marked: reactive[Annotation | None] = reactive(None, init=False)
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
+    """Screen.focused without its repaint: a focus change redrew the whole
+    screen a frame after it, when the widgets whose look follows the focus
+    (:focus and :focus-within styles, a caret) already draw themselves again."""
     """The claim marked with m for linking; drawn in every pane until linked or esc."""
 
     def __init__(self, host: CrossreadApp, open_ids: list[str]) -> None:
@@ -179,7 +184,7 @@ class ReaderScreen(Screen[None]):
         and the problems panel are made when first needed."""
         with Horizontal(id="body"):
             if self.app.size.width >= CORPUS_AUTO or not self.open_ids:
-                yield CorpusList(self.corpus, id="corpus")
+                yield CorpusList(self.corpus, id="corpus")  # first, as it is seen and tabbed to
             with Horizontal(id="panes"):
                 yield from self.pane_manager.first_panes(self.open_ids)
             with Vertical(id="side"):
@@ -380,12 +385,17 @@ class ReaderScreen(Screen[None]):
         if self.host.loading:
             self.set_timer(1.0, self.prebuild)
         elif not self.query(CorpusList):
-            self._mount_corpus_list(shown=False)
+            corpus = self._mount_corpus_list(shown=False)
+            # Styled now for where it will show: a class set on the key restyles it.
+            corpus.set_class(self.app.size.width < CORPUS_AUTO, "in-side-room")
 
     def _mount_corpus_list(self, shown: bool) -> CorpusList:
         corpus = CorpusList(self.corpus, id="corpus")
         corpus.display = shown
-        self.query_one("#body").mount(corpus, before=self.query_one("#panes"))
+        # Last, docked left as a column (app.tcss): shown or hidden where the
+        # side panels were, it leaves the widgets before it their painting
+        # order, so only its room is drawn again, not the whole screen.
+        self.query_one("#body").mount(corpus)
         return corpus
 
     def action_toggle_corpus(self) -> None:

@@ -189,11 +189,22 @@ class ArticleText(ScrollView, can_focus=True):
             self._refresh_offsets(old, old)
             self._refresh_offsets(new, new)
 
-    def on_focus(self) -> None:
-        self._invalidate()
+    # Textual's own focus handlers redraw the whole widget; here only the caret
+    # shows the focus, so only its line is drawn again (a whole view was a
+    # third of the frame when `t` moved the focus to the articles list).
+    def _on_focus(self, event: events.Focus) -> None:
+        event.prevent_default()
+        self.has_focus = True
+        self._refresh_offsets(self.cursor, self.cursor)
+        if self.parent is not None:
+            self.parent.post_message(events.DescendantFocus(self))
 
-    def on_blur(self) -> None:
-        self._invalidate()
+    def _on_blur(self, event: events.Blur) -> None:
+        event.prevent_default()
+        self.has_focus = False
+        self._refresh_offsets(self.cursor, self.cursor)
+        if self.parent is not None:
+            self.parent.post_message(events.DescendantBlur(self))
 
     def move_cursor(self, offset: int, center: bool = False) -> None:
         self.cursor = offset

@@ -1,4 +1,4 @@
-"""The corpus list and the annotations list."""
+"""The annotations list (the articles list is in article_list.py)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from textual.widgets.option_list import Option
 from tui.core.model.annotations import Annotation
 from tui.core.model.corpus import Corpus
 from tui.core.views.filters import Filter, source_label, source_of
-from tui.ui.messages import AnnotationChosen, ArticleChosen, CorpusChanged
+from tui.ui.messages import AnnotationChosen, CorpusChanged
 from tui.ui.pacing import after_frame
 from tui.ui.styles import one_line, safe, safe_line
 
@@ -35,7 +35,6 @@ VERDICT_FILTERS = ("unreviewed", "supported", "disputed", "false", "unverifiable
 KIND_MARK = {"claim": "C", "source": "S", "note": "N"}
 MAX_ROWS = 1000  # an OptionList of 30,000 rows takes seconds to build
 STEP_ROWS = 200  # rows added per step: 1,000 at once took 40 ms to lay out
-FIRST_ROWS = 40  # articles in the first frame of the list: more than a screen shows (3 lines each)
 
 
 class ReaderList(OptionList):
@@ -45,80 +44,6 @@ class ReaderList(OptionList):
         Binding("j", "cursor_down", "Down", id="list.down", show=False),
         Binding("k", "cursor_up", "Up", id="list.up", show=False),
     ]
-
-
-class CorpusList(ReaderList):
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("p", "open_new_pane", "Open in new pane", id="corpus.new_pane"),
-    ]
-
-    def __init__(self, corpus: Corpus, **kwargs) -> None:
-        super().__init__(**kwargs)
-        self.add_class("data-view")
-        self.corpus = corpus
-        self.border_title = "Articles"
-        # A long archive's rows come FIRST_ROWS in the first frame, then STEP_ROWS after
-        # each frame: 2,000 at once took half a second to measure when first shown.
-        ids = list(corpus.articles)
-        self._pending = ids[FIRST_ROWS:]
-        self._adding = False  # a batch is waiting for its frame
-        self.add_options([Option(self._prompt(article_id), id=article_id) for article_id in ids[:FIRST_ROWS]])
-        if self.option_count:
-            self.highlighted = 0
-
-    def on_mount(self) -> None:
-        if self.display:
-            self._next_batch()
-
-    def on_show(self) -> None:
-        """Made hidden (ReaderScreen.prebuild), the rest of the rows come once
-        it is shown: rows added while hidden are all measured at the first show."""
-        self._next_batch()
-
-    def _next_batch(self) -> None:
-        if self._pending and not self._adding:
-            self._adding = True
-            after_frame(self, self._add_pending)
-
-    def _add_pending(self) -> None:
-        self._adding = False
-        batch, self._pending = self._pending[:STEP_ROWS], self._pending[STEP_ROWS:]
-        self.add_options([Option(self._prompt(a), id=a) for a in batch if a in self.corpus.articles])
-        self._next_batch()
-
-    def _prompt(self, article_id: str) -> Text:
-        article = self.corpus.articles[article_id]
-        counts = self.corpus.counts(article_id)
-        meta = " · ".join(x for x in (article.meta.outlet, article.meta.published) if x)
-        return Text.assemble(
-            safe(one_line(article.title, 60), "bold"),
-            "\n",
-            safe(meta or article_id, "dim"),
-            "\n",
-            (
-                f"{counts.claims} claims {counts.sources} src "
-                f"{counts.contradictions} contra {counts.notes} notes",
-                "dim",
-            ),
-        )
-
-    @on(CorpusChanged)
-    def _data_changed(self, event: CorpusChanged) -> None:
-        pending = set(self._pending)
-        for article_id in self.corpus.articles:
-            if event.touches(article_id) and article_id not in pending:
-                self.replace_option_prompt(article_id, self._prompt(article_id))
-
-    @on(OptionList.OptionSelected)
-    def _chosen(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        if event.option.id:
-            self.post_message(ArticleChosen(event.option.id))
-
-    def action_open_new_pane(self) -> None:
-        option = self.highlighted_option
-        if option is not None and option.id:
-            self.post_message(ArticleChosen(option.id, new_pane=True))
 
 
 class AnnotationList(ReaderList):
