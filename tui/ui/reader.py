@@ -401,9 +401,12 @@ class ReaderScreen(Screen[None]):
     def action_toggle_corpus(self) -> None:
         found = self.query(CorpusList)
         corpus = found.first() if found else self._mount_corpus_list(shown=False)
+        had_focus = corpus.has_focus
         self.pane_manager.show_corpus(corpus, not corpus.display)
         if corpus.display:
             self.focus_now(corpus)
+        elif had_focus and self.pane_manager.panes:  # back to the pane it came from
+            self.pane_manager.focus_pane(self.pane_manager.current_pane)
 
     def action_focus_annotations(self) -> None:
         self.pane_manager.show_side()  # asked for the list: show the side panels
