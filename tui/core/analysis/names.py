@@ -244,6 +244,7 @@ ROLE_OF = {
 _ROLE_ENDS = sorted((k for k in ROLE_OF if len(k) >= 6), key=len, reverse=True)
 
 
+@lru_cache(maxsize=4096)
 def _norm_role(role: str) -> str:
     """`Verdi-Verhandlungsführerin` and `negotiator` are one role."""
     role = role.rsplit("-", 1)[-1]

@@ -121,16 +121,12 @@ def _member(f: Figure, memo: dict[tuple[str, int, int], Member] | None = None) -
     return found
 
 
-def figure_suggestion(
-    a: Figure,
-    b: Figure,
-    memo: dict[tuple[str, int, int], Member] | None = None,
-    group: list[Figure] | None = None,
-) -> Suggestion | None:
-    """The proposal for two figures, or None when they are different quantities.
-
-    A figure meets up to PAIR_CAP others: its Member and the strings that describe
-    it are shared among its suggestions (`memo`, interning), not copied into each."""
+def figure_relation(
+    a: Figure, b: Figure, group: list[Figure] | None = None
+) -> tuple[str, int | None, Figure, Figure] | None:
+    """How two figures relate (relation, time order, earlier first for an update), or None
+    when they are different quantities. Cheap: most conflicts are dropped by `standing`
+    before anything describes them."""
     if not comparable(a, b) or other_period(a, b):
         return None
     order = time_order(a, b)
@@ -147,6 +143,24 @@ def figure_suggestion(
             a, b = b, a  # earlier first
     else:
         relation = "contradicts"
+    return relation, order, a, b
+
+
+def figure_suggestion(
+    a: Figure,
+    b: Figure,
+    memo: dict[tuple[str, int, int], Member] | None = None,
+    group: list[Figure] | None = None,
+    found: tuple[str, int | None, Figure, Figure] | None = None,
+) -> Suggestion | None:
+    """The proposal for two figures, or None when they are different quantities.
+
+    A figure meets up to PAIR_CAP others: its Member and the strings that describe
+    it are shared among its suggestions (`memo`, interning), not copied into each."""
+    found = found or figure_relation(a, b, group)
+    if found is None:
+        return None
+    relation, order, a, b = found
     score = 0.5
     score += 0.2 if not a.counts.startswith("noun:") else 0.0
     if a.predicate and a.predicate == b.predicate:
@@ -284,18 +298,20 @@ def pair_all(analyses: list[Analysis]) -> list[Suggestion]:
             if f.counts:
                 by_counts[_group(f)].append(f)
     memo: dict[tuple[str, int, int], Member] = {}
-    found: list[tuple[str, Suggestion, Figure, Figure]] = []
+    found: list[tuple[str, tuple[str, int | None, Figure, Figure], Figure, Figure]] = []
     for group, figures in by_counts.items():
         small = figures if len(figures) <= 2 * PAIR_CAP else None  # a long article's group: not checked
         for a, b in _figure_pairs(figures):
-            s = figure_suggestion(a, b, memo, small)
-            if s is not None:
-                found.append((group, s, a, b))
-    stand = standing((group, s.relation, a, b) for group, s, a, b in found)
-    for _, s, a, b in found:
+            relation = figure_relation(a, b, small)
+            if relation is not None:
+                found.append((group, relation, a, b))
+    stand = standing((group, r[0], a, b) for group, r, a, b in found)
+    for _, r, a, b in found:
         key = ((a.article, a.start), (b.article, b.start))
-        if s.relation not in CONFLICTS or key in stand or key[::-1] in stand:
-            out.append(s)
+        if r[0] not in CONFLICTS or key in stand or key[::-1] in stand:
+            s = figure_suggestion(a, b, memo, found=r)
+            if s is not None:
+                out.append(s)
     by_kind: dict[str, list[Event]] = defaultdict(list)
     for analysis in analyses:
         for e in analysis.events:
