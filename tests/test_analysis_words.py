@@ -284,3 +284,18 @@ def test_the_one_amount_of_a_unit_in_each_report_of_a_story_meets() -> None:
     # with a second amount of that unit in one article, neither is the lone one
     docs[1] = Document("en", docs[1].text + " Another 200 kilograms were safe.", None, "en")
     assert not [s for s in suggest(docs) if s.reason == "number"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "counts"),
+    [
+        # whatever the noun, people killed are the dead, people arrested are arrests
+        ("Drei Hafenarbeiter kamen ums Leben.", "de", "dead"),
+        ("Police arrested two smugglers.", "en", "arrests"),
+        # an event is no one anything befell
+        ("Bei drei Busunfällen wurden 14 Menschen verletzt.", "de", "noun:busunfäll"),
+    ],
+)
+def test_what_befell_a_noun_the_lexicon_does_not_know(text: str, language: str, counts: str) -> None:
+    figure = analyse_document(Document("a", text, None, language)).figures[0]
+    assert figure.counts == counts

@@ -15,13 +15,18 @@ from collections import defaultdict
 
 from tui.core.analysis.dictionary import english_stem, translations
 from tui.core.analysis.grammar import stem_forms
+from tui.core.analysis.lexicon import NOUNS
 from tui.core.analysis.records import Analysis, Figure
 
 _MAX_NOUNS = 300  # distinct German nouns looked up per run: a story's, not an archive's
 
 
 def _countable(f: Figure) -> bool:
-    return bool(f.counts) and bool(f.noun) and not f.quantity.unit and not f.counts.startswith("unit:")
+    """A count of its own noun: not an amount, and not a count the predicate made
+    (`two suspects arrested` counts arrests, which `vier Täter` on camera are not)."""
+    if not f.counts or not f.noun or f.quantity.unit or f.counts.startswith("unit:"):
+        return False
+    return f.counts.startswith("noun:") or NOUNS.get(f.noun.lower()) == f.counts
 
 
 def translated_aliases(analyses: list[Analysis]) -> dict[str, str]:

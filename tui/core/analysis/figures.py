@@ -230,6 +230,10 @@ def figure_of(
         counts = _WHAT_HAPPENED.get(predicate, predicate)
     elif counts == "suspects" and predicate == "arrested":
         counts = "arrests"  # `two suspects arrested`: the count of arrests (`Festnahmen`)
+    elif counts.startswith("noun:") and predicate in _BEFELL and not q.unit and not _is_event(noun):
+        # `Drei Arbeiter kamen ums Leben`, `zwei Schmuggler festgenommen`: whatever the lexicon
+        # does not know, people killed are dead and people arrested are arrests
+        counts = _BEFELL[predicate]
     elif predicate == "hospitalised" and counts in ("", "people", "injured"):
         counts, qualifier = "hospitalised", ""  # `zwei von ihnen kamen ins Krankenhaus`: their own count
     elif counts == "people" and predicate == "employed":
@@ -272,6 +276,15 @@ def figure_of(
 # People evacuated are evacuees (`1.800 Evakuierte`), whatever noun counted them.
 _WHAT_HAPPENED = {"killed": "dead", "evacuated": "evacuees"}
 _HELD = frozenset({"", "visitors", "seats", "people"})
+
+
+def _is_event(noun: str) -> bool:
+    """`drei Busunfällen`, `three coach crashes`: events, not people anything befell."""
+    low = noun.lower().replace("ä", "a").replace("ö", "o").replace("ü", "u")
+    return any(event_kind(form) for form in stem_forms(low))
+
+
+_BEFELL = {"killed": "dead", "arrested": "arrests", "evacuated": "evacuees", "injured": "injured"}
 
 
 _OF_TOTAL = re.compile(r"\s+(?:der|von|of(?:\s+the)?)\s+(?:insgesamt\s+)?\d[\d.,]*\d\b(?=\s)")
