@@ -299,3 +299,14 @@ def test_the_one_amount_of_a_unit_in_each_report_of_a_story_meets() -> None:
 def test_what_befell_a_noun_the_lexicon_does_not_know(text: str, language: str, counts: str) -> None:
     figure = analyse_document(Document("a", text, None, language)).figures[0]
     assert figure.counts == counts
+
+
+def test_the_one_time_of_an_unnamed_event_in_each_report_of_a_story_meets() -> None:
+    german = "Die Brücke bei Kerbach nahe Cochem ist beschädigt. Gegen 18.40 Uhr gab ein Teilstück nach."
+    english = "The bridge at Kerbach near Cochem is damaged. The section gave way at about 8.40 p.m."
+    docs = [Document("de", german, None, "de"), Document("en", english, None, "en")]
+    found = [(s.relation, s.members[0].text, s.members[1].text) for s in suggest(docs)]
+    assert [r for r, _, _ in found] == ["contradicts"]
+    # a second time in one report: which is which is not known
+    docs[1] = Document("en", english + " Divers arrived at 10 p.m.", None, "en")
+    assert suggest(docs) == []

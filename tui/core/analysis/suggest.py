@@ -37,6 +37,7 @@ from tui.core.analysis.context import noun_aliases
 from tui.core.analysis.dates import DateMention, overlap
 from tui.core.analysis.mutual import CONFLICTS, standing
 from tui.core.analysis.phrasing import DISASTERS
+from tui.core.analysis.times import UNNAMED
 
 RELATIONS = ("contradicts", "corroborates", "updates", "variant")
 
@@ -286,7 +287,7 @@ def pair_all(analyses: list[Analysis]) -> list[Suggestion]:
     aliases = {**noun_aliases(analyses), **translated_aliases(analyses)}
     aliases = {k: aliases.get(v, v) for k, v in aliases.items() if aliases.get(v, v) != k}
     topics = translated_topics(analyses)
-    lone = _lone_amounts(analyses)
+    lone = _lone_figures(analyses)
     for analysis in analyses:
         for f in _minor_as_whole(analysis.figures):
             if f.counts in aliases:
@@ -295,6 +296,10 @@ def pair_all(analyses: list[Analysis]) -> list[Suggestion]:
                 f = replace(f, topics=f.topics.union(*(topics.get(t, ()) for t in f.topics)))
             if (f.article, f.start) in lone:
                 f = replace(f, topics=f.topics | {SAME_STORY})
+            if f.counts == _UNNAMED_TIME:
+                if (f.article, f.start) not in lone:
+                    continue  # a time of an event no word names, and not its report's only one
+                f = replace(f, counts="time:" + SAME_STORY)
             if f.counts:
                 by_counts[_group(f)].append(f)
     memo: dict[tuple[str, int, int], Member] = {}
@@ -337,11 +342,13 @@ def pair_all(analyses: list[Analysis]) -> list[Suggestion]:
 # report of it are one amount, in whatever words.
 _PHYSICAL = frozenset({"m", "t", "ha", "l", "°C", "kn", "km/h"})
 SAME_STORY = "same story"
+_UNNAMED_TIME = "time:" + UNNAMED
 _MAX_STORY_ARTICLES = 16
 
 
-def _lone_amounts(analyses: list[Analysis]) -> set[tuple[str, int]]:
-    """The figures that are their article's only amount of their unit, in articles of one story.
+def _lone_figures(analyses: list[Analysis]) -> set[tuple[str, int]]:
+    """The figures that are their article's only amount of their unit (or its only time of
+    day, of an event no word names), in articles of one story.
     Not in an archive of many stories (every two articles would be compared)."""
     if len(analyses) > _MAX_STORY_ARTICLES:
         return set()
@@ -350,6 +357,15 @@ def _lone_amounts(analyses: list[Analysis]) -> set[tuple[str, int]]:
         for f in a.figures:
             if f.counts.startswith("unit:") and f.quantity.unit in _PHYSICAL and not f.modality:
                 by_unit[(a.document.id, f.quantity.unit)].append(f)
+            elif f.counts.startswith("time:"):
+                # `gegen 18.40 Uhr ein Teilstück der Brücke nachgab`, `The section gave way at
+                # about 8.40 p.m.`: each report's only time of day, of an event no word names
+                by_unit[(a.document.id, _UNNAMED_TIME)].append(f)
+    by_unit = {
+        key: found
+        for key, found in by_unit.items()
+        if key[1] != _UNNAMED_TIME or all(f.counts == _UNNAMED_TIME for f in found)
+    }
     keywords = {a.document.id: a.keywords for a in analyses}
     lone = {key: found[0] for key, found in by_unit.items() if len(found) == 1}
     out = set()

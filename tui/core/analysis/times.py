@@ -28,6 +28,7 @@ _MATCH_MINUTE = re.compile(r"\b(?P<n>\d{1,3})(?:\.|st|nd|rd|th)\s+(?:Spielminute
 TIME_HINT = re.compile(r"\d\s*(?:Uhr|[ap]\.?m\b)|inute", re.IGNORECASE)  # one search rules most out
 # The match itself and the disasters that may befall it: a minute of any is the incident's.
 _INCIDENTS = frozenset({"match", "collapse", "fire", "explosion", "crash", "accident", "attack", "shooting"})
+UNNAMED = "unnamed event"
 _TIME_SPREAD = {"gegen": 15, "etwa": 15, "around": 15, "about": 15, "approximately": 15}
 
 
@@ -68,6 +69,8 @@ def times_of_day(
         if what == "minute" and (not kind or kind in _INCIDENTS):
             # a match minute dates what befell the match, whichever word the sentence uses
             kind = "incident"
+        if not kind and what == "time":
+            kind = UNNAMED  # the event has words the lexicon does not know: see suggest._lone_times
         if not kind:
             continue
         if is_deadline(sentence.text, m.start()):
