@@ -310,3 +310,13 @@ def test_the_one_time_of_an_unnamed_event_in_each_report_of_a_story_meets() -> N
     # a second time in one report: which is which is not known
     docs[1] = Document("en", english + " Divers arrived at 10 p.m.", None, "en")
     assert suggest(docs) == []
+
+
+def test_a_time_belongs_to_the_event_of_its_own_part_of_the_sentence() -> None:
+    text = "Die Warnung wurde erst um 8.02 Uhr verschickt – fast zwei Stunden nach Beginn des Austritts."
+    counts = [
+        f.counts
+        for f in analyse_document(Document("a", text, None, "de")).figures
+        if f.quantity.unit == "time"
+    ]
+    assert counts == ["time:unnamed event"]  # not the time the leak began

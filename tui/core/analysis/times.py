@@ -29,6 +29,18 @@ TIME_HINT = re.compile(r"\d\s*(?:Uhr|[ap]\.?m\b)|inute", re.IGNORECASE)  # one s
 # The match itself and the disasters that may befall it: a minute of any is the incident's.
 _INCIDENTS = frozenset({"match", "collapse", "fire", "explosion", "crash", "accident", "attack", "shooting"})
 UNNAMED = "unnamed event"
+# `Die Warnung sei erst um 8.02 Uhr verschickt worden – fast zwei Stunden nach Beginn des
+# Austritts`: the event of a time is named in its own part of the sentence.
+_CLAUSE_CUT = re.compile(r"\s[–—-]\s|;|:\s")
+
+
+def _clause(sentence: Sentence, start: int, end: int) -> tuple[int, int]:
+    cuts = [sentence.start + m.start() for m in _CLAUSE_CUT.finditer(sentence.text)]
+    return max((c for c in cuts if c <= start), default=sentence.start), min(
+        (c for c in cuts if c >= end), default=sentence.end
+    )
+
+
 _TIME_SPREAD = {"gegen": 15, "etwa": 15, "around": 15, "about": 15, "approximately": 15}
 
 
@@ -60,8 +72,9 @@ def times_of_day(
         start = sentence.start + m.start()
         spans.append((start, sentence.start + m.end()))
         kind, distance = "", 10**9
+        begin, end = _clause(sentence, start, sentence.start + m.end())
         for w, low in zip(words, lowers, strict=True):
-            found = event_kind(low)
+            found = event_kind(low) if begin <= w.start < end else ""
             if found and abs(w.start - start) < distance:
                 kind, distance = found, abs(w.start - start)
         if not kind and what == "time" and any(low in GENERIC_INCIDENTS for low in lowers):
