@@ -320,3 +320,23 @@ def test_a_time_belongs_to_the_event_of_its_own_part_of_the_sentence() -> None:
         if f.quantity.unit == "time"
     ]
     assert counts == ["time:unnamed event"]  # not the time the leak began
+
+
+def test_amounts_of_two_things_named_in_one_language_do_not_meet() -> None:
+    docs = [
+        Document("a", "Near Kerbach and Cochem, the collapse dropped a 210-metre section.", None, "en"),
+        Document("b", "Near Kerbach and Cochem, traffic used the 480-metre bridge daily.", None, "en"),
+    ]
+    assert [s for s in suggest(docs) if s.reason == "number"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "modality"),
+    [
+        ("Ammonia leak injures three workers.", "injured", ""),
+        ("If her share falls below 50 percent, a runoff is held.", "", "possible"),
+    ],
+)
+def test_english_verbs_and_conditions(text: str, predicate: str, modality: str) -> None:
+    figure = analyse_document(Document("a", text, None, "en")).figures[0]
+    assert (figure.predicate, figure.modality) == (predicate, modality)

@@ -16,6 +16,7 @@ from rapidfuzz.fuzz import ratio
 from tui.core.analysis.claims import Figure
 from tui.core.analysis.dates import overlap
 from tui.core.analysis.fold import fold_name
+from tui.core.analysis.grammar import stem_forms
 from tui.core.analysis.lexicon import GENERIC, PLACES, USUAL_PREDICATE
 from tui.core.analysis.phrasing import incident_time
 
@@ -59,6 +60,8 @@ def comparable(a: Figure, b: Figure) -> bool:
     if (a.qualifier in _PART) != (b.qualifier in _PART):
         return False
     if a.counts.startswith("unit:"):
+        if _measure_other_things(a, b):
+            return False
         # an area a fire or flood spread over is the area it burned or flooded
         spread = a.quantity.unit == "ha" and "spread" in (a.predicate, b.predicate)
         if a.predicate and b.predicate and a.predicate != b.predicate and not agree(a, b) and not spread:
@@ -80,6 +83,15 @@ def comparable(a: Figure, b: Figure) -> bool:
             return True
         return a.counts not in GENERIC
     return True
+
+
+def _measure_other_things(a: Figure, b: Figure) -> bool:
+    """`a 210-metre section` and `the 480-metre bridge`: amounts of two things named in one
+    language (a German noun is capitalised, an English one not)."""
+    x, y = a.noun, b.noun
+    if not x or not y or x[:1].isupper() != y[:1].isupper():
+        return False
+    return not shared_words({stem_forms(x)[-1]}, {stem_forms(y)[-1]})
 
 
 def agree(a: Figure, b: Figure) -> bool:

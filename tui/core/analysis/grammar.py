@@ -98,7 +98,8 @@ def counted_noun(words: list[Word], lowers: list[str], first: int, language: str
                 return None  # `45,000 watched`, `14 seriously`: a verb or an adverb, not a noun
             # past `more`, `further` only: `two more bodies` counts bodies
             plain = all(lowers[k] in _SKIPPABLE for k in range(first, i))
-            if plain and low.isalpha() and _plural_head(low, nxt):
+            after = lowers[i + 2] if i + 2 < len(words) else ""
+            if plain and low.isalpha() and _plural_head(low, nxt, after):
                 return i + 1  # `41 polling districts`, `15 display cases`: the head is last
             return i if plain and low.isalpha() else None
         if words[i].capitalised:
@@ -112,10 +113,12 @@ def counted_noun(words: list[Word], lowers: list[str], first: int, language: str
     return None
 
 
-def _plural_head(low: str, nxt: str) -> bool:
-    """A singular word before a plural one is a modifier of an English compound noun."""
+def _plural_head(low: str, nxt: str, after: str) -> bool:
+    """A singular word before a plural one is a modifier of an English compound noun, when
+    what follows is no object (`41 polling districts were`, not `the bridge carries cars`)."""
     return (
         not low.endswith("s")
+        and (not after or after in STOPWORDS or after.endswith("ed") or not after.isalpha())
         and len(nxt) > 3
         and nxt.isalpha()
         and nxt.endswith("s")

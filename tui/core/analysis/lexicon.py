@@ -336,8 +336,9 @@ _PREDICATE_GROUPS = {
     "angekommen trainingsprogramme ausbildung militärausbildungsstätten eingesetzt mobilisiert "
     "bekämpften bekämpfen kämpften responded sent deployed deploy deployment stationed arrived dispatched "
     "mobilised mobilized fought battled transferred relocated",
-    "killed": "getötet getöteten tot starben gestorben ums killed died dead kill killing",
-    "injured": "verletzt verwundet verletzungen injured wounded hurt injuries injuring wounding",
+    "killed": "getötet getöteten tot starben gestorben ums killed died dead kill killing kills",
+    "injured": "verletzt verwundet verletzungen injured wounded hurt injuries injuring wounding injures "
+    "wounds",
     "missing": "vermisst missing",
     "evacuated": "evakuiert evakuierten evakuieren evakuierung räumung geräumt räumen evacuated evacuate "
     "evacuation",
@@ -413,7 +414,7 @@ PREDICATE_PHRASES = (
 MODALITY: dict[str, str] = {}
 for _word in (
     "könnte könnten würde würden befürchtet befürchten befürchtung fürchtet drohen droht "
-    "möglicherweise could might would feared fears fear possibly potentially ob falls whether"
+    "möglicherweise could might would feared fears fear possibly potentially ob falls whether if unless"
 ).split():
     MODALITY[_word] = "possible"
 for _word in "plant planen geplant planned plans plan soll".split():
