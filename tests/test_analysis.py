@@ -1105,7 +1105,7 @@ def test_an_event_counted_from_is_not_dated_by_the_sentence(
     text: str, language: str, kinds: list[str]
 ) -> None:
     found = analyse_document(Document("x", text, date(2026, 10, 7), language)).events
-    assert [e.kind for e in found] == kinds
+    assert [e.kind for e in found if e.kind != "unnamed event"] == kinds  # the fire's kind is not it
 
 
 @pytest.mark.parametrize(

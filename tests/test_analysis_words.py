@@ -340,3 +340,18 @@ def test_amounts_of_two_things_named_in_one_language_do_not_meet() -> None:
 def test_english_verbs_and_conditions(text: str, predicate: str, modality: str) -> None:
     figure = analyse_document(Document("a", text, None, "en")).figures[0]
     assert (figure.predicate, figure.modality) == (predicate, modality)
+
+
+def test_dates_of_an_event_the_lexicon_has_no_word_for_meet_by_translation(ding: Path) -> None:
+    ding.write_text(DING + "Endergebnis {n} | Endergebnisse {pl} :: final result | final results\n", "utf-8")
+    german = (
+        "Bei der Wahl in Wendberg führt Petra Kowalski. "
+        "Der Ausschuss will am Donnerstag das Endergebnis feststellen."
+    )
+    english = "In Wendberg, Petra Kowalski is ahead. The official result is due on Wednesday."
+    docs = [
+        Document("de", german, date(2026, 9, 28), "de"),
+        Document("en", english, date(2026, 9, 28), "en"),
+    ]
+    found = [(s.relation, s.members[0].text, s.members[1].text) for s in suggest(docs) if s.reason == "date"]
+    assert found == [("contradicts", "am Donnerstag", "on Wednesday")]

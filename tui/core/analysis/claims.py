@@ -23,12 +23,21 @@ from tui.core.analysis.dates import DateMention, dates, may_have_dates
 from tui.core.analysis.figures import figure_of, inside_date, is_year, maybe_spelled, modality_of
 from tui.core.analysis.fold import fold_name
 from tui.core.analysis.grammar import stem_forms
-from tui.core.analysis.lexicon import MONTHS, NOUNS, STOPWORDS, WEEKDAYS, event_kind, term_of, terms_in
+from tui.core.analysis.lexicon import (
+    MODALITY,
+    MONTHS,
+    NOUNS,
+    STOPWORDS,
+    WEEKDAYS,
+    event_kind,
+    term_of,
+    terms_in,
+)
 from tui.core.analysis.numbers import quantities
 from tui.core.analysis.phrasing import starts_period
 from tui.core.analysis.records import Analysis, Document, Event, Figure
 from tui.core.analysis.segment import Sentence, Word, sentences
-from tui.core.analysis.times import TIME_HINT, times_of_day
+from tui.core.analysis.times import TIME_HINT, UNNAMED, clause_of, times_of_day
 
 __all__ = ["Analysis", "Document", "Event", "Figure", "analyse_document"]
 
@@ -122,14 +131,31 @@ def _event(
     if reporting_date(doc.text, mention):
         return None
     best, distance, at = "", 10**9, None
+    begin, end = clause_of(sentence, mention.start, mention.end)
     for w, low in zip(words, lowers, strict=True):
-        cls = event_kind(low)
+        cls = event_kind(low) if begin <= w.start < end else ""
         if cls and _SPAN_AFTER.search(doc.text, max(0, w.start - 40), w.start):
             continue  # `Two days after a fire ..., on Wednesday`: the date is not the fire's
         if cls and abs(w.start - mention.start) < distance:
             best, distance, at = cls, abs(w.start - mention.start), w
+    clause = clause_words(doc.text, begin, end, mention, doc.language)
     if not best or at is None:
-        return None
+        if not clause or _UNTIL.match(mention.text):
+            return None
+        # no word the lexicon knows names the event: its clause's words may, in another
+        # report (`das amtliche Endergebnis` / `the official result`), see `unnamed`
+        return Event(
+            doc.id,
+            mention,
+            UNNAMED,
+            frozenset(),
+            mention.start,
+            mention.end,
+            mention.text,
+            source,
+            clause,
+            doc.language,
+        )
     if _UNTIL.match(mention.text):
         best += " (until)"  # `der Streik solle bis Mittwoch dauern`: its end, not its start
     topics = frozenset(terms_in(sentence.text.lower(), lowers)) | frozenset(
@@ -146,4 +172,25 @@ def _event(
     start, end = min(mention.start, at.start), max(mention.end, at.end)
     if end - start > 160:
         start, end = mention.start, mention.end
-    return Event(doc.id, mention, best, topics, start, end, doc.text[start:end], source)
+    return Event(doc.id, mention, best, topics, start, end, doc.text[start:end], source, clause, doc.language)
+
+
+_CLAUSE_WORD = re.compile(r"[^\W\d_][\w'-]{3,}")
+
+
+def clause_words(text: str, begin: int, end: int, mention: DateMention, language: str) -> frozenset[str]:
+    """Content words of a date's clause, lower case, outside the date itself: German nouns
+    (capitalised), any English word that is no function word."""
+    start, stop = mention.start, mention.end
+    out = set()
+    for m in _CLAUSE_WORD.finditer(text, begin, end):
+        if start <= m.start() < stop:
+            continue
+        word = m.group().strip("'-")
+        low = word.lower().removesuffix("'s")
+        if low in STOPWORDS or low in MONTHS or low in WEEKDAYS or low in MODALITY or len(low) < 4:
+            continue
+        if language == "de" and not word[:1].isupper():
+            continue
+        out.add(low)
+    return frozenset(out)

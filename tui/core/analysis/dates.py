@@ -18,6 +18,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from tui.core.analysis.lexicon import MONTHS, WEEKDAYS
+from tui.core.analysis.phrasing import future_clause
 
 if TYPE_CHECKING:
     from dateparser.date import DateDataParser
@@ -238,7 +239,7 @@ def dates(text: str, published: date | None, language: str = "de", offset: int =
             key=lambda m: m.start(),
         )
     for m in found:
-        mention = _mention(m, published, language, offset, _future(text, m.start(), m.end()))
+        mention = _mention(m, published, language, offset, future_clause(text, m.start(), m.end()))
         if mention is None:
             continue
         if (
@@ -249,26 +250,6 @@ def dates(text: str, published: date | None, language: str = "de", offset: int =
             out.pop()  # `Thursday, August 14`: the weekday of the date, not another day
         out.append(mention)
     return out
-
-
-# Words that put a clause in the future: a weekday or a date without its year there is the
-# coming one (`Der Wahlausschuss will am Donnerstag das Endergebnis feststellen`, `The result
-# is due on Wednesday`, `a runoff would be held on October 18`), not the last.
-_FUTURE = re.compile(
-    r"\b(?:soll|sollen|solle|will|wird|werden\s+\w+\s+(?!worden)|morgig\w*|morgen|übermorgen|"
-    r"kommenden?|nächste[nr]?|fände|fänden|käme|voraussichtlich|geplant|bevorstehend\w*|"
-    r"is\s+due|are\s+due|due\s+to|would|is\s+expected|are\s+expected|is\s+scheduled|"
-    r"are\s+scheduled|is\s+set\s+to|are\s+set\s+to|upcoming|next|tomorrow|plans?\s+to)\b",
-    re.IGNORECASE,
-)
-_CLAUSE_EDGE = re.compile(r"[,;:–]|\b(?:dass|that|nachdem|after|weil|because)\b", re.IGNORECASE)
-
-
-def _future(text: str, start: int, end: int) -> bool:
-    """Whether the clause around a date speaks of what is to come."""
-    begin = max((m.end() for m in _CLAUSE_EDGE.finditer(text, 0, start)), default=0)
-    stop = _CLAUSE_EDGE.search(text, end)
-    return _FUTURE.search(text, begin, stop.start() if stop else len(text)) is not None
 
 
 def _mention(

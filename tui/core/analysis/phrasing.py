@@ -113,3 +113,23 @@ def incident_time(a: str, b: str) -> bool:
         and "incident" in kinds
         and len(kinds & DISASTERS) == 1
     )
+
+
+# Words that put a clause in the future: a weekday or a date without its year there is the
+# coming one (`Der Wahlausschuss will am Donnerstag das Endergebnis feststellen`, `The result
+# is due on Wednesday`, `a runoff would be held on October 18`), not the last.
+_FUTURE = re.compile(
+    r"\b(?:soll|sollen|solle|will|wird|werden\s+\w+\s+(?!worden)|morgig\w*|morgen|übermorgen|"
+    r"kommenden?|nächste[nr]?|fände|fänden|käme|voraussichtlich|geplant|bevorstehend\w*|"
+    r"is\s+due|are\s+due|due\s+to|would|is\s+expected|are\s+expected|is\s+scheduled|"
+    r"are\s+scheduled|is\s+set\s+to|are\s+set\s+to|upcoming|next|tomorrow|plans?\s+to)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_EDGE = re.compile(r"[,;:–]|\b(?:dass|that|nachdem|after|weil|because)\b", re.IGNORECASE)
+
+
+def future_clause(text: str, start: int, end: int) -> bool:
+    """Whether the clause around a date speaks of what is to come."""
+    begin = max((m.end() for m in _CLAUSE_EDGE.finditer(text, 0, start)), default=0)
+    stop = _CLAUSE_EDGE.search(text, end)
+    return _FUTURE.search(text, begin, stop.start() if stop else len(text)) is not None

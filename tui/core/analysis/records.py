@@ -56,6 +56,8 @@ class Event:
     end: int
     text: str
     source: str = ""
+    words: frozenset[str] = frozenset()  # content words of the date's clause, lower case
+    language: str = ""
 
 
 @dataclass(slots=True)

@@ -37,7 +37,9 @@ from tui.core.analysis.context import noun_aliases
 from tui.core.analysis.dates import DateMention, overlap
 from tui.core.analysis.mutual import CONFLICTS, standing
 from tui.core.analysis.phrasing import DISASTERS
+from tui.core.analysis.story import SAME_STORY, UNNAMED_TIME, lone_figures, same_story
 from tui.core.analysis.times import UNNAMED
+from tui.core.analysis.unnamed import unnamed_pairs
 
 RELATIONS = ("contradicts", "corroborates", "updates", "variant")
 
@@ -287,7 +289,7 @@ def pair_all(analyses: list[Analysis]) -> list[Suggestion]:
     aliases = {**noun_aliases(analyses), **translated_aliases(analyses)}
     aliases = {k: aliases.get(v, v) for k, v in aliases.items() if aliases.get(v, v) != k}
     topics = translated_topics(analyses)
-    lone = _lone_figures(analyses)
+    lone = lone_figures(analyses)
     for analysis in analyses:
         for f in _minor_as_whole(analysis.figures):
             if f.counts in aliases:
@@ -296,7 +298,7 @@ def pair_all(analyses: list[Analysis]) -> list[Suggestion]:
                 f = replace(f, topics=f.topics.union(*(topics.get(t, ()) for t in f.topics)))
             if (f.article, f.start) in lone:
                 f = replace(f, topics=f.topics | {SAME_STORY})
-            if f.counts == _UNNAMED_TIME:
+            if f.counts == UNNAMED_TIME:
                 if (f.article, f.start) not in lone:
                     continue  # a time of an event no word names, and not its report's only one
                 f = replace(f, counts="time:" + SAME_STORY)
@@ -322,6 +324,7 @@ def pair_all(analyses: list[Analysis]) -> list[Suggestion]:
         for e in analysis.events:
             by_kind[e.kind].append(e)
     keywords = {a.document.id: a.keywords for a in analyses}
+    by_kind.pop(UNNAMED, None)  # paired by their clauses' words below, not as one kind
     for events in by_kind.values():
         dated = _one_date_per_article(events)
         for i, first in enumerate(events):
@@ -329,52 +332,15 @@ def pair_all(analyses: list[Analysis]) -> list[Suggestion]:
                 story = (
                     first.article in dated
                     and second.article in dated
-                    and _same_story(keywords[first.article], keywords[second.article])
+                    and same_story(keywords[first.article], keywords[second.article])
                 )
                 s = event_suggestion(first, second, story)
                 if s is not None:
                     out.append(s)
-    return out
-
-
-# Physical amounts (not money or shares, of which a story has many) that an article of a
-# story gives once: the one `1,5 Tonnen` of a leak and the one `500 kilograms` of another
-# report of it are one amount, in whatever words.
-_PHYSICAL = frozenset({"m", "t", "ha", "l", "°C", "kn", "km/h"})
-SAME_STORY = "same story"
-_UNNAMED_TIME = "time:" + UNNAMED
-_MAX_STORY_ARTICLES = 16
-
-
-def _lone_figures(analyses: list[Analysis]) -> set[tuple[str, int]]:
-    """The figures that are their article's only amount of their unit (or its only time of
-    day, of an event no word names), in articles of one story.
-    Not in an archive of many stories (every two articles would be compared)."""
-    if len(analyses) > _MAX_STORY_ARTICLES:
-        return set()
-    by_unit: dict[tuple[str, str], list[Figure]] = defaultdict(list)
-    for a in analyses:
-        for f in a.figures:
-            if f.counts.startswith("unit:") and f.quantity.unit in _PHYSICAL and not f.modality:
-                by_unit[(a.document.id, f.quantity.unit)].append(f)
-            elif f.counts.startswith("time:"):
-                # `gegen 18.40 Uhr ein Teilstück der Brücke nachgab`, `The section gave way at
-                # about 8.40 p.m.`: each report's only time of day, of an event no word names
-                by_unit[(a.document.id, _UNNAMED_TIME)].append(f)
-    by_unit = {
-        key: found
-        for key, found in by_unit.items()
-        if key[1] != _UNNAMED_TIME or all(f.counts == _UNNAMED_TIME for f in found)
-    }
-    keywords = {a.document.id: a.keywords for a in analyses}
-    lone = {key: found[0] for key, found in by_unit.items() if len(found) == 1}
-    out = set()
-    for (article, unit), f in lone.items():
-        if any(
-            other != article and u == unit and _same_story(keywords[article], keywords[other])
-            for other, u in lone
-        ):
-            out.add((article, f.start))
+    for x, y in unnamed_pairs(analyses):
+        s = event_suggestion(x, y, same_story=True)
+        if s is not None:
+            out.append(s)
     return out
 
 
@@ -399,14 +365,6 @@ def _group(f: Figure) -> str:
     if f.counts.startswith("time:") and f.counts[5:] in DISASTERS | {"incident"}:
         return "time:disaster"
     return f.counts
-
-
-_STORY_WORDS = 2
-
-
-def _same_story(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Two articles naming the same places and people (`Jüterbog`, `Hartmann`) tell one story."""
-    return len(a & b) >= _STORY_WORDS
 
 
 def _one_date_per_article(events: list[Event]) -> set[str]:

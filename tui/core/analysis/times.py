@@ -34,7 +34,8 @@ UNNAMED = "unnamed event"
 _CLAUSE_CUT = re.compile(r"\s[–—-]\s|;|:\s")
 
 
-def _clause(sentence: Sentence, start: int, end: int) -> tuple[int, int]:
+def clause_of(sentence: Sentence, start: int, end: int) -> tuple[int, int]:
+    """The part of the sentence around a span, between dashes, semicolons and colons."""
     cuts = [sentence.start + m.start() for m in _CLAUSE_CUT.finditer(sentence.text)]
     return max((c for c in cuts if c <= start), default=sentence.start), min(
         (c for c in cuts if c >= end), default=sentence.end
@@ -72,7 +73,7 @@ def times_of_day(
         start = sentence.start + m.start()
         spans.append((start, sentence.start + m.end()))
         kind, distance = "", 10**9
-        begin, end = _clause(sentence, start, sentence.start + m.end())
+        begin, end = clause_of(sentence, start, sentence.start + m.end())
         for w, low in zip(words, lowers, strict=True):
             found = event_kind(low) if begin <= w.start < end else ""
             if found and abs(w.start - start) < distance:

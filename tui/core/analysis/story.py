@@ -1,0 +1,62 @@
+"""What the reports of one story share, beyond the words of one sentence.
+
+Two articles that name the same places and people tell one story; and within one story
+an amount or a time that each report gives only once is likely the same one, even when
+the reports describe it in words no rule connects (`1,5 Tonnen` of a leak, `500
+kilograms` of it; `gegen 18.40 Uhr` and `at about 8.40 p.m.` for a collapse).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from tui.core.analysis.records import Analysis, Figure
+from tui.core.analysis.times import UNNAMED
+
+_STORY_WORDS = 2
+
+
+def same_story(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Two articles naming the same places and people (`Jüterbog`, `Hartmann`) tell one story."""
+    return len(a & b) >= _STORY_WORDS
+
+
+# Physical amounts (not money or shares, of which a story has many) that an article of a
+# story gives once: the one `1,5 Tonnen` of a leak and the one `500 kilograms` of another
+# report of it are one amount, in whatever words.
+_PHYSICAL = frozenset({"m", "t", "ha", "l", "°C", "kn", "km/h"})
+SAME_STORY = "same story"
+UNNAMED_TIME = "time:" + UNNAMED
+_MAX_STORY_ARTICLES = 16
+
+
+def lone_figures(analyses: list[Analysis]) -> set[tuple[str, int]]:
+    """The figures that are their article's only amount of their unit (or its only time of
+    day, of an event no word names), in articles of one story.
+    Not in an archive of many stories (every two articles would be compared)."""
+    if len(analyses) > _MAX_STORY_ARTICLES:
+        return set()
+    by_unit: dict[tuple[str, str], list[Figure]] = defaultdict(list)
+    for a in analyses:
+        for f in a.figures:
+            if f.counts.startswith("unit:") and f.quantity.unit in _PHYSICAL and not f.modality:
+                by_unit[(a.document.id, f.quantity.unit)].append(f)
+            elif f.counts.startswith("time:"):
+                # `gegen 18.40 Uhr ein Teilstück der Brücke nachgab`, `The section gave way at
+                # about 8.40 p.m.`: each report's only time of day, of an event no word names
+                by_unit[(a.document.id, UNNAMED_TIME)].append(f)
+    by_unit = {
+        key: found
+        for key, found in by_unit.items()
+        if key[1] != UNNAMED_TIME or all(f.counts == UNNAMED_TIME for f in found)
+    }
+    keywords = {a.document.id: a.keywords for a in analyses}
+    lone = {key: found[0] for key, found in by_unit.items() if len(found) == 1}
+    out = set()
+    for (article, unit), f in lone.items():
+        if any(
+            other != article and u == unit and same_story(keywords[article], keywords[other])
+            for other, u in lone
+        ):
+            out.add((article, f.start))
+    return out
