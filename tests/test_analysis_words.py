@@ -355,3 +355,16 @@ def test_dates_of_an_event_the_lexicon_has_no_word_for_meet_by_translation(ding:
     ]
     found = [(s.relation, s.members[0].text, s.members[1].text) for s in suggest(docs) if s.reason == "date"]
     assert found == [("contradicts", "am Donnerstag", "on Wednesday")]
+
+
+def test_times_of_an_event_the_lexicon_has_no_word_for_meet_by_translation(ding: Path) -> None:
+    ding.write_text(DING + "Entwarnung {f} :: all clear (signal)\n", "utf-8")
+    german = (
+        "In Halstedt trat bei Norchem Gas aus. Um 7.10 Uhr heulten Sirenen. Entwarnung gab es um 11.30 Uhr."
+    )
+    english = (
+        "Gas leaked at Norchem in Halstedt. At 7.10 a.m. sirens sounded. The all-clear was given at 1.30 p.m."
+    )
+    docs = [Document("de", german, None, "de"), Document("en", english, None, "en")]
+    found = sorted((s.relation, s.members[0].text, s.members[1].text) for s in suggest(docs))
+    assert ("contradicts", "um 11.30 Uhr", "at 1.30 p.m.") in found

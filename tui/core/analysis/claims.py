@@ -24,7 +24,6 @@ from tui.core.analysis.figures import figure_of, inside_date, is_year, maybe_spe
 from tui.core.analysis.fold import fold_name
 from tui.core.analysis.grammar import stem_forms
 from tui.core.analysis.lexicon import (
-    MODALITY,
     MONTHS,
     NOUNS,
     STOPWORDS,
@@ -34,7 +33,7 @@ from tui.core.analysis.lexicon import (
     terms_in,
 )
 from tui.core.analysis.numbers import quantities
-from tui.core.analysis.phrasing import starts_period
+from tui.core.analysis.phrasing import clause_words, starts_period
 from tui.core.analysis.records import Analysis, Document, Event, Figure
 from tui.core.analysis.segment import Sentence, Word, sentences
 from tui.core.analysis.times import TIME_HINT, UNNAMED, clause_of, times_of_day
@@ -138,7 +137,7 @@ def _event(
             continue  # `Two days after a fire ..., on Wednesday`: the date is not the fire's
         if cls and abs(w.start - mention.start) < distance:
             best, distance, at = cls, abs(w.start - mention.start), w
-    clause = clause_words(doc.text, begin, end, mention, doc.language)
+    clause = clause_words(doc.text, begin, end, (mention.start, mention.end), doc.language)
     if not best or at is None:
         if not clause or _UNTIL.match(mention.text):
             return None
@@ -173,24 +172,3 @@ def _event(
     if end - start > 160:
         start, end = mention.start, mention.end
     return Event(doc.id, mention, best, topics, start, end, doc.text[start:end], source, clause, doc.language)
-
-
-_CLAUSE_WORD = re.compile(r"[^\W\d_][\w'-]{3,}")
-
-
-def clause_words(text: str, begin: int, end: int, mention: DateMention, language: str) -> frozenset[str]:
-    """Content words of a date's clause, lower case, outside the date itself: German nouns
-    (capitalised), any English word that is no function word."""
-    start, stop = mention.start, mention.end
-    out = set()
-    for m in _CLAUSE_WORD.finditer(text, begin, end):
-        if start <= m.start() < stop:
-            continue
-        word = m.group().strip("'-")
-        low = word.lower().removesuffix("'s")
-        if low in STOPWORDS or low in MONTHS or low in WEEKDAYS or low in MODALITY or len(low) < 4:
-            continue
-        if language == "de" and not word[:1].isupper():
-            continue
-        out.add(low)
-    return frozenset(out)

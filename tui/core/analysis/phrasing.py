@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from tui.core.analysis.lexicon import MODALITY, MONTHS, STOPWORDS, WEEKDAYS
+
 # The sentence says a figure changed to its value: a later report's figure then
 # updates an earlier one even when the two reports are a day apart.
 _CHANGE = re.compile(
@@ -133,3 +135,25 @@ def future_clause(text: str, start: int, end: int) -> bool:
     begin = max((m.end() for m in _CLAUSE_EDGE.finditer(text, 0, start)), default=0)
     stop = _CLAUSE_EDGE.search(text, end)
     return _FUTURE.search(text, begin, stop.start() if stop else len(text)) is not None
+
+
+_CLAUSE_WORD = re.compile(r"[^\W\d_][\w'-]{3,}")
+
+
+def clause_words(text: str, begin: int, end: int, skip: tuple[int, int], language: str) -> frozenset[str]:
+    """Content words of the clause of a date or time, lower case, outside it (`skip`): German
+    nouns (capitalised), any English word that is no function word. What names an event
+    that the lexicon has no word for (see `unnamed`)."""
+    start, stop = skip
+    out = set()
+    for m in _CLAUSE_WORD.finditer(text, begin, end):
+        if start <= m.start() < stop:
+            continue
+        word = m.group().strip("'-")
+        low = word.lower().removesuffix("'s")
+        if low in STOPWORDS or low in MONTHS or low in WEEKDAYS or low in MODALITY or len(low) < 4:
+            continue
+        if language == "de" and not word[:1].isupper():
+            continue
+        out.add(low)
+    return frozenset(out)

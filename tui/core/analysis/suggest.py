@@ -39,7 +39,7 @@ from tui.core.analysis.mutual import CONFLICTS, standing
 from tui.core.analysis.phrasing import DISASTERS
 from tui.core.analysis.story import SAME_STORY, UNNAMED_TIME, lone_figures, same_story
 from tui.core.analysis.times import UNNAMED
-from tui.core.analysis.unnamed import unnamed_pairs
+from tui.core.analysis.unnamed import unnamed_pairs, unnamed_times
 
 RELATIONS = ("contradicts", "corroborates", "updates", "variant")
 
@@ -290,6 +290,7 @@ def pair_all(analyses: list[Analysis]) -> list[Suggestion]:
     aliases = {k: aliases.get(v, v) for k, v in aliases.items() if aliases.get(v, v) != k}
     topics = translated_topics(analyses)
     lone = lone_figures(analyses)
+    unnamed: list[Figure] = []
     for analysis in analyses:
         for f in _minor_as_whole(analysis.figures):
             if f.counts in aliases:
@@ -300,10 +301,13 @@ def pair_all(analyses: list[Analysis]) -> list[Suggestion]:
                 f = replace(f, topics=f.topics | {SAME_STORY})
             if f.counts == UNNAMED_TIME:
                 if (f.article, f.start) not in lone:
-                    continue  # a time of an event no word names, and not its report's only one
+                    unnamed.append(f)  # a time of an event no word names, not its report's only one
+                    continue
                 f = replace(f, counts="time:" + SAME_STORY)
             if f.counts:
                 by_counts[_group(f)].append(f)
+    for n, (x, y) in enumerate(unnamed_times(analyses, unnamed)):
+        by_counts[f"{UNNAMED_TIME} {n}"] = [x, y]  # matched by their clauses' words: a pair alone
     memo: dict[tuple[str, int, int], Member] = {}
     found: list[tuple[str, tuple[str, int | None, Figure, Figure], Figure, Figure]] = []
     for group, figures in by_counts.items():
@@ -337,8 +341,8 @@ def pair_all(analyses: list[Analysis]) -> list[Suggestion]:
                 s = event_suggestion(first, second, story)
                 if s is not None:
                     out.append(s)
-    for x, y in unnamed_pairs(analyses):
-        s = event_suggestion(x, y, same_story=True)
+    for one, other in unnamed_pairs(analyses):
+        s = event_suggestion(one, other, same_story=True)
         if s is not None:
             out.append(s)
     return out

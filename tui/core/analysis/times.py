@@ -11,7 +11,7 @@ from tui.core.analysis.as_of import as_of_date
 from tui.core.analysis.dates import DateMention
 from tui.core.analysis.lexicon import event_kind
 from tui.core.analysis.numbers import Quantity
-from tui.core.analysis.phrasing import GENERIC_INCIDENTS, is_deadline
+from tui.core.analysis.phrasing import GENERIC_INCIDENTS, clause_words, is_deadline
 from tui.core.analysis.records import Document, Figure
 from tui.core.analysis.segment import Sentence, Word
 
@@ -117,6 +117,10 @@ def times_of_day(
                 as_of_from,
                 source,
                 doc.published,
+                # what may name the event in another report's words: see `unnamed`
+                clause_words(doc.text, begin, end, (q.start, q.end), doc.language)
+                if kind == UNNAMED
+                else frozenset(),
             )
         )
     return out, spans

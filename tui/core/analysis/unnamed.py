@@ -12,12 +12,13 @@ names (places, people) are shared by every sentence and count for nothing.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
+from typing import TypeVar
 
-from tui.core.analysis.compare import shared_words
 from tui.core.analysis.dictionary import english_stem, translations
 from tui.core.analysis.fold import fold_name
 from tui.core.analysis.grammar import stem_forms
-from tui.core.analysis.records import Analysis, Event
+from tui.core.analysis.records import Analysis, Event, Figure
 from tui.core.analysis.story import same_story
 from tui.core.analysis.times import UNNAMED
 
@@ -26,18 +27,27 @@ _MAX_EVENTS = 40  # dates of one article that are compared
 _MARGIN = 1
 
 
-def _score(x: Event, y: Event, heads: dict[str, frozenset[str]], names: frozenset[str]) -> int:
-    """Words the two clauses share, in one language or by translation; 0 when none."""
-    wx = {w for w in x.words if fold_name(w) not in names}
-    wy = {w for w in y.words if fold_name(w) not in names}
-    if not wx or not wy:
+def _score(
+    wx: frozenset[str],
+    wy: frozenset[str],
+    lx: str,
+    ly: str,
+    heads: dict[str, frozenset[str]],
+    names: frozenset[str],
+) -> int:
+    """Words the two clauses share, in one language or by translation; 0 when none. Only
+    the same word counts in one language: a compound's head is often another thing
+    (`Entwarnung` is no `Warnung`)."""
+    xs = {w for w in wx if fold_name(w) not in names}
+    ys = {w for w in wy if fold_name(w) not in names}
+    if not xs or not ys:
         return 0
-    score = len(shared_words({stem_forms(w)[-1] for w in wx}, {stem_forms(w)[-1] for w in wy}))
-    if x.language != y.language:
-        german, english = (wx, wy) if x.language == "de" else (wy, wx)
-        stems = {english_stem(w) for w in english}
-        score += sum(1 for g in german if heads.get(g, frozenset()) & stems)
-    return score
+    if lx == ly:
+        return len({stem_forms(w)[-1] for w in xs} & {stem_forms(w)[-1] for w in ys})
+    german, english = (xs, ys) if lx == "de" else (ys, xs)
+    # `all-clear`: the dictionary's head of `all clear` is `clear`
+    stems = {english_stem(w.rsplit("-", 1)[-1]) for w in english} | {english_stem(w) for w in english}
+    return sum(1 for g in german if heads.get(g, frozenset()) & stems)
 
 
 def _best(scores: dict[int, int]) -> int | None:
@@ -53,35 +63,53 @@ def unnamed_pairs(analyses: list[Analysis]) -> list[tuple[Event, Event]]:
     """Mutual clear best matches between the dated events of two reports of one story that
     no lexicon word names. (Named events take part, so that an unnamed one whose best match
     is named stays unpaired: meeting a named event on words alone proposed too many.)"""
-    dated = [(a, a.events[:_MAX_EVENTS]) for a in analyses if a.events]
-    if len(dated) > _MAX_ARTICLES or not any(e.kind == UNNAMED for _, es in dated for e in es):
+    events = [(a, a.events[:_MAX_EVENTS]) for a in analyses if a.events]
+    return _mutual(events, lambda e: e.words, lambda e: e.kind == UNNAMED)
+
+
+def unnamed_times(analyses: list[Analysis], figures: list[Figure]) -> list[tuple[Figure, Figure]]:
+    """The same for times of day whose event no lexicon word names (`Entwarnung gab es um
+    11.30 Uhr` / `The all-clear was given at 1.30 p.m.`); their clause's words are their topics."""
+    by_article: dict[str, list[Figure]] = defaultdict(list)
+    for f in figures:
+        by_article[f.article].append(f)
+    times = [(a, by_article[a.document.id][:_MAX_EVENTS]) for a in analyses if by_article.get(a.document.id)]
+    return _mutual(times, lambda f: f.topics, lambda f: True)
+
+
+T = TypeVar("T")
+
+
+def _mutual(
+    found: list[tuple[Analysis, list[T]]], words: Callable[[T], frozenset[str]], unnamed: Callable[[T], bool]
+) -> list[tuple[T, T]]:
+    if len(found) > _MAX_ARTICLES or not any(unnamed(x) for _, xs in found for x in xs):
         return []
-    german = sorted({w for _, es in dated for e in es if e.language == "de" for w in e.words})
-    found = (
-        translations([w.capitalize() for w in german])
-        if len({e.language for _, es in dated for e in es}) > 1
-        else {}
-    )
-    heads = {w: found[w.capitalize()] for w in german if w.capitalize() in found}
+    languages = {a.document.id: a.document.language for a, _ in found}
+    german = sorted({w for a, xs in found if a.document.language == "de" for x in xs for w in words(x)})
+    mixed = len(set(languages.values())) > 1
+    looked = translations([w.capitalize() for w in german]) if mixed else {}
+    heads = {w: looked[w.capitalize()] for w in german if w.capitalize() in looked}
     # proper names: what English capitalises mid-sentence (German capitalises every noun)
-    names = frozenset().union(*(a.keywords for a, _ in dated if a.document.language == "en"))
+    names = frozenset().union(*(a.keywords for a, _ in found if a.document.language == "en"))
     out = []
-    for i, (a, xs) in enumerate(dated):
-        for b, ys in dated[i + 1 :]:
+    for i, (a, xs) in enumerate(found):
+        for b, ys in found[i + 1 :]:
             if not same_story(a.keywords, b.keywords):
                 continue
             forward: dict[int, dict[int, int]] = defaultdict(dict)
             backward: dict[int, dict[int, int]] = defaultdict(dict)
             for xi, x in enumerate(xs):
                 for yi, y in enumerate(ys):
-                    score = _score(x, y, heads, names)
+                    score = _score(
+                        words(x), words(y), languages[a.document.id], languages[b.document.id], heads, names
+                    )
                     if score:
                         forward[xi][yi] = backward[yi][xi] = score
             for xi, scores in forward.items():
                 best = _best(scores)
                 if best is None or _best(backward[best]) != xi:
                     continue
-                x, y = xs[xi], ys[best]
-                if x.kind == y.kind == UNNAMED:  # a named one's best match is left to its kind
-                    out.append((x, y))
+                if unnamed(xs[xi]) and unnamed(ys[best]):  # a named one's match is left to its kind
+                    out.append((xs[xi], ys[best]))
     return out
