@@ -368,3 +368,24 @@ def test_times_of_an_event_the_lexicon_has_no_word_for_meet_by_translation(ding:
     docs = [Document("de", german, None, "de"), Document("en", english, None, "en")]
     found = sorted((s.relation, s.members[0].text, s.members[1].text) for s in suggest(docs))
     assert ("contradicts", "um 11.30 Uhr", "at 1.30 p.m.") in found
+
+
+def test_a_german_statement_meets_an_english_one_on_translated_words(ding: Path) -> None:
+    ding.write_text(DING + "Ventil {n} :: valve\nRohr {n} | Rohre {pl} :: pipe | pipes\n", "utf-8")
+    german = (
+        "In Halstedt bei Norchem trat Gas aus. Das Unternehmen bestätigte, dass ein Ventil am Rohr brach."
+    )
+    english = "Gas leaked at Norchem in Halstedt. The company denied that a valve on the pipe broke."
+    docs = [Document("de", german, None, "de"), Document("en", english, None, "en")]
+    assert [s.relation for s in suggest(docs) if s.reason == "stance"] == ["contradicts"]
+    ding.write_text(DING, "utf-8")  # the same without those entries
+    assert [s.relation for s in suggest(docs) if s.reason == "stance"] == []
+
+
+def test_a_spokesman_of_a_company_speaks_for_it() -> None:
+    german = (
+        "Bei Norchem in Halstedt trat Gas aus. Ein Norchem-Sprecher räumte ein, dass Anwohner gewarnt wurden."
+    )
+    english = "Gas leaked at Norchem in Halstedt. Norchem denied that residents had been warned."
+    docs = [Document("de", german, None, "de"), Document("en", english, None, "en")]
+    assert [s.relation for s in suggest(docs) if s.reason == "stance"] == ["contradicts"]

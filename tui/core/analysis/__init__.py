@@ -13,7 +13,7 @@ from datetime import date
 
 from tui.core.analysis.claims import Analysis, Document, Event, Figure, analyse_document
 from tui.core.analysis.names import name_suggestions, names
-from tui.core.analysis.stance import stance_suggestions, statements
+from tui.core.analysis.stance import stance_suggestions, statements, with_translations
 from tui.core.analysis.suggest import RELATIONS, Member, Suggestion, pair_all
 from tui.core.files.entities import Entity
 
@@ -55,7 +55,7 @@ def suggest(
         for a in analyses:
             a.figures.clear()
             a.events.clear()
-    found += stance_suggestions([s for a in analyses for s in statements(a)])
+    found += stance_suggestions(with_translations([s for a in analyses for s in statements(a)]))
     found += name_suggestions(names(analyses), entities)
     unique = {s.id: s for s in found}
     return sorted((s for s in unique.values() if s.score >= min_score), key=lambda s: (-s.score, s.id))

@@ -29,7 +29,7 @@ DING_PATHS = (Path("/usr/share/trans/de-en"),)
 _MAX_WORDS = 400  # a story's nouns; an archive's many thousands are not looked up
 _MIN_HEAD = 4  # a compound's head (`Todes|opfer`) of at least this many letters
 _BRACKETS = re.compile(r"\{[^}]*\}|\[[^\]]*\]|\([^)]*\)|/[A-Z][^/]*/|<[^>]*>")
-_CACHE: dict[tuple[Path, str], frozenset[str]] = {}  # (dictionary, German word) -> English heads
+_CACHE: dict[tuple[tuple[str, int, int], str], frozenset[str]] = {}  # (dictionary file, word) -> heads
 _CACHE_CAP = 20000
 
 
@@ -139,7 +139,12 @@ def translations(words: Iterable[str]) -> dict[str, frozenset[str]]:
     source = _source()
     if source is None or not words:
         return {}
-    todo = [w for w in words if (source, w) not in _CACHE]
+    try:
+        stat = source.stat()
+    except OSError:
+        return {}
+    key = (str(source), stat.st_mtime_ns, stat.st_size)  # a changed file is read again
+    todo = [w for w in words if (key, w) not in _CACHE]
     if todo:
         forms = {w: _forms(w) for w in todo}
         wanted = {f for inflected, heads in forms.values() for f in (*inflected, *heads)}
@@ -152,5 +157,5 @@ def translations(words: Iterable[str]) -> dict[str, frozenset[str]]:
                 found |= entries.get(f, set())
             if not found:  # the longest listed head of a compound
                 found = next((entries[f] for f in compound if f in entries), set())
-            _CACHE[source, w] = frozenset(found)
-    return {w: _CACHE[source, w] for w in words if _CACHE.get((source, w))}
+            _CACHE[key, w] = frozenset(found)
+    return {w: _CACHE[key, w] for w in words if _CACHE.get((key, w))}

@@ -11,16 +11,18 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from tui.core.analysis.attribution import actors, stance
 from tui.core.analysis.claims import Analysis
+from tui.core.analysis.dictionary import translations
 from tui.core.analysis.fold import fold_name
 from tui.core.analysis.lexicon import (
     GENERIC,
     MONTHS,
     NOUNS,
     PLACES,
+    ROLES,
     STOPWORDS,
     UNITS,
     WEEKDAYS,
@@ -51,6 +53,7 @@ class Statement:
     text: str
     words: tuple[str, ...] = ()  # content words, sorted and distinct, for statements without a named actor
     names: frozenset[str] = frozenset()  # the actors as spelled, for the summary
+    nouns: tuple[str, ...] = ()  # a German statement's nouns, to look up their English translations
 
 
 def statements(analysis: Analysis) -> list[Statement]:
@@ -65,6 +68,8 @@ def statements(analysis: Analysis) -> list[Statement]:
         # An actor is known by its folded name (`Selenskyj`/`Zelenskyy`) and by what it
         # is in either language (`Landkreis`/`the district`).
         low_before = before.lower()
+        # `Ein Norchem-Sprecher`: the company's spokesman speaks for Norchem
+        named = named | {n.split("-")[0] for n in named if "-" in n and n.rsplit("-", 1)[1].lower() in ROLES}
         holders = frozenset(fold_name(n) for n in named) | frozenset(
             terms_in(low_before, _CONTENT.findall(low_before))
         )
@@ -81,6 +86,7 @@ def statements(analysis: Analysis) -> list[Statement]:
                 *(sys.intern(t) for t in terms_in(low_text, _SHORT.findall(low_text))),
             ]
         )
+        german = analysis.document.language == "de"
         out.append(
             Statement(
                 analysis.document.id,
@@ -92,8 +98,28 @@ def statements(analysis: Analysis) -> list[Statement]:
                 sentence.text,
                 words,
                 named,
+                tuple(sorted(set(_NOUN.findall(sentence.text)))) if german else (),
             )
         )
+    return out
+
+
+_NOUN = re.compile(r"(?<![\w-])[A-ZÄÖÜ][a-zäöüß]{3,}\b")
+
+
+def with_translations(found: list[Statement]) -> list[Statement]:
+    """German statements gain the English translations of their nouns as words, so that
+    `ein defektes Ventil` meets `a faulty valve` (`Ventil` -> `valve`): when the story also
+    has English statements, and the dictionary is there."""
+    if not any(st.nouns for st in found) or all(st.nouns or not st.words for st in found):
+        return found
+    heads = translations(sorted({n for st in found for n in st.nouns}))
+    # only words an English statement uses: two German statements meet on their own words
+    english = {w for st in found if not st.nouns for w in st.words}
+    out = []
+    for st in found:
+        extra = {sys.intern(c) for n in st.nouns for h in heads.get(n, ()) if (c := _concept(h)) in english}
+        out.append(replace(st, words=_compact([*st.words, *extra])) if extra else st)
     return out
 
 
