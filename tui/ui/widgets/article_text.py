@@ -191,20 +191,31 @@ class ArticleText(ScrollView, can_focus=True):
 
     # Textual's own focus handlers redraw the whole widget; here only the caret
     # shows the focus, so only its line is drawn again (a whole view was a
-    # third of the frame when `t` moved the focus to the articles list).
+    # third of the frame when `t` moved the focus to the articles list), and
+    # in the frame after the key's: a line at the far side of the screen from
+    # what the key shows made Textual draw every widget between the two.
     def _on_focus(self, event: events.Focus) -> None:
         event.prevent_default()
         self.has_focus = True
-        self._refresh_offsets(self.cursor, self.cursor)
+        self.call_after_refresh(self._refresh_caret)
         if self.parent is not None:
             self.parent.post_message(events.DescendantFocus(self))
 
     def _on_blur(self, event: events.Blur) -> None:
         event.prevent_default()
         self.has_focus = False
-        self._refresh_offsets(self.cursor, self.cursor)
+        self.call_after_refresh(self._refresh_caret)
         if self.parent is not None:
             self.parent.post_message(events.DescendantBlur(self))
+
+    def _refresh_caret(self) -> None:
+        self._refresh_offsets(self.cursor, self.cursor)
+
+    def watch_has_focus(self, _has_focus: bool) -> None:
+        """Not restyled on focus: no style of an article view depends on it
+        (only the caret, above), and Textual's restyle redid the view's dozen
+        highlight styles on every focus change. A `:focus` rule for the view
+        would need this removed."""
 
     def move_cursor(self, offset: int, center: bool = False) -> None:
         self.cursor = offset

@@ -42,12 +42,17 @@ class KeyLine(Static):
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
-        self._bindings_changed()
+        self._draw_keys()
 
     def on_unmount(self) -> None:
         self.screen.bindings_updated_signal.unsubscribe(self)
 
     def _bindings_changed(self, *_: object) -> None:
+        # After the frame of the key that changed them: a line across the whole
+        # bottom row, drawn in that frame, made Textual draw every row above too.
+        self.call_after_refresh(self._draw_keys)
+
+    def _draw_keys(self) -> None:
         seen: set[str] = set()
         shown: list[tuple[str, str, bool]] = []
         for _node, binding, enabled, _tooltip in self.screen.active_bindings.values():

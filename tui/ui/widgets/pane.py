@@ -60,6 +60,20 @@ class ArticlePane(Vertical):
         self._suggestions = suggestions
         self._pending: tuple[Annotation, set[str], Text | None, bool] | None = None
 
+    # The border of the pane holding the focus is marked by a class set a frame
+    # after the focus moved, not by :focus-within: Textual restyles the whole
+    # pane (the view's dozen highlight styles among it) inside the key that
+    # moved the focus, and the frame with the border joined the one of what
+    # the key showed (half of a `t`).
+    @on(events.DescendantFocus)
+    @on(events.DescendantBlur)
+    def _focus_moved(self) -> None:
+        self.call_after_refresh(self._mark_focus)
+
+    def _mark_focus(self) -> None:
+        focused = self.screen.focused if self.is_attached else None
+        self.set_class(focused is not None and self in focused.ancestors, "-focused")
+
     def compose(self) -> ComposeResult:
         yield Static(header_text(self.article, self.corpus), classes="pane-header")
         yield ArticleView(
