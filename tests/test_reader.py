@@ -474,3 +474,28 @@ async def test_problems_found_by_the_background_load_are_announced_and_shown_on_
         assert app.query_one("#issues").display
         text = drawn(app.query_one("#issues"))
         assert "story.yaml:" in text and "gone" in text
+
+
+async def test_the_border_of_the_focused_pane_follows_the_focus() -> None:
+    """Marked a frame after the focus moves (ArticlePane._focus_moved): read
+    from the colour of each pane's drawn top border."""
+    app = app_for(A0, A1)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        first, second = app.reader.panes
+
+        def border(pane: Widget) -> object:
+            style = next(iter(pane.render_line(0))).style
+            return style.color if style else None
+
+        assert border(first) != border(second)
+        focused_colour = border(first)
+        await pilot.press("tab")
+        await pilot.pause()
+        await pilot.pause()
+        assert border(second) == focused_colour and border(first) != focused_colour
+        await pilot.press("t")  # the articles list takes the focus: no pane is marked
+        await pilot.pause()
+        await pilot.pause()
+        assert focused_colour not in (border(first), border(second))
