@@ -292,6 +292,7 @@ def test_the_one_amount_of_a_unit_in_each_report_of_a_story_meets() -> None:
         # whatever the noun, people killed are the dead, people arrested are arrests
         ("Drei Hafenarbeiter kamen ums Leben.", "de", "dead"),
         ("Police arrested two smugglers.", "en", "arrests"),
+        ("The number of smugglers arrested has risen to nine.", "en", "arrests"),
         # an event is no one anything befell
         ("Bei drei Busunfällen wurden 14 Menschen verletzt.", "de", "noun:busunfäll"),
     ],

@@ -207,6 +207,8 @@ def figure_of(
     else:
         noun, counts, end = _number_of(sentence, q), "", q.end
         counts = NOUNS.get(noun.lower(), "") if noun else ""
+        if noun and not counts and noun.isalpha():
+            counts = "noun:" + min(stem_forms(noun), key=len)  # `the number of smugglers`
         # `the number of suspects arrested has risen to nine`: what happened to them
         said = _NUMBER_OF.search(sentence.text)
         if noun and said and said.group(2) and PREDICATES.get(said.group(2).lower()):
