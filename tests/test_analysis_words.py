@@ -390,3 +390,9 @@ def test_a_spokesman_of_a_company_speaks_for_it() -> None:
     english = "Gas leaked at Norchem in Halstedt. Norchem denied that residents had been warned."
     docs = [Document("de", german, None, "de"), Document("en", english, None, "en")]
     assert [s.relation for s in suggest(docs) if s.reason == "stance"] == ["contradicts"]
+
+
+def test_a_time_something_began_is_of_an_unnamed_event() -> None:
+    text = "Die Arbeit hatte gegen 4.15 Uhr begonnen."
+    counts = [f.counts for f in analyse_document(Document("a", text, None, "de")).figures]
+    assert counts == ["time:unnamed event"]

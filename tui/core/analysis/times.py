@@ -83,8 +83,8 @@ def times_of_day(
         if what == "minute" and (not kind or kind in _INCIDENTS):
             # a match minute dates what befell the match, whichever word the sentence uses
             kind = "incident"
-        if not kind and what == "time":
-            kind = UNNAMED  # the event has words the lexicon does not know: see suggest._lone_times
+        if what == "time" and kind in ("", "began"):  # `hatte gegen 4.15 Uhr begonnen`: began what?
+            kind = UNNAMED  # no lexicon word names the event: see story.lone_figures, unnamed
         if not kind:
             continue
         if is_deadline(sentence.text, m.start()):
