@@ -396,3 +396,17 @@ def test_a_time_something_began_is_of_an_unnamed_event() -> None:
     text = "Die Arbeit hatte gegen 4.15 Uhr begonnen."
     counts = [f.counts for f in analyse_document(Document("a", text, None, "de")).figures]
     assert counts == ["time:unnamed event"]
+
+
+def test_a_year_before_a_participle_dates_what_happened() -> None:
+    from tui.core.analysis.dates import dates
+    from tui.core.analysis.lexicon import event_kind
+
+    found = dates("Die 1972 eröffnete Brücke gilt als wichtig.", date(2026, 3, 17), "de")
+    assert [(d.text, d.label()) for d in found] == [("1972", "1972")]
+    assert [event_kind(w) for w in ("eröffnete", "eingestürzten", "unterzeichnete")] == [
+        "opened",
+        "collapse",
+        "signed",
+    ]
+    assert dates("Die 2000 Soldaten kamen.", date(2026, 3, 17), "de") == []

@@ -56,6 +56,9 @@ _CANDIDATE = re.compile(
     rf"|(?P<my>\b(?:{_MONTH})\s+{_YEAR}\b)"
     rf"|(?P<month>\b(?:im|in|seit|bis|Anfang|Ende|Mitte|early|late|mid|since|until)\s+(?:{_MONTH})\b(?:\s+{_YEAR}\b)?)"
     rf"|(?P<year>\b(?:im\s+Jahr(?:e)?|in|seit|bis|Anfang|Ende|Mitte|since|until|early|late)\s+{_YEAR}\b)"
+    # `Die 1972 eröffnete Brücke`: a year before a participle is when that happened to it
+    rf"|(?P<attr>(?<=\b[Dd]ie\s|\b[Dd]er\s|\b[Dd]as\s|\b[Dd]en\s|\b[Dd]em\s)"
+    rf"{_YEAR}(?=\s+(?-i:[a-zäöüß]+(?:te|ten|tes|ter|tem|ene|enen|ener|ete|eten)\b)))"
     rf"|(?P<weekday>\b(?:am|on|last|vergangenen|letzten|bis|until|till|next|nächsten|kommenden)?\s*(?:{_WEEKDAY})"
     rf"(?:abend|morgen|nachmittag|vormittag|nacht|mittag|\s+(?:morning|evening|night|afternoon))?\b)"
     rf"|(?P<week>\b(?:letzte|letzten|vergangene|vergangenen|last|past)\s+(?:Woche|week)\b)"
@@ -261,6 +264,8 @@ def _mention(
     start += lead
     raw = raw.strip()
     kind = m.lastgroup if m.lastgroup not in ("n1", "u1", "n2", "u2") else "ago"
+    if kind == "attr":
+        kind = "year"
     if kind in ("dmy", "mdy", "numeric", "my", "month", "year"):
         candidate = _clean(raw)
         edge = re.match(r"(Anfang|Ende|Mitte|early|late|mid)\s+", candidate, re.IGNORECASE)

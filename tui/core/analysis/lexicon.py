@@ -540,6 +540,9 @@ _EVENT_HEAD_CLASS = {
 def event_kind(low: str) -> str:
     """The event a lower-case word names, also as the end of a German compound; or ""."""
     found = EVENTS.get(low)
+    if not found and len(low) > 7 and low.endswith(("te", "ten", "tes", "ter", "tem")):
+        # an attributive participle: `die eröffnete Brücke`, `des eingestürzten Teils`
+        found = EVENTS.get(low.rstrip("nmrs")[:-1]) or EVENTS.get(low.rstrip("nmrs"))
     if found or len(low) < 7 or not low.endswith(_EVENT_HEADS):  # one C call rules most words out
         return found or ""
     for head in _EVENT_HEADS:
