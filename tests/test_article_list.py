@@ -45,9 +45,14 @@ def test_a_row_is_title_meta_and_counts(make_corpus) -> None:
     assert article_row(corpus, "c").meta == "c"  # no outlet, no date: the id
 
 
-async def test_rows_draw_escaped_and_cut_to_their_four_lines(make_corpus) -> None:
+def reader_on_c(make_corpus: Callable[[dict[str, str]], Path]) -> CrossreadApp:
     app = CrossreadApp(three(make_corpus), ["c"])
     app.run_analysis = False
+    return app
+
+
+async def test_rows_draw_escaped_and_cut_to_their_four_lines(make_corpus) -> None:
+    app = reader_on_c(make_corpus)
     async with app.run_test(size=WIDE) as pilot:
         await pilot.pause()
         listing = app.query_one(CorpusList)
@@ -63,8 +68,7 @@ async def test_rows_draw_escaped_and_cut_to_their_four_lines(make_corpus) -> Non
 
 
 async def test_a_click_on_a_row_opens_its_article(make_corpus) -> None:
-    app = CrossreadApp(three(make_corpus), ["c"])
-    app.run_analysis = False
+    app = reader_on_c(make_corpus)
     async with app.run_test(size=WIDE) as pilot:
         await pilot.pause()
         listing = app.query_one(CorpusList)

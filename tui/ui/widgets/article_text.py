@@ -195,18 +195,18 @@ class ArticleText(ScrollView, can_focus=True):
     # in the frame after the key's: a line at the far side of the screen from
     # what the key shows made Textual draw every widget between the two.
     def _on_focus(self, event: events.Focus) -> None:
-        event.prevent_default()
-        self.has_focus = True
-        self.call_after_refresh(self._refresh_caret)
-        if self.parent is not None:
-            self.parent.post_message(events.DescendantFocus(self))
+        self._focus_moved(event, True)
 
     def _on_blur(self, event: events.Blur) -> None:
-        event.prevent_default()
-        self.has_focus = False
+        self._focus_moved(event, False)
+
+    def _focus_moved(self, event: events.Focus | events.Blur, focused: bool) -> None:
+        event.prevent_default()  # Textual's handlers: a whole-widget refresh
+        self.has_focus = focused
         self.call_after_refresh(self._refresh_caret)
         if self.parent is not None:
-            self.parent.post_message(events.DescendantBlur(self))
+            told = events.DescendantFocus(self) if focused else events.DescendantBlur(self)
+            self.parent.post_message(told)
 
     def _refresh_caret(self) -> None:
         self._refresh_offsets(self.cursor, self.cursor)
