@@ -19,7 +19,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import subprocess
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
@@ -91,6 +90,8 @@ def _grep(path: Path, keys: set[str]) -> list[str]:
     grep = shutil.which("grep")
     if grep is None or not keys:
         return []
+    import subprocess  # only when a story has German and English articles: not at import
+
     patterns = "".join(f"{k} {{\n" for k in sorted(keys)).encode("utf-8")
     try:
         done = subprocess.run(
