@@ -25,7 +25,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tui.core.analysis import RELATIONS, Document, Suggestion, suggest  # noqa: E402
+from tui.core.analysis import RELATIONS, Document, Suggestion, dictionary, suggest  # noqa: E402
 
 EVAL_DIR = Path(__file__).resolve().parent / "eval"
 
@@ -240,7 +240,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     tuning, held, each = evaluate(stories)
     names = ", ".join(s.name for s in stories if not s.held_out)
     held_names = ", ".join(s.name for s in stories if s.held_out)
-    print(f"tuning stories: {names}\nheld-out stories: {held_names or '(none)'}\n")
+    print(f"tuning stories: {names}\nheld-out stories: {held_names or '(none)'}")
+    # The suggestions match unknown words across languages with a dictionary when it is there:
+    # say which, so that numbers from machines with and without it are not compared unawares.
+    print(f"dictionary: {dictionary.source() or 'none (lexicon only)'}\n")
     print(table({"tuning": tuning, "held-out": held}))
     print(
         f"\nrecall of planted conflicts (contradicts + updates): tuning {_fmt(conflict_recall(tuning))}, "

@@ -410,3 +410,11 @@ def test_a_year_before_a_participle_dates_what_happened() -> None:
         "signed",
     ]
     assert dates("Die 2000 Soldaten kamen.", date(2026, 3, 17), "de") == []
+
+
+def test_the_dictionary_in_use_is_named(ding: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tui.core.analysis.dictionary import source
+
+    assert source() == str(ding)
+    monkeypatch.setenv("CROSSREAD_DING", "")
+    assert source() == ""

@@ -44,9 +44,10 @@ def _find(named: str | None) -> Path | None:
     return next((p for p in candidates if p.is_file()), None)
 
 
-def available() -> bool:
-    """Whether translations can be looked up here: the dictionary file and grep."""
-    return _source() is not None and shutil.which("grep") is not None
+def source() -> str:
+    """The dictionary file in use, or "" when there is none (or no grep to read it)."""
+    found = _source()
+    return str(found) if found is not None and shutil.which("grep") else ""
 
 
 def english_head(phrase: str) -> str:
