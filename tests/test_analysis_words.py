@@ -418,3 +418,16 @@ def test_the_dictionary_in_use_is_named(ding: Path, monkeypatch: pytest.MonkeyPa
     assert source() == str(ding)
     monkeypatch.setenv("CROSSREAD_DING", "")
     assert source() == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Sirens sounded at 7.10 a.m. The all-clear was given at 1.30 p.m.", 2),
+        ("The match starts at 7 p.m. Tuesday in Leeds.", 1),
+    ],
+)
+def test_a_time_of_day_may_end_a_sentence(text: str, count: int) -> None:
+    from tui.core.analysis.segment import sentences
+
+    assert len(sentences(text)) == count

@@ -55,8 +55,20 @@ def _ends_sentence(text: str, dot: int) -> bool:
     before = text[max(0, dot - 6) : dot]
     if before[-1:].isdigit():
         return False
+    if before.lower().endswith(("a.m", "p.m")):
+        # `The all-clear came at 1.30 p.m. Schools reopened`: a time ends the sentence,
+        # unless the day or zone follows (`at 7 p.m. Tuesday`, `p.m. GMT`)
+        following = _NEXT.match(text, dot + 1)
+        return not (following and following.group(1).lower() in _AFTER_TIME)
     token = re.search(r"(\w+)$", before)
     return not (token and (token.group(1).lower() in _ABBREVIATIONS or len(token.group(1)) == 1))
+
+
+_NEXT = re.compile(r"\s+(\w+)")
+_AFTER_TIME = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday today tonight gmt cet cest utc bst est "
+    "local".split()
+)
 
 
 def sentences(text: str) -> list[Sentence]:
