@@ -302,7 +302,10 @@ def test_what_befell_a_noun_the_lexicon_does_not_know(text: str, language: str, 
     assert figure.counts == counts
 
 
-def test_the_one_time_of_an_unnamed_event_in_each_report_of_a_story_meets() -> None:
+def test_the_one_time_of_an_unnamed_event_in_each_report_of_a_story_meets(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("CROSSREAD_DING", "")  # the lone rule alone: no translated words
     german = "Die Brücke bei Kerbach nahe Cochem ist beschädigt. Gegen 18.40 Uhr gab ein Teilstück nach."
     english = "The bridge at Kerbach near Cochem is damaged. The section gave way at about 8.40 p.m."
     docs = [Document("de", german, None, "de"), Document("en", english, None, "en")]
