@@ -18,6 +18,7 @@ from typing import TypeVar
 from tui.core.analysis.dictionary import english_stem, translations
 from tui.core.analysis.fold import fold_name
 from tui.core.analysis.grammar import stem_forms
+from tui.core.analysis.lexicon import term_of
 from tui.core.analysis.records import Analysis, Event, Figure
 from tui.core.analysis.story import same_story
 from tui.core.analysis.times import UNNAMED
@@ -25,6 +26,27 @@ from tui.core.analysis.times import UNNAMED
 _MAX_ARTICLES = 16  # an archive of many stories: every two articles would be compared
 _MAX_EVENTS = 40  # dates of one article that are compared
 _MARGIN = 1
+# Who acts is no event: `die Polizei` and `police` are in half a story's sentences.
+_ACTORS = frozenset(
+    {
+        "government",
+        "parliament",
+        "police",
+        "fire brigade",
+        "army",
+        "ministry",
+        "district",
+        "city",
+        "state",
+        "authorities",
+        "company",
+        "prosecutors",
+        "court",
+        "union",
+        "organisers",
+        "club",
+    }
+)
 
 
 def _score(
@@ -38,8 +60,8 @@ def _score(
     """Words the two clauses share, in one language or by translation; 0 when none. Only
     the same word counts in one language: a compound's head is often another thing
     (`Entwarnung` is no `Warnung`)."""
-    xs = {w for w in wx if fold_name(w) not in names}
-    ys = {w for w in wy if fold_name(w) not in names}
+    xs = {w for w in wx if fold_name(w) not in names and term_of(w) not in _ACTORS}
+    ys = {w for w in wy if fold_name(w) not in names and term_of(w) not in _ACTORS}
     if not xs or not ys:
         return 0
     if lx == ly:
