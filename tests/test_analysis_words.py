@@ -434,3 +434,11 @@ def test_a_time_of_day_may_end_a_sentence(text: str, count: int) -> None:
     from tui.core.analysis.segment import sentences
 
     assert len(sentences(text)) == count
+
+
+def test_counts_orders_of_magnitude_apart_are_no_update() -> None:
+    docs = [
+        Document("a", "Norchem beschäftigt rund 4.500 Mitarbeiter.", date(2026, 6, 10), "de"),
+        Document("b", "Ermittelt wird gegen zwei Mitarbeiter.", date(2026, 6, 14), "de"),
+    ]
+    assert [s for s in suggest(docs) if s.relation == "updates"] == []

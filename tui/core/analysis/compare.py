@@ -81,8 +81,18 @@ def comparable(a: Figure, b: Figure) -> bool:
         usual = USUAL_PREDICATE.get(a.counts)
         if usual and usual == (a.predicate or b.predicate):
             return True
-        return a.counts not in GENERIC
+        # of one counted noun, the side that says nothing may mean the same; not an order
+        # of magnitude apart (`about 4,500 people` employed, `zwei Mitarbeiter` investigated)
+        return a.counts not in GENERIC and _within(a, b, _ONE_SIDED_RATIO)
     return True
+
+
+_ONE_SIDED_RATIO = 10.0
+
+
+def _within(a: Figure, b: Figure, ratio: float) -> bool:
+    lo, hi = sorted((a.quantity.value, b.quantity.value))
+    return lo > 0 and hi / lo <= ratio
 
 
 def _measure_other_things(a: Figure, b: Figure) -> bool:
