@@ -442,3 +442,35 @@ def test_counts_orders_of_magnitude_apart_are_no_update() -> None:
         Document("b", "Ermittelt wird gegen zwei Mitarbeiter.", date(2026, 6, 14), "de"),
     ]
     assert [s for s in suggest(docs) if s.relation == "updates"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "span", "value"),
+    [
+        ("Die Strecke soll für voraussichtlich zwei Jahre gesperrt bleiben.", "de", "zwei Jahre", 2.0),
+        ("The bridge would be closed for about a year.", "en", "about a year", 1.0),
+        ("Die Strecke bleibt für ein Jahr gesperrt.", "de", "ein Jahr", 1.0),
+    ],
+)
+def test_how_long_something_lasts(text: str, language: str, span: str, value: float) -> None:
+    figure = analyse_document(Document("a", text, None, language)).figures[0]
+    assert (figure.text, figure.counts, figure.quantity.value, figure.quantity.unit) == (
+        span,
+        "duration:closed",
+        value,
+        "year",
+    )
+    assert text[figure.start : figure.end] == figure.text
+
+
+def test_two_ways_of_looking_ahead_compare() -> None:
+    docs = [
+        Document(
+            "de",
+            "Die Moselbrücke bei Kerbach soll für voraussichtlich zwei Jahre gesperrt bleiben.",
+            None,
+            "de",
+        ),
+        Document("en", "The Moselle bridge at Kerbach would be closed for about a year.", None, "en"),
+    ]
+    assert [s.relation for s in suggest(docs) if s.reason == "number"] == ["contradicts"]

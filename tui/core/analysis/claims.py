@@ -20,7 +20,7 @@ import sys
 from tui.core.analysis.as_of import SINCE, reporting_date
 from tui.core.analysis.attribution import attribution, stance
 from tui.core.analysis.dates import DateMention, dates, may_have_dates
-from tui.core.analysis.figures import figure_of, inside_date, is_year, maybe_spelled, modality_of
+from tui.core.analysis.figures import figure_of, inside_date, is_year, maybe_spelled, modality_of, one_span
 from tui.core.analysis.fold import fold_name
 from tui.core.analysis.grammar import stem_forms
 from tui.core.analysis.lexicon import (
@@ -86,6 +86,8 @@ def _read_sentence(doc: Document, sentence: Sentence, out: Analysis) -> None:
     if stance(sentence.text) is not None:
         out.sentences.append(sentence)
     qs = quantities(sentence.text, sentence.start, doc.language) if has_digit or maybe_spelled(lowers) else []
+    if " a " in sentence.text or " ein" in sentence.text:
+        qs += one_span(sentence.text, sentence.start)
     times, clock = (
         times_of_day(doc, sentence, words, lowers, found_dates, source)
         if has_digit and TIME_HINT.search(sentence.text)

@@ -32,7 +32,7 @@ from tui.core.analysis.lexicon import (
     noun_concept,
     terms_in,
 )
-from tui.core.analysis.numbers import Quantity
+from tui.core.analysis.numbers import HEDGE_RANGE, Quantity
 from tui.core.analysis.phrasing import bare_casualty, injured_part, says_change
 from tui.core.analysis.records import Document, Figure
 from tui.core.analysis.segment import Sentence, Word
@@ -169,7 +169,7 @@ def figure_of(
             (own for low in lowers[noun_index + 1 : stop] if (own := QUALIFIERS.get(low)) == "away"), ""
         )
     predicate = predicate_of(sentence, words, lowers, q)
-    if q.unit in ("minute", "hour") and _FOR.search(doc.text, max(0, q.start - 12), q.start):
+    if q.unit in _SPANS and _FOR.search(doc.text, max(0, q.start - 30), q.start):
         # `für 25 Minuten unterbrochen`, `halted for 30 minutes`: how long an event lasted
         kind = next((k for k in map(event_kind, lowers) if k), "")
         noun, counts, end = "", f"duration:{kind}" if kind else "", q.end
@@ -304,7 +304,11 @@ _MINOR = re.compile(
 )
 _DEATH_TOLL = re.compile(r"\b(?:death\s+toll|todeszahl|zahl\s+der\s+(?:toten|todesopfer))\b", re.IGNORECASE)
 _PUNCT = re.compile(r"[,;:()–]")
-_FOR = re.compile(r"\b(?:für|for|knapp|rund|etwa|about|nearly|almost|some)\s+$", re.IGNORECASE)
+# `für 25 Minuten`, `für voraussichtlich zwei Jahre`, `for about a year`: how long something lasts
+_FOR = re.compile(
+    r"\b(?:(?:für|for)\s+(?:[a-zäöüß]+\s+)?|(?:knapp|rund|etwa|about|nearly|almost|some)\s+)$", re.IGNORECASE
+)
+_SPANS = frozenset({"minute", "hour", "day", "week", "month", "year"})
 # `a crowd of 45,000`: the noun before the number says what it counts
 _CROWD = re.compile(r"\b(?:crowd|attendance|audience|Kulisse|Zuschauerzahl)\s+(?:of|von)\s+$", re.IGNORECASE)
 
@@ -362,3 +366,25 @@ def _measured(words: list[Word], lowers: list[str], q: Quantity) -> set[str]:
             break
         found.add(stem_forms(low)[-1])
     return found
+
+
+_ONE_SPAN = re.compile(
+    r"\b(?:for|für)\s+(?:(?P<hedge>about|around|nearly|almost|roughly|etwa|rund|knapp)\s+)?"
+    r"(?P<one>an?|ein|eine|einen)\s+(?P<unit>year|month|week|day|hour|Jahr|Monat|Woche|Tag|Stunde)\b",
+)
+_ONE_UNIT = {"jahr": "year", "monat": "month", "woche": "week", "tag": "day", "stunde": "hour"}
+_ONE_HEDGE = {"about": "about", "around": "about", "roughly": "about", "etwa": "about", "rund": "about"}
+
+
+def one_span(text: str, offset: int) -> list[Quantity]:
+    """`closed for about a year`, `für ein Jahr gesperrt`: a span of one unit written as a word."""
+    out = []
+    for m in _ONE_SPAN.finditer(text):
+        hedge = _ONE_HEDGE.get((m.group("hedge") or "").lower(), "almost" if m.group("hedge") else "")
+        unit = _ONE_UNIT.get(m.group("unit").lower(), m.group("unit").lower())
+        start = m.start("hedge") if m.group("hedge") else m.start("one")
+        low, high = HEDGE_RANGE[hedge]
+        out.append(
+            Quantity(offset + start, offset + m.end(), text[start : m.end()], 1.0, low, high, hedge, unit)
+        )
+    return out
