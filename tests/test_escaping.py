@@ -20,7 +20,6 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, with_publisher
 from rich.cells import cell_len, split_graphemes
-from textual.widgets import OptionList
 from textual.widgets._toast import Toast
 
 from tui.core.document.layout import Cells
@@ -30,6 +29,7 @@ from tui.ui.screens.modals import ContradictionsScreen, HelpScreen, PickerScreen
 from tui.ui.styles import CELLS
 from tui.ui.widgets.article_view import ArticleView
 from tui.ui.widgets.lists import AnnotationList
+from tui.ui.widgets.pick_list import PickList
 
 OSC2 = "\x1b]2;PWNED-TITLE\x1b\\"  # sets the terminal title
 OSC52 = "\x1b]52;c;cHduZWQ=\x07"  # writes the clipboard ("pwned")
@@ -186,7 +186,7 @@ async def test_reader_shows_hostile_corpus_escaped(hostile: Path) -> None:
         await pilot.press("escape", "o")
         await pilot.pause()
         assert isinstance(app.screen, PickerScreen)
-        picker = app.screen.query_one("#picker-list", OptionList)
+        picker = app.screen.query_one("#picker-list", PickList)
         assert picker.option_count == 2
         snap("picker")
         await pilot.press("escape", "question_mark")

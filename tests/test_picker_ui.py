@@ -7,10 +7,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from textual.widget import Widget
-from textual.widgets import Input, OptionList
+from textual.widgets import Input
 
 from tui.ui.app import CrossreadApp
 from tui.ui.screens.modals import PICKER_ROWS, PickerScreen
+from tui.ui.widgets.pick_list import PickList
 
 ARTICLES = PICKER_ROWS + 40
 
@@ -41,7 +42,7 @@ async def test_picker_shows_the_best_rows_and_narrows_as_one_types(make_corpus) 
         await pilot.press("o")
         await pilot.pause()
         assert isinstance(app.screen, PickerScreen)
-        listing = app.screen.query_one("#picker-list", OptionList)
+        listing = app.screen.query_one("#picker-list", PickList)
         assert listing.option_count == PICKER_ROWS
         assert f"best {PICKER_ROWS} of {ARTICLES + 1}" in str(listing.border_subtitle)
         await pilot.press(*"brkbach")  # letters in order, not a substring
@@ -89,7 +90,7 @@ async def test_the_picker_opens_again_empty_with_the_title_of_its_key(make_corpu
         await pilot.press("O")
         await pilot.pause()
         assert isinstance(app.screen, PickerScreen)
-        listing = app.screen.query_one("#picker-list", OptionList)
+        listing = app.screen.query_one("#picker-list", PickList)
         assert app.screen.query_one("#picker-input", Input).value == ""
         assert listing.option_count == PICKER_ROWS
         assert "Hafenbericht 000" in drawn(listing)

@@ -17,8 +17,9 @@ from tui.core.model.corpus import Corpus
 from tui.core.model.diagnostics import Diagnostic
 from tui.core.views.picking import finds
 from tui.ui.screens.dimmed import DimmedModal
-from tui.ui.styles import one_line, safe
+from tui.ui.styles import safe
 from tui.ui.widgets.lists import ReaderList
+from tui.ui.widgets.pick_list import PickList
 
 CLOSE: list[BindingType] = [Binding("escape,q", "dismiss_screen", "Close", id="modal.close")]
 
@@ -104,7 +105,7 @@ class PickerScreen(_Modal):
         with Vertical(id="picker-box", classes="modal-box"):
             yield Static(self._title(), classes="modal-title", id="picker-title")
             yield Input(placeholder="Type to filter by title, outlet or id", id="picker-input")
-            yield ReaderList(id="picker-list")
+            yield PickList(id="picker-list")
 
     def on_mount(self) -> None:
         self._fill("")
@@ -131,26 +132,23 @@ class PickerScreen(_Modal):
         self.set_focus(self.query_one("#picker-input", Input))
 
     def _fill(self, query: str) -> None:
-        options = self.query_one("#picker-list", OptionList)
-        options.clear_options()
+        options = self.query_one("#picker-list", PickList)
         found = finds(query, self._lowered)
         scored = [self._haystacks[index] for index in found]
-        rows = []
-        for _, aid, article in scored[:PICKER_ROWS]:
-            meta = " · ".join(x for x in (article.meta.outlet, article.meta.published, aid) if x)
-            rows.append(
-                Option(
-                    Text.assemble(safe(one_line(article.title, 90), "bold"), "  ", safe(meta, "dim")), id=aid
+        options.set_rows(
+            [
+                (
+                    aid,
+                    article.title,
+                    " · ".join(x for x in (article.meta.outlet, article.meta.published, aid) if x),
                 )
-            )
-        # One call: add_option per row re-measures the whole list each time.
-        options.add_options(rows)
+                for _, aid, article in scored[:PICKER_ROWS]
+            ]
+        )
         if len(scored) > PICKER_ROWS:
             options.border_subtitle = f"best {PICKER_ROWS} of {len(scored)}: type to narrow"
         else:
             options.border_subtitle = ""
-        if scored:
-            options.highlighted = 0
 
     @on(Input.Changed, "#picker-input")
     def _filter(self, event: Input.Changed) -> None:
@@ -158,13 +156,11 @@ class PickerScreen(_Modal):
 
     @on(Input.Submitted, "#picker-input")
     def _submit(self, event: Input.Submitted) -> None:
-        options = self.query_one("#picker-list", OptionList)
-        option = options.highlighted_option
-        self.dismiss(option.id if option is not None else None)
+        self.dismiss(self.query_one("#picker-list", PickList).highlighted_id)
 
-    @on(OptionList.OptionSelected, "#picker-list")
-    def _picked(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(event.option.id)
+    @on(PickList.Picked, "#picker-list")
+    def _picked(self, event: PickList.Picked) -> None:
+        self.dismiss(event.article_id)
 
     def on_key(self, event: events.Key) -> None:
         search = self.query_one("#picker-input", Input)
@@ -175,11 +171,7 @@ class PickerScreen(_Modal):
             search.insert_text_at_cursor(event.character)
             event.stop()
         elif event.key in ("down", "up") and search.has_focus:
-            options = self.query_one("#picker-list", OptionList)
-            if event.key == "down":
-                options.action_cursor_down()
-            else:
-                options.action_cursor_up()
+            self.query_one("#picker-list", PickList).action_move(1 if event.key == "down" else -1)
             event.stop()
 
 
