@@ -45,6 +45,7 @@ from tui.ui.widgets.article_list import CorpusList
 from tui.ui.widgets.article_view import ArticleView
 from tui.ui.widgets.lists import AnnotationList
 from tui.ui.widgets.pane import ArticlePane
+from tui.ui.widgets.row_list import RowList
 
 KEY_NAMES = {
     "right_square_bracket": "]",
@@ -286,6 +287,7 @@ class CrossreadApp(App[None]):
             ("Anywhere", self.BINDINGS + ReaderScreen.BINDINGS),
             ("Article pane", ArticleView.BINDINGS + ArticlePane.BINDINGS),
             ("Articles list", CorpusList.BINDINGS),
+            ("Articles list and picker", RowList.BINDINGS),
             ("Annotations list", AnnotationList.BINDINGS),
             ("Review queue (S)", SuggestionQueue.BINDINGS),
             ("Claim matrix (M)", MatrixScreen.BINDINGS),
