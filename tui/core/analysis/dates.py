@@ -57,8 +57,7 @@ _CANDIDATE = re.compile(
     rf"|(?P<month>\b(?:im|in|seit|bis|Anfang|Ende|Mitte|early|late|mid|since|until)\s+(?:{_MONTH})\b(?:\s+{_YEAR}\b)?)"
     rf"|(?P<year>\b(?:im\s+Jahr(?:e)?|in|seit|bis|Anfang|Ende|Mitte|since|until|early|late)\s+{_YEAR}\b)"
     # `Die 1972 eröffnete Brücke`: a year before a participle is when that happened to it
-    rf"|(?P<attr>(?<=\b[Dd]ie\s|\b[Dd]er\s|\b[Dd]as\s|\b[Dd]en\s|\b[Dd]em\s)"
-    rf"{_YEAR}(?=\s+(?-i:[a-zäöüß]+(?:te|ten|tes|ter|tem|ene|enen|ener|ete|eten)\b)))"
+    rf"|\bd(?:ie|er|as|en|em)\s(?P<attr>{_YEAR}(?=\s+(?-i:[a-zäöüß]+(?:te|ten|tes|ter|tem|ene|enen|ener)\b)))"
     rf"|(?P<weekday>\b(?:am|on|last|vergangenen|letzten|bis|until|till|next|nächsten|kommenden)?\s*(?:{_WEEKDAY})"
     rf"(?:abend|morgen|nachmittag|vormittag|nacht|mittag|\s+(?:morning|evening|night|afternoon))?\b)"
     rf"|(?P<week>\b(?:letzte|letzten|vergangene|vergangenen|last|past)\s+(?:Woche|week)\b)"
@@ -258,8 +257,9 @@ def dates(text: str, published: date | None, language: str = "de", offset: int =
 def _mention(
     m: re.Match[str], published: date | None, language: str, offset: int, future: bool = False
 ) -> DateMention | None:
-    start, end = m.span()
-    raw = m.group()
+    attr = m.groupdict().get("attr")
+    start, end = m.span("attr") if attr else m.span()  # `Die 1972 eröffnete`: the year alone
+    raw = attr or m.group()
     lead = len(raw) - len(raw.lstrip())
     start += lead
     raw = raw.strip()
