@@ -474,3 +474,18 @@ def test_two_ways_of_looking_ahead_compare() -> None:
         Document("en", "The Moselle bridge at Kerbach would be closed for about a year.", None, "en"),
     ]
     assert [s.relation for s in suggest(docs) if s.reason == "number"] == ["contradicts"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The death toll now stands at 12.",
+        "The number of injured has reached 40.",
+        "More votes were counted twice than previously reported: 6,100.",
+        "Die Panne ist größer als bislang bekannt: 6.100 Stimmen.",
+    ],
+)
+def test_a_count_that_moved_on(sentence: str) -> None:
+    from tui.core.analysis.phrasing import says_change
+
+    assert says_change(sentence)

@@ -21,7 +21,11 @@ _CHANGE = re.compile(
     r"decreased)|rose|rises|risen|climbed|climbs|increased|jumped|grew|fell|dropped)\s+to\b"
     r"|\b(?:gestiegen|stieg|steigt|erhöhte\s+sich|erhöht|kletterte|klettert|gesunken|sank|sinkt)\s+auf\b"
     r"|\bauf\s+[^.;]{1,40}?\s+(?:gestiegen|erhöht|geklettert|gesunken|korrigiert)\b"
-    r"|\b(?:inzwischen|mittlerweile|nunmehr|revised\s+(?:up|down)ward|corrected\s+to)\b",
+    r"|\b(?:inzwischen|mittlerweile|nunmehr|revised\s+(?:up|down)ward|corrected\s+to|revised\s+to)\b"
+    # a count that has moved on, or is larger than reported: `now stands at`, `als bislang bekannt`
+    r"|\b(?:now\s+stands?\s+at|has\s+reached|have\s+reached|than\s+(?:previously|initially|first|earlier)\s+"
+    r"(?:thought|reported|known|believed|stated)|als\s+(?:bislang|bisher|zunächst|zuvor)\s+"
+    r"(?:bekannt|angenommen|gemeldet|berichtet))\b",
     re.IGNORECASE,
 )
 
