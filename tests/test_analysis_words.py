@@ -489,3 +489,9 @@ def test_a_count_that_moved_on(sentence: str) -> None:
     from tui.core.analysis.phrasing import says_change
 
     assert says_change(sentence)
+
+
+def test_an_event_word_naming_a_body_is_no_event() -> None:
+    text = "The city's election committee confirmed on Thursday that the count was wrong."
+    kinds = [e.kind for e in analyse_document(Document("a", text, date(2026, 10, 1), "en")).events]
+    assert "elected" not in kinds

@@ -115,6 +115,13 @@ def _read_sentence(doc: Document, sentence: Sentence, out: Analysis) -> None:
             out.events.append(event)
 
 
+# Who handles an event, named after it: `election committee`, `fire service`, `accident
+# investigators`. The event word is then a modifier, and the date is the body's doing.
+_BODIES = frozenset(
+    "committee committees commission officials official authority authorities service services department "
+    "chief officer officers team office board council staff agency investigators inquiry result results "
+    "ausschuss kommission behörde leitung".split()
+)
 _UNTIL = re.compile(r"^(?:bis|until|till)\b", re.IGNORECASE)
 _SPAN_AFTER = re.compile(
     r"\b(?:days?|weeks?|months?|hours?|Tage|Tagen|Wochen?|Monate|Monaten|Stunden?)\s+"
@@ -133,8 +140,10 @@ def _event(
         return None
     best, distance, at = "", 10**9, None
     begin, end = clause_of(sentence, mention.start, mention.end)
-    for w, low in zip(words, lowers, strict=True):
+    for i, (w, low) in enumerate(zip(words, lowers, strict=True)):
         cls = event_kind(low) if begin <= w.start < end else ""
+        if cls and i + 1 < len(lowers) and lowers[i + 1] in _BODIES:
+            continue  # `the election committee confirmed on Thursday`: the committee acted
         if cls and _SPAN_AFTER.search(doc.text, max(0, w.start - 40), w.start):
             continue  # `Two days after a fire ..., on Wednesday`: the date is not the fire's
         if cls and abs(w.start - mention.start) < distance:
