@@ -495,3 +495,8 @@ def test_an_event_word_naming_a_body_is_no_event() -> None:
     text = "The city's election committee confirmed on Thursday that the count was wrong."
     kinds = [e.kind for e in analyse_document(Document("a", text, date(2026, 10, 1), "en")).events]
     assert "elected" not in kinds
+
+
+def test_a_hyphenated_translation_also_stands_without_its_hyphen(ding: Path) -> None:
+    ding.write_text(DING + "Stichwahl {f} :: run-off; runoff election\n", "utf-8")
+    assert {"run-off", "runoff", "election"} <= translations(["Stichwahl"])["Stichwahl"]

@@ -128,6 +128,7 @@ def _entries(lines: Iterable[str], wanted: set[str]) -> dict[str, set[str]]:
             if not names:
                 continue
             heads = {h for phrase in en_part.split(";") if (h := english_head(phrase))}
+            heads |= {h.replace("-", "") for h in heads if "-" in h}  # `run-off`, `runoff`
             for name in names:
                 found.setdefault(name, set()).update(heads)
     return found

@@ -69,6 +69,7 @@ def _score(
     german, english = (xs, ys) if lx == "de" else (ys, xs)
     # `all-clear`: the dictionary's head of `all clear` is `clear`
     stems = {english_stem(w.rsplit("-", 1)[-1]) for w in english} | {english_stem(w) for w in english}
+    stems |= {s.replace("-", "") for s in stems if "-" in s}
     return sum(1 for g in german if heads.get(g, frozenset()) & stems)
 
 
