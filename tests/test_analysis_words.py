@@ -500,3 +500,17 @@ def test_an_event_word_naming_a_body_is_no_event() -> None:
 def test_a_hyphenated_translation_also_stands_without_its_hyphen(ding: Path) -> None:
     ding.write_text(DING + "Stichwahl {f} :: run-off; runoff election\n", "utf-8")
     assert {"run-off", "runoff", "election"} <= translations(["Stichwahl"])["Stichwahl"]
+
+
+def test_an_unnamed_date_meets_the_event_its_words_translate(ding: Path) -> None:
+    ding.write_text(
+        DING + "Stichwahl {f} | Stichwahlen {pl} :: run-off; runoff election | run-offs\n", "utf-8"
+    )
+    german = "In Wendberg führt Petra Kowalski. Es käme am 11. Oktober zu einer Stichwahl."
+    english = "In Wendberg, Petra Kowalski is ahead. A runoff would be held on October 18."
+    docs = [
+        Document("de", german, date(2026, 9, 28), "de"),
+        Document("en", english, date(2026, 9, 28), "en"),
+    ]
+    found = [(s.relation, s.members[0].text, s.members[1].text) for s in suggest(docs) if s.reason == "date"]
+    assert [r for r, _, _ in found] == ["contradicts"]

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TypeVar
 
 from tui.core.analysis.dictionary import english_stem, translations
 from tui.core.analysis.fold import fold_name
 from tui.core.analysis.grammar import stem_forms
-from tui.core.analysis.lexicon import term_of
+from tui.core.analysis.lexicon import event_kind, term_of
 from tui.core.analysis.records import Analysis, Event, Figure
 from tui.core.analysis.story import same_story
 from tui.core.analysis.times import UNNAMED
@@ -87,7 +88,60 @@ def unnamed_pairs(analyses: list[Analysis]) -> list[tuple[Event, Event]]:
     no lexicon word names. (Named events take part, so that an unnamed one whose best match
     is named stays unpaired: meeting a named event on words alone proposed too many.)"""
     events = [(a, a.events[:_MAX_EVENTS]) for a in analyses if a.events]
-    return _mutual(events, lambda e: e.words, lambda e: e.kind == UNNAMED)
+    return _mutual(events, lambda e: e.words, lambda e: e.kind == UNNAMED) + _named_in_translation(events)
+
+
+_YEAR_DAYS = 300
+_RELATIVE = frozenset({"after", "since", "before", "following", "ahead"})
+
+
+def _span_days(e: Event) -> int:
+    low, high = e.date.low, e.date.high
+    return (high - low).days if low is not None and high is not None else _YEAR_DAYS
+
+
+def _named_in_translation(found: list[tuple[Analysis, list[Event]]]) -> list[tuple[Event, Event]]:
+    """`käme es am 11. Oktober zu einer Stichwahl` (an election, to the lexicon) and `a runoff
+    would be held on October 18` (no event word): an unnamed English date whose clause holds
+    a translation of the very word that named the German event is of that event, when it is
+    the only such date of its report and that word names only one date in the other."""
+    if len(found) > _MAX_ARTICLES or len({a.document.language for a, _ in found}) < 2:
+        return []
+    german = [(a, e) for a, es in found if a.document.language == "de" for e in es if e.kind != UNNAMED]
+    english = [(a, e) for a, es in found if a.document.language == "en" for e in es if e.kind == UNNAMED]
+    if not german or not english:
+        return []
+    naming = {e: {w for w in e.words if event_kind(w) == e.kind} for _, e in german}
+    heads = translations(sorted({w.capitalize() for ws in naming.values() for w in ws}))
+    # a German report that dates its kind of event more than once: which is meant is unclear
+    kinds: dict[tuple[str, str], set[object]] = defaultdict(set)
+    for a, x in german:
+        kinds[(a.document.id, x.kind)].add(x.date.low)
+    pairs: list[tuple[Analysis, Event, Analysis, Event]] = []
+    for b, y in english:
+        if y.words & _RELATIVE:
+            continue  # `two days after the fire, on Wednesday`: dated from the event, not it
+        stems = {english_stem(w) for w in y.words} | {english_stem(w).replace("-", "") for w in y.words}
+        for a, x in german:
+            if (
+                len(kinds[(a.document.id, x.kind)]) == 1
+                and _span_days(x) < _YEAR_DAYS
+                and _span_days(y) < _YEAR_DAYS  # `in 2025`: a year, another season's event
+                and same_story(a.keywords, b.keywords)
+                and any(heads.get(w.capitalize(), frozenset()) & stems for w in naming[x])
+            ):
+                pairs.append((a, x, b, y))
+    # one to one between two reports: each side's only match in the other
+    count: dict[tuple[str, int, str], int] = defaultdict(int)
+    for a, x, b, y in pairs:
+        count[(a.document.id, x.start, b.document.id)] += 1
+        count[(b.document.id, y.start, a.document.id)] += 1
+    return [
+        (x, replace(y, kind=x.kind))
+        for a, x, b, y in pairs
+        if count[(a.document.id, x.start, b.document.id)] == 1
+        and count[(b.document.id, y.start, a.document.id)] == 1
+    ]
 
 
 def unnamed_times(analyses: list[Analysis], figures: list[Figure]) -> list[tuple[Figure, Figure]]:
