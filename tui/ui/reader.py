@@ -29,7 +29,7 @@ from tui.core.model.corpus import Corpus
 from tui.core.review.session import Session
 from tui.ui import memory
 from tui.ui.messages import AnnotationChosen, ArticleChosen, CorpusChanged
-from tui.ui.pacing import IdleCollector, after_frame
+from tui.ui.pacing import after_frame
 from tui.ui.panes import CORPUS_AUTO, PaneManager
 from tui.ui.review import ReviewController
 from tui.ui.screens.suggestions import SuggestionQueue
@@ -139,7 +139,6 @@ class ReaderScreen(Screen[None]):
         self.pane_manager = PaneManager(self)
         self.review = ReviewController(self)
         self.suggestions = SuggestionsController(self)
-        self._idle_gc = IdleCollector(self)
         self.steps = CorpusSteps(self)
         self.status = ReaderStatus(self)
         self._picker: PickerScreen | None = None  # one, reused: see PickerScreen
@@ -276,7 +275,7 @@ class ReaderScreen(Screen[None]):
             # After the caret's frame has been sent: the inspector's text and
             # layout are the slow part of a key, and the caret should not wait.
             after_frame(self, lambda: self._inspect(view))
-            self._idle_gc.poke()
+            self.host.idle_gc.poke()  # moved by the mouse too
 
     def _inspect(self, view: ArticleView) -> None:
         if view is self.current_view:
