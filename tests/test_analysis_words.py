@@ -514,3 +514,11 @@ def test_an_unnamed_date_meets_the_event_its_words_translate(ding: Path) -> None
     ]
     found = [(s.relation, s.members[0].text, s.members[1].text) for s in suggest(docs) if s.reason == "date"]
     assert [r for r, _, _ in found] == ["contradicts"]
+
+
+def test_a_year_and_a_day_of_one_kind_of_event_are_other_occurrences() -> None:
+    docs = [
+        Document("de", "Die Brücke bei Kerbach nahe Cochem stürzte am 15. März 2026 ein.", None, "de"),
+        Document("en", "The bridge at Kerbach near Cochem had a partial collapse in 2024.", None, "en"),
+    ]
+    assert [s for s in suggest(docs) if s.reason == "date"] == []

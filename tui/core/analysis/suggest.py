@@ -243,8 +243,8 @@ def event_suggestion(a: Event, b: Event, same_story: bool = False) -> Suggestion
     if not shared and not same_story:
         return None
     same = overlap(a.date, b.date)
-    if same is None:
-        return None
+    if same is None or (not same and _year_and_day(a.date, b.date)):
+        return None  # `in 2024` and `on 15 March 2026`: a year apart in kind as in time, other events
     relation = "corroborates" if same else "contradicts"
     score = 0.45 + 0.1 * min(3, len(shared) - 1) + (0.1 if a.date.year_known and b.date.year_known else 0)
     verb = "and" if same else "vs"
@@ -262,6 +262,12 @@ def event_suggestion(a: Event, b: Event, same_story: bool = False) -> Suggestion
         members,
         ((a.article, _date(a.date)), (b.article, _date(b.date)), ("event", a.kind), ("shared words", topic)),
     )
+
+
+def _year_and_day(a: DateMention, b: DateMention) -> bool:
+    """One date a whole year, the other a day or days: what the year dates is another occurrence."""
+    spans = sorted((x.high - x.low).days for x in (a, b) if x.low is not None and x.high is not None)
+    return len(spans) == 2 and spans[0] < 30 and spans[1] >= 300
 
 
 def _date(d: DateMention) -> str:
