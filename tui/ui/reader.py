@@ -126,11 +126,11 @@ class ReaderScreen(Screen[None]):
     ]
 
     marked: reactive[Annotation | None] = reactive(None, init=False)
+    """The claim marked with m for linking; drawn in every pane until linked or esc."""
     focused: Reactive[Widget | None] = Reactive(None, repaint=False)
     """Screen.focused without its repaint: a focus change redrew the whole
     screen a frame after it, when the widgets whose look follows the focus
-    (:focus and :focus-within styles, a caret) already draw themselves again."""
-    """The claim marked with m for linking; drawn in every pane until linked or esc."""
+    (:focus styles, the pane's border, a caret) already draw themselves again."""
 
     def __init__(self, host: CrossreadApp, open_ids: list[str]) -> None:
         super().__init__()
