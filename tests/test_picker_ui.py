@@ -108,7 +108,7 @@ async def test_the_articles_list_made_hidden_shows_on_t(make_corpus) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert not app.query(CorpusList)  # narrow: not made for the first frame
-        app.reader.prebuild()
+        app.reader.finder.prebuild()
         await pilot.pause()
         await pilot.pause()
         listing = app.query_one(CorpusList)

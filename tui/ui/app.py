@@ -243,7 +243,7 @@ class CrossreadApp(App[None]):
         self._resume_gc()
         self.reader.update_legend()
         self.call_after_refresh(self.reader.suggestions.start)  # after the first frame (issue 15)
-        self.reader.set_timer(PREBUILD_AFTER, self.reader.prebuild)  # the screen's: it stops with it
+        self.reader.set_timer(PREBUILD_AFTER, self.reader.finder.prebuild)  # the screen's: it stops with it
         if self.loading and not self.reader.panes:
             self._worker_started = True
             self._load_in_background()

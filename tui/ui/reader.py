@@ -28,6 +28,7 @@ from tui.core.model.changes import ChangeSet
 from tui.core.model.corpus import Corpus
 from tui.core.review.session import Session
 from tui.ui import memory
+from tui.ui.finding import ArticleFinder
 from tui.ui.messages import AnnotationChosen, ArticleChosen, CorpusChanged
 from tui.ui.pacing import after_frame
 from tui.ui.panes import CORPUS_AUTO, PaneManager
@@ -45,7 +46,6 @@ from tui.ui.widgets.pane import ArticlePane
 
 if TYPE_CHECKING:
     from tui.ui.app import CrossreadApp
-    from tui.ui.screens.modals import PickerScreen
 
 REVIEW_ACTIONS = frozenset(
     {
@@ -141,7 +141,7 @@ class ReaderScreen(Screen[None]):
         self.suggestions = SuggestionsController(self)
         self.steps = CorpusSteps(self)
         self.status = ReaderStatus(self)
-        self._picker: PickerScreen | None = None  # one, reused: see PickerScreen
+        self.finder = ArticleFinder(self)
 
     # ------------------------------------------------------------ what the parts share
 
@@ -362,50 +362,10 @@ class ReaderScreen(Screen[None]):
         self.pane_manager.toggle_side()
 
     def action_open_article(self, new_pane: bool = False) -> None:
-        from tui.ui.screens.modals import PickerScreen
-
-        def chosen(article_id: str | None) -> None:
-            if article_id:
-                self.pane_manager.open_and_focus(article_id, new_pane)
-
-        if self._picker is None:
-            self._picker = PickerScreen(self.corpus, new_pane)
-            self.app.install_screen(self._picker, "picker")
-        else:
-            self._picker.reopen(new_pane)
-        self.app.push_screen(self._picker, chosen)
-
-    def prebuild(self) -> None:
-        """Make the articles list, hidden, once loading is over: the first `t`
-        then only shows it (made on that key over a 2,000-article archive, it
-        took 100 ms, and its rows kept coming for half a second)."""
-        if not self.is_attached or not self.query("#body"):
-            return  # closing
-        if self.host.loading:
-            self.set_timer(1.0, self.prebuild)
-        elif not self.query(CorpusList):
-            corpus = self._mount_corpus_list(shown=False)
-            # Styled now for where it will show: a class set on the key restyles it.
-            corpus.set_class(self.app.size.width < CORPUS_AUTO, "in-side-room")
-
-    def _mount_corpus_list(self, shown: bool) -> CorpusList:
-        corpus = CorpusList(self.corpus, id="corpus")
-        corpus.display = shown
-        # Last, docked left as a column (app.tcss): shown or hidden where the
-        # side panels were, it leaves the widgets before it their painting
-        # order, so only its room is drawn again, not the whole screen.
-        self.query_one("#body").mount(corpus)
-        return corpus
+        self.finder.open_picker(new_pane)
 
     def action_toggle_corpus(self) -> None:
-        found = self.query(CorpusList)
-        corpus = found.first() if found else self._mount_corpus_list(shown=False)
-        had_focus = corpus.has_focus
-        self.pane_manager.show_corpus(corpus, not corpus.display)
-        if corpus.display:
-            self.focus_now(corpus)
-        elif had_focus and self.pane_manager.panes:  # back to the pane it came from
-            self.pane_manager.focus_pane(self.pane_manager.current_pane)
+        self.finder.toggle_list()
 
     def action_focus_annotations(self) -> None:
         self.pane_manager.show_side()  # asked for the list: show the side panels
