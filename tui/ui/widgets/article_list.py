@@ -69,12 +69,6 @@ class CorpusList(RowList):
             self.forget_lines()
             self.refresh()
 
-    def on_focus(self) -> None:
-        self._refresh_row(self.highlighted)  # only the cursor's colour follows the focus
-
-    def on_blur(self) -> None:
-        self._refresh_row(self.highlighted)
-
     def row_lines(self, index: int, width: int) -> list[list[Piece]]:
         """The title wrapped on two lines at most (the second cut with an
         ellipsis by `fit`), then outlet and date, then the counts."""

@@ -105,7 +105,7 @@ class RowList(ScrollView, can_focus=True):
         self.forget_lines()
         self.virtual_size = Size(0, len(ids) * self.row_height)
         self.set_reactive(RowList.highlighted, self.validate_highlighted(highlighted))
-        self.scroll_to(y=0, animate=False, immediate=True)
+        self._show_row(self.highlighted)
         self.refresh()
 
     def forget_lines(self) -> None:
@@ -118,11 +118,14 @@ class RowList(ScrollView, can_focus=True):
         height = self.row_height
         self.refresh(Region(0, index * height - self.scroll_offset.y, self.size.width, height))
 
+    def _show_row(self, index: int) -> None:
+        height = self.row_height
+        self.scroll_to_region(Region(0, index * height, 1, height), animate=False, immediate=True)
+
     def watch_highlighted(self, old: int, new: int) -> None:
         self._refresh_row(old)
         self._refresh_row(new)
-        height = self.row_height
-        self.scroll_to_region(Region(0, new * height, 1, height), animate=False, immediate=True)
+        self._show_row(new)
 
     # ------------------------------------------------------------ drawing
 
