@@ -522,3 +522,35 @@ def test_a_year_and_a_day_of_one_kind_of_event_are_other_occurrences() -> None:
         Document("en", "The bridge at Kerbach near Cochem had a partial collapse in 2024.", None, "en"),
     ]
     assert [s for s in suggest(docs) if s.reason == "date"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "counts"),
+    [
+        # people the lexicon knows are the dead when killed, like people it does not know
+        ("An explosion tore through the mine, killing at least 11 miners.", "en", "dead"),
+        ("Bei dem Unglück kamen vier Urlauber ums Leben.", "de", "dead"),
+        ("Three miners were rescued.", "en", "miners"),
+    ],
+)
+def test_what_befell_people_the_lexicon_knows(text: str, language: str, counts: str) -> None:
+    figure = analyse_document(Document("a", text, None, language)).figures[0]
+    assert figure.counts == counts
+
+
+def test_a_figure_of_a_past_event_the_story_recalls_is_none_of_its_own() -> None:
+    docs = [
+        Document(
+            "a",
+            "An explosion killed at least 11 miners on Wednesday. "
+            "In October 2022, 41 people died in an explosion at another mine.",
+            date(2026, 5, 13),
+            "en",
+        ),
+        Document("b", "Die Zahl der Todesopfer ist auf 19 gestiegen.", date(2026, 5, 14), "de"),
+    ]
+    found = {
+        (s.relation, tuple(sorted(m.text for m in s.members))) for s in suggest(docs) if s.reason == "number"
+    }
+    assert any(relation == "updates" and "11" in " ".join(texts) for relation, texts in found)
+    assert not any("41" in " ".join(texts) for _, texts in found)

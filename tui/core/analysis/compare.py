@@ -178,10 +178,28 @@ _FLOWS = frozenset({"destroyed", "spread", "killed", "injured", "evacuated", "ar
 _YEAR_DAYS = 300
 
 
+# A figure its own sentence dates more than a year before its article was published is of
+# a past event the story recalls (`In October 2022, 41 people died in an explosion at ...`).
+_BACKGROUND_DAYS = 365
+
+
+def background(f: Figure) -> bool:
+    """The sentence dates the figure over a year before its article's publication."""
+    if f.as_of_from != "sentence" or f.published is None or f.as_of is None:
+        return False
+    low, high = f.as_of.low, f.as_of.high
+    if low is None or high is None or (high - low).days >= _YEAR_DAYS:
+        return False  # a bare year rather names a thing (`Die 1972 eröffnete Brücke`)
+    return (f.published - high).days > _BACKGROUND_DAYS
+
+
 def other_period(a: Figure, b: Figure) -> bool:
-    """`More than 1,100 hectares burned across Brandenburg last year` is no figure of this fire."""
+    """`More than 1,100 hectares burned across Brandenburg last year` is no figure of this fire;
+    a figure of a past event the story recalls is none of the story's own."""
     if a.as_of is None or b.as_of is None or overlap(a.as_of, b.as_of) is not False:
         return False
+    if background(a) != background(b):
+        return True
     if not (a.counts in _CUMULATIVE or a.predicate in _FLOWS or b.predicate in _FLOWS):
         return False
     spans = []

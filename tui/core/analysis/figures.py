@@ -55,6 +55,15 @@ _PERSONS = frozenset(
         "children",
         "refugees",
         "crew",
+        "miners",
+        "tourists",
+        "men",
+        "women",
+        "patients",
+        "students",
+        "protesters",
+        "visitors",
+        "migrants",
     }
 )
 _AMOUNT_UNITS = frozenset(
