@@ -554,3 +554,72 @@ def test_a_figure_of_a_past_event_the_story_recalls_is_none_of_its_own() -> None
     }
     assert any(relation == "updates" and "11" in " ".join(texts) for relation, texts in found)
     assert not any("41" in " ".join(texts) for _, texts in found)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "relation"),
+    [
+        # a surname's particles are one word with it, however they are written
+        (
+            ("Spokeswoman Ilse Van de Walle said.", "en"),
+            ("Spokeswoman Ilse Vandewalle said.", "en"),
+            "variant",
+        ),
+        (
+            ("Guide Joost van der Heijden said.", "en"),
+            ("Bergführer Joost van der Heyden sagte.", "de"),
+            "variant",
+        ),
+        # Danish letters fold as their transliterations do
+        (
+            ("Konzernchef Søren Kjærgaard sagte.", "de"),
+            ("Chief executive Soren Kjaergaard said.", "en"),
+            "variant",
+        ),
+        (
+            ("Konzernchef Sören Kjärgaard sagte.", "de"),
+            ("Konzernchef Søren Kjærgaard sagte.", "de"),
+            "variant",
+        ),
+    ],
+)
+def test_names_with_particles_and_danish_letters(
+    first: tuple[str, str], second: tuple[str, str], relation: str
+) -> None:
+    assert [r for r, _, _ in _names(first, second)] == [relation]
+
+
+def test_a_lower_case_van_is_no_name_without_a_surname() -> None:
+    assert _names(("Police stopped a van on the A4.", "en"), ("A Van was stopped.", "en")) == []
+
+
+def test_how_wide_something_is_does_not_update() -> None:
+    docs = [
+        Document("a", "The avalanche was some 400 metres wide.", date(2026, 2, 14), "en"),
+        Document("b", "The avalanche was some 600 metres wide, investigators said.", date(2026, 2, 16), "en"),
+    ]
+    assert {s.relation for s in suggest(docs) if s.reason == "number"} == {"contradicts"}
+
+
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [
+        ("Thirteen officers were hurt in total, police said.", "police"),
+        ("Some 800 officers guard the route, officials said.", "officers"),
+    ],
+)
+def test_officers_in_a_sentence_about_the_police_are_police(text: str, counts: str) -> None:
+    assert analyse_document(Document("a", text, None, "en")).figures[0].counts == counts
+
+
+def test_up_from_an_earlier_figure_says_it_changed() -> None:
+    docs = [
+        Document("a", "Nine police officers were injured.", date(2026, 3, 19), "en"),
+        Document(
+            "b",
+            "Thirteen officers were hurt, up from Thursday's figure, police said.",
+            date(2026, 3, 20),
+            "en",
+        ),
+    ]
+    assert {s.relation for s in suggest(docs) if s.reason == "number"} == {"updates"}

@@ -33,6 +33,11 @@ _CUMULATIVE = frozenset({"dead", "injured", "arrests"})
 _CUMULATIVE_PREDICATES = frozenset({"killed", "injured", "arrested", "evacuated"})
 # Reports a day apart (a wire story and the next morning's paper) tell one moment.
 _UPDATE_GAP_DAYS = 2
+# Words of a length that measures a thing (`400 Meter breit`, `some 600 metres wide`), as topics.
+_DIMENSIONS = frozenset(
+    {"wide", "width", "breit", "breite", "long", "length", "lang", "länge", "deep", "depth", "tief", "tiefe"}
+    | {"high", "height", "tall", "hoch", "hohe", "höhe"}
+)
 
 
 MONEY = frozenset({"USD", "EUR", "GBP", "CHF", "JPY", "RUB"})
@@ -130,6 +135,8 @@ def time_order(a: Figure, b: Figure) -> int | None:
         return None
     if same or a.counts in FIXED or a.counts.startswith(("time:", "minute:", "duration:")):
         return 0
+    if a.counts == "unit:m" and (a.topics | b.topics) & _DIMENSIONS:
+        return 0  # how wide, long, deep or high a thing is does not move from one day to the next
     assert a.as_of.high is not None and b.as_of.low is not None
     assert a.as_of.low is not None and b.as_of.high is not None
     order = -1 if a.as_of.high < b.as_of.low else 1

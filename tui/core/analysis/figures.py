@@ -228,6 +228,8 @@ def figure_of(
     if q.unit in _AMOUNT_UNITS and (not counts or counts.startswith("noun:")):
         # `800 Hektar Wald`: an amount of forest measured in area, not a count of forests.
         counts, topics = "unit:" + q.unit, _topics(sentence, words, lowers, q)
+    if counts == "officers" and _POLICE.search(sentence.text):
+        counts = "police"  # `Thirteen officers were hurt, police said`: police officers
     if counts in GENERIC and predicate in (
         "killed",
         "injured",
@@ -282,6 +284,9 @@ def figure_of(
         topics,
         changed,
     )
+
+
+_POLICE = re.compile(r"\b(?:police|polizei)", re.IGNORECASE)
 
 
 # People evacuated are evacuees (`1.800 Evakuierte`), whatever noun counted them.

@@ -8,7 +8,11 @@ from functools import lru_cache
 
 # Umlauts and ß fold to ae/oe/ue/ss (German spelling), other accents are dropped; the
 # Turkish dotless ı is an i (`Yıldız`/`Yildiz`).
-_KEEP = str.maketrans({"ä": "\x01", "ö": "\x02", "ü": "\x03", "ł": "l", "ø": "o", "đ": "d", "ı": "i"})
+_KEEP = str.maketrans(
+    {"ä": "\x01", "ö": "\x02", "ü": "\x03", "ł": "l", "ø": "o", "æ": "ae", "đ": "d", "ı": "i"}
+)
+# A surname's particles are one word with it (`Van der Straeten`, `Vanderstraeten`).
+_PARTICLES = re.compile(r"\bvan (?:(de[nr]?) )?")
 _BACK = str.maketrans({"\x01": "ä", "\x02": "ö", "\x03": "ü"})
 
 
@@ -33,5 +37,7 @@ def fold_name(name: str) -> str:
         ("sch", "sh"),
     ):
         text = text.replace(a, b)
+    if "van " in text:
+        text = _PARTICLES.sub(lambda m: "van" + (m.group(1) or ""), text)
     text = re.sub(r"\bz", "s", text.replace("w", "v").replace("y", "i").replace("j", "i"))
     return re.sub(r"(\w)\1+", r"\1", re.sub(r"\s+", " ", text)).strip()

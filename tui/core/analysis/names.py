@@ -24,7 +24,12 @@ from tui.core.analysis.lexicon import ROLES, STOPWORDS
 from tui.core.analysis.suggest import Member, Suggestion, stable_id
 from tui.core.files.entities import Entity
 
-_RUN = re.compile(r"(?<![\w-])[A-ZÄÖÜ][\wäöüß]*(?:-[\wäöüß]+)*(?:\s+[A-ZÄÖÜ][\wäöüß]*(?:-[\wäöüß]+)*){1,4}")
+# A Dutch or Flemish surname may lead with `van`, `van de`, `Van der` (`Joost van der Heijden`).
+_RUN = re.compile(
+    r"(?<![\w-])[A-ZÄÖÜ][\wäöüß]*(?:-[\wäöüß]+)*"
+    r"(?:\s+(?:[Vv]an\s+(?:de[nr]?\s+)?)?[A-ZÄÖÜ][\wäöüß]*(?:-[\wäöüß]+)*){1,4}"
+)
+_PARTICLES = frozenset({"van", "de", "den", "der"})
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-zäöüß][\wäöüß-]*")
 
 
@@ -39,7 +44,22 @@ class Name:
 
     @property
     def parts(self) -> list[str]:
-        return self.text.replace("-", " ").split()
+        """The words of the name; a surname's particles are one word with it
+        (`Van der Straeten` is `VanderStraeten`, as `Vanderstraeten` writes it)."""
+        out: list[str] = []
+        pending = ""
+        for word in self.text.replace("-", " ").split():
+            if word.lower() in _PARTICLES and (pending or word.lower() == "van"):
+                pending += word
+                continue
+            out.append(pending + word)
+            pending = ""
+        return out + [pending] if pending else out
+
+
+_JOINED = re.compile(
+    r"(?<=\b[Vv]an)\s+(?=(?:de[nr]?\s+)?[A-ZÄÖÜ])|(?<=\b[Vv]an\sde)\s+(?=[A-ZÄÖÜ])|(?<=\b[Vv]an\sde[nr])\s+(?=[A-ZÄÖÜ])"
+)
 
 
 _COLOGNE = {
@@ -128,8 +148,8 @@ def names(analyses: list[Analysis]) -> list[Name]:
                 start = text.index(words[1], start + len(words[0])) if len(words) > 1 else m.end()
                 words = words[1:]
             least = 1 if role and words and len(words[-1]) >= 5 else 2  # `Präsident Selenskyj`
-            if not least <= len(words) <= 4 or any(
-                w.lower() in lower or w.lower() in STOPWORDS for w in words
+            if not least <= len(words) - sum(w in _PARTICLES for w in words) <= 4 or any(
+                (w.lower() in lower or w.lower() in STOPWORDS) and w not in _PARTICLES for w in words
             ):
                 continue
             found = text[start : m.end()]

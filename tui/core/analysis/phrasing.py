@@ -25,7 +25,9 @@ _CHANGE = re.compile(
     # a count that has moved on, or is larger than reported: `now stands at`, `als bislang bekannt`
     r"|\b(?:now\s+stands?\s+at|has\s+reached|have\s+reached|than\s+(?:previously|initially|first|earlier)\s+"
     r"(?:thought|reported|known|believed|stated)|als\s+(?:bislang|bisher|zunächst|zuvor)\s+"
-    r"(?:bekannt|angenommen|gemeldet|berichtet))\b",
+    r"(?:bekannt|angenommen|gemeldet|berichtet))\b"
+    # against the figure it replaces: `up from the figure given on Thursday`, `nach zuvor neun`
+    r"|\b(?:up|down)\s+from\b|\bnach\s+(?:zuvor|bislang|bisher)\b",
     re.IGNORECASE,
 )
 
