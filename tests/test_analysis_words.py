@@ -623,3 +623,29 @@ def test_up_from_an_earlier_figure_says_it_changed() -> None:
         ),
     ]
     assert {s.relation for s in suggest(docs) if s.reason == "number"} == {"updates"}
+
+
+@pytest.mark.parametrize(
+    ("german", "english"),
+    [
+        (
+            "Die Explosion ereignete sich in rund 350 Metern Tiefe.",
+            "The blast happened some 300 metres below the surface.",
+        ),
+        ("Die Lawine hatte eine Breite von rund 400 Metern.", "The avalanche was some 600 metres wide."),
+    ],
+)
+def test_lengths_of_one_dimension_meet_across_languages(german: str, english: str) -> None:
+    docs = [Document("de", german, date(2026, 5, 14), "de"), Document("en", english, date(2026, 5, 16), "en")]
+    assert {s.relation for s in suggest(docs) if s.reason == "number"} == {"contradicts"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "counts"),
+    [
+        ("Nach Angaben der Polizei wurden neun Personen verschüttet.", "de", "buried"),
+        ("Eight members of the group were buried under the snow.", "en", "buried"),
+    ],
+)
+def test_people_buried_are_counted_as_buried(text: str, language: str, counts: str) -> None:
+    assert analyse_document(Document("a", text, None, language)).figures[0].counts == counts

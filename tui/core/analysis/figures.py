@@ -64,6 +64,7 @@ _PERSONS = frozenset(
         "protesters",
         "visitors",
         "migrants",
+        "members",
     }
 )
 _AMOUNT_UNITS = frozenset(
@@ -237,9 +238,10 @@ def figure_of(
         "evacuated",
         "arrested",
         "rescued",
+        "buried",
     ):
         counts = _WHAT_HAPPENED.get(predicate, predicate)
-    elif counts in _PERSONS and predicate in ("killed", "injured", "evacuated"):
+    elif counts in _PERSONS and predicate in ("killed", "injured", "evacuated", "buried"):
         counts = _WHAT_HAPPENED.get(predicate, predicate)
     elif counts == "suspects" and predicate == "arrested":
         counts = "arrests"  # `two suspects arrested`: the count of arrests (`Festnahmen`)

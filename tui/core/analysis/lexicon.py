@@ -346,6 +346,7 @@ _PREDICATE_GROUPS = {
     "arrested": "festgenommen verhaftet arrested detained arresting",
     "massed": "zusammengezogen zusammenziehen massed amassed gathered streitmacht",
     "rescued": "gerettet geborgen rescued saved",
+    "buried": "verschüttet verschüttete verschütteten buried",
     "delivered": "geliefert lieferte lieferung delivered supplied",
     "paid": "gehalt erhalten lohn paid salary",
     "cut": "entlassen entlässt entließ gestrichen streicht streichen abgebaut abbauen weg wegfallen laid cut "
@@ -712,6 +713,9 @@ _TERM_GROUPS = {
     "data": "daten data",
     "theft": "gestohlen entwendet erbeutet abgeflossen stolen leaked theft",
     "ransom": "lösegeld ransom",
+    # what a length measures, so that the amounts of one dimension meet across languages
+    "depth": "tiefe tief depth deep below-the-surface below-ground underground unter-tage",
+    "width": "breite breit width wide",
 }
 TERMS: dict[str, str] = {}
 for _concept, _words in _TERM_GROUPS.items():
