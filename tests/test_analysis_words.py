@@ -649,3 +649,11 @@ def test_lengths_of_one_dimension_meet_across_languages(german: str, english: st
 )
 def test_people_buried_are_counted_as_buried(text: str, language: str, counts: str) -> None:
     assert analyse_document(Document("a", text, None, language)).figures[0].counts == counts
+
+
+def test_the_voters_of_an_election_do_not_update() -> None:
+    docs = [
+        Document("a", "Some 96,000 eligible voters were called to the polls.", date(2026, 9, 28), "en"),
+        Document("b", "About 69,000 registered voters were called to the polls.", date(2026, 10, 1), "en"),
+    ]
+    assert {s.relation for s in suggest(docs) if s.reason == "number"} == {"contradicts"}
