@@ -75,6 +75,12 @@ async def test_a_long_articles_list_holds_every_article_at_once(make_corpus) -> 
         await pilot.pause()
         assert "Bericht 000" in drawn(listing)
         assert listing.highlighted_id == "b002"
+        await pilot.press("G")  # the reader's keys for last and first
+        await pilot.pause()
+        assert "Bericht 229" in drawn(listing)
+        await pilot.press("g")
+        await pilot.pause()
+        assert "Bericht 000" in drawn(listing) and "Bericht 229" not in drawn(listing)
 
 
 async def test_the_picker_opens_again_empty_with_the_title_of_its_key(make_corpus) -> None:

@@ -69,8 +69,8 @@ class RowList(ScrollView, can_focus=True):
         Binding("up,k", "move(-1)", "Previous row", id="rows.up", show=False),
         Binding("pagedown", "page(1)", "Page down", id="rows.page_down", show=False),
         Binding("pageup", "page(-1)", "Page up", id="rows.page_up", show=False),
-        Binding("home", "to_end(0)", "First row", id="rows.first", show=False),
-        Binding("end", "to_end(1)", "Last row", id="rows.last", show=False),
+        Binding("home,g", "to_end(0)", "First row", id="rows.first", show=False),
+        Binding("end,G", "to_end(1)", "Last row", id="rows.last", show=False),
     ]
     row_height: ClassVar[int] = 1
 
