@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from tui.core.analysis.lexicon import (
+    INFLECTED,
     NOUNS,
     PREDICATE_PHRASES,
     PREDICATES,
@@ -163,9 +164,11 @@ def predicate_of(sentence: Sentence, words: list[Word], lowers: list[str], q: Qu
 def _nearest_predicate(words: list[Word], lowers: list[str], q: Quantity, begin: int, end: int) -> str:
     best, distance = "", 10**9
     for i, (w, low) in enumerate(zip(words, lowers, strict=True)):
-        cls = PREDICATES.get(low)
+        cls = PREDICATES.get(low) or INFLECTED.get(low)
         if not cls or not begin <= w.start < end:
             continue
+        if low not in PREDICATES and w.capitalised:
+            continue  # `Verletzte`, `Beschäftigte`: a noun, the people, not what befell them
         if low in NOUNS and i and lowers[i - 1] in _ARTICLES and w.capitalised == (lowers[i - 1] != "the"):
             continue  # `treated the injured`, `die Verletzten`: people, not what befell the figure
         if i and words[i].capitalised and lowers[i - 1] in _POSSESSIVES:
@@ -198,11 +201,11 @@ _ARTICLES = frozenset({"the", "die", "den", "der"})
 _POSSESSIVES = frozenset(
     f"{stem}{ending}" for stem in ("sein", "ihr", "unser") for ending in ("", "e", "en", "em", "er", "es")
 )
-_ADJECTIVE_ENDINGS = ("ed", "en", "e", "er", "es", "em")
+_ADJECTIVE_ENDINGS = ("ed", "ing", "en", "e", "er", "es", "em")
 
 
 def _attributive(words: list[Word], lowers: list[str], i: int, end: int) -> bool:
-    """`the affected area`, `die betroffenen Häuser`: a participle between an article and
+    """`the affected area`, `the burning area`, `die betroffenen Häuser`: a participle between an article and
     its own noun says what that noun is, not what befell the figure."""
     return (
         0 < i < len(words) - 1

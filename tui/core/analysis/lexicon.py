@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from tui.core.analysis.inflect import inflected
+
 HEDGES: dict[str, str] = {
     "mindestens": "at_least",
     "wenigstens": "at_least",
@@ -373,6 +375,9 @@ _PREDICATE_GROUPS = {
 for _class, _words in _PREDICATE_GROUPS.items():
     for _word in _words.split():
         PREDICATES[_word] = _class
+# Forms the groups do not list (`verletzten`, `festgenommene`, `evacuating`): a predicate only
+# written in lower case, as `Verletzte` and `Beschäftigte` are the nouns of what befell them.
+INFLECTED: dict[str, str] = inflected(PREDICATES)
 # "ums Leben gekommen", "das Leben gekostet": killed
 # Searched in the lower-cased sentence when no single word names the predicate.
 PREDICATE_PHRASES = (
