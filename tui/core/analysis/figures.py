@@ -249,7 +249,7 @@ def figure_of(
         # `Drei Arbeiter kamen ums Leben`, `zwei Schmuggler festgenommen`: whatever the lexicon
         # does not know, people killed are dead and people arrested are arrests
         counts = _BEFELL[predicate]
-    elif predicate == "hospitalised" and counts in ("", "people", "injured"):
+    elif predicate == "hospitalised" and counts in ("", "people", "injured", "patients"):
         counts, qualifier = "hospitalised", ""  # `zwei von ihnen kamen ins Krankenhaus`: their own count
     elif counts == "people" and predicate == "employed":
         counts = "employees"  # `employs around 2,400 people`

@@ -1,0 +1,42 @@
+"""Phrases that say what befell the counted, or where they are now (issue 15): in a hospital
+bed, in custody; and what such a count does from one report to the next."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tui.core.analysis import Document, analyse_document, suggest
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "counts"),
+    [
+        ("Neun Verletzte blieben über Nacht im Krankenhaus.", "de", "hospitalised"),
+        ("Nur noch drei Patienten werden stationär behandelt.", "de", "hospitalised"),
+        ("Zwei Patienten liegen noch in der Klinik.", "de", "hospitalised"),
+        ("The number of people in custody has risen to five.", "en", "arrested"),
+        ("Vier Verdächtige sitzen in Untersuchungshaft.", "de", "arrests"),
+        # helicopters that fly the injured to hospitals are not in hospital themselves
+        ("Drei Hubschrauber flogen Verletzte in Kliniken.", "de", "helicopters"),
+    ],
+)
+def test_where_the_counted_are_now(text: str, language: str, counts: str) -> None:
+    assert analyse_document(Document("a", text, None, language)).figures[0].counts == counts
+
+
+def test_patients_still_in_hospital_days_later_update_the_count() -> None:
+    docs = [
+        Document("a", "Nine people remained in hospital overnight.", date(2026, 2, 10), "en"),
+        Document("b", "Nur noch drei Patienten werden stationär behandelt.", date(2026, 2, 12), "de"),
+    ]
+    assert [s.relation for s in suggest(docs) if s.reason == "number"] == ["updates"]
+
+
+def test_people_in_custody_days_later_update_the_arrests() -> None:
+    docs = [
+        Document("a", "Three people were arrested on Tuesday.", date(2026, 5, 5), "en"),
+        Document("b", "The number of people in custody has risen to five.", date(2026, 5, 11), "en"),
+    ]
+    assert [s.relation for s in suggest(docs) if s.reason == "number"] == ["updates"]
