@@ -24,7 +24,11 @@ def _published_mention(day: date) -> DateMention:
 
 def as_of_date(doc: Document, found_dates: list[DateMention]) -> tuple[DateMention | None, str]:
     """The date a figure speaks of: a date in its sentence, else publication."""
-    usable = [d for d in found_dates if not SINCE.match(d.text) and not starts_period(doc.text, d.start)]
+    usable = [
+        d
+        for d in found_dates
+        if not SINCE.match(d.text) and not starts_period(doc.text, d.start) and not _before(doc.text, d)
+    ]
     resolved = [d for d in usable if d.resolved and d.year_known]
     if resolved:
         # `after Monday's derailment, police said on Thursday`: the figure is as of the saying
@@ -52,3 +56,15 @@ def reporting_date(text: str, mention: DateMention) -> bool:
     not when what was said happened."""
     before = text[max(0, mention.start - 40) : mention.start]
     return bool(_SAID_BEFORE.search(before) or _SAID_AFTER.match(text, mention.end))
+
+
+# `Nach dem Zusammenstoß zweier Straßenbahnen am Sonntagabend werden nur noch drei Patienten
+# behandelt`, `after the collision on Monday`: the date of the event the figure comes after.
+_AFTER_EVENT = re.compile(
+    r"\b(?:nach|after|following)\s+(?:dem|der|the)\s+(?:[^\W\d_][\w-]*\s+){1,3}$", re.IGNORECASE
+)
+
+
+def _before(text: str, mention: DateMention) -> bool:
+    """The date is of an event the figure's sentence says it comes after."""
+    return _AFTER_EVENT.search(text, max(0, mention.start - 60), mention.start) is not None

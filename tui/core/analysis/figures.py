@@ -33,7 +33,7 @@ from tui.core.analysis.lexicon import (
     terms_in,
 )
 from tui.core.analysis.numbers import HEDGE_RANGE, Quantity
-from tui.core.analysis.phrasing import bare_casualty, injured_part, says_change
+from tui.core.analysis.phrasing import alleged, bare_casualty, injured_part, says_change
 from tui.core.analysis.records import Document, Figure
 from tui.core.analysis.segment import Sentence, Word
 
@@ -90,6 +90,8 @@ def modality_of(
         if language == "en" and low in _GERMAN_ONLY:
             continue
         if low in MODALITY and (begin <= w.start < end or (dependent and w.start < begin)):
+            if low == "soll" and alleged(sentence.text, w.end - sentence.start):
+                continue  # `soll ... eingekauft haben`: what someone reportedly did, no plan
             if i + 1 < len(words) and lowers[i + 1] in NOUNS:
                 continue  # `200 planned operations`: an attribute of the noun, not a plan
             return MODALITY[low]

@@ -1,0 +1,58 @@
+"""German tense and mood that decide when a figure or a date is (issue 15): `werden` with a
+participle is a passive of now, not a future; `soll` with a perfect infinitive says what
+someone reportedly did, not a plan; a date of the event a figure comes after is not its own."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tui.core.analysis import Document, analyse_document, suggest
+from tui.core.analysis.dates import dates
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "label"),
+    [
+        # a passive of now: the Sunday before the Thursday of the report
+        (
+            "Nach dem Zusammenstoß am Sonntagabend werden nur noch drei Patienten behandelt.",
+            date(2026, 2, 12),
+            "8 February 2026",
+        ),
+        # a future ends in an infinitive, and a passive of expecting looks ahead too
+        ("Am Sonntag werden die Ergebnisse vorliegen.", date(2026, 2, 12), "15 February 2026"),
+        ("Beschlüsse werden erst im Juni erwartet.", date(2026, 3, 19), "June 2026"),
+        # `soll ... gewesen sein`: reportedly, in the past
+        ("Der Täter soll am Montag in Köln gewesen sein.", date(2026, 2, 12), "9 February 2026"),
+        ("Der Ausschuss soll am Montag tagen.", date(2026, 2, 12), "16 February 2026"),
+    ],
+)
+def test_passive_and_reported_past_are_no_future(text: str, published: date, label: str) -> None:
+    assert [d.label() for d in dates(text, published, "de")] == [label]
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("Er soll etwa 1,5 Millionen Liter Rioja eingekauft und umetikettiert haben.", ""),
+        ("Die Firma soll bis Ende Juni 200 Stellen abbauen.", "planned"),
+    ],
+)
+def test_reportedly_is_no_plan(text: str, modality: str) -> None:
+    assert analyse_document(Document("a", text, None, "de")).figures[0].modality == modality
+
+
+def test_the_date_of_the_event_a_figure_comes_after_is_not_its_own() -> None:
+    text = "Nach dem Zusammenstoß am Sonntagabend werden nur noch drei Patienten stationär behandelt."
+    figure = analyse_document(Document("a", text, date(2026, 2, 12), "de")).figures[0]
+    assert (figure.as_of_from, figure.as_of and figure.as_of.label()) == ("published", "12 February 2026")
+
+
+def test_what_someone_reportedly_bought_corroborates_the_fact() -> None:
+    docs = [
+        Document("de", "Er soll etwa 1,5 Millionen Liter Rioja eingekauft haben.", date(2026, 5, 6), "de"),
+        Document("en", "He is suspected of buying some 1.5 million litres of Rioja.", date(2026, 5, 5), "en"),
+    ]
+    assert [s.relation for s in suggest(docs) if s.reason == "number"] == ["corroborates"]
