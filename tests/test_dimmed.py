@@ -42,21 +42,21 @@ def cells(app) -> list[list[tuple[str, Style | None]]]:  # type: ignore[no-untyp
     ]
 
 
-async def test_the_picker_over_the_reader_looks_as_textual_draws_it(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+async def test_the_help_over_the_reader_looks_as_textual_draws_it(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from textual.screen import ModalScreen
 
     from tui.core.model.corpus import bundled_corpus
     from tui.ui.app import CrossreadApp
     from tui.ui.screens.dimmed import DimmedModal
-    from tui.ui.screens.modals import PickerScreen
+    from tui.ui.screens.modals import HelpScreen
 
     app = CrossreadApp(bundled_corpus(), ["000_f0337515d6951f32", "001_6604a57b5a9e0757"])
     app.run_analysis = False
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        await pilot.press("right_square_bracket", "o")
+        await pilot.press("right_square_bracket", "question_mark")
         await pilot.pause()
-        assert isinstance(app.screen, PickerScreen)
+        assert isinstance(app.screen, HelpScreen)
         ours = cells(app)
         monkeypatch.setattr(DimmedModal, "render_line", ModalScreen.render_line)
         app.screen.refresh()

@@ -25,11 +25,12 @@ from textual.widgets._toast import Toast
 from tui.core.document.layout import Cells
 from tui.core.document.text import escape_controls, escape_line, json_text
 from tui.ui.app import CrossreadApp
-from tui.ui.screens.modals import ContradictionsScreen, HelpScreen, PickerScreen
+from tui.ui.screens.modals import ContradictionsScreen, HelpScreen
 from tui.ui.styles import CELLS
 from tui.ui.widgets.article_view import ArticleView
 from tui.ui.widgets.lists import AnnotationList
 from tui.ui.widgets.pick_list import PickList
+from tui.ui.widgets.picker import ArticlePicker
 
 OSC2 = "\x1b]2;PWNED-TITLE\x1b\\"  # sets the terminal title
 OSC52 = "\x1b]52;c;cHduZWQ=\x07"  # writes the clipboard ("pwned")
@@ -185,7 +186,7 @@ async def test_reader_shows_hostile_corpus_escaped(hostile: Path) -> None:
         snap("contradictions")
         await pilot.press("escape", "o")
         await pilot.pause()
-        assert isinstance(app.screen, PickerScreen)
+        assert app.screen.query_one(ArticlePicker).display
         picker = app.screen.query_one("#picker-list", PickList)
         assert picker.option_count == 2
         snap("picker")

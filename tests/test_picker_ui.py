@@ -6,18 +6,30 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from textual.geometry import Region
 from textual.widget import Widget
 from textual.widgets import Input
 
 from tui.ui.app import CrossreadApp
-from tui.ui.screens.modals import PICKER_ROWS, PickerScreen
+from tui.ui.widgets.article_view import ArticleView
 from tui.ui.widgets.pick_list import PickList
+from tui.ui.widgets.picker import PICKER_ROWS, ArticlePicker
 
 ARTICLES = PICKER_ROWS + 40
 
 
 def drawn(widget: Widget) -> str:
     return "\n".join(widget.render_line(y).text for y in range(widget.size.height))
+
+
+def picker_shown(app: CrossreadApp) -> bool:
+    """The picker box is on the reader, drawn: its title is on the screen."""
+    found = app.screen.query(ArticlePicker)
+    return bool(found) and found.first().display and "Open article" in screen_text(app)
+
+
+def screen_text(app: CrossreadApp) -> str:
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
 def archive(make_corpus: Callable[[dict[str, str]], Path]) -> Path:
@@ -41,7 +53,7 @@ async def test_picker_shows_the_best_rows_and_narrows_as_one_types(make_corpus) 
         await pilot.pause()
         await pilot.press("o")
         await pilot.pause()
-        assert isinstance(app.screen, PickerScreen)
+        assert picker_shown(app)
         listing = app.screen.query_one("#picker-list", PickList)
         assert listing.option_count == PICKER_ROWS
         assert f"best {PICKER_ROWS} of {ARTICLES + 1}" in str(listing.border_subtitle)
@@ -95,7 +107,7 @@ async def test_the_picker_opens_again_empty_with_the_title_of_its_key(make_corpu
         await pilot.pause()
         await pilot.press("O")
         await pilot.pause()
-        assert isinstance(app.screen, PickerScreen)
+        assert picker_shown(app)
         listing = app.screen.query_one("#picker-list", PickList)
         assert app.screen.query_one("#picker-input", Input).value == ""
         assert listing.option_count == PICKER_ROWS
@@ -139,7 +151,7 @@ async def test_a_query_typed_in_one_burst_with_o_lands_in_the_picker(make_corpus
                 app.post_message(events.Key(char, char))
             await pilot.pause()
             await pilot.pause()
-            assert isinstance(app.screen, PickerScreen)
+            assert picker_shown(app)
             assert app.screen.query_one("#picker-input", Input).value == burst
             await pilot.press("escape")
             await pilot.pause()
@@ -154,7 +166,7 @@ async def test_o_typed_into_the_search_box_is_a_letter() -> None:
         await pilot.pause()
         await pilot.press("slash", "x", "o", "O", "y")
         await pilot.pause()
-        assert not isinstance(app.screen, PickerScreen)
+        assert not picker_shown(app)
         assert app.screen.query_one(".pane-search", Input).value == "xoOy"
 
 
@@ -171,5 +183,102 @@ async def test_a_search_typed_in_one_burst_with_slash_lands_in_the_box() -> None
             app.post_message(events.Key(key, char))
         await pilot.pause()
         await pilot.pause()
-        assert not isinstance(app.screen, PickerScreen)
+        assert not picker_shown(app)
         assert app.screen.query_one(".pane-search", Input).value == "ko/r"
+
+
+async def test_the_readers_keys_do_nothing_behind_the_open_picker(make_corpus) -> None:
+    """The picker is a box on the reader, not a screen: its `is_modal` keeps
+    the reader's keys (close pane, next pane, next annotation) from running."""
+    app = CrossreadApp(archive(make_corpus), ["a000", "a001"])
+    app.run_analysis = False
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        first = app.screen.focused
+        await pilot.press("o", "ctrl+w", "tab", "shift+tab", "right_square_bracket", "t")
+        await pilot.pause()
+        assert picker_shown(app)
+        assert [p.article.id for p in app.reader.panes] == ["a000", "a001"]
+        assert app.screen.query_one("#picker-input", Input).value == "]t"
+        assert "Hafenbericht" not in drawn(app.screen.query_one("#picker-list"))  # "]t" matches none
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not picker_shown(app)
+        assert app.screen.focused is first  # back in the pane it came from
+
+
+async def test_a_click_beside_the_picker_closes_it(make_corpus) -> None:
+    app = CrossreadApp(archive(make_corpus), ["a000"])
+    app.run_analysis = False
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("o", "b")
+        await pilot.pause()
+        assert picker_shown(app)
+        await pilot.click(offset=(2, 2))  # the article's text, left of the box
+        await pilot.pause()
+        await pilot.pause()
+        assert not picker_shown(app)
+        assert [p.article.id for p in app.reader.panes] == ["a000"]
+        await pilot.press("o")
+        await pilot.pause()
+        assert app.screen.query_one("#picker-input", Input).value == ""  # readied again
+
+
+async def test_showing_the_picker_draws_only_its_box(make_corpus, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Textual numbers the painting order from the last child: shown as the
+    last, the box renumbered every widget, and its frame was the whole screen
+    (tui/ui/finding.py)."""
+    from textual._compositor import Compositor
+
+    app = CrossreadApp(archive(make_corpus), ["a000", "a001"])
+    app.run_analysis = False
+    async with app.run_test(size=(160, 50)) as pilot:
+        await pilot.pause()
+        app.reader.finder.prebuild()
+        await pilot.pause()
+        frames: list[list[Region]] = []
+        original = Compositor.render_partial_update
+
+        def spy(self: Compositor):  # type: ignore[no-untyped-def]
+            frames.append(list(self._dirty_regions))
+            return original(self)
+
+        monkeypatch.setattr(Compositor, "render_partial_update", spy)
+        await pilot.press("o")
+        monkeypatch.setattr(Compositor, "render_partial_update", original)
+        assert picker_shown(app)
+        box = app.screen.query_one(ArticlePicker).region
+        first = next(regions for regions in frames if box in regions)  # the frame that shows it
+        assert all(box.contains_region(region) for region in first)
+
+
+async def test_a_layout_of_the_screen_leaves_the_articles_scrollbars_alone(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Every layout (a box or list shown) redrew the scrollbar of every
+    scrolling widget, wherever it was (tui/ui/widgets/steady.py)."""
+    from textual.scrollbar import ScrollBar
+
+    from tui.core.model.corpus import bundled_corpus
+
+    app = CrossreadApp(bundled_corpus(), ["000_f0337515d6951f32", "001_6604a57b5a9e0757"])
+    app.run_analysis = False
+    async with app.run_test(size=(160, 50)) as pilot:
+        for _ in range(500):  # until loaded and laid out: then nothing else moves
+            await pilot.pause()
+            if not app.loading and all(view.layout_complete for view in app.query(ArticleView)):
+                break
+        views = list(app.query(ArticleView))
+        assert views and all(view.show_vertical_scrollbar for view in views)  # long texts
+        redrawn: list[object] = []
+        bar_refresh = ScrollBar.refresh
+
+        def bar_spy(self: ScrollBar, *args, **kwargs):  # type: ignore[no-untyped-def]
+            redrawn.append(self.parent)
+            return bar_refresh(self, *args, **kwargs)
+
+        monkeypatch.setattr(ScrollBar, "refresh", bar_spy)
+        app.screen.refresh(layout=True)
+        await pilot.pause()
+        await pilot.pause()
+        monkeypatch.setattr(ScrollBar, "refresh", bar_refresh)
+        assert not [parent for parent in redrawn if parent in views]

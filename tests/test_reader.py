@@ -15,11 +15,11 @@ from tui.ui.screens.modals import (
     ConfirmLinkScreen,
     ContradictionsScreen,
     HelpScreen,
-    PickerScreen,
 )
 from tui.ui.widgets.article_list import CorpusList
 from tui.ui.widgets.article_view import ArticleView
 from tui.ui.widgets.lists import AnnotationList
+from tui.ui.widgets.picker import ArticlePicker
 
 SIZE = (160, 50)
 A0, A1, A3 = "000_f0337515d6951f32", "001_6604a57b5a9e0757", "003_abe2c13c9f7a9bff"
@@ -205,7 +205,7 @@ async def test_open_picker_is_fuzzy() -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("o")
-        assert isinstance(app.screen, PickerScreen)
+        assert app.screen.query_one(ArticlePicker).display
         await pilot.press(*"selenskijs", "enter")
         await pilot.pause()
         assert [p.article.id for p in app.reader.panes] == [A3, A1]

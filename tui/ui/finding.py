@@ -10,10 +10,12 @@ from typing import TYPE_CHECKING
 
 from tui.ui.panes import CORPUS_AUTO
 from tui.ui.widgets.article_list import CorpusList
+from tui.ui.widgets.picker import ArticlePicker
 
 if TYPE_CHECKING:
+    from textual.widget import AwaitMount, Widget
+
     from tui.ui.reader import ReaderScreen
-    from tui.ui.screens.modals import PickerScreen
 
 LOADING_RETRY = 1.0  # seconds: the list is made once the annotations have loaded
 
@@ -23,37 +25,61 @@ class ArticleFinder:
 
     def __init__(self, screen: ReaderScreen) -> None:
         self.screen = screen
-        self._picker: PickerScreen | None = None  # one, reused: see PickerScreen
 
-    def open_picker(self, new_pane: bool = False) -> None:
-        from tui.ui.screens.modals import PickerScreen
+    def _make_picker(self) -> ArticlePicker:
+        """The one picker, hidden on the reader's picker layer (ArticlePicker)."""
+        picker = ArticlePicker(self.screen.corpus, self._chosen, id="picker")
+        picker.display = False
+        return picker
 
-        screen = self.screen
+    def _mount_picker(self, picker: ArticlePicker) -> AwaitMount:
+        """The screen's first child, though it shows on top (its layer): Textual
+        numbers the painting order from the last child back, so a box shown
+        last renumbered every widget, and the whole screen was drawn again."""
+        return self.screen.mount(picker, before=0)
 
-        def chosen(article_id: str | None) -> None:
-            if article_id:
-                screen.pane_manager.open_and_focus(article_id, new_pane)
+    def _chosen(self, article_id: str, new_pane: bool) -> None:
+        self.screen.pane_manager.open_and_focus(article_id, new_pane)
 
-        if self._picker is None:
-            self._picker = PickerScreen(screen.corpus, new_pane)
-            screen.app.install_screen(self._picker, "picker")
-        else:
-            self._picker.reopen(new_pane)
-        screen.app.push_screen(self._picker, chosen)
+    async def open_picker(self, new_pane: bool = False) -> None:
+        found = self.screen.query(ArticlePicker)
+        if found:
+            picker = found.first()
+        else:  # `o` before the reader made it: the key waits, and the keys behind it
+            picker = self._make_picker()
+            await self._mount_picker(picker)
+        picker.open(new_pane)
+
+    def clicked(self, widget: Widget | None) -> None:
+        """A click beside the open picker abandons the pick, as one on a
+        widget that takes the focus does (ArticlePicker._left)."""
+        found = self.screen.query(ArticlePicker)
+        if found and found.first().is_open:
+            picker = found.first()
+            if widget is None or (widget is not picker and picker not in widget.ancestors):
+                picker.close()
+
+    def picker_open(self) -> bool:
+        found = self.screen.query(ArticlePicker)
+        return bool(found) and found.first().is_open
 
     def prebuild(self) -> None:
-        """Make the articles list, hidden, once loading is over: the first `t`
-        then only shows it (made on that key over a 2,000-article archive, it
-        took 100 ms, and its rows kept coming for half a second)."""
+        """Make the articles list and the picker, hidden, once loading is over:
+        the first `t` or `o` then only shows them (the list made on that key
+        over a 2,000-article archive took 100 ms, and its rows kept coming for
+        half a second)."""
         screen = self.screen
         if not screen.is_attached or not screen.query("#body"):
             return  # closing
         if screen.host.loading:
             screen.set_timer(LOADING_RETRY, self.prebuild)  # the screen's: it stops with it
-        elif not screen.query(CorpusList):
-            corpus = self._mount_list()
-            # Styled now for where it will show: a class set on the key restyles it.
-            corpus.set_class(screen.app.size.width < CORPUS_AUTO, "in-side-room")
+        else:
+            if not screen.query(CorpusList):
+                corpus = self._mount_list()
+                # Styled now for where it will show: a class set on the key restyles it.
+                corpus.set_class(screen.app.size.width < CORPUS_AUTO, "in-side-room")
+            if not screen.query(ArticlePicker):
+                self._mount_picker(self._make_picker())
 
     def _mount_list(self) -> CorpusList:
         corpus = CorpusList(self.screen.corpus, id="corpus")

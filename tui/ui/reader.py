@@ -64,6 +64,7 @@ REVIEW_ACTIONS = frozenset(
     }
 )
 """Disabled (shown, not run) while the annotations are still loading."""
+PICKER_HOLDS = frozenset({"open_article", "next_pane", "previous_pane"})
 
 
 def _binding(key: str, action: str, description: str, name: str, **kw: Any) -> Binding:
@@ -268,6 +269,10 @@ class ReaderScreen(Screen[None]):
             self._inspect(widget)
             self.update_legend()
 
+    @on(events.Click)
+    def _clicked(self, event: events.Click) -> None:
+        self.finder.clicked(event.widget)
+
     @on(ArticleView.CursorMoved)
     def _cursor_moved(self, event: ArticleView.CursorMoved) -> None:
         view = self.current_view
@@ -341,6 +346,8 @@ class ReaderScreen(Screen[None]):
             return self.steps.active(self.focused)
         if action == "open_article" and isinstance(self.focused, Input):
             return None  # a priority key: `o` typed into a search box is a letter
+        if action in PICKER_HOLDS and self.finder.picker_open():
+            return None  # priority keys, not held by the picker's `is_modal`
         return True
 
     def action_next_pane(self) -> None:
@@ -361,8 +368,8 @@ class ReaderScreen(Screen[None]):
     def action_toggle_side(self) -> None:
         self.pane_manager.toggle_side()
 
-    def action_open_article(self, new_pane: bool = False) -> None:
-        self.finder.open_picker(new_pane)
+    async def action_open_article(self, new_pane: bool = False) -> None:
+        await self.finder.open_picker(new_pane)
 
     def action_toggle_corpus(self) -> None:
         self.finder.toggle_list()

@@ -1,25 +1,22 @@
-"""Modal screens: help, article picker, contradictions list, link confirmation."""
+"""Modal screens: help, contradictions list, link confirmation."""
 
 from __future__ import annotations
 
 from typing import ClassVar
 
 from rich.text import Text
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui.core.files.article import Article
 from tui.core.model.corpus import Corpus
 from tui.core.model.diagnostics import Diagnostic
-from tui.core.views.picking import finds
 from tui.ui.screens.dimmed import DimmedModal
 from tui.ui.styles import safe
 from tui.ui.widgets.lists import ReaderList
-from tui.ui.widgets.pick_list import PickList
 
 CLOSE: list[BindingType] = [Binding("escape,q", "dismiss_screen", "Close", id="modal.close")]
 
@@ -63,116 +60,6 @@ class HelpScreen(_Modal):
             with VerticalScroll():
                 yield Static(text, id="help-text")
             yield Static(Text("esc, q or ? to close", style="dim"))
-
-
-PICKER_ROWS = 60  # more is never read (a screen shows ~40); a team's archive has thousands
-
-
-class PickerScreen(_Modal):
-    """Fuzzy-find an article by title, outlet or id.
-
-    One instance serves every `o`: the reader installs it, and it readies itself
-    for the next pick once closed, while nobody waits. A press then costs no
-    compose, no styling of new widgets and no refill (on a 2,000-article
-    archive those were most of the 110 ms an `o` took)."""
-
-    def __init__(self, corpus: Corpus, new_pane: bool = False) -> None:
-        super().__init__()
-        self.corpus = corpus
-        self.new_pane = new_pane
-        self._haystacks: list[tuple[str, str, Article]] = []
-        self._lowered: list[str] = []
-        self._index()
-
-    def _index(self) -> None:
-        """What typing searches, built again when the articles changed."""
-        self._haystacks = [
-            (f"{article.title} {article.meta.outlet} {aid}", aid, article)
-            for aid, article in self.corpus.articles.items()
-        ]
-        self._lowered = [hay.lower() for hay, _, _ in self._haystacks]
-
-    def _stale(self) -> bool:
-        articles = self.corpus.articles.values()
-        return len(articles) != len(self._haystacks) or any(
-            article is not kept for article, (_, _, kept) in zip(articles, self._haystacks, strict=False)
-        )
-
-    def _title(self) -> Text:
-        return Text("Open article in a new pane" if self.new_pane else "Open article", style="bold")
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="picker-box", classes="modal-box"):
-            yield Static(self._title(), classes="modal-title", id="picker-title")
-            yield Input(placeholder="Type to filter by title, outlet or id", id="picker-input")
-            yield PickList(id="picker-list")
-
-    def on_mount(self) -> None:
-        self._fill("")
-
-    def on_screen_suspend(self) -> None:
-        self.call_later(self._reset)
-
-    def _reset(self) -> None:
-        """Empty query, every article listed, the first highlighted."""
-        if self._stale():
-            self._index()
-        search = self.query_one("#picker-input", Input)
-        with search.prevent(Input.Changed):
-            search.value = ""
-        self._fill("")
-
-    def reopen(self, new_pane: bool) -> None:
-        """Shown again: the title says where the article opens."""
-        self.new_pane = new_pane
-        self.query_one("#picker-title", Static).update(self._title())
-        if self._stale():  # articles came or went while it was closed
-            self._reset()
-        # Now, not after queued events: keys typed right after `o` must land in the box.
-        self.set_focus(self.query_one("#picker-input", Input))
-
-    def _fill(self, query: str) -> None:
-        options = self.query_one("#picker-list", PickList)
-        found = finds(query, self._lowered)
-        scored = [self._haystacks[index] for index in found]
-        options.set_rows(
-            [
-                (
-                    aid,
-                    article.title,
-                    " · ".join(x for x in (article.meta.outlet, article.meta.published, aid) if x),
-                )
-                for _, aid, article in scored[:PICKER_ROWS]
-            ]
-        )
-        if len(scored) > PICKER_ROWS:
-            options.border_subtitle = f"best {PICKER_ROWS} of {len(scored)}: type to narrow"
-        else:
-            options.border_subtitle = ""
-
-    @on(Input.Changed, "#picker-input")
-    def _filter(self, event: Input.Changed) -> None:
-        self._fill(event.value)
-
-    @on(Input.Submitted, "#picker-input")
-    def _submit(self, event: Input.Submitted) -> None:
-        self.dismiss(self.query_one("#picker-list", PickList).highlighted_id)
-
-    @on(PickList.Picked, "#picker-list")
-    def _picked(self, event: PickList.Picked) -> None:
-        self.dismiss(event.article_id)
-
-    def on_key(self, event: events.Key) -> None:
-        search = self.query_one("#picker-input", Input)
-        if not search.has_focus and event.is_printable and event.character:
-            # Typed in one burst with the first `o`: the keys reached the screen
-            # before its box had the focus, and are the start of the query.
-            self.set_focus(search)
-            search.insert_text_at_cursor(event.character)
-            event.stop()
-        elif event.key in ("down", "up") and search.has_focus:
-            self.query_one("#picker-list", PickList).action_move(1 if event.key == "down" else -1)
-            event.stop()
 
 
 class ContradictionsScreen(_Modal):

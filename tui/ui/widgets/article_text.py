@@ -24,6 +24,7 @@ from tui.core.document.motions import trim_selection
 from tui.core.document.wrapped import ArticleNavigator, WrappedArticle
 from tui.core.files.article import Article
 from tui.ui.styles import CELLS
+from tui.ui.widgets import steady
 
 STEP_BUDGET = 0.02  # seconds of wrapping per step of the background layout
 LOADING_PAUSE = 0.25  # seconds between those steps while annotations load
@@ -34,6 +35,14 @@ class ArticleText(ScrollView, can_focus=True):
     """An article laid out to the widget's width, with a caret and a selection."""
 
     cursor: reactive[int] = reactive(0, init=False, always_update=True)
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        """See tui/ui/widgets/steady.py: no scrollbar redrawn on a layout that changed nothing here."""
+        if steady.unchanged(self, size, virtual_size, container_size):
+            return False
+        return super()._size_updated(size, virtual_size, container_size, layout)
 
     def __init__(self, article: Article, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)

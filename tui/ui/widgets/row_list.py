@@ -22,6 +22,8 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tui.ui.widgets import steady
+
 CACHED_LINES = 300  # drawn lines kept, about six screens of rows
 BOLD = Style(bold=True)
 
@@ -75,6 +77,14 @@ class RowList(ScrollView, can_focus=True):
     row_height: ClassVar[int] = 1
 
     highlighted: reactive[int] = reactive(0, init=False)
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        """See tui/ui/widgets/steady.py: no scrollbar redrawn on a layout that changed nothing here."""
+        if steady.unchanged(self, size, virtual_size, container_size):
+            return False
+        return super()._size_updated(size, virtual_size, container_size, layout)
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
