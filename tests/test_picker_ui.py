@@ -282,3 +282,22 @@ async def test_a_layout_of_the_screen_leaves_the_articles_scrollbars_alone(monke
         await pilot.pause()
         monkeypatch.setattr(ScrollBar, "refresh", bar_refresh)
         assert not [parent for parent in redrawn if parent in views]
+
+
+async def test_o_while_the_picker_is_being_made_waits_for_it(make_corpus) -> None:
+    """The reader makes the picker once loading is over; an `o` in that moment
+    opens it, and the query typed behind it lands in it."""
+    from textual import events
+
+    app = CrossreadApp(archive(make_corpus), ["a000"])
+    app.run_analysis = False
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        app.reader.finder.prebuild()  # mounting, not mounted
+        for char in "obrk":
+            app.post_message(events.Key(char, char))
+        await pilot.pause()
+        await pilot.pause()
+        assert picker_shown(app)
+        assert app.screen.query_one("#picker-input", Input).value == "brk"
+        assert len(app.screen.query(ArticlePicker)) == 1

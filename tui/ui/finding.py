@@ -25,10 +25,12 @@ class ArticleFinder:
 
     def __init__(self, screen: ReaderScreen) -> None:
         self.screen = screen
+        self._picker: ArticlePicker | None = None  # one, kept: a query of the DOM per key cost 1 ms
+        self._mounting: AwaitMount | None = None
 
     def _make_picker(self) -> ArticlePicker:
         """The one picker, hidden on the reader's picker layer (ArticlePicker)."""
-        picker = ArticlePicker(self.screen.corpus, self._chosen, id="picker")
+        picker = self._picker = ArticlePicker(self.screen.corpus, self._chosen, id="picker")
         picker.display = False
         return picker
 
@@ -42,26 +44,24 @@ class ArticleFinder:
         self.screen.pane_manager.open_and_focus(article_id, new_pane)
 
     async def open_picker(self, new_pane: bool = False) -> None:
-        found = self.screen.query(ArticlePicker)
-        if found:
-            picker = found.first()
-        else:  # `o` before the reader made it: the key waits, and the keys behind it
+        picker = self._picker
+        if picker is None:
             picker = self._make_picker()
-            await self._mount_picker(picker)
+            self._mounting = self._mount_picker(picker)
+        if not picker.is_mounted and self._mounting is not None:
+            await self._mounting  # `o` before it was made: the key waits, and the keys behind it
         picker.open(new_pane)
 
     def clicked(self, widget: Widget | None) -> None:
         """A click beside the open picker abandons the pick, as one on a
         widget that takes the focus does (ArticlePicker._left)."""
-        found = self.screen.query(ArticlePicker)
-        if found and found.first().is_open:
-            picker = found.first()
+        picker = self._picker
+        if picker is not None and picker.is_open:
             if widget is None or (widget is not picker and picker not in widget.ancestors):
                 picker.close()
 
     def picker_open(self) -> bool:
-        found = self.screen.query(ArticlePicker)
-        return bool(found) and found.first().is_open
+        return self._picker is not None and self._picker.is_open
 
     def prebuild(self) -> None:
         """Make the articles list and the picker, hidden, once loading is over:
@@ -78,8 +78,8 @@ class ArticleFinder:
                 corpus = self._mount_list()
                 # Styled now for where it will show: a class set on the key restyles it.
                 corpus.set_class(screen.app.size.width < CORPUS_AUTO, "in-side-room")
-            if not screen.query(ArticlePicker):
-                self._mount_picker(self._make_picker())
+            if self._picker is None:
+                self._mounting = self._mount_picker(self._make_picker())
 
     def _mount_list(self) -> CorpusList:
         corpus = CorpusList(self.screen.corpus, id="corpus")
