@@ -40,6 +40,10 @@ _DIMENSIONS = frozenset(
 )
 
 
+# What moves over an area and makes it grow from one report to the next: a fire, a flood.
+_OVER_AREA = frozenset({"spread", "destroyed", "affected", "evacuated"})
+
+
 MONEY = frozenset({"USD", "EUR", "GBP", "CHF", "JPY", "RUB"})
 
 
@@ -137,6 +141,8 @@ def time_order(a: Figure, b: Figure) -> int | None:
         return 0
     if a.counts == "unit:m" and (a.topics | b.topics) & _DIMENSIONS:
         return 0  # how wide, long, deep or high a thing is does not move from one day to the next
+    if a.counts == "unit:ha" and not {a.predicate, b.predicate} & _OVER_AREA:
+        return 0  # an area nothing spreads over or destroys (an estate, a lake) stays as it is
     assert a.as_of.high is not None and b.as_of.low is not None
     assert a.as_of.low is not None and b.as_of.high is not None
     order = -1 if a.as_of.high < b.as_of.low else 1

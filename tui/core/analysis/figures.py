@@ -119,10 +119,13 @@ def is_year(q: Quantity, text: str, offset: int, language: str = "de") -> bool:
     """A bare 19xx/20xx after `im`, `seit`, `in` ... is a year, not a figure; so is one
     that names a thing's year (`Die 1972 eröffnete Brücke`, `Kommunalwahl 2021`), and in
     English, which writes counts with a comma (`2,021`), any bare one before no counted
-    noun (`the 2021 local elections`). `B 416`, `A 1`: a road's number, not a figure."""
+    noun (`the 2021 local elections`). `B 416`, `A 1`: a road's number, not a figure;
+    nor is the name of a line (`Linie 12`, `route 4`)."""
     at = q.start - offset
     if q.text.isdigit() and not q.hedge and _ROAD.search(text, max(0, at - 3), at):
         return True
+    if q.text.isdigit() and not q.hedge and not q.unit and _LINE.search(text, max(0, at - 20), at):
+        return True  # `Linie 12`, `route 4`, `Gleis 3`: the name of a line, not a count
     if not (q.text.isdigit() and 1900 <= q.value <= 2099 and not q.hedge and not q.unit):
         return False
     if _next_is_year_context(text, at):
@@ -139,6 +142,11 @@ def is_year(q: Quantity, text: str, offset: int, language: str = "de") -> bool:
 
 
 _ROAD = re.compile(r"(?<![\w.])[A-Z]\s$")
+_LINE = re.compile(
+    r"\b(?:Linie|Buslinie|Tramlinie|Straßenbahnlinie|Gleis|Bahnsteig|Nummer|Nr\.|line|route|platform|"
+    r"No\.)\s$",
+    re.IGNORECASE,
+)
 _NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
 _ARTICLE_BEFORE = re.compile(r"\b(?:die|der|das|den|dem|des)\s$", re.IGNORECASE)
 _NOUN_BEFORE = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-ZÄÖÜ][a-zäöüß]{3,}\s$")
@@ -175,10 +183,16 @@ def figure_of(
         qualifier = qualifier or qualifier_of(words[i].text)
     if first + 1 < len(words) and f"{lowers[first]} {lowers[first + 1]}" in QUALIFIERS:
         qualifier = QUALIFIERS[f"{lowers[first]} {lowers[first + 1]}"]
-    if not qualifier and noun_index is not None:
-        # `4.000 Anhänger waren aus Harzburg angereist`: the verb at the clause's end says whose
+    if not qualifier and noun_index is not None and noun_concept(lowers[noun_index]) not in _ON_BOARD:
+        # `4.000 Anhänger waren aus Harzburg angereist`: the verb at the clause's end says whose;
+        # not the adverb (`told anglers to stay away`), and passengers all travel
         qualifier = next(
-            (own for low in lowers[noun_index + 1 : stop] if (own := QUALIFIERS.get(low)) == "away"), ""
+            (
+                own
+                for low in lowers[noun_index + 1 : stop]
+                if low != "away" and (own := QUALIFIERS.get(low)) == "away"
+            ),
+            "",
         )
     predicate = predicate_of(sentence, words, lowers, q)
     if q.unit in _SPANS and _FOR.search(doc.text, max(0, q.start - 30), q.start):
@@ -290,6 +304,7 @@ def figure_of(
     )
 
 
+_ON_BOARD = frozenset({"passengers", "crew"})
 _POLICE = re.compile(r"\b(?:police|polizei)", re.IGNORECASE)
 
 

@@ -145,13 +145,13 @@ def predicate_of(sentence: Sentence, words: list[Word], lowers: list[str], q: Qu
     cuts = [sentence.start + m.start() for m in CLAUSE.finditer(sentence.text)]
     begin = max((c for c in cuts if c <= q.start), default=sentence.start)
     end = min((c for c in cuts if c >= q.end), default=sentence.end)
-    best = _nearest_predicate(words, lowers, q, begin, end)
+    best = _nearest_predicate(sentence, words, lowers, q, begin, end)
     if not best and (begin, end) != (sentence.start, sentence.end):
         # a phrase of the figure's own clause (`zwei von ihnen kamen ins Krankenhaus`) before
         # a word of another clause
         clause = sentence.text[begin - sentence.start : end - sentence.start].lower()
         best = next((cls for phrase, cls in PREDICATE_PHRASES if phrase in clause), "")
-        best = best or _nearest_predicate(words, lowers, q, sentence.start, sentence.end)
+        best = best or _nearest_predicate(sentence, words, lowers, q, sentence.start, sentence.end)
     if not best:
         text = sentence.text.lower()
         best = next((cls for phrase, cls in PREDICATE_PHRASES if phrase in text), "")
@@ -161,7 +161,9 @@ def predicate_of(sentence: Sentence, words: list[Word], lowers: list[str], q: Qu
     return best
 
 
-def _nearest_predicate(words: list[Word], lowers: list[str], q: Quantity, begin: int, end: int) -> str:
+def _nearest_predicate(
+    sentence: Sentence, words: list[Word], lowers: list[str], q: Quantity, begin: int, end: int
+) -> str:
     best, distance = "", 10**9
     for i, (w, low) in enumerate(zip(words, lowers, strict=True)):
         cls = PREDICATES.get(low) or INFLECTED.get(low)
@@ -175,6 +177,8 @@ def _nearest_predicate(words: list[Word], lowers: list[str], q: Quantity, begin:
             continue  # `in seinen Räumen`: a noun (rooms), not the verb `räumen`
         if _attributive(words, lowers, i, end):
             continue  # `across the affected area`: an adjective of another noun
+        if _takes_other_figure(sentence, w, q):
+            continue  # `Two trams collided, injuring 31 people`: the verb of 31, not of two
         d = abs(w.start - q.start)
         if d < distance and not _figure_between(words, lowers, w, q):
             best, distance = cls, d
@@ -197,6 +201,22 @@ def _figure_between(words: list[Word], lowers: list[str], w: Word, q: Quantity) 
     )
 
 
+def _takes_other_figure(sentence: Sentence, w: Word, q: Quantity) -> bool:
+    """The verb's object is another number, right after it (`injuring 31 people`), not one
+    a comma sets apart (`were injured, one of them seriously`)."""
+    at = w.end - sentence.start
+    m = _OBJECT_NUMBER.match(sentence.text, at)
+    return m is not None and not w.end < q.start <= sentence.start + m.end()
+
+
+_OBJECT_NUMBER = re.compile(
+    r"\s(?:(?:at\s+least|more\s+than|about|around|some|nearly|almost|mindestens|rund|etwa|mehr\s+als)\s+)?"
+    r"(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|zwei|drei|vier|fünf|sechs|"
+    r"sieben|acht|neun|zehn|elf|zwölf)\b)",
+    re.IGNORECASE,
+)
+
+
 _ARTICLES = frozenset({"the", "die", "den", "der"})
 _POSSESSIVES = frozenset(
     f"{stem}{ending}" for stem in ("sein", "ihr", "unser") for ending in ("", "e", "en", "em", "er", "es")
@@ -205,13 +225,13 @@ _ADJECTIVE_ENDINGS = ("ed", "ing", "en", "e", "er", "es", "em")
 
 
 def _attributive(words: list[Word], lowers: list[str], i: int, end: int) -> bool:
-    """`the affected area`, `the burning area`, `die betroffenen Häuser`: a participle between an article and
-    its own noun says what that noun is, not what befell the figure."""
+    """`the affected area`, `tonnes of dead fish`, `die betroffenen Häuser`: a participle after
+    an article or `of`, before its own noun, says what that noun is, not what befell the figure."""
     return (
         0 < i < len(words) - 1
-        and lowers[i - 1] in _DETERMINERS
+        and (lowers[i - 1] in _DETERMINERS or lowers[i - 1] == "of")  # `12 tonnes of dead fish`
         and not words[i].capitalised
-        and lowers[i].endswith(_ADJECTIVE_ENDINGS)
+        and (lowers[i].endswith(_ADJECTIVE_ENDINGS) or lowers[i] == "dead")
         and words[i + 1].start < end
         and lowers[i + 1] not in STOPWORDS
     )
