@@ -43,7 +43,7 @@ def _figures(text: str, language: str = "en") -> list[tuple[str, str, str, str]]
         ),
         (
             "Authorities banned swimming at 11 beaches and told anglers to stay away.",
-            ("11 beaches", "noun:beach", "", ""),
+            ("11 beaches", "beaches", "", ""),
         ),
         # a singular unit before its noun
         (

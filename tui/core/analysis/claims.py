@@ -123,6 +123,11 @@ _BODIES = frozenset(
     "ausschuss kommission behörde leitung".split()
 )
 _UNTIL = re.compile(r"^(?:bis|until|till)\b", re.IGNORECASE)
+# A conjunction that opens a clause of its own between an event word and a date.
+_SUBCLAUSE = re.compile(
+    r"\b(?:after|before|because|nachdem|bevor|weil)\s+(?:the|a|an|his|her|its|their|der|die|das|er|sie|es)\b",
+    re.IGNORECASE,
+)
 _SPAN_AFTER = re.compile(
     r"\b(?:days?|weeks?|months?|hours?|Tage|Tagen|Wochen?|Monate|Monaten|Stunden?)\s+"
     r"(?:after|nach)\s+(?:\S+\s+){0,3}$",
@@ -146,6 +151,8 @@ def _event(
             continue  # `the election committee confirmed on Thursday`: the committee acted
         if cls and _SPAN_AFTER.search(doc.text, max(0, w.start - 40), w.start):
             continue  # `Two days after a fire ..., on Wednesday`: the date is not the fire's
+        if cls and w.end <= mention.start and _SUBCLAUSE.search(doc.text, w.end, mention.start):
+            continue  # `a runoff after the committee confirmed on Thursday`: the date is the other clause's
         if cls and abs(w.start - mention.start) < distance:
             best, distance, at = cls, abs(w.start - mention.start), w
     clause = clause_words(doc.text, begin, end, (mention.start, mention.end), doc.language)

@@ -224,7 +224,7 @@ _NOUN_GROUPS = {
     "feuerwehrleute kräfte kräften rescuers firefighters emergency_workers rescue_workers emergency_services",
     "employees": "arbeiter arbeitern mitarbeiter mitarbeitende mitarbeitenden mitarbeiterinnen beschäftigte "
     "beschäftigten angestellte angestellten employees staff workers",
-    "officers": "offizier offiziere offizieren officer officers",
+    "officers": "offizier offiziere offizieren beamte beamten beamtinnen officer officers",
     "generals": "general generäle generälen generals",
     "sappers": "pionier pioniere pionieren sapper sappers",
     "construction workers": "bauarbeiter bauarbeitern",
@@ -290,6 +290,9 @@ _NOUN_GROUPS = {
     "villages": "dorf dörfer dörfern ortschaft ortschaften gemeinden ortsteil ortsteile ortsteilen "
     "villages communities hamlets",
     "hospitals": "krankenhaus krankenhäuser krankenhäusern klinik kliniken hospitals",
+    # what investigators search: `14 Objekte`, `17 properties`
+    "premises": "objekte objekten räumlichkeiten geschäftsräume geschäftsräumen premises properties",
+    "beaches": "strand strände stränden badestelle badestellen badestrände badestränden beaches",
     "tickets": "tickets eintrittskarten karten",
     "security staff": "ordner ordnern sicherheitskräfte sicherheitskräften stewards guards",
     "paramedics": "sanitäter sanitätern notärzte paramedics",
@@ -365,6 +368,7 @@ _PREDICATE_GROUPS = {
     "offered": "bietet bot angeboten angebot offered offering offers",
     "postponed": "verschoben abgesagt postponed cancelled canceled",
     "seized": "sichergestellt beschlagnahmt seized seize seizure",
+    "searched": "durchsucht durchsuchten durchsuchte durchsuchung searched raided",
     "smuggled": "geschmuggelt schmuggelten schmuggelte smuggled smuggling",
     "capacity": "platz plätze fasst fassen kapazität fassungsvermögen capacity holds",
     "employed": "beschäftigt beschäftigen employs employed employ",
@@ -491,6 +495,9 @@ _EVENT_GROUPS = {
     "met": "treffen trafen getroffen met meeting summit gipfel",
     "died": "starb gestorben died death",
     "elected": "gewählt wahl elected election",
+    # a runoff is its own event, weeks after the first round: its date is none of the election's
+    "runoff": "stichwahl stichwahlen runoff run-off runoffs",
+    "raid": "razzia razzien durchsuchung durchsuchungen durchsuchten durchsucht raid raids raided searched",
     "fire": "brand großbrand feuer fire blaze",
     "grounded": "aground havarie havariert strandete gestrandet",
     "breach": "bruch burst breach breached breaches gebrochen",

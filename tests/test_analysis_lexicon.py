@@ -1,0 +1,71 @@
+"""Kinds of things and events the lexicon names in both languages (issue 15): officers,
+searched premises, beaches; a raid, a runoff apart from the election before it; and a date
+that belongs to another clause than the event word before it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tui.core.analysis import Document, analyse_document, suggest
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "counts"),
+    [
+        ("Rund 220 Beamte von Polizei und Zoll waren im Einsatz.", "de", "police"),
+        ("Die Ermittler durchsuchten 14 Objekte in drei Ländern.", "de", "premises"),
+        ("German investigators on Tuesday searched 17 properties.", "en", "premises"),
+        ("Die Region verhängte ein Badeverbot an elf Badestellen.", "de", "beaches"),
+        ("Authorities have banned swimming at 11 beaches.", "en", "beaches"),
+    ],
+)
+def test_what_is_counted(text: str, language: str, counts: str) -> None:
+    assert analyse_document(Document("a", text, None, language)).figures[0].counts == counts
+
+
+def test_premises_searched_meet_across_languages() -> None:
+    docs = [
+        Document("de", "Die Ermittler durchsuchten am Dienstag 14 Objekte.", date(2026, 5, 6), "de"),
+        Document("en", "German investigators on Tuesday searched 17 properties.", date(2026, 5, 5), "en"),
+    ]
+    assert [s.relation for s in suggest(docs) if s.reason == "number"] == ["contradicts"]
+
+
+def _events(text: str, published: date, language: str = "en") -> list[tuple[str, str]]:
+    return [
+        (e.kind, e.date.label()) for e in analyse_document(Document("a", text, published, language)).events
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "events"),
+    [
+        # a runoff is its own event, not the election weeks before it
+        ("Am 11. Oktober kommt es in Wendberg zu einer Stichwahl.", "de", [("runoff", "11 October 2026")]),
+        ("Kowalski will face Yildiz in a runoff on October 11.", "en", [("runoff", "11 October 2026")]),
+        (
+            "The raids last Wednesday targeted the estate near Bad Dürkheim.",
+            "en",
+            [("raid", "30 September 2026")],
+        ),
+        # the date is the confirming's, in the clause `after` opens, not the runoff's
+        (
+            "Kowalski will face a runoff after the committee confirmed on Thursday that votes were lost.",
+            "en",
+            [],
+        ),
+    ],
+)
+def test_events_and_their_dates(text: str, language: str, events: list[tuple[str, str]]) -> None:
+    found = [e for e in _events(text, date(2026, 10, 5), language) if e[0] != "unnamed event"]
+    assert found == events
+
+
+def test_a_runoff_and_the_election_do_not_contradict() -> None:
+    docs = [
+        Document("de", "Bei der Wahl in Wendberg am 27. September siegte Kowalski.", date(2026, 9, 28), "de"),
+        Document("en", "In Wendberg, Kowalski faces a runoff on October 11.", date(2026, 10, 1), "en"),
+    ]
+    assert [s for s in suggest(docs) if s.reason == "date"] == []
