@@ -228,6 +228,7 @@ async def test_help_lists_the_new_keys() -> None:
     assert any(where == "Claim matrix (M)" and keys == "f" for where, keys in described)
     assert ("Articles list", "p") in described
     assert ("Articles list and picker", "down/j") in described
+    assert ("Picker (o, O)", "esc") in described and ("Picker (o, O)", "enter") in described
 
 
 def test_matrix_snapshot_200x50(snap_compare) -> None:  # type: ignore[no-untyped-def]

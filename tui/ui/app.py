@@ -45,6 +45,8 @@ from tui.ui.widgets.article_list import CorpusList
 from tui.ui.widgets.article_view import ArticleView
 from tui.ui.widgets.lists import AnnotationList
 from tui.ui.widgets.pane import ArticlePane
+from tui.ui.widgets.pick_list import PickList
+from tui.ui.widgets.picker import ArticlePicker
 from tui.ui.widgets.row_list import RowList
 
 KEY_NAMES = {
@@ -296,6 +298,7 @@ class CrossreadApp(App[None]):
             ("Article pane", ArticleView.BINDINGS + ArticlePane.BINDINGS),
             ("Articles list", CorpusList.BINDINGS),
             ("Articles list and picker", RowList.BINDINGS),
+            ("Picker (o, O)", PickList.BINDINGS + ArticlePicker.BINDINGS),
             ("Annotations list", AnnotationList.BINDINGS),
             ("Review queue (S)", SuggestionQueue.BINDINGS),
             ("Claim matrix (M)", MatrixScreen.BINDINGS),
