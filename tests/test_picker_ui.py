@@ -301,3 +301,27 @@ async def test_o_while_the_picker_is_being_made_waits_for_it(make_corpus) -> Non
         assert picker_shown(app)
         assert app.screen.query_one("#picker-input", Input).value == "brk"
         assert len(app.screen.query(ArticlePicker)) == 1
+
+
+async def test_the_picker_lists_articles_that_came_with_a_reload(make_corpus) -> None:
+    """Articles come and go only with a (re)load, published as a change of
+    everything: the picker made before it lists the new ones when next opened."""
+    from dataclasses import replace
+
+    app = CrossreadApp(archive(make_corpus), ["a000"])
+    app.run_analysis = False
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("o", "escape")
+        await pilot.pause()
+        corpus = app.reader.corpus
+        old = corpus.articles["zz"]
+        corpus.articles["neu"] = replace(
+            old, id="neu", meta=replace(old.meta, title="Neuer Lagebericht aus Kerbach")
+        )
+        app.reader.publish(None)
+        await pilot.pause()
+        await pilot.press("o", *"lagebericht")
+        await pilot.pause()
+        listing = app.screen.query_one("#picker-list", PickList)
+        assert listing.option_count == 1 and "Neuer Lagebericht aus Kerbach" in drawn(listing)

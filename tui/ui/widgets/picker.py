@@ -150,8 +150,11 @@ class ArticlePicker(Vertical):
             self.close()
 
     @on(CorpusChanged)
-    def _data_changed(self) -> None:
-        """Checked now if hidden, while nobody waits; if open, the rows follow."""
+    def _data_changed(self, event: CorpusChanged) -> None:
+        """Articles come and go only with a (re)load (`changes` None): checked
+        then, now if hidden, while nobody waits; if open, the rows follow."""
+        if event.changes is not None:
+            return  # notes, verdicts, links: no title or outlet changed
         if not self.display:
             self._changed = True
             self.call_later(self._reset)
