@@ -40,3 +40,22 @@ def test_people_in_custody_days_later_update_the_arrests() -> None:
         Document("b", "The number of people in custody has risen to five.", date(2026, 5, 11), "en"),
     ]
     assert [s.relation for s in suggest(docs) if s.reason == "number"] == ["updates"]
+
+
+@pytest.mark.parametrize(
+    ("later", "relation"),
+    [
+        ("Nach einer Überprüfung seien mehr als 6.100 Stimmen doppelt gezählt worden.", "updates"),
+        ("After a recount, officials said 6,100 votes had been counted twice.", "updates"),
+        ("According to the latest figures, 6,100 votes were counted twice.", "updates"),
+        # a day apart and no word of a revision: two reports of one moment disagree
+        ("Officials said 6,100 votes had been counted twice.", "contradicts"),
+    ],
+)
+def test_a_count_revised_by_a_review_a_day_later_updates(later: str, relation: str) -> None:
+    language = "de" if later.startswith("Nach") else "en"
+    docs = [
+        Document("a", "Nearly 3,800 votes were counted twice, officials said.", date(2026, 9, 28), "en"),
+        Document("b", later, date(2026, 9, 29), language),
+    ]
+    assert [s.relation for s in suggest(docs) if s.reason == "number"] == [relation]

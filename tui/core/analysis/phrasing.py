@@ -27,7 +27,13 @@ _CHANGE = re.compile(
     r"(?:thought|reported|known|believed|stated)|als\s+(?:bislang|bisher|zunächst|zuvor)\s+"
     r"(?:bekannt|angenommen|gemeldet|berichtet))\b"
     # against the figure it replaces: `up from the figure given on Thursday`, `nach zuvor neun`
-    r"|\b(?:up|down)\s+from\b|\bnach\s+(?:zuvor|bislang|bisher)\b",
+    r"|\b(?:up|down)\s+from\b|\bnach\s+(?:zuvor|bislang|bisher)\b"
+    # a count revised by a review or new figures: `Nach einer Überprüfung`, `after a recount`
+    r"|\bnach\s+(?:einer|der)\s+(?:erneuten\s+)?(?:Überprüfung|Prüfung|Nachzählung|Neuauszählung)\b"
+    r"|\bnach\s+(?:neuen|neuesten|aktualisierten|korrigierten)\s+(?:Angaben|Zahlen|Erkenntnissen)\b"
+    r"|\b(?:nach\s+oben|nach\s+unten)\s+korrigiert\b"
+    r"|\bafter\s+(?:a|the)\s+(?:review|recount|re-count|check)\b"
+    r"|\baccording\s+to\s+(?:new|updated|revised|the\s+latest)\s+figures\b",
     re.IGNORECASE,
 )
 
