@@ -69,3 +69,12 @@ def test_a_runoff_and_the_election_do_not_contradict() -> None:
         Document("en", "In Wendberg, Kowalski faces a runoff on October 11.", date(2026, 10, 1), "en"),
     ]
     assert [s for s in suggest(docs) if s.reason == "date"] == []
+
+
+def test_a_lawyer_speaks_for_the_client_in_either_language(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CROSSREAD_DING", "")  # the lexicon alone
+    docs = [
+        Document("de", "Ein Anwalt des Weinguts dementierte, dass Rioja beigemischt worden sei.", None, "de"),
+        Document("en", "A lawyer for the estate confirmed that Rioja had been blended.", None, "en"),
+    ]
+    assert [s.relation for s in suggest(docs) if s.reason == "stance"] == ["contradicts"]

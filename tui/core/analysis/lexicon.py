@@ -696,6 +696,9 @@ _TERM_GROUPS = {
     "cocaine": "kokain cocaine",
     "drugs": "drogen rauschgift drugs narcotics",
     "prosecutors": "staatsanwaltschaft staatsanwalt prosecutors prosecutor prosecution",
+    # who speaks for a client: `Ein Anwalt des Weinguts dementierte`, `a lawyer for the estate confirmed`
+    "lawyer": "anwalt anwältin anwalts rechtsanwalt rechtsanwältin verteidiger verteidigerin lawyer lawyers "
+    "attorney attorneys",
     "court": "gericht court",
     "hospital": "krankenhaus klinik klinikum hospital",
     "union": "gewerkschaft union",
