@@ -1,5 +1,6 @@
-"""Inflected forms of what befell the counted (issue 15): German participles as adjectives
-and weak preterites, English present participles, generated from the lexicon's forms."""
+"""Inflected forms of what befell the counted (issue 15): German participles as adjectives,
+weak preterites and infinitives, English present participles and a headline's present tense,
+generated from the lexicon's forms."""
 
 from __future__ import annotations
 
@@ -18,6 +19,12 @@ from tui.core.analysis.inflect import inflected
         ("festgenommen", "festgenommene", "arrested"),
         ("evakuiert", "evakuierte", "evacuated"),
         ("evacuated", "evacuating", "evacuated"),
+        ("verletzt", "verletzen", "injured"),
+        ("geräumt", "räumen", "evacuated"),
+        ("verhaftet", "verhaften", "arrested"),
+        ("arrested", "arrests", "arrested"),
+        ("destroyed", "destroy", "destroyed"),
+        ("rescued", "rescue", None),  # `rescue helicopters`: a noun's modifier, no verb
         ("cut", "cute", None),  # a short word is English or too ambiguous to inflect
         ("gehalt", "gehalten", None),  # a noun (salary), and `gehalten` is another verb
     ],
@@ -38,6 +45,11 @@ def test_a_listed_form_keeps_its_own_class() -> None:
         ("Bei dem Unfall gab es drei verletzte Fahrgäste.", "de", "injured", "injured"),
         ("Sie zählten 40 verwüstete Häuser.", "de", "buildings", "destroyed"),
         ("Firefighters were evacuating 300 residents on Monday.", "en", "evacuees", "evacuated"),
+        # the present of a headline, and a German infinitive
+        ("Police arrest 12 protesters after riot.", "en", "protesters", "arrested"),
+        ("Fire destroys 40 homes in Kienwerder.", "en", "buildings", "destroyed"),
+        ("Die Polizei will vier Personen verhaften.", "de", "arrested", "arrested"),
+        ("Rescue helicopters flew three people out.", "en", "people", ""),
         # a capitalised form is the noun of the people: here they struck, they were not employed
         ("Rund 1.800 Beschäftigte streikten am Montag.", "de", "employees", "struck"),
         # `the burning area`: an adjective of another noun

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from tui.core.analysis.lexicon import (
+    GERMAN_INFLECTED,
     INFLECTED,
     NOUNS,
     PREDICATE_PHRASES,
@@ -169,7 +170,7 @@ def _nearest_predicate(
         cls = PREDICATES.get(low) or INFLECTED.get(low)
         if not cls or not begin <= w.start < end:
             continue
-        if low not in PREDICATES and w.capitalised:
+        if w.capitalised and low in GERMAN_INFLECTED and low not in PREDICATES:
             continue  # `Verletzte`, `Beschäftigte`: a noun, the people, not what befell them
         if low in NOUNS and i and lowers[i - 1] in _ARTICLES and w.capitalised == (lowers[i - 1] != "the"):
             continue  # `treated the injured`, `die Verletzten`: people, not what befell the figure

@@ -26,28 +26,60 @@ _GERMAN_START = ("ge", "be", "ver", "er", "ent", "zer", "fest", "ab", "an", "auf
 
 
 def _german_forms(word: str) -> list[str]:
-    """`verletzt` -> `verletzte`, `verletzten`, ...; `festgenommen` -> `festgenommene`, ..."""
+    """`verletzt` -> `verletzte`, `verletzten`, ..., and its infinitive `verletzen`;
+    `festgenommen` -> `festgenommene`, ..."""
     if len(word) < _MIN_GERMAN or not word.isalpha():
         return []
     participle = word.endswith("iert") or (word.endswith("t") and word.startswith(_GERMAN_START))
     strong = word.endswith("en") and word.startswith(_GERMAN_START)  # festgenommen, vertrieben
     if not (participle or strong):
         return []
-    return [word + ending for ending in _ADJECTIVE_ENDINGS]
+    forms = [word + ending for ending in _ADJECTIVE_ENDINGS]
+    if participle:
+        forms += _infinitive(word)
+    return forms
+
+
+_INSEPARABLE = ("be", "ver", "zer", "ent", "er")
+
+
+def _infinitive(participle: str) -> list[str]:
+    """A weak participle's infinitive: `verletzt` -> `verletzen`, `evakuiert` -> `evakuieren`,
+    `geräumt` -> `räumen`, `verhaftet` -> `verhaften`; not of a separable verb (`abgebaut`)."""
+    stem = participle[:-1]
+    if participle.startswith("ge"):
+        stem = stem[2:]
+    elif not (participle.endswith("iert") or participle.startswith(_INSEPARABLE)):
+        return []
+    if len(stem) < 3:
+        return []
+    return [stem + "n" if stem.endswith("e") else stem + "en"]
 
 
 def _english_forms(word: str) -> list[str]:
-    """`evacuated` -> `evacuating`: the -ed form's present participle."""
+    """`evacuated` -> `evacuating`, and the present of a headline (`Police arrest 12`, `Fire
+    destroys 40 homes`): `arrest`, `arrests`, `evacuate`, `evacuates`. Whether the stem ends
+    in -e is not known, so both are made; the wrong one is no English word."""
     if len(word) < 6 or not word.endswith("ed") or not word.isascii():
         return []
-    return [word[:-2] + "ing"]
+    stem = word[:-2]
+    if stem in _ENGLISH_NOUNS or stem + "e" in _ENGLISH_NOUNS:
+        return [stem + "ing"]
+    return [stem + "ing", stem, stem + "s", stem + "e", stem + "es"]
 
 
-def inflected(listed: Mapping[str, str]) -> dict[str, str]:
+# Stems that are nouns of something else, or modify one: `the station`, `rescue helicopters`.
+_ENGLISH_NOUNS = frozenset(
+    {"station", "battle", "mass", "gather", "march", "ralli", "burn", "rescu", "search", "wound"}
+)
+
+
+def inflected(listed: Mapping[str, str], german: bool = True, english: bool = True) -> dict[str, str]:
     """The forms `listed` lacks, each with the class of the form it comes from."""
     out: dict[str, str] = {}
     for word, cls in listed.items():
-        for form in (*_german_forms(word), *_english_forms(word)):
+        forms = (*(_german_forms(word) if german else ()), *(_english_forms(word) if english else ()))
+        for form in forms:
             if form not in listed and form not in out:
                 out[form] = cls
     return out

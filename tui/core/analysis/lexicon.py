@@ -382,9 +382,10 @@ _PREDICATE_GROUPS = {
 for _class, _words in _PREDICATE_GROUPS.items():
     for _word in _words.split():
         PREDICATES[_word] = _class
-# Forms the groups do not list (`verletzten`, `festgenommene`, `evacuating`): a predicate only
-# written in lower case, as `Verletzte` and `Beschäftigte` are the nouns of what befell them.
+# Forms the groups do not list (`verletzten`, `festgenommene`, `evacuating`, `arrests`). A German
+# one is a predicate only in lower case: `Verletzte` and `Beschäftigte` are the people it befell.
 INFLECTED: dict[str, str] = inflected(PREDICATES)
+GERMAN_INFLECTED = frozenset(inflected(PREDICATES, english=False))
 # "ums Leben gekommen", "das Leben gekostet": killed
 # Searched in the lower-cased sentence when no single word names the predicate.
 PREDICATE_PHRASES = (
