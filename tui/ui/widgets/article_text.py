@@ -31,18 +31,11 @@ LOADING_PAUSE = 0.25  # seconds between those steps while annotations load
 CACHED_LINES = 256  # drawn lines kept per view (their segments), about 7 screens
 
 
+@steady.scrollbars
 class ArticleText(ScrollView, can_focus=True):
     """An article laid out to the widget's width, with a caret and a selection."""
 
     cursor: reactive[int] = reactive(0, init=False, always_update=True)
-
-    def _size_updated(
-        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
-    ) -> bool:
-        """See tui/ui/widgets/steady.py: no scrollbar redrawn on a layout that changed nothing here."""
-        if steady.unchanged(self, size, virtual_size, container_size):
-            return False
-        return super()._size_updated(size, virtual_size, container_size, layout)
 
     def __init__(self, article: Article, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)

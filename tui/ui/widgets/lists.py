@@ -8,7 +8,6 @@ from typing import Any, ClassVar
 from rich.text import Text
 from textual import on
 from textual.binding import Binding, BindingType
-from textual.geometry import Size
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -48,6 +47,7 @@ class ReaderList(OptionList):
     ]
 
 
+@steady.scrollbars
 class AnnotationList(ReaderList):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f", "cycle_kind", "Filter kind", id="annotations.filter"),
@@ -57,14 +57,6 @@ class AnnotationList(ReaderList):
         Binding("r", "resting_on", "Claims resting on this source (any article)", id="annotations.resting"),
         Binding("x", "clear_filters", "Clear the filters", id="annotations.clear"),
     ]
-
-    def _size_updated(
-        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
-    ) -> bool:
-        """See tui/ui/widgets/steady.py: no scrollbar redrawn on a layout that changed nothing here."""
-        if steady.unchanged(self, size, virtual_size, container_size):
-            return False
-        return super()._size_updated(size, virtual_size, container_size, layout)
 
     def __init__(
         self,

@@ -18,20 +18,13 @@ from textual.strip import Strip
 from tui.ui.widgets import steady
 
 
+@steady.scrollbars
 class ProblemsText(ScrollView):
     """Scrollable, wrapped text whose height is its number of wrapped rows."""
 
     DEFAULT_CSS = """
     ProblemsText { scrollbar-gutter: stable; }
     """
-
-    def _size_updated(
-        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
-    ) -> bool:
-        """See tui/ui/widgets/steady.py: no scrollbar redrawn on a layout that changed nothing here."""
-        if steady.unchanged(self, size, virtual_size, container_size):
-            return False
-        return super()._size_updated(size, virtual_size, container_size, layout)
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)

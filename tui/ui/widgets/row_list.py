@@ -46,6 +46,7 @@ def fit(pieces: list[Piece], width: int) -> list[Piece]:
     return shown
 
 
+@steady.scrollbars
 class RowList(ScrollView, can_focus=True):
     """Rows of `row_height` lines each; a subclass says what a row's lines are
     (`row_lines`) and what choosing one does (`choose`).
@@ -77,14 +78,6 @@ class RowList(ScrollView, can_focus=True):
     row_height: ClassVar[int] = 1
 
     highlighted: reactive[int] = reactive(0, init=False)
-
-    def _size_updated(
-        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
-    ) -> bool:
-        """See tui/ui/widgets/steady.py: no scrollbar redrawn on a layout that changed nothing here."""
-        if steady.unchanged(self, size, virtual_size, container_size):
-            return False
-        return super()._size_updated(size, virtual_size, container_size, layout)
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)

@@ -10,9 +10,12 @@ each, below the box: 5 of the 15 ms that frame took over an archive.
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from textual.geometry import Size
 from textual.widget import Widget
 
+W = TypeVar("W", bound=type[Widget])
 _KEY = "_steady_size_key"
 
 
@@ -24,3 +27,19 @@ def unchanged(widget: Widget, size: Size, virtual_size: Size, container_size: Si
         return True
     setattr(widget, _KEY, key)
     return False
+
+
+def scrollbars(cls: W) -> W:
+    """Class decorator: the widget skips Textual's size update (and with it
+    the scrollbars' redraw) on a layout that changed nothing for it."""
+    textual_update = cls._size_updated
+
+    def _size_updated(
+        self: Widget, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        if unchanged(self, size, virtual_size, container_size):
+            return False
+        return textual_update(self, size, virtual_size, container_size, layout)
+
+    setattr(cls, "_size_updated", _size_updated)  # noqa: B010 (Textual's private hook)
+    return cls
