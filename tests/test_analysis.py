@@ -233,7 +233,7 @@ def _figures(text: str, language: str = "de", published: date | None = None) -> 
         ("More than 120 fire engines were sent.", "en", "vehicles", "deployed", ""),
         ("Mehr als 600 Anwohner mussten ihre Häuser verlassen.", "de", "evacuees", "evacuated", ""),
         ("More than 600 residents had to leave their homes.", "en", "evacuees", "evacuated", ""),
-        ("Die Polizei nahm zwölf Personen fest.", "de", "arrested", "arrested", ""),
+        ("Die Polizei nahm zwölf Personen fest.", "de", "arrests", "arrested", ""),
         ("14 Menschen wurden leicht verletzt.", "de", "injured", "injured", "minor"),
         ("Fourteen people suffered minor injuries.", "en", "injured", "injured", "minor"),
         ("Die Feuerwehr war mit 250 Kräften im Einsatz.", "de", "emergency workers", "deployed", ""),

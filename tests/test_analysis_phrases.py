@@ -16,7 +16,7 @@ from tui.core.analysis import Document, analyse_document, suggest
         ("Neun Verletzte blieben über Nacht im Krankenhaus.", "de", "hospitalised"),
         ("Nur noch drei Patienten werden stationär behandelt.", "de", "hospitalised"),
         ("Zwei Patienten liegen noch in der Klinik.", "de", "hospitalised"),
-        ("The number of people in custody has risen to five.", "en", "arrested"),
+        ("The number of people in custody has risen to five.", "en", "arrests"),
         ("Vier Verdächtige sitzen in Untersuchungshaft.", "de", "arrests"),
         # helicopters that fly the injured to hospitals are not in hospital themselves
         ("Drei Hubschrauber flogen Verletzte in Kliniken.", "de", "helicopters"),
@@ -59,3 +59,18 @@ def test_a_count_revised_by_a_review_a_day_later_updates(later: str, relation: s
         Document("b", later, date(2026, 9, 29), language),
     ]
     assert [s.relation for s in suggest(docs) if s.reason == "number"] == [relation]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (
+            "Three people were arrested in Frankenthal.",
+            "Zwei Verdächtige wurden in Frankenthal festgenommen.",
+        ),
+        ("Police arrested 15 protesters in Brussels.", "Die Polizei meldete in Brüssel zwölf Festnahmen."),
+    ],
+)
+def test_people_arrested_are_arrests_whoever_they_are(first: str, second: str) -> None:
+    docs = [Document("en", first, date(2026, 5, 5), "en"), Document("de", second, date(2026, 5, 5), "de")]
+    assert [s.relation for s in suggest(docs) if s.reason == "number"] == ["contradicts"]

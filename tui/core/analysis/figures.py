@@ -259,7 +259,7 @@ def figure_of(
         counts = _WHAT_HAPPENED.get(predicate, predicate)
     elif counts in _PERSONS and predicate in ("killed", "injured", "evacuated", "buried"):
         counts = _WHAT_HAPPENED.get(predicate, predicate)
-    elif counts == "suspects" and predicate == "arrested":
+    elif (counts == "suspects" or counts in _PERSONS) and predicate == "arrested":
         counts = "arrests"  # `two suspects arrested`: the count of arrests (`Festnahmen`)
     elif counts.startswith("noun:") and predicate in _BEFELL and not q.unit and not _is_event(noun):
         # `Drei Arbeiter kamen ums Leben`, `zwei Schmuggler festgenommen`: whatever the lexicon
@@ -309,7 +309,7 @@ _POLICE = re.compile(r"\b(?:police|polizei)", re.IGNORECASE)
 
 
 # People evacuated are evacuees (`1.800 Evakuierte`), whatever noun counted them.
-_WHAT_HAPPENED = {"killed": "dead", "evacuated": "evacuees"}
+_WHAT_HAPPENED = {"killed": "dead", "evacuated": "evacuees", "arrested": "arrests"}
 _HELD = frozenset({"", "visitors", "seats", "people"})
 
 
