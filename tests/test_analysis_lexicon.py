@@ -50,6 +50,9 @@ def _events(text: str, published: date, language: str = "en") -> list[tuple[str,
             "en",
             [("raid", "30 September 2026")],
         ),
+        # the date is the saying's, before what was said: not the accident's
+        ("Die LVB bestätigten am Dienstag, dass die Ampel kurz vor dem Unfall gestört war.", "de", []),
+        ("The operator confirmed on Tuesday that the signal failed before the accident.", "en", []),
         # the date is the confirming's, in the clause `after` opens, not the runoff's
         (
             "Kowalski will face a runoff after the committee confirmed on Thursday that votes were lost.",

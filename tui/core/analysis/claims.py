@@ -123,6 +123,8 @@ _BODIES = frozenset(
     "ausschuss kommission behörde leitung".split()
 )
 _UNTIL = re.compile(r"^(?:bis|until|till)\b", re.IGNORECASE)
+# What someone said, after the date of the saying: `confirmed on Thursday that`, `am Dienstag, dass`.
+_THAT = re.compile(r"\b(?:dass|that)\b", re.IGNORECASE)
 # A conjunction that opens a clause of its own between an event word and a date.
 _SUBCLAUSE = re.compile(
     r"\b(?:after|before|because|nachdem|bevor|weil)\s+(?:the|a|an|his|her|its|their|der|die|das|er|sie|es)\b",
@@ -153,6 +155,8 @@ def _event(
             continue  # `Two days after a fire ..., on Wednesday`: the date is not the fire's
         if cls and w.end <= mention.start and _SUBCLAUSE.search(doc.text, w.end, mention.start):
             continue  # `a runoff after the committee confirmed on Thursday`: the date is the other clause's
+        if cls and mention.end <= w.start and _THAT.search(doc.text, mention.end, w.start):
+            continue  # `bestätigten am Dienstag, dass ... vor dem Unfall`: the date is of the saying
         if cls and abs(w.start - mention.start) < distance:
             best, distance, at = cls, abs(w.start - mention.start), w
     clause = clause_words(doc.text, begin, end, (mention.start, mention.end), doc.language)
