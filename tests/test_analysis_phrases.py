@@ -74,3 +74,25 @@ def test_a_count_revised_by_a_review_a_day_later_updates(later: str, relation: s
 def test_people_arrested_are_arrests_whoever_they_are(first: str, second: str) -> None:
     docs = [Document("en", first, date(2026, 5, 5), "en"), Document("de", second, date(2026, 5, 5), "de")]
     assert [s.relation for s in suggest(docs) if s.reason == "number"] == ["contradicts"]
+
+
+@pytest.mark.parametrize(
+    ("first", "later"),
+    [
+        (
+            "Three people were arrested in Frankenthal.",
+            "Two more suspects were detained in Frankenthal, bringing the total to five.",
+        ),
+        (
+            "Bei dem Unglück in Kerbach starben neun Menschen.",
+            "Die Zahl der Toten in Kerbach liegt nun bei zwölf.",
+        ),
+        ("Nine people died in the Kerbach disaster.", "The death toll in Kerbach is now 12, officials said."),
+    ],
+)
+def test_a_new_total_a_day_later_updates(first: str, later: str) -> None:
+    docs = [
+        Document("a", first, date(2026, 5, 5), "de" if " der " in first else "en"),
+        Document("b", later, date(2026, 5, 6), "de" if " der " in later else "en"),
+    ]
+    assert "updates" in [s.relation for s in suggest(docs) if s.reason == "number"]

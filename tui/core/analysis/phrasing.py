@@ -33,7 +33,12 @@ _CHANGE = re.compile(
     r"|\bnach\s+(?:neuen|neuesten|aktualisierten|korrigierten)\s+(?:Angaben|Zahlen|Erkenntnissen)\b"
     r"|\b(?:nach\s+oben|nach\s+unten)\s+korrigiert\b"
     r"|\bafter\s+(?:a|the)\s+(?:review|recount|re-count|check)\b"
-    r"|\baccording\s+to\s+(?:new|updated|revised|the\s+latest)\s+figures\b",
+    r"|\baccording\s+to\s+(?:new|updated|revised|the\s+latest)\s+figures\b"
+    # a new total: `bringing the total to five`, `damit stieg die Zahl`, `liegt nun bei`
+    r"|\b(?:bringing|taking|pushing|raising)\s+the\s+(?:total|toll|number|count|tally)\s+to\b"
+    r"|\b(?:damit|somit)\s+(?:steigt|stieg|erhöht\s+sich|erhöhte\s+sich|sinkt|sank)\b"
+    r"|\b(?:liegt|lag|steht)\s+(?:nun|jetzt)\s+bei\b"
+    r"|\b(?:total|toll|tally)\b[^.;]{0,40}?\b(?:now\s+stands|is\s+now|has\s+now)\b",
     re.IGNORECASE,
 )
 
