@@ -81,3 +81,36 @@ def test_a_lawyer_speaks_for_the_client_in_either_language(monkeypatch: pytest.M
         Document("en", "A lawyer for the estate confirmed that Rioja had been blended.", None, "en"),
     ]
     assert [s.relation for s in suggest(docs) if s.reason == "stance"] == ["contradicts"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "figures"),
+    [
+        # a German noun from an adjective in its -n form
+        ("Die Zahl der Demonstrierenden bezifferte die Polizei auf etwa 8.000.", "de", [("protesters", "")]),
+        # a strong verb's infinitive; and a part of the arrested, named after `darunter`
+        (
+            "Die Staatsanwaltschaft ließ vier Personen festnehmen, darunter zwei Schichtaufseher.",
+            "de",
+            [("arrests", ""), ("arrests", "among")],
+        ),
+        # a part that counts another noun is a count of its own
+        ("There were 50 people on board, including two drivers.", "en", [("people", ""), ("drivers", "")]),
+    ],
+)
+def test_counts_and_their_parts(text: str, language: str, figures: list[tuple[str, str]]) -> None:
+    found = analyse_document(Document("a", text, None, language)).figures
+    assert [(f.counts, f.qualifier) for f in found] == figures
+
+
+def test_the_dates_of_a_leak_meet() -> None:
+    docs = [
+        Document(
+            "de",
+            "Im Chemiepark Halstedt ist am Dienstagmorgen Ammoniak ausgetreten.",
+            date(2026, 6, 10),
+            "de",
+        ),
+        Document("en", "The leak in Halstedt happened on Monday morning.", date(2026, 6, 11), "en"),
+    ]
+    assert [s.relation for s in suggest(docs) if s.reason == "date"] == ["contradicts"]

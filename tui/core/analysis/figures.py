@@ -281,6 +281,9 @@ def figure_of(
     death_toll = _DEATH_TOLL.search(sentence.text, 0, max(0, q.start - sentence.start))
     if not counts and death_toll is not None:
         counts = "dead"
+    among = previous is not None and not qualifier and counts == previous.counts
+    if among and previous is not None and _AMONG.search(doc.text, previous.end, q.start):
+        qualifier = "among"  # `vier Personen festgenommen, darunter zwei Schichtaufseher`: of the four
     as_of, as_of_from = as_of_date(doc, found_dates)
     start = q.start
     changed = says_change(sentence.text)
@@ -305,6 +308,7 @@ def figure_of(
 
 
 _ON_BOARD = frozenset({"passengers", "crew"})
+_AMONG = re.compile(r"\b(?:darunter|including|among\s+them|unter\s+ihnen)\b", re.IGNORECASE)
 _POLICE = re.compile(r"\b(?:police|polizei)", re.IGNORECASE)
 
 

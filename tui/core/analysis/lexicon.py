@@ -301,6 +301,19 @@ _NOUN_GROUPS = {
 for _concept, _words in _NOUN_GROUPS.items():
     for _word in _words.split():
         NOUNS[_word.replace("_", " ")] = _concept  # `emergency_workers`: two words
+# A German noun made of an adjective or participle also ends in -n (`die Demonstrierenden`,
+# `den Verdächtigen`): the form the groups do not list; not where that is another word
+# (`Policen` are insurance policies, `betrieben` is operated).
+NOUNS.update(
+    {
+        f"{w}n": c
+        for w, c in list(NOUNS.items())
+        if w.endswith("e")
+        and len(w) >= 6
+        and f"{w}n" not in NOUNS
+        and w not in ("police", "people", "betriebe")
+    }
+)
 
 
 def noun_concept(low: str) -> str:
@@ -351,7 +364,7 @@ _PREDICATE_GROUPS = {
     "evacuated": "evakuiert evakuierten evakuieren evakuierung räumung geräumt räumen evacuated evacuate "
     "evacuation",
     "spread": "ausgebreitet breitete ausgedehnt dehnte erfasste erfasst spread spreading",
-    "arrested": "festgenommen verhaftet arrested detained arresting",
+    "arrested": "festgenommen festnehmen festzunehmen verhaftet inhaftiert arrested detained arresting",
     "massed": "zusammengezogen zusammenziehen massed amassed gathered streitmacht",
     "rescued": "gerettet geborgen rescued saved",
     "buried": "verschüttet verschüttete verschütteten buried",
@@ -506,6 +519,8 @@ _EVENT_GROUPS = {
     "match": "spiel partie anpfiff match game kickoff kick-off",
     "concert": "konzert concert",
     "explosion": "explosion explodierte explodiert detonation exploded blast",
+    # what escapes from a tank, a pipe, a ship: gas, oil, chemicals
+    "leak": "leck lecks leckage ausgetreten austritt leak leaks leaked leaking spill spilled",
     # a coach `crash` is an `Unfall`: one kind, whatever the vehicle
     "accident": "unfall verunglückt zusammenstoß kollision kollidierte accident collision collided "
     "absturz abgestürzt crashed crash umgestürzt umgekippt kippte abgekommen overturned overturns "
