@@ -96,3 +96,11 @@ def test_a_new_total_a_day_later_updates(first: str, later: str) -> None:
         Document("b", later, date(2026, 5, 6), "de" if " der " in later else "en"),
     ]
     assert "updates" in [s.relation for s in suggest(docs) if s.reason == "number"]
+
+
+def test_fewer_than_before_a_day_later_updates() -> None:
+    docs = [
+        Document("a", "Neun Verletzte blieben über Nacht im Krankenhaus.", date(2026, 2, 10), "de"),
+        Document("b", "Nur noch drei Patienten liegen in der Klinik.", date(2026, 2, 11), "de"),
+    ]
+    assert [s.relation for s in suggest(docs) if s.reason == "number"] == ["updates"]

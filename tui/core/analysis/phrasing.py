@@ -38,7 +38,9 @@ _CHANGE = re.compile(
     r"|\b(?:bringing|taking|pushing|raising)\s+the\s+(?:total|toll|number|count|tally)\s+to\b"
     r"|\b(?:damit|somit)\s+(?:steigt|stieg|erhöht\s+sich|erhöhte\s+sich|sinkt|sank)\b"
     r"|\b(?:liegt|lag|steht)\s+(?:nun|jetzt)\s+bei\b"
-    r"|\b(?:total|toll|tally)\b[^.;]{0,40}?\b(?:now\s+stands|is\s+now|has\s+now)\b",
+    r"|\b(?:total|toll|tally)\b[^.;]{0,40}?\b(?:now\s+stands|is\s+now|has\s+now)\b"
+    # fewer than before: `nur noch drei Patienten`
+    r"|\bnur\s+noch\b",
     re.IGNORECASE,
 )
 
