@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 
 from tui.core.analysis.lexicon import (
+    ANY_PREDICATE,
     GERMAN_INFLECTED,
-    INFLECTED,
     NOUNS,
     PREDICATE_PHRASES,
     PREDICATES,
@@ -167,7 +167,7 @@ def _nearest_predicate(
 ) -> str:
     best, distance = "", 10**9
     for i, (w, low) in enumerate(zip(words, lowers, strict=True)):
-        cls = PREDICATES.get(low) or INFLECTED.get(low)
+        cls = ANY_PREDICATE.get(low)
         if not cls or not begin <= w.start < end:
             continue
         if w.capitalised and low in GERMAN_INFLECTED and low not in PREDICATES:

@@ -399,6 +399,7 @@ for _class, _words in _PREDICATE_GROUPS.items():
 # one is a predicate only in lower case: `Verletzte` and `Beschäftigte` are the people it befell.
 INFLECTED: dict[str, str] = inflected(PREDICATES)
 GERMAN_INFLECTED = frozenset(inflected(PREDICATES, english=False))
+ANY_PREDICATE: dict[str, str] = {**INFLECTED, **PREDICATES}  # one look-up per word read
 # "ums Leben gekommen", "das Leben gekostet": killed
 # Searched in the lower-cased sentence when no single word names the predicate.
 PREDICATE_PHRASES = (
