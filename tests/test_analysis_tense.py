@@ -1,6 +1,8 @@
-"""German tense and mood that decide when a figure or a date is (issue 15): `werden` with a
-participle is a passive of now, not a future; `soll` with a perfect infinitive says what
-someone reportedly did, not a plan; a date of the event a figure comes after is not its own."""
+"""German tense and mood that decide when a figure or a date is (issue 15): a date of the
+event a clause comes after is behind, whatever its verb (`werden ... behandelt`); a present
+passive of a date is ahead (`Am Montag wird das Urteil verkündet`); `soll` with a perfect
+infinitive says what someone reportedly did, not a plan; a date of the event a figure comes
+after is not the figure's own."""
 
 from __future__ import annotations
 
@@ -15,13 +17,14 @@ from tui.core.analysis.dates import dates
 @pytest.mark.parametrize(
     ("text", "published", "label"),
     [
-        # a passive of now: the Sunday before the Thursday of the report
+        # after an event of Sunday: the Sunday before the Thursday of the report
         (
             "Nach dem Zusammenstoß am Sonntagabend werden nur noch drei Patienten behandelt.",
             date(2026, 2, 12),
             "8 February 2026",
         ),
-        # a future ends in an infinitive, and a passive of expecting looks ahead too
+        # a future, a present passive of a date, a passive of expecting: all ahead
+        ("Am Montag wird das Urteil verkündet.", date(2026, 2, 12), "16 February 2026"),
         ("Am Sonntag werden die Ergebnisse vorliegen.", date(2026, 2, 12), "15 February 2026"),
         ("Beschlüsse werden erst im Juni erwartet.", date(2026, 3, 19), "June 2026"),
         # `soll ... gewesen sein`: reportedly, in the past

@@ -10,7 +10,7 @@ from datetime import date
 from functools import lru_cache
 
 from tui.core.analysis.dates import DateMention
-from tui.core.analysis.phrasing import starts_period
+from tui.core.analysis.phrasing import AFTER_EVENT, starts_period
 from tui.core.analysis.records import Document
 
 SINCE = re.compile(r"^(?:seit|since|bis|until)\b", re.IGNORECASE)
@@ -58,13 +58,6 @@ def reporting_date(text: str, mention: DateMention) -> bool:
     return bool(_SAID_BEFORE.search(before) or _SAID_AFTER.match(text, mention.end))
 
 
-# `Nach dem Zusammenstoß zweier Straßenbahnen am Sonntagabend werden nur noch drei Patienten
-# behandelt`, `after the collision on Monday`: the date of the event the figure comes after.
-_AFTER_EVENT = re.compile(
-    r"\b(?:nach|after|following)\s+(?:dem|der|the)\s+(?:[^\W\d_][\w-]*\s+){1,3}$", re.IGNORECASE
-)
-
-
 def _before(text: str, mention: DateMention) -> bool:
     """The date is of an event the figure's sentence says it comes after."""
-    return _AFTER_EVENT.search(text, max(0, mention.start - 60), mention.start) is not None
+    return AFTER_EVENT.search(text, max(0, mention.start - 60), mention.start) is not None

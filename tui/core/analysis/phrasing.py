@@ -150,38 +150,28 @@ _CLAUSE_EDGE = re.compile(r"[,;:–]|\b(?:dass|that|nachdem|after|weil|because)\
 
 
 def future_clause(text: str, start: int, end: int) -> bool:
-    """Whether the clause around a date speaks of what is to come. German `werden` with a
-    participle is the passive of now (`werden nur noch drei Patienten behandelt`), `soll`
-    with a perfect infinitive what someone is said to have done: neither looks ahead."""
+    """Whether the clause around a date speaks of what is to come. A date of the event the
+    clause comes after (`Nach dem Zusammenstoß am Sonntagabend werden nur noch drei Patienten
+    behandelt`) is behind; so is what someone is said to have done (`soll ... eingekauft
+    haben`). A German present passive of a date (`Am Montag wird das Urteil verkündet`) is ahead."""
     begin = max((m.end() for m in _CLAUSE_EDGE.finditer(text, 0, start)), default=0)
+    if AFTER_EVENT.search(text, max(begin, start - 60), start):
+        return False
     stop = _CLAUSE_EDGE.search(text, end)
     limit = stop.start() if stop else len(text)
     for m in _FUTURE.finditer(text, begin, limit):
-        word = m.group().split()[0].lower()
-        if word in _WERDEN and passive(text, m.end(), limit):
-            continue
-        if word in _SOLL and alleged(text, m.end()):
+        if m.group().split()[0].lower() in _SOLL and alleged(text, m.end()):
             continue
         return True
     return False
 
 
-_WERDEN = frozenset({"wird", "werden"})
 _SOLL = frozenset({"soll", "sollen", "solle"})
-_LAST_WORD = re.compile(r"([^\W\d_]+)[^\w]*$")
-_NOT_PARTICIPLES = frozenset({"nicht", "jetzt", "erst", "zuletzt", "heute", "bereits", "mehrfach"})
-# a passive of expecting looks ahead all the same: `sie werden erst im Juni erwartet`
-_EXPECTED = frozenset({"erwartet", "gerechnet", "angesetzt", "terminiert", "angestrebt"})
-
-
-def passive(text: str, start: int, limit: int) -> bool:
-    """The clause from `start` to `limit` ends in a weak participle (`behandelt`, `evakuiert`):
-    `werden` before it makes a passive, not a future, which ends in an infinitive."""
-    m = _LAST_WORD.search(text, start, limit)
-    if m is None:
-        return False
-    last = m.group(1).lower()
-    return len(last) >= 5 and last.endswith("t") and last not in _NOT_PARTICIPLES | _EXPECTED
+# `nach dem Zusammenstoß zweier Straßenbahnen am Sonntagabend`, `after the collision on Monday`:
+# what precedes the date of an event that came before.
+AFTER_EVENT = re.compile(
+    r"\b(?:nach|after|following)\s+(?:dem|der|the)\s+(?:[^\W\d_][\w-]*\s+){1,3}$", re.IGNORECASE
+)
 
 
 # `soll ... vermarktet haben`, `sollen festgenommen worden sein`: a perfect infinitive at the
