@@ -18,12 +18,17 @@ from tui.core.analysis import Document, analyse_document, suggest
         ("Zwei Patienten liegen noch in der Klinik.", "de", "hospitalised"),
         ("The number of people in custody has risen to five.", "en", "arrests"),
         ("Vier Verdächtige sitzen in Untersuchungshaft.", "de", "arrests"),
+        # who works in a hospital, and its beds, are not in it as patients
+        ("In der Klinik arbeiten rund 2.000 Beschäftigte.", "de", "employees"),
+        ("Im Krankenhaus stehen 400 Betten bereit.", "de", "beds"),
         # helicopters that fly the injured to hospitals are not in hospital themselves
         ("Drei Hubschrauber flogen Verletzte in Kliniken.", "de", "helicopters"),
     ],
 )
 def test_where_the_counted_are_now(text: str, language: str, counts: str) -> None:
-    assert analyse_document(Document("a", text, None, language)).figures[0].counts == counts
+    figure = analyse_document(Document("a", text, None, language)).figures[0]
+    assert figure.counts == counts
+    assert figure.predicate != "hospitalised" or counts == "hospitalised"
 
 
 def test_patients_still_in_hospital_days_later_update_the_count() -> None:

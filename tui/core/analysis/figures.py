@@ -265,6 +265,8 @@ def figure_of(
         # `Drei Arbeiter kamen ums Leben`, `zwei Schmuggler festgenommen`: whatever the lexicon
         # does not know, people killed are dead and people arrested are arrests
         counts = _BEFELL[predicate]
+    elif predicate == "hospitalised" and counts in _IN_HOSPITAL_STAFF:
+        predicate = ""  # `In der Klinik arbeiten 2.000 Beschäftigte`: where they work, not lie
     elif predicate == "hospitalised" and counts in ("", "people", "injured", "patients"):
         counts, qualifier = "hospitalised", ""  # `zwei von ihnen kamen ins Krankenhaus`: their own count
     elif counts == "people" and predicate == "employed":
@@ -308,6 +310,7 @@ def figure_of(
 
 
 _ON_BOARD = frozenset({"passengers", "crew"})
+_IN_HOSPITAL_STAFF = frozenset({"employees", "doctors", "nurses", "beds", "paramedics", "volunteers"})
 _AMONG = re.compile(r"\b(?:darunter|including|among\s+them|unter\s+ihnen)\b", re.IGNORECASE)
 _POLICE = re.compile(r"\b(?:police|polizei)", re.IGNORECASE)
 
