@@ -51,3 +51,14 @@ def test_broken_corpus(snap_compare, make_corpus) -> None:
         }
     )
     assert snap_compare(CrossreadApp(root), terminal_size=SIZE, run_before=analysed)
+
+
+def test_picker_over_the_reader_80x24(snap_compare) -> None:
+    """The picker is a box on the reader (not a dimmed screen): the text stays
+    readable around it, and typing narrows the rows."""
+    assert snap_compare(
+        CrossreadApp(bundled_corpus()),
+        terminal_size=(80, 24),
+        run_before=analysed,
+        press=["o", "k", "i", "m"],
+    )
