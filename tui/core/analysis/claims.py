@@ -20,7 +20,7 @@ import sys
 from tui.core.analysis.as_of import SINCE, reporting_date
 from tui.core.analysis.attribution import attribution, stance
 from tui.core.analysis.dates import DateMention, dates, may_have_dates
-from tui.core.analysis.figures import figure_of, inside_date, is_year, maybe_spelled, modality_of, one_span
+from tui.core.analysis.figures import figure_of, modality_of, one_span
 from tui.core.analysis.fold import fold_name
 from tui.core.analysis.grammar import stem_forms
 from tui.core.analysis.lexicon import (
@@ -32,6 +32,7 @@ from tui.core.analysis.lexicon import (
     term_of,
     terms_in,
 )
+from tui.core.analysis.noncounts import inside_date, is_year, maybe_spelled
 from tui.core.analysis.numbers import quantities
 from tui.core.analysis.phrasing import clause_words, starts_period
 from tui.core.analysis.records import Analysis, Document, Event, Figure
