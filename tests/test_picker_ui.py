@@ -325,3 +325,27 @@ async def test_the_picker_lists_articles_that_came_with_a_reload(make_corpus) ->
         await pilot.pause()
         listing = app.screen.query_one("#picker-list", PickList)
         assert listing.option_count == 1 and "Neuer Lagebericht aus Kerbach" in drawn(listing)
+
+
+async def test_tab_moves_between_the_filter_and_the_list(make_corpus) -> None:
+    """As the README says: tab to the list, then j / k; tab again to type."""
+    app = CrossreadApp(archive(make_corpus), ["a000", "a001"])
+    app.run_analysis = False
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("o", *"hafen", "tab", "j", "j")
+        await pilot.pause()
+        listing = app.screen.query_one("#picker-list", PickList)
+        assert app.screen.focused is listing and listing.highlighted == 2
+        assert [p.article.id for p in app.reader.panes] == ["a000", "a001"]  # tab moved no pane
+        await pilot.press("x")  # a letter the list does not move by goes on with the query
+        await pilot.pause()
+        search = app.screen.query_one("#picker-input", Input)
+        assert app.screen.focused is search and search.value == "hafenx"
+        await pilot.press("backspace", "tab", "tab")  # to the list and back, nothing lost
+        await pilot.pause()
+        assert search.value == "hafen" and app.screen.focused is search
+        await pilot.press("tab", "enter")
+        await pilot.pause()
+        assert not picker_shown(app)
+        assert app.reader.panes[app.reader.pane_manager.current_pane].article.id == "a000"

@@ -57,6 +57,7 @@ class ArticlePicker(Vertical):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close", id="picker.close"),
+        Binding("tab,shift+tab", "switch", "Between the filter and the list", id="picker.switch", show=False),
     ]
 
     def __init__(self, corpus: Corpus, chosen: Chosen, *, id: str | None = None) -> None:
@@ -99,7 +100,9 @@ class ArticlePicker(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(self._title(), id="picker-title")
-        yield Input(placeholder="Type to filter by title, outlet or id", id="picker-input")
+        yield Input(
+            placeholder="Type to filter by title, outlet or id", id="picker-input", select_on_focus=False
+        )
         yield PickList(id="picker-list")
 
     def on_mount(self) -> None:
@@ -138,6 +141,12 @@ class ArticlePicker(Vertical):
 
     def action_close(self) -> None:
         self.close()
+
+    def action_switch(self) -> None:
+        """The filter or the list (where j and k move): the reader's tab is held."""
+        search = self.query_one("#picker-input", Input)
+        target = self.query_one("#picker-list", PickList) if search.has_focus else search
+        self.screen.set_focus(target)
 
     @on(events.DescendantBlur)
     def _blurred(self) -> None:
@@ -212,12 +221,13 @@ class ArticlePicker(Vertical):
 
     def on_key(self, event: events.Key) -> None:
         search = self.query_one("#picker-input", Input)
-        if not search.has_focus and event.is_printable and event.character:
-            # Typed in one burst with the first `o`: the keys reached the box
-            # before its input had the focus, and are the start of the query.
-            self.screen.set_focus(search)
-            search.insert_text_at_cursor(event.character)
-            event.stop()
+        listing = self.query_one("#picker-list", PickList)
+        if listing.has_focus and event.is_printable and event.character:
+            if event.key not in listing._bindings.key_to_bindings:
+                # A letter typed on the list (j, k, g, G move it) goes on with the query.
+                self.screen.set_focus(search)
+                search.insert_text_at_cursor(event.character)
+                event.stop()
         elif event.key in ("down", "up") and search.has_focus:
-            self.query_one("#picker-list", PickList).action_move(1 if event.key == "down" else -1)
+            listing.action_move(1 if event.key == "down" else -1)
             event.stop()
