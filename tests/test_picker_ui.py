@@ -349,3 +349,43 @@ async def test_tab_moves_between_the_filter_and_the_list(make_corpus) -> None:
         await pilot.pause()
         assert not picker_shown(app)
         assert app.reader.panes[app.reader.pane_manager.current_pane].article.id == "a000"
+
+
+async def test_the_list_shows_its_focus_a_frame_later_and_o_draws_only_the_box(
+    make_corpus,
+    monkeypatch,  # type: ignore[no-untyped-def]
+) -> None:
+    """RowList marks its focus with a class set after the frame (not `:focus`,
+    which restyled and redrew the whole list inside the key): focused, its
+    cursor row is drawn stronger; an `o` pressed on it draws only the box."""
+    from textual._compositor import Compositor
+
+    app = reports_app(make_corpus, 40)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await pilot.pause()
+        app.reader.finder.prebuild()
+        await pilot.press("t")
+        await pilot.pause()
+        from tui.ui.widgets.article_list import CorpusList
+
+        listing = app.query_one(CorpusList)
+        assert app.screen.focused is listing and listing.has_class("-focused")
+        focused_row = listing.render_line(0)
+        frames: list[list[Region]] = []
+        original = Compositor.render_partial_update
+
+        def spy(self: Compositor):  # type: ignore[no-untyped-def]
+            frames.append(list(self._dirty_regions))
+            return original(self)
+
+        monkeypatch.setattr(Compositor, "render_partial_update", spy)
+        await pilot.press("o")
+        monkeypatch.setattr(Compositor, "render_partial_update", original)
+        box = app.screen.query_one(ArticlePicker).region
+        first = next(regions for regions in frames if box in regions)
+        assert all(box.contains_region(region) for region in first)
+        await pilot.pause()
+        assert not listing.has_class("-focused")
+        blurred_row = listing.render_line(0)
+        assert focused_row.text == blurred_row.text
+        assert [s.style.bgcolor for s in focused_row] != [s.style.bgcolor for s in blurred_row]

@@ -55,13 +55,18 @@ class RowList(ScrollView, can_focus=True):
     - `row-list--title`: a row's title (always bold);
     - `row-list--detail`: the rest of a row;
     - `row-list--cursor`: the row under the cursor (stronger while focused).
+
+    Its focus shows a frame after the focus moves, as the class `-focused`
+    (not `:focus`): Textual restyles and redraws a whole widget inside the key
+    that moves the focus, so an `o` pressed on the articles list drew the
+    list's 48 lines and border in the same frame as the picker's box.
     """
 
     DEFAULT_CSS = """
     RowList { padding: 0 1; }
     RowList > .row-list--detail { color: $text-muted; }
     RowList > .row-list--cursor { background: $block-cursor-blurred-background; }
-    RowList:focus > .row-list--cursor {
+    RowList.-focused > .row-list--cursor {
         background: $block-cursor-background;
         color: $block-cursor-foreground;
     }
@@ -158,7 +163,7 @@ class RowList(ScrollView, can_focus=True):
         if index >= len(self.ids) or width <= 0:
             return Strip.blank(width, base)
         on_cursor = index == self.highlighted
-        key = (line, width, on_cursor, self.has_focus)
+        key = (line, width, on_cursor, self.has_class("-focused"))
         segments = self._lines.get(key)
         if segments is None:
             pieces = fit(self.row_lines(index, width)[part], width)
@@ -170,6 +175,28 @@ class RowList(ScrollView, can_focus=True):
                 segments.append(Segment(" " * (width - used), cursor if on_cursor else base))
             self._lines[key] = segments
         return Strip(segments, width).apply_offsets(0, line)
+
+    # ------------------------------------------------------------ focus
+
+    def _on_focus(self, event: events.Focus) -> None:
+        self._focus_moved(event, True)
+
+    def _on_blur(self, event: events.Blur) -> None:
+        self._focus_moved(event, False)
+
+    def _focus_moved(self, event: events.Focus | events.Blur, focused: bool) -> None:
+        event.prevent_default()  # Textual's handlers: a whole-widget refresh now
+        self.has_focus = focused
+        self.call_after_refresh(self._mark_focus)
+        if self.parent is not None:
+            told = events.DescendantFocus(self) if focused else events.DescendantBlur(self)
+            self.parent.post_message(told)
+
+    def _mark_focus(self) -> None:
+        self.set_class(self.has_focus, "-focused")
+
+    def watch_has_focus(self, _has_focus: bool) -> None:
+        """No restyle here: the look follows the class `-focused` (above)."""
 
     # ------------------------------------------------------------ keys and mouse
 
