@@ -114,3 +114,25 @@ def test_the_dates_of_a_leak_meet() -> None:
         Document("en", "The leak in Halstedt happened on Monday morning.", date(2026, 6, 11), "en"),
     ]
     assert [s.relation for s in suggest(docs) if s.reason == "date"] == ["contradicts"]
+
+
+@pytest.mark.parametrize(
+    ("de_text", "en_text"),
+    [
+        # a company's failure: the filing is the event, in either language
+        (
+            "Die Brauerei Kessler hat am Montag einen Insolvenzantrag gestellt.",
+            "Kessler brewery filed for insolvency on March 4.",
+        ),
+        (
+            "Die 1961 gegründete Brauerei Kessler beschäftigt 80 Menschen.",
+            "Kessler brewery was founded in 1964.",
+        ),
+    ],
+)
+def test_the_dates_of_a_filing_and_a_founding_meet(de_text: str, en_text: str) -> None:
+    docs = [
+        Document("de", de_text, date(2026, 3, 6), "de"),
+        Document("en", en_text, date(2026, 3, 6), "en"),
+    ]
+    assert [s.relation for s in suggest(docs) if s.reason == "date"] == ["contradicts"]

@@ -554,6 +554,9 @@ _EVENT_GROUPS = {
     "interrupted": "unterbrochen unterbrechung abgebrochen abbruch halted suspended interrupted abandoned",
     "goal": "tor treffer goal scored",
     "passed": "passiert passierte passierten passed",
+    # a company's failure and its beginning: `Insolvenzantrag gestellt`, `founded in 1958`
+    "insolvency": "insolvenzantrag insolvenzantrags insolvenz insolvency bankruptcy",
+    "founded": "gegründet gründung founded",
 }
 for _class, _words in _EVENT_GROUPS.items():
     for _word in _words.split():
