@@ -10,6 +10,7 @@ from datetime import date
 from functools import lru_cache
 
 from tui.core.analysis.dates import DateMention
+from tui.core.analysis.lexicon import event_kind
 from tui.core.analysis.phrasing import AFTER_EVENT, starts_period
 from tui.core.analysis.records import Document
 
@@ -27,7 +28,10 @@ def as_of_date(doc: Document, found_dates: list[DateMention]) -> tuple[DateMenti
     usable = [
         d
         for d in found_dates
-        if not SINCE.match(d.text) and not starts_period(doc.text, d.start) and not _before(doc.text, d)
+        if not SINCE.match(d.text)
+        and not starts_period(doc.text, d.start)
+        and not _before(doc.text, d)
+        and not names_a_thing(doc.text, d)
     ]
     resolved = [d for d in usable if d.resolved and d.year_known]
     if resolved:
@@ -61,3 +65,18 @@ def reporting_date(text: str, mention: DateMention) -> bool:
 def _before(text: str, mention: DateMention) -> bool:
     """The date is of an event the figure's sentence says it comes after."""
     return AFTER_EVENT.search(text, max(0, mention.start - 60), mention.start) is not None
+
+
+_YEAR_DAYS = 300
+_WORD_AFTER = re.compile(r"\s*(\w+)")
+_WORDS_BEFORE = re.compile(r"(\w+)\s+(?:(?:in|im|jahr|year)\s+)*$", re.IGNORECASE)
+
+
+def names_a_thing(text: str, mention: DateMention) -> bool:
+    """`das 1952 gegründete Unternehmen`, `founded in 1958`: a bare year next to an event word
+    dates that event and names the thing by it; the figures of the sentence are not of then."""
+    if mention.low is None or mention.high is None or (mention.high - mention.low).days < _YEAR_DAYS:
+        return False
+    after = _WORD_AFTER.match(text, mention.end)
+    before = _WORDS_BEFORE.search(text, max(0, mention.start - 30), mention.start)
+    return any(m is not None and event_kind(m.group(1).lower()) for m in (after, before))

@@ -201,8 +201,8 @@ def background(f: Figure) -> bool:
     if f.as_of_from != "sentence" or f.published is None or f.as_of is None:
         return False
     low, high = f.as_of.low, f.as_of.high
-    if low is None or high is None or (high - low).days >= _YEAR_DAYS:
-        return False  # a bare year rather names a thing (`Die 1972 eröffnete Brücke`)
+    if low is None or high is None:
+        return False  # a bare year naming a thing (`Die 1972 eröffnete Brücke`) is no as-of date
     return (f.published - high).days > _BACKGROUND_DAYS
 
 
