@@ -136,3 +136,43 @@ def test_the_dates_of_a_filing_and_a_founding_meet(de_text: str, en_text: str) -
         Document("en", en_text, date(2026, 3, 6), "en"),
     ]
     assert [s.relation for s in suggest(docs) if s.reason == "date"] == ["contradicts"]
+
+
+@pytest.mark.parametrize(
+    ("de_text", "en_text", "relations"),
+    [
+        # the record of a heatwave, `41.9C` with the sign written onto the number
+        (
+            "Der Hitzerekord von 40,8 Grad wurde am Montag in Kehl gemessen.",
+            "Germany's highest temperature ever, 40.5C, was measured in Kehl on Monday.",
+            ["contradicts"],
+        ),
+        (
+            "Am Montag wurden in Kehl 40,8 Grad gemessen.",
+            "Kehl measured a record 40.8C on Monday.",
+            ["corroborates"],
+        ),
+        # temperatures of days and places, none the record: other readings
+        ("Am Freitag werden in Kehl bis zu 36 Grad erwartet.", "Kehl saw more than 38C on Monday.", []),
+    ],
+)
+def test_a_temperature_meets_another_only_as_the_record(
+    de_text: str, en_text: str, relations: list[str]
+) -> None:
+    docs = [
+        Document("de", de_text, date(2026, 7, 21), "de"),
+        Document("en", en_text, date(2026, 7, 24), "en"),
+    ]
+    assert [s.relation for s in suggest(docs) if s.reason == "number"] == relations
+
+
+@pytest.mark.parametrize(
+    ("de_text", "en_text"),
+    [("In 43 Gemeinden gilt ein Verbot.", "A ban applies in 61 municipalities.")],
+)
+def test_municipalities_are_villages(de_text: str, en_text: str) -> None:
+    counts = [
+        analyse_document(Document("a", t, None, lang)).figures[0].counts
+        for t, lang in ((de_text, "de"), (en_text, "en"))
+    ]
+    assert counts == ["villages", "villages"]

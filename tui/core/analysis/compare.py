@@ -40,6 +40,10 @@ _DIMENSIONS = frozenset(
 )
 
 
+# Readings that differ by day and place: only the record of them is one quantity.
+_READINGS = frozenset({"°C"})
+
+
 # What moves over an area and makes it grow from one report to the next: a fire, a flood.
 _OVER_AREA = frozenset({"spread", "destroyed", "affected", "evacuated"})
 
@@ -71,6 +75,8 @@ def comparable(a: Figure, b: Figure) -> bool:
     if a.counts.startswith("unit:"):
         if _measure_other_things(a, b):
             return False
+        if a.quantity.unit in _READINGS and not ("record" in a.topics or "record" in b.topics):
+            return False  # a temperature of one day and place is another's only as the record
         # an area a fire or flood spread over is the area it burned or flooded
         spread = a.quantity.unit == "ha" and "spread" in (a.predicate, b.predicate)
         if a.predicate and b.predicate and a.predicate != b.predicate and not agree(a, b) and not spread:
@@ -137,7 +143,12 @@ def time_order(a: Figure, b: Figure) -> int | None:
     same = overlap(a.as_of, b.as_of)
     if same is None:
         return None
-    if same or a.counts in FIXED or a.counts.startswith(("time:", "minute:", "duration:")):
+    if (
+        same
+        or a.counts in FIXED
+        or a.counts.startswith(("time:", "minute:", "duration:"))
+        or a.quantity.unit in _READINGS  # a record is one reading, whenever it was taken
+    ):
         return 0
     if a.counts == "unit:m" and (a.topics | b.topics) & _DIMENSIONS:
         return 0  # how wide, long, deep or high a thing is does not move from one day to the next
@@ -180,7 +191,7 @@ def moved_order(a: Figure, b: Figure) -> int:
     if a.published is None or b.published is None or a.published == b.published:
         return 0
     later = b if b.published > a.published else a
-    if not later.changed:
+    if not later.changed or later.quantity.unit in _READINGS:  # a reading taken does not move
         return 0
     return -1 if later is b else 1
 

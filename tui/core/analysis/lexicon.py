@@ -288,7 +288,7 @@ _NOUN_GROUPS = {
     "helicopters": "hubschrauber hubschraubern helikopter helikoptern löschhubschrauber löschhubschraubern "
     "helicopters choppers",
     "villages": "dorf dörfer dörfern ortschaft ortschaften gemeinden ortsteil ortsteile ortsteilen "
-    "villages communities hamlets",
+    "kommunen villages communities hamlets municipalities",
     "hospitals": "krankenhaus krankenhäuser krankenhäusern klinik kliniken hospitals",
     # what investigators search: `14 Objekte`, `17 properties`
     "premises": "objekte objekten räumlichkeiten geschäftsräume geschäftsräumen premises properties",
@@ -762,6 +762,9 @@ _TERM_GROUPS = {
     # what a length measures, so that the amounts of one dimension meet across languages
     "depth": "tiefe tief depth deep below-the-surface below-ground underground unter-tage",
     "width": "breite breit width wide",
+    # the one value of its kind a story reports (a temperature on other days is another reading)
+    "record": "rekord rekordwert rekordtemperatur höchstwert höchsttemperatur record highest hottest "
+    "all-time",
 }
 TERMS: dict[str, str] = {}
 for _concept, _words in _TERM_GROUPS.items():
@@ -778,6 +781,7 @@ _TERM_HEADS = (
     "wert",
     "unternehmen",
     "daten",
+    "rekord",  # `Hitzerekord`, `Temperaturrekord`
 )
 
 

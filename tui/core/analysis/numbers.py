@@ -53,7 +53,7 @@ _NUMBER = re.compile(
     rf"(?:(?P<digits>{_DIGITS})|(?P<words>\b(?:{_EN_NUMBER}|{_DE_NUMBER_WORD})\b))"
     rf"(?:(?P<sep>\s*(?:-|–|bis|to|and|und)\s*)(?P<digits2>{_DIGITS})(?=\D|$))?"
     rf"(?:\s*(?P<scale>(?:{_SCALE_WORDS})(?!\w)))?"
-    rf"(?:(?:\s*|-)(?P<unit>(?:{_UNIT_WORDS})(?![\w-]))|(?P<pct>\s?%))?",  # `210-metre section`
+    rf"(?:(?:\s*|-)(?P<unit>(?:{_UNIT_WORDS})(?![\w-]))|(?P<pct>\s?%)|(?P<deg>C(?![\w-])))?",  # `210-metre`
     re.IGNORECASE,
 )
 # Where a match's core may start (see _matches): digits and currency signs, and
@@ -259,6 +259,8 @@ def _quantity(text: str, m: re.Match[str], offset: int, language: str) -> Quanti
 def _unit(m: re.Match[str]) -> tuple[str, float]:
     if m.group("pct"):
         return "%", 1.0
+    if m.group("deg"):
+        return "°C", 1.0  # `41.9C`: the sign of degrees Celsius written onto the number
     word = m.group("unit") or m.group("cur")
     if not word:
         return "", 1.0
