@@ -28,6 +28,23 @@ def picker_shown(app: CrossreadApp) -> bool:
     return bool(found) and found.first().display and "Open article" in screen_text(app)
 
 
+async def drawn_regions(pilot, monkeypatch, *keys: str) -> list[list[Region]]:  # type: ignore[no-untyped-def]
+    """The regions each frame drew while these keys were pressed."""
+    from textual._compositor import Compositor
+
+    frames: list[list[Region]] = []
+    original = Compositor.render_partial_update
+
+    def spy(self: Compositor):  # type: ignore[no-untyped-def]
+        frames.append(list(self._dirty_regions))
+        return original(self)
+
+    monkeypatch.setattr(Compositor, "render_partial_update", spy)
+    await pilot.press(*keys)
+    monkeypatch.setattr(Compositor, "render_partial_update", original)
+    return frames
+
+
 def screen_text(app: CrossreadApp) -> str:
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
@@ -229,24 +246,13 @@ async def test_showing_the_picker_draws_only_its_box(make_corpus, monkeypatch) -
     """Textual numbers the painting order from the last child: shown as the
     last, the box renumbered every widget, and its frame was the whole screen
     (tui/ui/finding.py)."""
-    from textual._compositor import Compositor
-
     app = CrossreadApp(archive(make_corpus), ["a000", "a001"])
     app.run_analysis = False
     async with app.run_test(size=(160, 50)) as pilot:
         await pilot.pause()
         app.reader.finder.prebuild()
         await pilot.pause()
-        frames: list[list[Region]] = []
-        original = Compositor.render_partial_update
-
-        def spy(self: Compositor):  # type: ignore[no-untyped-def]
-            frames.append(list(self._dirty_regions))
-            return original(self)
-
-        monkeypatch.setattr(Compositor, "render_partial_update", spy)
-        await pilot.press("o")
-        monkeypatch.setattr(Compositor, "render_partial_update", original)
+        frames = await drawn_regions(pilot, monkeypatch, "o")
         assert picker_shown(app)
         box = app.screen.query_one(ArticlePicker).region
         first = next(regions for regions in frames if box in regions)  # the frame that shows it
@@ -358,8 +364,6 @@ async def test_the_list_shows_its_focus_a_frame_later_and_o_draws_only_the_box(
     """RowList marks its focus with a class set after the frame (not `:focus`,
     which restyled and redrew the whole list inside the key): focused, its
     cursor row is drawn stronger; an `o` pressed on it draws only the box."""
-    from textual._compositor import Compositor
-
     app = reports_app(make_corpus, 40)
     async with app.run_test(size=(160, 50)) as pilot:
         await pilot.pause()
@@ -371,16 +375,7 @@ async def test_the_list_shows_its_focus_a_frame_later_and_o_draws_only_the_box(
         listing = app.query_one(CorpusList)
         assert app.screen.focused is listing and listing.has_class("-focused")
         focused_row = listing.render_line(0)
-        frames: list[list[Region]] = []
-        original = Compositor.render_partial_update
-
-        def spy(self: Compositor):  # type: ignore[no-untyped-def]
-            frames.append(list(self._dirty_regions))
-            return original(self)
-
-        monkeypatch.setattr(Compositor, "render_partial_update", spy)
-        await pilot.press("o")
-        monkeypatch.setattr(Compositor, "render_partial_update", original)
+        frames = await drawn_regions(pilot, monkeypatch, "o")
         box = app.screen.query_one(ArticlePicker).region
         first = next(regions for regions in frames if box in regions)
         assert all(box.contains_region(region) for region in first)
