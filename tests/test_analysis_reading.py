@@ -98,3 +98,31 @@ def test_routes_of_two_reports_do_not_meet() -> None:
 def test_an_area_updates_only_when_something_spreads_over_it(first: str, later: str, relation: str) -> None:
     docs = [Document("de", first, date(2026, 5, 6), "de"), Document("en", later, date(2026, 5, 11), "en")]
     assert [s.relation for s in suggest(docs) if s.reason == "number"] == [relation]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "figure"),
+    [
+        # drowning is dying: the drowned are dead
+        ("Mindestens fünf Menschen sind im Rhein ertrunken.", "de", ("dead", "")),
+        ("At least five people have drowned in the Rhine.", "en", ("dead", "")),
+        # one day's part of a total: `allein am Sonntag`, `on Sunday alone`
+        ("Allein am Sonntag ertranken zwei Menschen im Rhein.", "de", ("dead", "alone")),
+        ("Two people drowned on Sunday alone.", "en", ("dead", "alone")),
+        # a place's part is what an outlet of that place reports as its figure
+        ("Allein in Köln ertranken zwei Menschen.", "de", ("dead", "")),
+    ],
+)
+def test_the_drowned_are_dead_and_a_days_part_is_a_part(
+    text: str, language: str, figure: tuple[str, str]
+) -> None:
+    found = analyse_document(Document("a", text, None, language)).figures[0]
+    assert (found.counts, found.qualifier) == figure
+
+
+def test_one_days_drowned_do_not_contradict_the_total() -> None:
+    docs = [
+        Document("de", "Seit Beginn der Hitzewelle sind sieben Menschen ertrunken.", date(2026, 7, 23), "de"),
+        Document("de2", "Allein am Donnerstag ertranken drei Menschen.", date(2026, 7, 24), "de"),
+    ]
+    assert [s for s in suggest(docs) if s.reason == "number"] == []

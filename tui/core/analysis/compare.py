@@ -27,7 +27,7 @@ FIXED = frozenset({"passengers", "crew", "voters"})
 _ACTED_ON = frozenset({"ha", "%", "pp", "EUR", "USD", "GBP", "CHF"})
 # Qualifiers that pick a part of what is counted (the seriously injured of all injured):
 # such a figure compares only with another of the same part.
-_PART = frozenset({"serious", "minor", "away", "among"})
+_PART = frozenset({"serious", "minor", "away", "among", "alone"})
 # Counts that only grow: a later, lower figure corrects the earlier one, it does not update it.
 _CUMULATIVE = frozenset({"dead", "injured", "arrests"})
 _CUMULATIVE_PREDICATES = frozenset({"killed", "injured", "arrested", "evacuated"})

@@ -221,6 +221,8 @@ def figure_of(
         qualifier = "serious"
     elif _MINOR.search(doc.text, q.end, clause.start() if clause else sentence.end):
         qualifier = "minor"
+    elif _ALONE.search(sentence.text):
+        qualifier = "alone"  # `Allein am Donnerstag ertranken drei`: one day's part of a total
     death_toll = _DEATH_TOLL.search(sentence.text, 0, max(0, q.start - sentence.start))
     if not counts and death_toll is not None:
         counts = "dead"
@@ -253,6 +255,7 @@ def figure_of(
 _ON_BOARD = frozenset({"passengers", "crew"})
 _IN_HOSPITAL_STAFF = frozenset({"employees", "doctors", "nurses", "beds", "paramedics", "volunteers"})
 _AMONG = re.compile(r"\b(?:darunter|including|among\s+them|unter\s+ihnen)\b", re.IGNORECASE)
+_ALONE = re.compile(r"\ballein\s+(?:am|an)\b|\bon\s+\w+\s+alone\b", re.IGNORECASE)
 _POLICE = re.compile(r"\b(?:police|polizei)", re.IGNORECASE)
 
 
