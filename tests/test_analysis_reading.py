@@ -126,3 +126,32 @@ def test_one_days_drowned_do_not_contradict_the_total() -> None:
         Document("de2", "Allein am Donnerstag ertranken drei Menschen.", date(2026, 7, 24), "de"),
     ]
     assert [s for s in suggest(docs) if s.reason == "number"] == []
+
+
+@pytest.mark.parametrize(
+    ("early", "late", "relation"),
+    [
+        # days a trial or a strike has lasted only grow: fewer later is a contradiction
+        (
+            "Der Prozess lief über 31 Verhandlungstage.",
+            "Das Urteil fiel nach 23 Verhandlungstagen.",
+            "contradicts",
+        ),
+        (
+            "Der Prozess lief bisher 12 Verhandlungstage.",
+            "Das Urteil fiel nach 23 Verhandlungstagen.",
+            "updates",
+        ),
+        (
+            "Die Gewerkschaft zählt 9 Streiktage.",
+            "Die Gewerkschaft zählt inzwischen 6 Streiktage.",
+            "contradicts",
+        ),
+    ],
+)
+def test_days_something_lasted_only_grow(early: str, late: str, relation: str) -> None:
+    docs = [
+        Document("a", early, date(2026, 11, 10), "de"),
+        Document("b", late, date(2026, 11, 14), "de"),
+    ]
+    assert [s.relation for s in suggest(docs) if s.reason == "number"] == [relation]

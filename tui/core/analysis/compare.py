@@ -9,6 +9,7 @@ moment, a count that rose says so, a year's total is no event's figure.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable
 
 from rapidfuzz.fuzz import ratio
@@ -31,6 +32,8 @@ _PART = frozenset({"serious", "minor", "away", "among", "alone"})
 # Counts that only grow: a later, lower figure corrects the earlier one, it does not update it.
 _CUMULATIVE = frozenset({"dead", "injured", "arrests"})
 _CUMULATIVE_PREDICATES = frozenset({"killed", "injured", "arrested", "evacuated"})
+# Days something has lasted (`Verhandlungstage`, `Streiktage`): a tally that only grows.
+_DAYS_OF = re.compile(r"^noun:\w{3,}tag$")
 # Reports a day apart (a wire story and the next morning's paper) tell one moment.
 _UPDATE_GAP_DAYS = 2
 # Words of a length that measures a thing (`400 Meter breit`, `some 600 metres wide`), as topics.
@@ -235,8 +238,10 @@ def other_period(a: Figure, b: Figure) -> bool:
 
 def shrinks(a: Figure, b: Figure, order: int) -> bool:
     """A count that only grows (the dead, the arrested) is lower in the later report."""
-    if a.counts not in _CUMULATIVE and not (
-        a.predicate in _CUMULATIVE_PREDICATES and a.predicate == b.predicate
+    if (
+        a.counts not in _CUMULATIVE
+        and not (a.predicate in _CUMULATIVE_PREDICATES and a.predicate == b.predicate)
+        and not _DAYS_OF.search(a.counts)
     ):
         return False
     earlier, later = (a, b) if order == -1 else (b, a)
