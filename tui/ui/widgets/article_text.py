@@ -24,7 +24,7 @@ from tui.core.document.motions import trim_selection
 from tui.core.document.wrapped import ArticleNavigator, WrappedArticle
 from tui.core.files.article import Article
 from tui.ui.styles import CELLS
-from tui.ui.widgets import steady
+from tui.ui.widgets import focus_marks, steady
 
 STEP_BUDGET = 0.02  # seconds of wrapping per step of the background layout
 LOADING_PAUSE = 0.25  # seconds between those steps while annotations load
@@ -203,12 +203,7 @@ class ArticleText(ScrollView, can_focus=True):
         self._focus_moved(event, False)
 
     def _focus_moved(self, event: events.Focus | events.Blur, focused: bool) -> None:
-        event.prevent_default()  # Textual's handlers: a whole-widget refresh
-        self.has_focus = focused
-        self.call_after_refresh(self._refresh_caret)
-        if self.parent is not None:
-            told = events.DescendantFocus(self) if focused else events.DescendantBlur(self)
-            self.parent.post_message(told)
+        focus_marks.moved(self, event, focused, self._refresh_caret)
 
     def _refresh_caret(self) -> None:
         self._refresh_offsets(self.cursor, self.cursor)

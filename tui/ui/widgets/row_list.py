@@ -22,7 +22,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tui.ui.widgets import steady
+from tui.ui.widgets import focus_marks, steady
 
 CACHED_LINES = 300  # drawn lines kept, about six screens of rows
 BOLD = Style(bold=True)
@@ -185,12 +185,7 @@ class RowList(ScrollView, can_focus=True):
         self._focus_moved(event, False)
 
     def _focus_moved(self, event: events.Focus | events.Blur, focused: bool) -> None:
-        event.prevent_default()  # Textual's handlers: a whole-widget refresh now
-        self.has_focus = focused
-        self.call_after_refresh(self._mark_focus)
-        if self.parent is not None:
-            told = events.DescendantFocus(self) if focused else events.DescendantBlur(self)
-            self.parent.post_message(told)
+        focus_marks.moved(self, event, focused, self._mark_focus)
 
     def _mark_focus(self) -> None:
         self.set_class(self.has_focus, "-focused")
