@@ -26,8 +26,17 @@ from tui.core.model.corpus import Corpus
 from tui.core.views.picking import finds
 from tui.ui.messages import CorpusChanged
 from tui.ui.widgets.pick_list import PickList
+from tui.ui.widgets.row_list import RowList
 
 PICKER_ROWS = 60  # more is never read (a screen shows ~40); a team's archive has thousands
+
+LIST_KEYS = frozenset(
+    key
+    for binding in (*RowList.BINDINGS, *PickList.BINDINGS)
+    if isinstance(binding, Binding)
+    for key in binding.key.split(",")
+)
+"""Keys the list moves or opens by; other letters typed on it go on with the query."""
 
 Chosen = Callable[[str, bool], None]
 """Called with the article chosen and whether it opens in a new pane."""
@@ -160,13 +169,12 @@ class ArticlePicker(Vertical):
 
     @on(CorpusChanged)
     def _data_changed(self, event: CorpusChanged) -> None:
-        """Articles come and go only with a (re)load (`changes` None): checked
-        then, now if hidden, while nobody waits; if open, the rows follow."""
+        """Articles come and go only with a (re)load (`changes` None): if the
+        picker is open its rows follow now, else at its next opening."""
         if event.changes is not None:
             return  # notes, verdicts, links: no title or outlet changed
         if not self.display:
-            self._changed = True
-            self.call_later(self._reset)
+            self._changed = True  # looked at on the next opening (open)
         elif self._stale():
             self._index()
             self._fill(self.query_one("#picker-input", Input).value)
@@ -175,9 +183,10 @@ class ArticlePicker(Vertical):
         """Empty query, every article listed, the first highlighted."""
         if self.display:
             return  # opened again meanwhile: what is typed now stays
-        self._changed = False
-        if self._stale():
-            self._index()
+        if self._changed:
+            self._changed = False
+            if self._stale():
+                self._index()
         search = self.query_one("#picker-input", Input)
         with search.prevent(Input.Changed):
             search.value = ""
@@ -223,7 +232,7 @@ class ArticlePicker(Vertical):
         search = self.query_one("#picker-input", Input)
         listing = self.query_one("#picker-list", PickList)
         if listing.has_focus and event.is_printable and event.character:
-            if event.key not in listing._bindings.key_to_bindings:
+            if event.key not in LIST_KEYS:
                 # A letter typed on the list (j, k, g, G move it) goes on with the query.
                 self.screen.set_focus(search)
                 search.insert_text_at_cursor(event.character)
