@@ -197,13 +197,10 @@ class ArticleText(ScrollView, can_focus=True):
     # in the frame after the key's: a line at the far side of the screen from
     # what the key shows made Textual draw every widget between the two.
     def _on_focus(self, event: events.Focus) -> None:
-        self._focus_moved(event, True)
+        focus_marks.moved(self, event, True, self._refresh_caret)
 
     def _on_blur(self, event: events.Blur) -> None:
-        self._focus_moved(event, False)
-
-    def _focus_moved(self, event: events.Focus | events.Blur, focused: bool) -> None:
-        focus_marks.moved(self, event, focused, self._refresh_caret)
+        focus_marks.moved(self, event, False, self._refresh_caret)
 
     def _refresh_caret(self) -> None:
         self._refresh_offsets(self.cursor, self.cursor)

@@ -179,13 +179,10 @@ class RowList(ScrollView, can_focus=True):
     # ------------------------------------------------------------ focus
 
     def _on_focus(self, event: events.Focus) -> None:
-        self._focus_moved(event, True)
+        focus_marks.moved(self, event, True, self._mark_focus)
 
     def _on_blur(self, event: events.Blur) -> None:
-        self._focus_moved(event, False)
-
-    def _focus_moved(self, event: events.Focus | events.Blur, focused: bool) -> None:
-        focus_marks.moved(self, event, focused, self._mark_focus)
+        focus_marks.moved(self, event, False, self._mark_focus)
 
     def _mark_focus(self) -> None:
         self.set_class(self.has_focus, "-focused")
