@@ -40,4 +40,20 @@ def fold_name(name: str) -> str:
     if "van " in text:
         text = _PARTICLES.sub(lambda m: "van" + (m.group(1) or ""), text)
     text = re.sub(r"\bz", "s", text.replace("w", "v").replace("y", "i").replace("j", "i"))
-    return re.sub(r"(\w)\1+", r"\1", re.sub(r"\s+", " ", text)).strip()
+    # Doubled vowels are transliteration (`Zelenskyy`, `Saakashvili`/`Saakaschwili`), as is a
+    # doubled last letter (`Wolff`/`Wolf`); a doubled consonant inside a name is a spelling
+    # (`Wollenberg`/`Wolenberg`), kept so that it is a possible error.
+    return _DOUBLE.sub(lambda m: m.group()[0], re.sub(r"\s+", " ", text)).strip()
+
+
+_DOUBLE = re.compile(r"([aeiou])\1+|(\w)\2+\b")
+
+
+@lru_cache(maxsize=8192)
+def fold_bare(name: str) -> str:
+    """`fold_name` with umlauts dropped, as English writes a Turkish or German name
+    without them (`Öztürk`/`Ozturk`)."""
+    return fold_name(name.translate(_BARE))
+
+
+_BARE = str.maketrans("äöüÄÖÜ", "aouAOU")

@@ -644,7 +644,8 @@ ROLES = frozenset(
         "mayor governor einsatzleiter einsatzleiterin kommandant kommandantin kreisbrandmeister trainer "
         "trainerin coach captain kapitän commander manager schiedsrichter schiedsrichterin referee "
         "torwart torhüter goalkeeper richter richterin judge staatsanwalt staatsanwältin prosecutor "
-        "landrat landrätin pilot pilotin officer"
+        "landrat landrätin pilot pilotin officer leiter vorsitzende vorsitzender chairman chairwoman "
+        "head"
     ).split()
 )
 

@@ -19,7 +19,7 @@ from rapidfuzz.fuzz import ratio
 
 from tui.core.analysis.claims import Analysis
 from tui.core.analysis.dictionary import translations
-from tui.core.analysis.fold import fold_name
+from tui.core.analysis.fold import fold_bare, fold_name
 from tui.core.analysis.lexicon import ROLES, STOPWORDS
 from tui.core.analysis.suggest import Member, Suggestion, stable_id
 from tui.core.files.entities import Entity
@@ -189,6 +189,8 @@ _ROLE_ENDINGS = (
     "direktorin",
     "sprecherin",
     "chefin",
+    "vorsitzende",
+    "vorsitzender",
 )
 
 
@@ -221,11 +223,12 @@ def name_suggestions(found: list[Name], entities: Sequence[Entity] = ()) -> list
     out = list({s.id: s for s in out}.values())
     # One role, one first name, a surname spelled a little differently (`Schmitz`/`Schmidt`)
     # though it does not sound alike: a possible error too.
-    by_role: dict[tuple[str, str, str], list[Name]] = defaultdict(list)
+    # One role and one first name (`Zoodirektorin Sabine Krüger`/`Zoo-Chefin Sabine Kramer`):
+    # one person, whatever the surname, so a surname that differs is a possible error.
+    by_role: dict[tuple[str, str], list[Name]] = defaultdict(list)
     for name in found:
         if name.role and len(name.parts) == 2:
-            key = (_norm_role(name.role), fold_name(name.parts[0]), fold_name(name.parts[1])[:3])
-            by_role[key].append(name)
+            by_role[(_norm_role(name.role), cologne(name.parts[0]))].append(name)  # then by spelling
     seen = {s.id for s in out}
     for bucket in by_role.values():
         out += [s for s in _bucket_suggestions(bucket, owner, by_role=True) if s.id not in seen]
@@ -249,8 +252,25 @@ ROLE_OF = {
     ),
     **dict.fromkeys(("präsident", "president"), "president"),
     **dict.fromkeys(("bürgermeister", "mayor"), "mayor"),
-    **dict.fromkeys(("direktor", "director"), "director"),
-    **dict.fromkeys(("geschäftsführer", "ceo", "chef", "chief"), "chief"),
+    # who heads a body, whatever the title: `Zoodirektorin` and `Zoo-Chefin` are one person
+    **dict.fromkeys(
+        (
+            "direktor",
+            "director",
+            "geschäftsführer",
+            "ceo",
+            "chef",
+            "chief",
+            "head",
+            "leiter",
+            "vorsitzende",
+            "vorsitzender",
+            "chairman",
+            "chairwoman",
+            "chair",
+        ),
+        "head",
+    ),
     **dict.fromkeys(("minister",), "minister"),
     **dict.fromkeys(("meteorologe", "meteorologist"), "meteorologist"),
     **dict.fromkeys(("verhandlungsführer", "negotiator"), "negotiator"),
@@ -261,7 +281,7 @@ ROLE_OF = {
 }
 
 
-_ROLE_ENDS = sorted((k for k in ROLE_OF if len(k) >= 6), key=len, reverse=True)
+_ROLE_ENDS = sorted((k for k in ROLE_OF if len(k) >= 4), key=len, reverse=True)
 
 
 @lru_cache(maxsize=4096)
@@ -347,7 +367,7 @@ _LETTER_MIN = 5  # shorter surnames one letter apart are often different names (
 
 def _compare_by_letter(a: Name, b: Name) -> tuple[str, float, str] | None:
     last_a, last_b = fold_name(a.parts[-1]), fold_name(b.parts[-1])
-    if last_a == last_b or min(len(last_a), len(last_b)) < _LETTER_MIN:
+    if _alike(a.parts[-1], b.parts[-1]) or min(len(last_a), len(last_b)) < _LETTER_MIN:
         return None
     if Levenshtein.distance(last_a, last_b) != 1:
         return None
@@ -355,20 +375,23 @@ def _compare_by_letter(a: Name, b: Name) -> tuple[str, float, str] | None:
 
 
 def _compare_by_role(a: Name, b: Name) -> tuple[str, float, str] | None:
-    if not _same_role(a, b) or fold_name(a.text) == fold_name(b.text):
+    if not _same_role(a, b) or _alike(a.parts[-1], b.parts[-1]):
         return None
-    last_a, last_b = fold_name(a.parts[-1]), fold_name(b.parts[-1])
-    if ratio(last_a, last_b) < _ROLE_RATIO:
-        return None
-    return "contradicts", 0.3, f"same role ({a.role}), same first name, surnames spelled differently"
+    if ratio(fold_name(a.parts[0]), fold_name(b.parts[0])) < _FIRST_RATIO:
+        return None  # `Jan` and `Anna` sound alike to the German code
+    return "contradicts", 0.3, f"same role ({a.role}), same first name, different surnames"
 
 
-# One role, one first name, surnames of one start (`Lindner`/`Lindemann`): alike enough.
-_ROLE_RATIO = 60
+_FIRST_RATIO = 80  # `Katarina`/`Katharina`
+
+
+def _alike(x: str, y: str) -> bool:
+    """One name after folding transliteration, with or without its umlauts."""
+    return fold_name(x) == fold_name(y) or fold_bare(x) == fold_bare(y)
 
 
 def _compare(a: Name, b: Name) -> tuple[str, float, str] | None:
-    if fold_name(a.text) == fold_name(b.text):
+    if _alike(a.text, b.text):
         return "variant", 0.6, "same after folding transliteration"
     pa, pb = a.parts, b.parts
     if len(pa) != len(pb) and min(len(pa), len(pb)) >= 2:
@@ -377,7 +400,7 @@ def _compare(a: Name, b: Name) -> tuple[str, float, str] | None:
         n = min(len(pa), len(pb))
         short_a = Name(a.article, a.start, a.end, " ".join(pa[-n:]), a.role)
         short_b = Name(b.article, b.start, b.end, " ".join(pb[-n:]), b.role)
-        if fold_name(short_a.text) == fold_name(short_b.text):
+        if _alike(short_a.text, short_b.text):
             return (
                 ("variant", 0.5, "same name after folding, one with a word before it")
                 if (short_a.text != short_b.text)
