@@ -18,6 +18,14 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from tui.core.analysis.lexicon import MONTHS, WEEKDAYS
+from tui.core.analysis.periods import (
+    PERIOD,
+    edge_of,
+    may_have_periods,
+    month_span,
+    period_span,
+    weekday_in_week,
+)
 from tui.core.analysis.phrasing import future_clause
 
 if TYPE_CHECKING:
@@ -55,7 +63,7 @@ _CANDIDATE = re.compile(
     rf"|(?P<numeric>\b\d{{1,2}}\.\d{{1,2}}\.(?:{_YEAR}|\d\d)\b|\b{_YEAR}-\d\d-\d\d\b)"
     rf"|(?P<my>\b(?:{_MONTH})\s+{_YEAR}\b)"
     rf"|(?P<month>\b(?:im|in|seit|bis|Anfang|Ende|Mitte|early|late|mid|since|until)\s+(?:{_MONTH})\b(?:\s+{_YEAR}\b)?)"
-    rf"|(?P<year>\b(?:im\s+Jahr(?:e)?|in|seit|bis|Anfang|Ende|Mitte|since|until|early|late)\s+{_YEAR}\b)"
+    rf"|(?P<year>\b(?:im\s+Jahr(?:e)?|in|seit|bis|Anfang|Ende|Mitte|since|until|by|early|late)\s+{_YEAR}\b)"
     # `Die 1972 eröffnete Brücke`: a year before a participle is when that happened to it
     rf"|\bd(?:ie|er|as|en|em)\s(?P<attr>{_YEAR}(?=\s+(?-i:[a-zäöüß]+(?:te|ten|tes|ter|tem|ene|enen|ener)\b)))"
     rf"|(?P<weekday>\b(?:am|on|last|vergangenen|letzten|bis|until|till|next|nächsten|kommenden)?\s*(?:{_WEEKDAY})"
@@ -67,7 +75,7 @@ _CANDIDATE = re.compile(
     rf"|\b(?P<n2>{_COUNT})\s+(?P<u2>days?|weeks?|months?|years?)\s+ago\b)"
     rf"|(?P<startyear>\b(?:zu\s+)?(?:Anfang|Beginn)\s+(?:des|dieses)\s+Jahres\b|\bearlier\s+this\s+year\b"
     rf"|\bat\s+the\s+start\s+of\s+the\s+year\b)"
-    rf"|(?P<day>\b(?:gestern|vorgestern|heute|yesterday|today)\b)",
+    rf"|(?P<day>\b(?:gestern|vorgestern|heute|the\s+day\s+before\s+yesterday|yesterday|today)\b)",
     re.IGNORECASE,
 )
 
@@ -169,11 +177,6 @@ def span_label(low: date, high: date, year_known: bool = True) -> str:
     return f"{span_label(low, low, year_known)} to {span_label(high, high, year_known)}"
 
 
-def _month_span(year: int, month: int) -> tuple[date, date]:
-    return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
-
-
-@lru_cache(maxsize=8)
 def _parser(languages: tuple[str, ...], base: date) -> DateDataParser:
     from dateparser.date import DateDataParser
 
@@ -208,7 +211,7 @@ def _absolute(
     if data.period == "year":
         low, high = date(day.year, 1, 1), date(day.year, 12, 31)
     elif data.period == "month":
-        low, high = _month_span(day.year, day.month)
+        low, high = month_span(day.year, day.month)
     else:
         low = high = day
     year_known = has_year or published is not None
@@ -240,7 +243,20 @@ def dates(text: str, published: date | None, language: str = "de", offset: int =
             [m for m in found if not any(p.start() < m.end() and m.start() < p.end() for p in parts)] + parts,
             key=lambda m: m.start(),
         )
+    if may_have_periods(text):
+        spans = list(PERIOD.finditer(text))  # `the end of 2028` before `2028`
+        found = sorted(
+            [m for m in found if not any(p.start() < m.end() and m.start() < p.end() for p in spans)] + spans,
+            key=lambda m: m.start(),
+        )
     for m in found:
+        if m.re is PERIOD:
+            period = _period(m, published, offset)
+            if period is None:
+                continue  # `Kapitel 3.14.`
+            joined = out and weekday_in_week(out[-1], period, text[out[-1].end - offset : m.start()])
+            out[-1:] = [joined] if joined else [*out[-1:], period]
+            continue
         mention = _mention(m, published, language, offset, future_clause(text, m.start(), m.end()))
         if mention is None:
             continue
@@ -252,6 +268,14 @@ def dates(text: str, published: date | None, language: str = "de", offset: int =
             out.pop()  # `Thursday, August 14`: the weekday of the date, not another day
         out.append(mention)
     return out
+
+
+def _period(m: re.Match[str], published: date | None, offset: int) -> DateMention | None:
+    span = period_span(m, published)
+    start, end, raw = offset + m.start(), offset + m.end(), m.group()
+    if isinstance(span, tuple):
+        return DateMention(start, end, raw, span[0], span[1], span[2], relative=m.group("coming") is not None)
+    return DateMention(start, end, raw, None, None, relative=True, note=span) if span else None
 
 
 def _mention(
@@ -276,20 +300,9 @@ def _mention(
             return None
         low, high, year_known = found
         if edge:
-            low, high = _part(low, high, edge.group(1).lower())
+            low, high = edge_of(low, high, edge.group(1).lower())
         return DateMention(offset + start, offset + end, raw, low, high, year_known)
     return _relative(kind or "", m, raw, published, offset + start, offset + end, future)
-
-
-def _part(low: date, high: date, edge: str) -> tuple[date, date]:
-    """`Anfang Juni` is the first third of June, `Ende 2024` the last third of the year."""
-    days = (high - low).days + 1
-    third = timedelta(days=max(1, days // 3) - 1)
-    if edge in ("anfang", "early"):
-        return low, low + third
-    if edge in ("ende", "late"):
-        return high - third, high
-    return low + third, high - third
 
 
 def _relative(
@@ -337,7 +350,7 @@ def _relative(
         return DateMention(start, end, raw, date(year, 1, 1), date(year, 12, 31), relative=True)
     if kind == "lastmonth":
         first = published.replace(day=1) - timedelta(days=1)
-        low, high = _month_span(first.year, first.month)
+        low, high = month_span(first.year, first.month)
         return DateMention(start, end, raw, low, high, relative=True)
     if kind == "night":
         # `last night` in a morning paper: the evening before, into the day itself
@@ -348,7 +361,7 @@ def _relative(
         saturday = published - timedelta(days=(published.weekday() - 5) % 7)
         return DateMention(start, end, raw, saturday, saturday + timedelta(days=1), relative=True)
     if kind == "day":
-        back = {"heute": 0, "today": 0, "gestern": 1, "yesterday": 1, "vorgestern": 2}[raw.lower()]
+        back = {"heute": 0, "today": 0, "gestern": 1, "yesterday": 1, "vorgestern": 2}.get(raw.lower(), 2)
         day = published - timedelta(days=back)
         return DateMention(start, end, raw, day, day, relative=True)
     if kind == "ago":
@@ -368,7 +381,7 @@ def _ago(start: int, end: int, raw: str, published: date, count: int, unit: str)
         return DateMention(start, end, raw, day - timedelta(days=3), day + timedelta(days=3), relative=True)
     if unit.startswith(("monat", "month")):
         months = published.year * 12 + published.month - 1 - count
-        low, high = _month_span(months // 12, months % 12 + 1)
+        low, high = month_span(months // 12, months % 12 + 1)
         return DateMention(start, end, raw, low, high, relative=True)
     year = published.year - count
     return DateMention(start, end, raw, date(year, 1, 1), date(year, 12, 31), relative=True)
