@@ -38,7 +38,8 @@ PERIOD = re.compile(
     rf"(?P<yb>{_YEAR})\b)"
     rf"|(?P<coming>\b(?:(?P<cedge>Anfang|Ende|Mitte|earlier|later)\s+)?(?:(?:im|in)\s+)?"
     rf"(?P<which>{_REL}|this|next)\s+(?P<unit>Woche|Monats?|Jahres|Jahr|week|month|year)\b)"
-    rf"|(?P<daymonth>(?<![\d.])(?P<dd>[0-3]?\d)\.(?P<mm>[01]?\d)\.(?!\d))",
+    # `am 3.3.`: only after a word that takes a date; `a magnitude of 6.4.` is no 6 April
+    rf"|(?P<daymonth>\b(?:am|vom|zum|bis\s+zum|seit\s+dem|ab\s+dem)\s+(?P<dd>[0-3]?\d)\.(?P<mm>[01]?\d)\.(?!\d))",
     re.IGNORECASE,
 )
 _HINT = re.compile(
