@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import sys
+from dataclasses import replace
 
 from tui.core.analysis.as_of import SINCE, reporting_date
 from tui.core.analysis.attribution import attribution, stance
@@ -32,6 +33,7 @@ from tui.core.analysis.lexicon import (
     term_of,
     terms_in,
 )
+from tui.core.analysis.measures import measure_of
 from tui.core.analysis.noncounts import inside_date, is_year, maybe_spelled
 from tui.core.analysis.numbers import quantities
 from tui.core.analysis.phrasing import clause_words, starts_period
@@ -103,9 +105,20 @@ def _read_sentence(doc: Document, sentence: Sentence, out: Analysis) -> None:
         and not any(s <= q.start < e for s, e in clock)  # `12.40 Uhr` is no count of anything
     ]
     previous: Figure | None = None
+    taken = 0  # the end of a phrase a measure took (`und neun Monaten` of a prison term)
     for q in qs:
+        if q.start < taken:
+            continue
+        measured = measure_of(doc.text, sentence.start, sentence.end, q) if has_digit or q.spelled else None
+        if measured is not None:
+            q, taken = measured.quantity, measured.end
         modality = modality_of(sentence, words, lowers, q, doc.language)
         figure = figure_of(doc, sentence, words, lowers, q, found_dates, modality, source, previous)
+        if figure is not None and measured is not None:
+            figure = replace(
+                figure, counts=measured.counts, end=q.end, text=doc.text[q.start : q.end], predicate="",
+                qualifier="", noun="",
+            )  # fmt: skip
         if figure is not None:
             out.figures.append(figure)
             if figure.counts:

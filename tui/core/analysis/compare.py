@@ -19,11 +19,12 @@ from tui.core.analysis.dates import overlap
 from tui.core.analysis.fold import fold_name
 from tui.core.analysis.grammar import stem_forms
 from tui.core.analysis.lexicon import GENERIC, PLACES, USUAL_PREDICATE
+from tui.core.analysis.measures import FIXED_MEASURES
 from tui.core.analysis.phrasing import incident_time
 
 INTRINSIC = frozenset({"dead", "injured", "arrests"})  # the noun already says what happened
 # Counts fixed at the moment of an event (who was on board): a later figure corrects, never updates.
-FIXED = frozenset({"passengers", "crew", "voters"})
+FIXED = frozenset({"passengers", "crew", "voters", *FIXED_MEASURES})
 # Amounts that the same act on both sides makes comparable: area burned, a share or a sum offered.
 _ACTED_ON = frozenset({"ha", "%", "pp", "EUR", "USD", "GBP", "CHF"})
 # Qualifiers that pick a part of what is counted (the seriously injured of all injured):

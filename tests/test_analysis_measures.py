@@ -1,0 +1,76 @@
+"""Prison terms and magnitudes: figures whose phrase says what they measure."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tui.core.analysis import Document, analyse_document, suggest
+
+DAY = date(2026, 3, 5)
+
+
+def _measured(text: str, language: str) -> list[tuple[str, float]]:
+    found = analyse_document(Document("a", text, DAY, language)).figures
+    return [(f.counts, f.quantity.value) for f in found if f.counts]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Der Angeklagte wurde zu sechs Jahren und neun Monaten Haft verurteilt.", "de", ("prison term", 81)),
+        ("He was sentenced to six years and nine months in prison.", "en", ("prison term", 81)),
+        ("Das Gericht verhängte eine Haftstrafe von acht Jahren.", "de", ("prison term", 96)),
+        ("He received an eight-year prison sentence.", "en", ("prison term", 96)),
+        ("The court jailed him for seven years.", "en", ("prison term", 84)),
+        ("Sie erhielt eine Bewährungsstrafe von zwei Jahren.", "de", ("suspended sentence", 24)),
+        ("He was given an 18-month suspended sentence.", "en", ("suspended sentence", 18)),
+        ("Er wurde zu zwei Jahren auf Bewährung verurteilt.", "de", ("suspended sentence", 24)),
+        ("Die Staatsanwaltschaft hatte neun Jahre gefordert.", "de", ("prison term demanded", 108)),
+        ("Prosecutors had sought nine years.", "en", ("prison term demanded", 108)),
+        ("Das Beben hatte eine Stärke von 6,2.", "de", ("magnitude", 6.2)),
+        ("Das Beben der Stärke 5,9 erschütterte die Region.", "de", ("magnitude", 5.9)),
+        ("The quake had a magnitude of 6.4.", "en", ("magnitude", 6.4)),
+        ("A 6.4-magnitude quake struck.", "en", ("magnitude", 6.4)),
+    ],
+)
+def test_terms_in_months_and_magnitudes(text: str, language: str, expected: tuple[str, float]) -> None:
+    assert _measured(text, language) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("Der Prozess dauerte zwei Jahre.", "de"), ("He has worked at the firm for ten years.", "en")],
+)
+def test_a_span_without_a_penalty_is_no_term(text: str, language: str) -> None:
+    assert _measured(text, language) == []
+
+
+def _relations(a: tuple[str, str, date], b: tuple[str, str, date]) -> list[str]:
+    docs = [Document(f"d{i}", text, day, language) for i, (text, language, day) in enumerate((a, b))]
+    return [s.relation for s in suggest(docs) if s.reason == "number"]
+
+
+def test_two_years_suspended_and_18_months_suspended_contradict() -> None:
+    found = _relations(
+        ("Sie erhielt eine Bewährungsstrafe von zwei Jahren.", "de", DAY),
+        ("She was given an 18-month suspended sentence.", "en", DAY),
+    )
+    assert found == ["contradicts"]
+
+
+def test_a_later_report_of_another_term_contradicts_and_does_not_update() -> None:
+    found = _relations(
+        ("Das Gericht verhängte eine Haftstrafe von acht Jahren.", "de", DAY),
+        ("The court jailed him for seven years.", "en", date(2026, 3, 20)),
+    )
+    assert found == ["contradicts"]
+
+
+def test_the_term_asked_for_is_not_the_term_imposed() -> None:
+    found = _relations(
+        ("Die Staatsanwaltschaft hatte neun Jahre Haft gefordert.", "de", DAY),
+        ("The court jailed him for seven years.", "en", DAY),
+    )
+    assert found == []

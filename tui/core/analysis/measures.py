@@ -1,0 +1,105 @@
+"""Figures whose phrase, not a counted noun, says what they measure: prison terms and the
+magnitude of an earthquake.
+
+`zu sechs Jahren und neun Monaten Haft`, `an 18-month suspended sentence`, `a magnitude
+of 6.4`, `Stärke 6,2`: no noun follows the number, so the counted-noun rules leave them
+alone, yet verdicts and quakes are where outlets most often disagree. A term becomes
+months (`zwei Jahre` and `18 months` compare); a suspended sentence and the term a
+prosecutor asked for are other quantities than the prison term imposed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from tui.core.analysis.numbers import Quantity
+
+PRISON = "prison term"
+SUSPENDED = "suspended sentence"
+DEMANDED = "prison term demanded"
+MAGNITUDE = "magnitude"
+FIXED_MEASURES = frozenset({PRISON, SUSPENDED, DEMANDED, MAGNITUDE})  # what a report does not update
+
+_PENAL = re.compile(
+    r"haft|gefängnis|strafe|verurteil|bewährung|sentence|prison|jail|convicted|staatsanwalt|prosecutor",
+    re.IGNORECASE,
+)
+_TERM_UNIT = re.compile(r"[- ]?(?P<u>years?|months?|jahre?n?|monate?n?)\b", re.IGNORECASE)
+_BEFORE = re.compile(
+    r"(?:(?:haft|freiheits|gefängnis|jugend|bewährungs)?strafe|haft)\s+von\s+(?:\w+\s+)?$"
+    r"|\bzu\s+(?:\w+\s+)?$|\b(?:sentence|term)\s+of\s+(?:\w+\s+)?$"
+    r"|\b(?:sentenced|jailed|condemned)\s+(?:\w+\s+){0,4}?(?:to|for)\s+(?:an?\s+)?$"
+    r"|\b(?:gave|given|received|receives|faces?|serve|serving|sought|demanded|requested|asked\s+for)\s+"
+    r"(?:\w+\s+){0,2}?(?:an?\s+)?$",
+    re.IGNORECASE,
+)
+_AFTER = re.compile(
+    r"(?:\s+(?:und|and)\s+(?P<more>\d{1,2}|\w+)\s+(?:monate?n?|months?))?"
+    r"(?P<what>\s*(?:haft|gefängnis|jugendstrafe|freiheitsstrafe|jugendhaft|auf\s+bewährung"
+    r"|(?:in\s+)?(?:prison|jail)|behind\s+bars"
+    r"|(?:-long\s+)?(?:prison\s+|jail\s+|suspended\s+|custodial\s+)?(?:sentence|term)))?",
+    re.IGNORECASE,
+)
+_HYPHENED = re.compile(r"-(?P<u>years?|months?)\b", re.IGNORECASE)
+_SUSPENDED = re.compile(r"bewährung|suspended|probation", re.IGNORECASE)
+_ASKED = re.compile(
+    r"forder|beantragt|plädiert|sought|demanded|requested|asked\s+for|called\s+for", re.IGNORECASE
+)
+_MAGNITUDE = re.compile(
+    r"(?:stärke|magnitude|richterskala|richter\s+scale)(?:\s+von|\s+of)?\s*$", re.IGNORECASE
+)
+_MAGNITUDE_AFTER = re.compile(
+    r"(?:-magnitude|\s+(?:auf\s+der\s+richterskala|on\s+the\s+richter\s+scale|magnitude))", re.IGNORECASE
+)
+_SMALL = {
+    "ein": 1, "einem": 1, "eins": 1, "one": 1, "zwei": 2, "two": 2, "drei": 3, "three": 3, "vier": 4,
+    "four": 4, "fünf": 5, "five": 5, "sechs": 6, "six": 6, "sieben": 7, "seven": 7, "acht": 8,
+    "eight": 8, "neun": 9, "nine": 9, "zehn": 10, "ten": 10, "elf": 11, "eleven": 11,
+}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Measured:
+    counts: str
+    quantity: Quantity
+    end: int  # the phrase's end: `und neun Monaten` is part of the term, no figure of its own
+
+
+def measure_of(text: str, start: int, end: int, q: Quantity) -> Measured | None:
+    """What `q` measures when its phrase says so (a prison term, a magnitude); else None.
+    `start`/`end` bound its sentence in `text`."""
+    before = text[max(start, q.start - 50) : q.start]
+    if _MAGNITUDE.search(before) or _MAGNITUDE_AFTER.match(text, q.end, end):
+        if 1 <= q.value < 10:
+            return Measured(MAGNITUDE, replace(q, unit="magnitude"), q.end)
+        return None
+    sentence = text[start:end]
+    if not _PENAL.search(sentence):
+        return None
+    unit = q.unit
+    tail = q.end
+    inner = _HYPHENED.search(q.text)  # `18-month` read as one figure
+    if unit not in ("year", "month") and inner is not None:
+        unit = "year" if inner.group("u").lower().startswith("y") else "month"
+        tail = q.start + inner.end()
+    elif unit not in ("year", "month"):
+        m = _TERM_UNIT.match(text, q.end, end)  # `18-month`, `eight-year`: the unit follows
+        if m is None:
+            return None
+        unit, tail = ("year" if m.group("u").lower().startswith(("y", "j")) else "month"), m.end()
+    after = _AFTER.match(text, tail, end)
+    assert after is not None  # every part of it is optional
+    if not after.group("what") and not _BEFORE.search(before) and not _ASKED.search(sentence):
+        return None
+    months = q.value * (12 if unit == "year" else 1)
+    factor = 12 if unit == "year" else 1
+    low, high = q.low * factor, q.high * factor
+    more = after.group("more")
+    if more:
+        extra = int(more) if more.isdigit() else _SMALL.get(more.lower(), 0)
+        months, low, high = months + extra, low + extra, high + extra
+    phrase = before[-30:] + text[q.end : after.end()]
+    counts = DEMANDED if _ASKED.search(sentence) else SUSPENDED if _SUSPENDED.search(phrase) else PRISON
+    quantity = replace(q, end=after.end(), value=months, low=low, high=high, unit="month")
+    return Measured(counts, replace(quantity, text=text[q.start : after.end()]), after.end())
