@@ -109,3 +109,25 @@ def test_fewer_than_before_a_day_later_updates() -> None:
         Document("b", "Nur noch drei Patienten liegen in der Klinik.", date(2026, 2, 11), "de"),
     ]
     assert [s.relation for s in suggest(docs) if s.reason == "number"] == ["updates"]
+
+
+def _number_relations(first: tuple[str, str], second: tuple[str, str]) -> list[str]:
+    day = date(2026, 3, 5)
+    docs = [Document(f"d{i}", text, day, language) for i, (text, language) in enumerate((first, second))]
+    return [s.relation for s in suggest(docs) if s.reason == "number"]
+
+
+def test_a_plan_and_a_fact_of_one_quantity_meet() -> None:
+    found = _number_relations(
+        ("Der Konzern streicht 1.200 Stellen in Sachsen.", "de"),
+        ("The company plans to cut 1,200 jobs in Saxony.", "en"),
+    )
+    assert found == ["corroborates"]
+
+
+def test_a_fear_and_a_fact_do_not_meet() -> None:
+    found = _number_relations(
+        ("Der Konzern streicht 1.200 Stellen in Sachsen.", "de"),
+        ("Unions fear the company could cut 3,000 jobs in Saxony.", "en"),
+    )
+    assert found == []

@@ -70,8 +70,8 @@ def comparable(a: Figure, b: Figure) -> bool:
         a.quantity.unit != b.quantity.unit and not slip
     ):
         return False
-    if bool(a.modality) != bool(b.modality):
-        return False  # a fact and a plan or a fear; two of those (`soll`, `would`) both look ahead
+    if bool(a.modality) != bool(b.modality) and "possible" in (a.modality, b.modality):
+        return False  # a fact and a fear; two of those (`could`, `would`) both look ahead
     if a.qualifier and b.qualifier and a.qualifier != b.qualifier:
         return False
     if (a.qualifier in _PART) != (b.qualifier in _PART):
