@@ -506,9 +506,17 @@ _EVENT_GROUPS = {
     "ratified": "ratifiziert ratifizierte ratifizieren ratifizierung ratified ratification ratify",
     "advance": "vorstoß vorgerückt vorrücken einmarsch einmarschiert incursion advanced invaded invasion",
     "began": "beginn begann begonnen began start started begin",
-    "attack": "angriff angriffe anschlag attack attacked struck",
+    # `the quake struck`: struck says nothing of what struck, so it names no event
+    "attack": "angriff angriffe anschlag attack attacked",
+    "theft": "einbruch einbrüche diebstahl raub raubüberfall überfall beutezug gestohlen entwendet erbeutet "
+    "eingebrochen theft heist robbery burglary break-in stolen stole robbed",
+    "aftershock": "nachbeben aftershock aftershocks",
+    "landslide": "erdrutsch hangrutsch landslide landslides mudslide",
+    "rescue": "rettung rettungsaktion rescue",
+    "trial": "prozess prozessauftakt strafprozess trial",
+    "discovered": "entdeckt entdeckung entdeckte discovered discovery",
     "arrived": "eingetroffen angekommen ankam ankunft arrived arrival",
-    "met": "treffen trafen getroffen met meeting summit gipfel",
+    "met": "treffen trafen getroffen met meeting summit gipfel versammlung betriebsversammlung",
     "died": "starb gestorben died death",
     "elected": "gewählt wahl elected election",
     # a runoff is its own event, weeks after the first round: its date is none of the election's
@@ -517,7 +525,8 @@ _EVENT_GROUPS = {
     "fire": "brand großbrand feuer fire blaze",
     "grounded": "aground havarie havariert strandete gestrandet",
     "breach": "bruch burst breach breached breaches gebrochen",
-    "collapse": "einsturz eingestürzt einstürzte collapsed collapse",
+    "collapse": "einsturz eingestürzt einstürzte collapsed collapse erdfall erdfälle sinkhole sinkholes "
+    "abgesackt absackte sackte caved cave-in",
     "match": "spiel partie anpfiff match game kickoff kick-off",
     "concert": "konzert concert",
     "explosion": "explosion explodierte explodiert detonation exploded blast",
@@ -551,7 +560,7 @@ _EVENT_GROUPS = {
     "ceasefire": "waffenruhe waffenstillstand ceasefire truce",
     "released": "freigelassen freilassung released release",
     "kidnapped": "entführt entführung kidnapped abducted kidnapping",
-    "announced": "angekündigt announced",
+    "announced": "angekündigt ankündigung bekanntgegeben bekanntgab announced announcement unveiled",
     "interrupted": "unterbrochen unterbrechung abgebrochen abbruch halted suspended interrupted abandoned",
     "goal": "tor treffer goal scored",
     "passed": "passiert passierte passierten passed",
@@ -567,7 +576,8 @@ _EVENT_HEADS = tuple(
     sorted(
         (
             "bruch brand feuer einsturz absturz unfall beben anschlag angriff streik explosion landung "
-            "hochwasser gipfel wahl treffen urteil ausbruch sturm spiel"
+            "hochwasser gipfel wahl treffen urteil ausbruch sturm spiel einbruch diebstahl raub überfall "
+            "nachbeben rettung prozess versammlung"
         ).split(),
         key=len,
         reverse=True,
@@ -579,6 +589,14 @@ _EVENT_HEAD_CLASS = {
     "beben": "earthquake",
     "anschlag": "attack",
     "absturz": "accident",
+    "einbruch": "theft",
+    "diebstahl": "theft",
+    "raub": "theft",
+    "überfall": "theft",
+    "nachbeben": "aftershock",
+    "rettung": "rescue",
+    "prozess": "trial",
+    "versammlung": "met",
 }
 
 

@@ -358,6 +358,11 @@ def pair_all(analyses: list[Analysis]) -> list[Suggestion]:
                 if s is not None:
                     out.append(s)
     for one, other in unnamed_pairs(analyses):
+        if one.kind != other.kind:  # a named event and its unnamed match: one event, of its kind
+            if one.kind == UNNAMED:
+                one = replace(one, kind=other.kind)
+            else:
+                other = replace(other, kind=one.kind)
         s = event_suggestion(one, other, same_story=True)
         if s is not None:
             out.append(s)

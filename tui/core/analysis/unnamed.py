@@ -88,7 +88,20 @@ def unnamed_pairs(analyses: list[Analysis]) -> list[tuple[Event, Event]]:
     no lexicon word names. (Named events take part, so that an unnamed one whose best match
     is named stays unpaired: meeting a named event on words alone proposed too many.)"""
     events = [(a, a.events[:_MAX_EVENTS]) for a in analyses if a.events]
-    return _mutual(events, lambda e: e.words, lambda e: e.kind == UNNAMED) + _named_in_translation(events)
+    return _mutual(events, lambda e: e.words, lambda e: e.kind == UNNAMED, _one_kind) + _named_in_translation(
+        events
+    )
+
+
+def _one_kind(x: Event, y: Event, score: int) -> bool:
+    """Two dates meet as one event when neither has a word that names it, or both the
+    same (`Beben` twice in a report, dated twice: the clause's words tell which is which),
+    or one is named and their clauses share more than one word (`Einbruch ins Museum`,
+    `thieves broke into the museum`)."""
+    return x.kind == y.kind or (UNNAMED in (x.kind, y.kind) and score >= _NAMED_WITH_UNNAMED)
+
+
+_NAMED_WITH_UNNAMED = 2
 
 
 _YEAR_DAYS = 300
@@ -151,16 +164,19 @@ def unnamed_times(analyses: list[Analysis], figures: list[Figure]) -> list[tuple
     for f in figures:
         by_article[f.article].append(f)
     times = [(a, by_article[a.document.id][:_MAX_EVENTS]) for a in analyses if by_article.get(a.document.id)]
-    return _mutual(times, lambda f: f.topics, lambda f: True)
+    return _mutual(times, lambda f: f.topics, lambda f: True, lambda x, y, score: True)
 
 
 T = TypeVar("T")
 
 
 def _mutual(
-    found: list[tuple[Analysis, list[T]]], words: Callable[[T], frozenset[str]], unnamed: Callable[[T], bool]
+    found: list[tuple[Analysis, list[T]]],
+    words: Callable[[T], frozenset[str]],
+    unnamed: Callable[[T], bool],
+    keep: Callable[[T, T, int], bool],
 ) -> list[tuple[T, T]]:
-    if len(found) > _MAX_ARTICLES or not any(unnamed(x) for _, xs in found for x in xs):
+    if len(found) > _MAX_ARTICLES:
         return []
     languages = {a.document.id: a.document.language for a, _ in found}
     german = sorted({w for a, xs in found if a.document.language == "de" for x in xs for w in words(x)})
@@ -187,6 +203,6 @@ def _mutual(
                 best = _best(scores)
                 if best is None or _best(backward[best]) != xi:
                     continue
-                if unnamed(xs[xi]) and unnamed(ys[best]):  # a named one's match is left to its kind
+                if keep(xs[xi], ys[best], scores[best]):
                     out.append((xs[xi], ys[best]))
     return out

@@ -1,0 +1,70 @@
+"""Dates of one event across reports: event words, and clause words where a report
+dates its event twice or names it with a word the lexicon lacks."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tui.core.analysis import Document, suggest
+from tui.core.analysis.lexicon import event_kind
+
+WED = date(2026, 3, 4)
+
+
+@pytest.mark.parametrize(
+    ("word", "kind"),
+    [
+        ("museumseinbruch", "theft"),
+        ("juwelenraub", "theft"),
+        ("heist", "theft"),
+        ("deichbruch", "breach"),
+        ("nachbeben", "aftershock"),
+        ("erdbeben", "earthquake"),
+        ("seenotrettung", "rescue"),
+        ("mordprozess", "trial"),
+        ("sinkhole", "collapse"),
+        ("betriebsversammlung", "met"),
+        ("struck", ""),  # the quake struck, the attacker struck: says nothing of what
+        ("kündigte", ""),  # announced (kündigte an) or dismissed (kündigte ihm)
+    ],
+)
+def test_event_words(word: str, kind: str) -> None:
+    assert event_kind(word) == kind
+
+
+def _dates(first: tuple[str, str], second: tuple[str, str]) -> list[str]:
+    docs = [
+        Document(name, text, WED, language)
+        for name, (text, language) in zip(("a", "b"), (first, second), strict=True)
+    ]
+    return [s.relation for s in suggest(docs) if s.reason == "date"]
+
+
+def test_an_event_dated_twice_meets_its_date_in_another_report_by_its_clause() -> None:
+    found = _dates(
+        (
+            "Das Erdbeben in der Provinz Kastoria erschütterte am Montag die Stadt Lindau. "
+            "Seit dem Beben am Montag sind Hunderte Menschen obdachlos, das Erdbeben von 1998 war schwächer.",
+            "de",
+        ),
+        ("The earthquake in Kastoria province shook the town of Lindau on Sunday.", "en"),
+    )
+    assert "contradicts" in found
+
+
+def test_a_named_event_meets_an_unnamed_one_whose_clause_shares_its_words() -> None:
+    found = _dates(
+        (
+            "In Lindau ermittelt Kommissar Brenner. Der Einbruch in das Stadtmuseum geschah am Montag, "
+            "die Diebe kamen über das Dach.",
+            "de",
+        ),
+        (
+            "In Lindau ermittelt Kommissar Brenner. Die Diebe drangen am Sonntag über das Dach in das "
+            "Stadtmuseum ein.",
+            "de",
+        ),
+    )
+    assert found == ["contradicts"]
