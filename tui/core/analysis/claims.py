@@ -81,7 +81,7 @@ def _read_sentence(doc: Document, sentence: Sentence, out: Analysis) -> None:
     words = sentence.words()
     lowers = [w.text.lower() for w in words]
     found_dates = (
-        dates(sentence.text, doc.published, doc.language, sentence.start)
+        dates(sentence.text, doc.published, doc.language, sentence.start, lowers)
         if may_have_dates(sentence.text, lowers)
         else []
     )

@@ -63,7 +63,7 @@ _CANDIDATE = re.compile(
     rf"|(?P<numeric>\b\d{{1,2}}\.\d{{1,2}}\.(?:{_YEAR}|\d\d)\b|\b{_YEAR}-\d\d-\d\d\b)"
     rf"|(?P<my>\b(?:{_MONTH})\s+{_YEAR}\b)"
     rf"|(?P<month>\b(?:im|in|seit|bis|Anfang|Ende|Mitte|early|late|mid|since|until)\s+(?:{_MONTH})\b(?:\s+{_YEAR}\b)?)"
-    rf"|(?P<year>\b(?:im\s+Jahr(?:e)?|in|seit|bis|Anfang|Ende|Mitte|since|until|by|early|late)\s+{_YEAR}\b)"
+    rf"|(?P<year>\b(?:im\s+Jahr(?:e)?|in|seit|bis|Anfang|Ende|Mitte|since|until|early|late)\s+{_YEAR}\b)"
     # `Die 1972 eröffnete Brücke`: a year before a participle is when that happened to it
     rf"|\bd(?:ie|er|as|en|em)\s(?P<attr>{_YEAR}(?=\s+(?-i:[a-zäöüß]+(?:te|ten|tes|ter|tem|ene|enen|ener)\b)))"
     rf"|(?P<weekday>\b(?:am|on|last|vergangenen|letzten|bis|until|till|next|nächsten|kommenden)?\s*(?:{_WEEKDAY})"
@@ -75,7 +75,7 @@ _CANDIDATE = re.compile(
     rf"|\b(?P<n2>{_COUNT})\s+(?P<u2>days?|weeks?|months?|years?)\s+ago\b)"
     rf"|(?P<startyear>\b(?:zu\s+)?(?:Anfang|Beginn)\s+(?:des|dieses)\s+Jahres\b|\bearlier\s+this\s+year\b"
     rf"|\bat\s+the\s+start\s+of\s+the\s+year\b)"
-    rf"|(?P<day>\b(?:gestern|vorgestern|heute|the\s+day\s+before\s+yesterday|yesterday|today)\b)",
+    rf"|(?P<day>\b(?:gestern|vorgestern|heute|yesterday|today)\b)",
     re.IGNORECASE,
 )
 
@@ -127,7 +127,7 @@ _WEEKDAY_BEFORE = re.compile(
     rf"(?:am\s+|on\s+)?(?:{_WEEKDAY})(?:abend|morgen|nachmittag)?,?\s+(?:den\s+|dem\s+|the\s+)?",
     re.IGNORECASE,
 )
-_DIGIT_DATE = re.compile(r"\d\.\d|\d\.\s|\b(?:19|20)\d\d\b|\d-\d")
+_DIGIT_DATE = re.compile(r"\b\d{1,2}\.\d{1,2}\.|\b(?:19|20)\d\d\b|\d-\d\d-\d")
 
 
 def may_have_dates(text: str, lowers: list[str]) -> bool:
@@ -177,6 +177,7 @@ def span_label(low: date, high: date, year_known: bool = True) -> str:
     return f"{span_label(low, low, year_known)} to {span_label(high, high, year_known)}"
 
 
+@lru_cache(maxsize=8)
 def _parser(languages: tuple[str, ...], base: date) -> DateDataParser:
     from dateparser.date import DateDataParser
 
@@ -233,7 +234,9 @@ def _clean(text: str) -> str:
     return re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", text)
 
 
-def dates(text: str, published: date | None, language: str = "de", offset: int = 0) -> list[DateMention]:
+def dates(
+    text: str, published: date | None, language: str = "de", offset: int = 0, lowers: list[str] | None = None
+) -> list[DateMention]:
     """Every date candidate in `text`, resolved where it can be."""
     out: list[DateMention] = []
     found = list(_CANDIDATE.finditer(text))
@@ -243,7 +246,7 @@ def dates(text: str, published: date | None, language: str = "de", offset: int =
             [m for m in found if not any(p.start() < m.end() and m.start() < p.end() for p in parts)] + parts,
             key=lambda m: m.start(),
         )
-    if may_have_periods(text):
+    if may_have_periods(text, lowers if lowers is not None else re.findall(r"\w+", text.lower())):
         spans = list(PERIOD.finditer(text))  # `the end of 2028` before `2028`
         found = sorted(
             [m for m in found if not any(p.start() < m.end() and m.start() < p.end() for p in spans)] + spans,
