@@ -131,3 +131,11 @@ def test_a_fear_and_a_fact_do_not_meet() -> None:
         ("Unions fear the company could cut 3,000 jobs in Saxony.", "en"),
     )
     assert found == []
+
+
+def test_what_is_to_come_as_reported_meets_the_fact() -> None:
+    found = _number_relations(
+        ("Der Konzern streicht 1.200 Stellen in Sachsen.", "de"),
+        ("The company said it would cut 1,200 jobs in Saxony.", "en"),
+    )
+    assert found == ["corroborates"]

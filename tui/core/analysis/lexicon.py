@@ -450,11 +450,12 @@ PREDICATE_PHRASES = (
 # A figure in a sentence with one of these is possible or planned, not a fact.
 MODALITY: dict[str, str] = {}
 for _word in (
-    "könnte könnten würde würden befürchtet befürchten befürchtung fürchtet drohen droht "
-    "möglicherweise could might would feared fears fear possibly potentially ob falls whether if unless"
+    "könnte könnten befürchtet befürchten befürchtung fürchtet drohen droht "
+    "möglicherweise could might feared fears fear possibly potentially ob falls whether if unless"
 ).split():
     MODALITY[_word] = "possible"
-for _word in "plant planen geplant planned plans plan soll".split():
+# `said it would cut 1,500 jobs`, `es würden 1.200 Stellen wegfallen`: what is to come, as reported
+for _word in "plant planen geplant planned plans plan soll würde würden would".split():
     MODALITY[_word] = "planned"
 
 # adjective stem or genitive -> who the counted people belong to
