@@ -139,3 +139,29 @@ def test_what_is_to_come_as_reported_meets_the_fact() -> None:
         ("The company said it would cut 1,200 jobs in Saxony.", "en"),
     )
     assert found == ["corroborates"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "counts"),
+    [
+        ("Ein Mensch wurde leicht verletzt.", "de", "injured"),
+        ("One man suffered minor injuries.", "en", "injured"),
+        ("A worker was killed.", "en", "dead"),
+        ("Eine Angestellte wurde leicht verletzt.", "de", "injured"),
+    ],
+)
+def test_one_person_something_befell_is_a_count_of_one(text: str, language: str, counts: str) -> None:
+    figures = analyse_document(Document("a", text, None, language)).figures
+    assert [(f.counts, f.quantity.value) for f in figures] == [(counts, 1.0)]
+
+
+def test_one_person_without_anything_befalling_is_no_count() -> None:
+    assert analyse_document(Document("a", "Ein Mann sprach von Glück.", None, "de")).figures == []
+
+
+def test_a_toll_of_one_grows_into_an_update() -> None:
+    docs = [
+        Document("a", "Ein Mensch wurde leicht verletzt.", date(2026, 3, 4), "de"),
+        Document("b", "Die Zahl der Verletzten ist inzwischen auf drei gestiegen.", date(2026, 3, 6), "de"),
+    ]
+    assert [s.relation for s in suggest(docs) if s.reason == "number"] == ["updates"]

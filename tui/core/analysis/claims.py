@@ -21,7 +21,7 @@ from dataclasses import replace
 from tui.core.analysis.as_of import SINCE, reporting_date
 from tui.core.analysis.attribution import attribution, stance
 from tui.core.analysis.dates import DateMention, dates, may_have_dates
-from tui.core.analysis.figures import figure_of, modality_of, one_span
+from tui.core.analysis.figures import figure_of, modality_of, one_person, one_span
 from tui.core.analysis.fold import fold_name
 from tui.core.analysis.grammar import stem_forms
 from tui.core.analysis.lexicon import (
@@ -91,6 +91,8 @@ def _read_sentence(doc: Document, sentence: Sentence, out: Analysis) -> None:
     qs = quantities(sentence.text, sentence.start, doc.language) if has_digit or maybe_spelled(lowers) else []
     if " a " in sentence.text or " ein" in sentence.text:
         qs += one_span(sentence.text, sentence.start)
+    if not qs or not any(q.value == 1 for q in qs):
+        qs = sorted(qs + one_person(sentence.text, sentence.start), key=lambda q: q.start)
     times, clock = (
         times_of_day(doc, sentence, words, lowers, found_dates, source)
         if has_digit and TIME_HINT.search(sentence.text)

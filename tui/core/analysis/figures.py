@@ -372,3 +372,28 @@ def one_span(text: str, offset: int) -> list[Quantity]:
             Quantity(offset + start, offset + m.end(), text[start : m.end()], 1.0, low, high, hedge, unit)
         )
     return out
+
+
+# `Ein Mensch wurde leicht verletzt`, `One man died`: a count of one, written as an article,
+# where something befell a person; the first report of a toll later reports update.
+_ONE_PERSON = re.compile(
+    r"(?<![\w-])(?:[Ee]ine?[nm]?|[Oo]ne|[Aa]n?)\s+(?:[a-zäöüß]+(?:e|en|er|es|ly)\s+)?"
+    r"(?P<noun>Mensch|Person|Mann|Frau|Kind|Junge|Mädchen|Angestellte|Arbeiter|[A-ZÄÖÜ][a-zäöüß]*(?:arbeiter|mann|frau)"
+    r"|person|man|woman|child|boy|girl|worker|employee|passenger)\b"
+)
+_BEFELL_ONE = re.compile(
+    r"verletzt|getötet|starb|gestorben|ums\s+Leben|vermisst|festgenommen|ertrunken|"
+    r"injur|hurt|killed|died|dead|missing|arrested|drowned",
+    re.IGNORECASE,
+)
+
+
+def one_person(text: str, offset: int) -> list[Quantity]:
+    """A person something befell, counted by the article (`Ein Mensch wurde verletzt`)."""
+    if not _BEFELL_ONE.search(text):
+        return []
+    return [
+        Quantity(offset + m.start(), offset + m.start() + len(m.group().split()[0]), m.group().split()[0],
+                 1.0, 1.0, 1.0, spelled=True)
+        for m in _ONE_PERSON.finditer(text)
+    ]  # fmt: skip
