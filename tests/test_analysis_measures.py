@@ -74,3 +74,39 @@ def test_the_term_asked_for_is_not_the_term_imposed() -> None:
         ("The court jailed him for seven years.", "en", DAY),
     )
     assert found == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("The 38-year-old guide survived.", "en", ("noun:guid", 38)),
+        ("Der 43-jährige Bergführer überlebte.", "de", ("noun:bergführ", 43)),
+        ("Ein 54 Jahre alter Spaziergänger wurde verletzt.", "de", ("noun:spaziergäng", 54)),
+        ("Der 45-Jährige wurde verletzt.", "de", ("noun:person", 45)),
+    ],
+)
+def test_an_age_is_of_the_person_its_noun_names(
+    text: str, language: str, expected: tuple[str, float]
+) -> None:
+    figures = analyse_document(Document("a", text, DAY, language)).figures
+    assert [(f.counts, f.quantity.value) for f in figures if f.qualifier == "age"] == [expected]
+
+
+def test_a_thing_s_age_is_no_person_s() -> None:
+    figures = analyse_document(Document("a", "Die Brücke ist 50 Jahre alt.", DAY, "de")).figures
+    assert [f for f in figures if f.qualifier == "age"] == []
+
+
+def test_two_ages_of_one_person_contradict_and_an_age_meets_no_count() -> None:
+    found = _relations(
+        ("Der 45-jährige Spaziergänger wurde verletzt, drei Spaziergänger blieben unverletzt.", "de", DAY),
+        ("Ein 54 Jahre alter Spaziergänger wurde verletzt.", "de", date(2026, 3, 9)),
+    )
+    assert found == ["contradicts"]
+
+
+def test_counts_linked_both_ways_take_one_name() -> None:
+    from tui.core.analysis.bilingual import one_name_each
+
+    links = [("noun:guid", "noun:bergführ"), ("noun:bergführ", "noun:guid"), ("noun:tote", "dead")]
+    assert one_name_each(links, {"noun:guid"}) == {"noun:bergführ": "noun:guid", "noun:tote": "dead"}

@@ -95,3 +95,28 @@ def translated_topics(analyses: list[Analysis]) -> dict[str, frozenset[str]]:
         if heads:
             out[w] = frozenset(heads) | frozenset(stem_forms(h)[-1] for h in heads)
     return out
+
+
+def one_name_each(links: list[tuple[str, str]], preferred: set[str]) -> dict[str, str]:
+    """Counts linked as one (`noun:guid` by context to `noun:bergführ`, which the dictionary
+    links back to `noun:guid`) all take one name: a concept of the lexicon if there is
+    one, else an English count. Two links that point at each other made both vanish."""
+    parent: dict[str, str] = {}
+
+    def root(x: str) -> str:
+        while parent.get(x, x) != x:
+            x = parent[x]
+        return x
+
+    for a, b in links:
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            parent[ra] = rb
+    groups: dict[str, list[str]] = defaultdict(list)
+    for name in {n for link in links for n in link}:
+        groups[root(name)].append(name)
+    out = {}
+    for names in groups.values():
+        best = min(names, key=lambda n: (n.startswith("noun:"), n not in preferred, n))
+        out.update({n: best for n in names if n != best})
+    return out

@@ -33,7 +33,7 @@ from tui.core.analysis.lexicon import (
     term_of,
     terms_in,
 )
-from tui.core.analysis.measures import measure_of
+from tui.core.analysis.measures import ages, measure_of
 from tui.core.analysis.noncounts import inside_date, is_year, maybe_spelled
 from tui.core.analysis.numbers import quantities
 from tui.core.analysis.phrasing import clause_words, starts_period
@@ -91,6 +91,8 @@ def _read_sentence(doc: Document, sentence: Sentence, out: Analysis) -> None:
     qs = quantities(sentence.text, sentence.start, doc.language) if has_digit or maybe_spelled(lowers) else []
     if " a " in sentence.text or " ein" in sentence.text:
         qs += one_span(sentence.text, sentence.start)
+    if "-" in sentence.text:
+        qs = sorted(qs + ages(sentence.text, sentence.start), key=lambda q: q.start)
     if not qs or not any(q.value == 1 for q in qs):
         qs = sorted(qs + one_person(sentence.text, sentence.start), key=lambda q: q.start)
     times, clock = (
@@ -119,7 +121,7 @@ def _read_sentence(doc: Document, sentence: Sentence, out: Analysis) -> None:
         if figure is not None and measured is not None:
             figure = replace(
                 figure, counts=measured.counts, end=q.end, text=doc.text[q.start : q.end], predicate="",
-                qualifier="", noun="",
+                qualifier=measured.qualifier, noun=measured.noun,
             )  # fmt: skip
         if figure is not None:
             out.figures.append(figure)

@@ -19,7 +19,7 @@ from tui.core.analysis.dates import overlap
 from tui.core.analysis.fold import fold_name
 from tui.core.analysis.grammar import stem_forms
 from tui.core.analysis.lexicon import GENERIC, PLACES, USUAL_PREDICATE
-from tui.core.analysis.measures import FIXED_MEASURES
+from tui.core.analysis.measures import AGE, FIXED_MEASURES
 from tui.core.analysis.phrasing import incident_time
 
 INTRINSIC = frozenset({"dead", "injured", "arrests"})  # the noun already says what happened
@@ -29,7 +29,7 @@ FIXED = frozenset({"passengers", "crew", "voters", *FIXED_MEASURES})
 _ACTED_ON = frozenset({"ha", "%", "pp", "EUR", "USD", "GBP", "CHF"})
 # Qualifiers that pick a part of what is counted (the seriously injured of all injured):
 # such a figure compares only with another of the same part.
-_PART = frozenset({"serious", "minor", "away", "among", "alone"})
+_PART = frozenset({"serious", "minor", "away", "among", "alone", AGE})
 # Counts that only grow: a later, lower figure corrects the earlier one, it does not update it.
 _CUMULATIVE = frozenset({"dead", "injured", "arrests"})
 _CUMULATIVE_PREDICATES = frozenset({"killed", "injured", "arrested", "evacuated"})
@@ -150,6 +150,7 @@ def time_order(a: Figure, b: Figure) -> int | None:
     if (
         same
         or a.counts in FIXED
+        or a.qualifier == AGE  # a person's age in one story does not move
         or a.counts.startswith(("time:", "minute:", "duration:"))
         or a.quantity.unit in _READINGS  # a record is one reading, whenever it was taken
     ):

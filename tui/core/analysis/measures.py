@@ -1,11 +1,13 @@
-"""Figures whose phrase, not a counted noun, says what they measure: prison terms and the
-magnitude of an earthquake.
+"""Figures whose phrase, not a counted noun, says what they measure: prison terms, the
+magnitude of an earthquake, and a person's age.
 
 `zu sechs Jahren und neun Monaten Haft`, `an 18-month suspended sentence`, `a magnitude
 of 6.4`, `Stärke 6,2`: no noun follows the number, so the counted-noun rules leave them
 alone, yet verdicts and quakes are where outlets most often disagree. A term becomes
 months (`zwei Jahre` and `18 months` compare); a suspended sentence and the term a
-prosecutor asked for are other quantities than the prison term imposed.
+prosecutor asked for are other quantities than the prison term imposed. An age
+(`38-year-old guide`, `43-jährigen Bergführer`) is of the person its noun names: two
+ages meet when their nouns do, in one language or through the dictionary.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from tui.core.analysis.grammar import stem_forms
+from tui.core.analysis.lexicon import NOUNS
 from tui.core.analysis.numbers import Quantity
 
 PRISON = "prison term"
@@ -20,6 +24,7 @@ SUSPENDED = "suspended sentence"
 DEMANDED = "prison term demanded"
 MAGNITUDE = "magnitude"
 FIXED_MEASURES = frozenset({PRISON, SUSPENDED, DEMANDED, MAGNITUDE})  # what a report does not update
+AGE = "age"  # a qualifier: an age is of the counted noun's person, and meets only other ages
 
 _PENAL = re.compile(
     r"haft|gefängnis|strafe|verurteil|bewährung|sentence|prison|jail|convicted|staatsanwalt|prosecutor",
@@ -64,11 +69,58 @@ class Measured:
     counts: str
     quantity: Quantity
     end: int  # the phrase's end: `und neun Monaten` is part of the term, no figure of its own
+    noun: str = ""
+    qualifier: str = ""
+
+
+# `38-year-old`, `43-jährigen`, `der 45-Jährige`: no number the number rules read
+_HYPHEN_AGE = re.compile(r"(?<![\w.,-])(?P<n>\d{1,3})-(?:year-old|[jJ]ährige?[nmrs]?)\b")
+# after a number: `54 Jahre alter`, `61 years old` (or after `54 Jahre`, read with its unit)
+_AGE_AFTER = re.compile(r"\s+(?:(?:Jahre|years?)\s+)?(?:alte?[nmrs]?|old)\b")
+_GERMAN_PERSON = re.compile(r"\s+(?:[a-zäöüß]+(?:e|en|er)\s+)?(?P<noun>[A-ZÄÖÜ][a-zäöüß]+)\b")
+_ENGLISH_PERSON = re.compile(r"\s+(?P<noun>[a-z]{3,})\b")
+_NOT_NOUN = frozenset({"and", "who", "was", "had", "has", "said", "were", "is", "from", "with"})
+
+
+def ages(text: str, offset: int) -> list[Quantity]:
+    """Ages written with a hyphen, which the number rules do not read."""
+    return [
+        Quantity(offset + m.start(), offset + m.end(), m.group(), float(m.group("n")), float(m.group("n")),
+                 float(m.group("n")))
+        for m in _HYPHEN_AGE.finditer(text)
+    ]  # fmt: skip
+
+
+def _age(text: str, end: int, q: Quantity) -> Measured | None:
+    """An age, and the person its noun names (`guide`, `Bergführer`; `person` for `der 45-Jährige`)."""
+    tail = q.end
+    hyphen = _HYPHEN_AGE.fullmatch(q.text)
+    if hyphen is None:
+        after = _AGE_AFTER.match(text, q.end, end)
+        if after is None or q.unit not in ("year", ""):
+            return None
+        tail = after.end()
+    if hyphen is not None and q.text[q.text.index("-") + 1].isupper():
+        noun = ""  # `der 45-Jährige`: the age is the noun
+    elif "old" in text[q.start : tail] or "year" in text[q.start : tail]:
+        person = _ENGLISH_PERSON.match(text, tail, end)
+        noun = person.group("noun") if person and person.group("noun") not in _NOT_NOUN else ""
+    else:
+        person = _GERMAN_PERSON.match(text, tail, end)
+        noun = person.group("noun") if person else ""
+    if not noun and hyphen is None:
+        return None  # `Die Brücke ist 50 Jahre alt`: whose age, the sentence's subject says
+    key = NOUNS.get(noun.lower(), "") or ("noun:" + min(stem_forms(noun), key=len) if noun else "noun:person")
+    quantity = replace(q, unit="", end=tail, text=text[q.start : tail])
+    return Measured(key, quantity, tail, noun, AGE)
 
 
 def measure_of(text: str, start: int, end: int, q: Quantity) -> Measured | None:
     """What `q` measures when its phrase says so (a prison term, a magnitude); else None.
     `start`/`end` bound its sentence in `text`."""
+    age = _age(text, end, q)
+    if age is not None:
+        return age
     before = text[max(start, q.start - 50) : q.start]
     if _MAGNITUDE.search(before) or _MAGNITUDE_AFTER.match(text, q.end, end):
         if 1 <= q.value < 10:

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from tui.core.analysis.bilingual import translated_aliases, translated_topics
+from tui.core.analysis.bilingual import one_name_each, translated_aliases, translated_topics
 from tui.core.analysis.claims import Analysis, Event, Figure
 from tui.core.analysis.compare import (
     INTRINSIC,
@@ -302,8 +302,8 @@ def pair_all(analyses: list[Analysis]) -> list[Suggestion]:
     """Every figure and event proposal across the articles, unordered."""
     out: list[Suggestion] = []
     by_counts: dict[str, list[Figure]] = defaultdict(list)
-    aliases = {**noun_aliases(analyses), **translated_aliases(analyses)}
-    aliases = {k: aliases.get(v, v) for k, v in aliases.items() if aliases.get(v, v) != k}
+    translated = translated_aliases(analyses)
+    aliases = one_name_each([*noun_aliases(analyses).items(), *translated.items()], set(translated.values()))
     topics = translated_topics(analyses)
     lone = lone_figures(analyses)
     unnamed: list[Figure] = []
