@@ -875,6 +875,12 @@ def test_stance_cues(sentence: str, kind: str | None) -> None:
             "The hospital denied that patient data had been stolen.",
             "contradicts",
         ),
+        # a zoo by either name
+        (
+            "Der Tierpark bestätigte, dass der Schieber am Gehege nicht verriegelt war.",
+            "The zoo denied that a gate had been left unlocked.",
+            "contradicts",
+        ),
     ],
 )
 def test_stance_actors_match_across_languages(german: str, english: str, relation: str | None) -> None:
@@ -1147,3 +1153,11 @@ def test_arrests_and_nouns_after_a_possessive(german: str, english: str, expecte
     day = date(2026, 9, 15)
     docs = [Document("de", german, day, "de"), Document("en", english, day, "en")]
     assert [s.relation for s in suggest(docs) if s.reason == "number"] == expected
+
+
+def test_opposite_stances_on_two_shared_words_meet_without_a_shared_actor() -> None:
+    docs = [
+        Document("a", "She denied that officers had used tear gas.", date(2025, 6, 9), "en"),
+        Document("b", "Police confirmed on Friday that officers had fired tear gas.", date(2025, 6, 9), "en"),
+    ]
+    assert [s.relation for s in suggest(docs) if s.reason == "stance"] == ["contradicts"]

@@ -741,6 +741,8 @@ _TERM_GROUPS = {
     "lawyer": "anwalt anwältin anwalts rechtsanwalt rechtsanwältin verteidiger verteidigerin lawyer lawyers "
     "attorney attorneys",
     "court": "gericht court",
+    "zoo": "zoo tierpark tiergarten",
+    "museum": "museum museums",
     "hospital": "krankenhaus klinik klinikum hospital",
     "union": "gewerkschaft union",
     "organisers": "veranstalter organisers organizers organiser organizer",

@@ -80,7 +80,7 @@ def statements(analysis: Analysis) -> list[Statement]:
                 *(
                     sys.intern(_concept(low))
                     for low in _CONTENT.findall(low_text)
-                    if low not in STOPWORDS and not _CUES.match(low)
+                    if low not in STOPWORDS and not _CUES.match(low) and low not in _NOT_ACTORS
                 ),
                 # concepts of short words too: `ICE` is a train like `intercity`
                 *(sys.intern(t) for t in terms_in(low_text, _SHORT.findall(low_text))),
@@ -178,7 +178,7 @@ def stance_suggestions(all_statements: list[Statement]) -> list[Suggestion]:
     return out
 
 
-_MIN_SHARED_WORDS = 3
+_MIN_SHARED_WORDS = 2
 _MIN_SHARED_WITH_ACTOR = 2
 _CAP = 8
 
