@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from tui.core.analysis import Document, suggest
+from tui.core.analysis import Document, analyse_document, suggest
 from tui.core.analysis.lexicon import event_kind
 
 WED = date(2026, 3, 4)
@@ -67,4 +67,31 @@ def test_a_named_event_meets_an_unnamed_one_whose_clause_shares_its_words() -> N
             "de",
         ),
     )
+    assert found == ["contradicts"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "minutes"),
+    [
+        ("Das Beben ereignete sich kurz nach Mitternacht.", "de", (0, 20)),
+        ("The quake struck shortly before midnight.", "en", (1420, 1440)),
+        ("The explosion happened at 14:30.", "en", (870, 870)),
+    ],
+)
+def test_times_in_words_and_24_hour_figures(text: str, language: str, minutes: tuple[int, int]) -> None:
+    figures = analyse_document(Document("a", text, WED, language)).figures
+    assert [(f.quantity.low, f.quantity.high) for f in figures if f.counts.startswith("time:")] == [minutes]
+
+
+def test_a_time_before_midnight_and_one_after_it_contradict() -> None:
+    found = [
+        s.relation
+        for s in suggest(
+            [
+                Document("a", "Das Beben in Lindau ereignete sich kurz nach Mitternacht.", WED, "de"),
+                Document("b", "The Lindau quake struck at about 10 p.m.", WED, "en"),
+            ]
+        )
+        if s.reason == "number"
+    ]
     assert found == ["contradicts"]

@@ -39,7 +39,7 @@ from tui.core.analysis.numbers import quantities
 from tui.core.analysis.phrasing import clause_words, starts_period
 from tui.core.analysis.records import Analysis, Document, Event, Figure
 from tui.core.analysis.segment import Sentence, Word, sentences
-from tui.core.analysis.times import TIME_HINT, UNNAMED, clause_of, times_of_day
+from tui.core.analysis.times import UNNAMED, clause_of, may_have_times, times_of_day
 
 __all__ = ["Analysis", "Document", "Event", "Figure", "analyse_document"]
 
@@ -97,7 +97,7 @@ def _read_sentence(doc: Document, sentence: Sentence, out: Analysis) -> None:
         qs = sorted(qs + one_person(sentence.text, sentence.start), key=lambda q: q.start)
     times, clock = (
         times_of_day(doc, sentence, words, lowers, found_dates, source)
-        if has_digit and TIME_HINT.search(sentence.text)
+        if may_have_times(sentence.text, lowers, has_digit)
         else ([], [])
     )
     out.figures.extend(times)

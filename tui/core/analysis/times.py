@@ -19,13 +19,26 @@ _TIME = re.compile(
     r"(?:(?P<hedge>gegen|etwa|um\s+etwa|around|about|approximately|kurz\s+vor|kurz\s+nach|shortly\s+before|"
     r"shortly\s+after|just\s+before|just\s+after)\s+)?"
     r"(?:(?:um|at|ab|from)\s+)?"
-    r"\b(?P<h>[01]?\d|2[0-3])(?:[.:](?P<m>[0-5]\d))?\s*"
-    r"(?:(?P<uhr>Uhr\b)|(?P<ampm>[ap])\.?m\b\.?)",
+    r"(?:\b(?P<h>[01]?\d|2[0-3])(?:[.:](?P<m>[0-5]\d))?\s*"
+    r"(?:(?P<uhr>Uhr\b)|(?P<ampm>[ap])\.?m\b\.?)"
+    # `at 14:30` (a colon says it is a time), `kurz nach Mitternacht`, `at noon`
+    r"|(?<=at\s)(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)\b|\b(?P<word>mitternacht|midnight|noon)\b)",
     re.IGNORECASE,
 )
+_WORD_TIME = {"mitternacht": 0, "midnight": 0, "noon": 12 * 60}
 # `in der 63. Minute`, `in the 63rd minute`: the minute of a match, of the event near it
 _MATCH_MINUTE = re.compile(r"\b(?P<n>\d{1,3})(?:\.|st|nd|rd|th)\s+(?:Spielminute|Minute|minute)\b")
-TIME_HINT = re.compile(r"\d\s*(?:Uhr|[ap]\.?m\b)|inute", re.IGNORECASE)  # one search rules most out
+TIME_HINT = re.compile(
+    r"\d\s*(?:Uhr|[ap]\.?m\b)|inute|at \d\d?:\d", re.IGNORECASE
+)  # one search rules most out
+_TIME_WORDS = frozenset(_WORD_TIME)
+
+
+def may_have_times(text: str, lowers: list[str], has_digit: bool) -> bool:
+    """A cheap test before the time patterns: digits shaped like a time, or a time's word."""
+    return (has_digit and TIME_HINT.search(text) is not None) or not _TIME_WORDS.isdisjoint(lowers)
+
+
 # The match itself and the disasters that may befall it: a minute of any is the incident's.
 _INCIDENTS = frozenset({"match", "collapse", "fire", "explosion", "crash", "accident", "attack", "shooting"})
 UNNAMED = "unnamed event"
@@ -63,6 +76,13 @@ def times_of_day(
     for m, what in found_times:
         if what == "minute":
             value = float(m.group("n"))
+        elif m.group("word"):
+            value = float(_WORD_TIME[m.group("word").lower()])
+            before = ((m.group("hedge") or "").lower().split() or [""])[-1] in ("vor", "before")
+            if value == 0 and before:
+                value = 24 * 60.0  # `shortly before midnight`: the end of the day
+        elif m.group("h24"):
+            value = float(int(m.group("h24")) * 60 + int(m.group("m24")))
         else:
             hour, minute = int(m.group("h")), int(m.group("m") or 0)
             if m.group("ampm"):
