@@ -95,3 +95,11 @@ def test_a_time_before_midnight_and_one_after_it_contradict() -> None:
         if s.reason == "number"
     ]
     assert found == ["contradicts"]
+
+
+def test_a_closure_by_two_deadlines_contradicts() -> None:
+    found = _dates(
+        ("Hallberg will das Werk Lindhof in Brackwede bis Ende 2027 schließen.", "de"),
+        ("Hallberg will close the Lindhof plant in Brackwede by the end of 2028.", "en"),
+    )
+    assert found == ["contradicts"]

@@ -110,3 +110,11 @@ def test_counts_linked_both_ways_take_one_name() -> None:
 
     links = [("noun:guid", "noun:bergführ"), ("noun:bergführ", "noun:guid"), ("noun:tote", "dead")]
     assert one_name_each(links, {"noun:guid"}) == {"noun:bergführ": "noun:guid", "noun:tote": "dead"}
+
+
+def test_a_term_is_of_its_report_whatever_years_the_crime_spans() -> None:
+    found = _relations(
+        ("Der Pfleger erhielt eine Bewährungsstrafe von zwei Jahren.", "de", DAY),
+        ("For fraud between 2016 and 2021 he was given an 18-month suspended sentence.", "en", DAY),
+    )
+    assert found == ["contradicts"]

@@ -18,7 +18,7 @@ import re
 import sys
 from dataclasses import replace
 
-from tui.core.analysis.as_of import SINCE, reporting_date
+from tui.core.analysis.as_of import SINCE, as_of_date, reporting_date
 from tui.core.analysis.attribution import attribution, stance
 from tui.core.analysis.dates import DateMention, dates, may_have_dates
 from tui.core.analysis.figures import figure_of, modality_of, one_person, one_span
@@ -119,9 +119,11 @@ def _read_sentence(doc: Document, sentence: Sentence, out: Analysis) -> None:
         modality = modality_of(sentence, words, lowers, q, doc.language)
         figure = figure_of(doc, sentence, words, lowers, q, found_dates, modality, source, previous)
         if figure is not None and measured is not None:
+            # a term, a magnitude, an age is as of its report: a date in the sentence is the crime's
+            as_of, as_of_from = as_of_date(doc, [])
             figure = replace(
                 figure, counts=measured.counts, end=q.end, text=doc.text[q.start : q.end], predicate="",
-                qualifier=measured.qualifier, noun=measured.noun,
+                qualifier=measured.qualifier, noun=measured.noun, as_of=as_of, as_of_from=as_of_from,
             )  # fmt: skip
         if figure is not None:
             out.figures.append(figure)

@@ -296,6 +296,7 @@ _NOUN_GROUPS = {
     "tickets": "tickets eintrittskarten karten",
     "security staff": "ordner ordnern sicherheitskräfte sicherheitskräften stewards guards",
     "paramedics": "sanitäter sanitätern notärzte paramedics",
+    "ambulances": "rettungswagen krankenwagen notarztwagen ambulances ambulance",
     "drivers": "fahrer fahrerin fahrern busfahrer lokführer drivers driver",
 }
 for _concept, _words in _NOUN_GROUPS.items():
@@ -549,7 +550,7 @@ _EVENT_GROUPS = {
     "verdict": "urteil verurteilt verdict sentenced convicted",
     "resigned": "rücktritt zurückgetreten resigned resignation",
     "opened": "eröffnet eröffnung opened opening inaugurated",
-    "closed": "geschlossen schließung gesperrt sperrung closed closure",
+    "closed": "geschlossen schließung schließen schliessen gesperrt sperrung closed closure close closing",
     "evacuation": "evakuierung evacuation",
     "landed": "gelandet landung landed landing notlanden notgelandet",
     "departed": "abfahrt ausgelaufen abgelegt departed departure sailed",
