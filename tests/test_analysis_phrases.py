@@ -165,3 +165,9 @@ def test_a_toll_of_one_grows_into_an_update() -> None:
         Document("b", "Die Zahl der Verletzten ist inzwischen auf drei gestiegen.", date(2026, 3, 6), "de"),
     ]
     assert [s.relation for s in suggest(docs) if s.reason == "number"] == ["updates"]
+
+
+@pytest.mark.parametrize("noun", ["Badetoten", "Verkehrstote", "Hitzetoten"])
+def test_a_compound_of_the_dead_counts_the_dead(noun: str) -> None:
+    figures = analyse_document(Document("a", f"Die Zahl der {noun} stieg auf zwölf.", None, "de")).figures
+    assert [f.counts for f in figures] == ["dead"]

@@ -173,7 +173,7 @@ def figure_of(
         qualifier = qualifier or previous.qualifier
     else:
         noun, counts, end = _number_of(sentence, q), "", q.end
-        counts = NOUNS.get(noun.lower(), "") if noun else ""
+        counts = noun_concept(noun.lower()) if noun else ""
         if noun and not counts and noun.isalpha():
             counts = "noun:" + min(stem_forms(noun), key=len)  # `the number of smugglers`
         # `the number of suspects arrested has risen to nine`: what happened to them

@@ -322,6 +322,8 @@ def noun_concept(low: str) -> str:
     head: `Leiharbeiter` and `Schwerverletzte` are subsets of workers and injured,
     and comparing them with the whole would be a false contradiction."""
     found = NOUNS.get(low, "")
+    if not found and len(low) >= 8 and low.endswith(("toten", "tote")):
+        return "dead"  # `Badetote`, `Verkehrstoten`: the dead, by what killed them
     if found or len(low) < 9 or not low.startswith(_NEUTRAL_PREFIXES):
         return found
     # `Rettungshubschrauber`, `Löschfahrzeuge`: a prefix that says what they are for,
