@@ -28,10 +28,15 @@ WED = date(2026, 3, 4)
         ("betriebsversammlung", "met"),
         ("struck", ""),  # the quake struck, the attacker struck: says nothing of what
         ("kündigte", ""),  # announced (kündigte an) or dismissed (kündigte ihm)
+        ("thieves", "theft"),  # who did it names the event of a date
     ],
 )
 def test_event_words(word: str, kind: str) -> None:
     assert event_kind(word) == kind
+
+
+def test_who_did_it_names_no_time_of_day() -> None:
+    assert event_kind("diebe", agents=False) == ""
 
 
 def _dates(first: tuple[str, str], second: tuple[str, str]) -> list[str]:

@@ -575,6 +575,9 @@ _EVENT_GROUPS = {
 for _class, _words in _EVENT_GROUPS.items():
     for _word in _words.split():
         EVENTS[_word] = _class
+# Who did it names the event of a date (`die Diebe kamen am Montag`, `thieves struck on
+# Sunday`), not of a time of day, which another report gives without them.
+AGENTS = {w: "theft" for w in "diebe dieben einbrecher einbrechern räuber thieves burglars robbers".split()}
 # German compound nouns end in the event: `Deichbruch`, `Waldbrand`, `Verkehrsunfall`.
 _EVENT_HEADS = tuple(
     sorted(
@@ -604,9 +607,9 @@ _EVENT_HEAD_CLASS = {
 }
 
 
-def event_kind(low: str) -> str:
+def event_kind(low: str, agents: bool = True) -> str:
     """The event a lower-case word names, also as the end of a German compound; or ""."""
-    found = EVENTS.get(low)
+    found = EVENTS.get(low) or (AGENTS.get(low) if agents else None)
     if not found and len(low) > 7 and low.endswith(("te", "ten", "tes", "ter", "tem")):
         # an attributive participle: `die eröffnete Brücke`, `des eingestürzten Teils`
         found = EVENTS.get(low.rstrip("nmrs")[:-1]) or EVENTS.get(low.rstrip("nmrs"))

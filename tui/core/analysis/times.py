@@ -95,7 +95,7 @@ def times_of_day(
         kind, distance = "", 10**9
         begin, end = clause_of(sentence, start, sentence.start + m.end())
         for w, low in zip(words, lowers, strict=True):
-            found = event_kind(low) if begin <= w.start < end else ""
+            found = event_kind(low, agents=False) if begin <= w.start < end else ""
             if found and abs(w.start - start) < distance:
                 kind, distance = found, abs(w.start - start)
         if not kind and what == "time" and any(low in GENERIC_INCIDENTS for low in lowers):
