@@ -676,3 +676,11 @@ def test_the_voters_of_an_election_do_not_update() -> None:
         Document("b", "About 69,000 registered voters were called to the polls.", date(2026, 10, 1), "en"),
     ]
     assert {s.relation for s in suggest(docs) if s.reason == "number"} == {"contradicts"}
+
+
+def test_two_presidents_named_in_one_report_are_two_people() -> None:
+    found = _names(
+        ("Präsident Wladimir Putin empfing Präsident Wolodymyr Selenskyj nicht.", "de"),
+        ("Präsident Wladimir Putin sprach in Moskau.", "de"),
+    )
+    assert "contradicts" not in [r for r, _, _ in found]

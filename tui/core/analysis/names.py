@@ -230,8 +230,17 @@ def name_suggestions(found: list[Name], entities: Sequence[Entity] = ()) -> list
         if name.role and len(name.parts) == 2:
             by_role[(_norm_role(name.role), cologne(name.parts[0]))].append(name)  # then by spelling
     seen = {s.id for s in out}
+    # A report that names both surnames names two people (`Putin` and `Selenskyj`, both
+    # presidents, both `Wladimir` to the sound code): no possible error of one name.
+    surnames: dict[str, set[str]] = defaultdict(set)
+    for name in found:
+        surnames[name.article].add(fold_name(name.parts[-1]))
     for bucket in by_role.values():
-        out += [s for s in _bucket_suggestions(bucket, owner, by_role=True) if s.id not in seen]
+        out += [
+            s
+            for s in _bucket_suggestions(bucket, owner, by_role=True)
+            if s.id not in seen and not _both_named(s, surnames)
+        ]
     # One full name, its surname one letter off (`Tobias Reichel`/`Tobias Reichelt`), with no
     # role to tie them: a typo more likely than two people of one story so alike.
     by_first: dict[tuple[str, str], list[Name]] = defaultdict(list)
@@ -243,6 +252,12 @@ def name_suggestions(found: list[Name], entities: Sequence[Entity] = ()) -> list
         if len({n.article for n in bucket}) > 1:
             out += [s for s in _bucket_suggestions(bucket, owner, by_letter=True) if s.id not in seen]
     return out
+
+
+def _both_named(s: Suggestion, surnames: dict[str, set[str]]) -> bool:
+    a, b = s.members
+    last_a, last_b = fold_name(a.text.split()[-1]), fold_name(b.text.split()[-1])
+    return last_b in surnames[a.article] or last_a in surnames[b.article]
 
 
 # Roles in either language, so that `Sprecher` and `spokesman` are one role.
