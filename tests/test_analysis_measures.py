@@ -83,6 +83,10 @@ def test_the_term_asked_for_is_not_the_term_imposed() -> None:
         ("Der 43-jährige Bergführer überlebte.", "de", ("noun:bergführ", 43)),
         ("Ein 54 Jahre alter Spaziergänger wurde verletzt.", "de", ("noun:spaziergäng", 54)),
         ("Der 45-Jährige wurde verletzt.", "de", ("noun:person", 45)),
+        # spelled out, and a person by sex or age is anyone
+        ("An eight-year-old girl was taken to hospital.", "en", ("noun:person", 8)),
+        ("Ein neunjähriges Mädchen kam ins Krankenhaus.", "de", ("noun:person", 9)),
+        ("The 17-year-old died in hospital.", "en", ("noun:person", 17)),
     ],
 )
 def test_an_age_is_of_the_person_its_noun_names(

@@ -148,6 +148,9 @@ def test_what_is_to_come_as_reported_meets_the_fact() -> None:
         ("One man suffered minor injuries.", "en", "injured"),
         ("A worker was killed.", "en", "dead"),
         ("Eine Angestellte wurde leicht verletzt.", "de", "injured"),
+        ("Eine Tote wurde geborgen.", "de", "dead"),
+        ("One body has been recovered.", "en", "dead"),
+        ("Ein Seemann konnte nur noch tot geborgen werden.", "de", "dead"),
     ],
 )
 def test_one_person_something_befell_is_a_count_of_one(text: str, language: str, counts: str) -> None:

@@ -91,8 +91,8 @@ def _read_sentence(doc: Document, sentence: Sentence, out: Analysis) -> None:
     qs = quantities(sentence.text, sentence.start, doc.language) if has_digit or maybe_spelled(lowers) else []
     if " a " in sentence.text or " ein" in sentence.text:
         qs += one_span(sentence.text, sentence.start)
-    if "-" in sentence.text:
-        qs = sorted(qs + ages(sentence.text, sentence.start), key=lambda q: q.start)
+    if "-" in sentence.text or "ährig" in sentence.text:
+        qs = sorted(qs + ages(sentence.text, sentence.start, doc.language), key=lambda q: q.start)
     if not qs or not any(q.value == 1 for q in qs):
         qs = sorted(qs + one_person(sentence.text, sentence.start), key=lambda q: q.start)
     times, clock = (

@@ -379,11 +379,12 @@ def one_span(text: str, offset: int) -> list[Quantity]:
 _ONE_PERSON = re.compile(
     r"(?<![\w-])(?:[Ee]ine?[nm]?|[Oo]ne|[Aa]n?)\s+(?:[a-zäöüß]+(?:e|en|er|es|ly)\s+)?"
     r"(?P<noun>Mensch|Person|Mann|Frau|Kind|Junge|Mädchen|Angestellte|Arbeiter|[A-ZÄÖÜ][a-zäöüß]*(?:arbeiter|mann|frau)"
-    r"|person|man|woman|child|boy|girl|worker|employee|passenger)\b"
+    r"|Tote|Toter|Toten|Verletzte|Verletzter|Leiche|Seemann|Urlauber|Besucher|Besucherin"
+    r"|person|man|woman|child|boy|girl|worker|employee|passenger|dead|body|sailor|visitor|tourist)\b"
 )
 _BEFELL_ONE = re.compile(
-    r"verletzt|getötet|starb|gestorben|ums\s+Leben|vermisst|festgenommen|ertrunken|"
-    r"injur|hurt|killed|died|dead|missing|arrested|drowned",
+    r"verletzt|getötet|starb|gestorben|ums\s+Leben|vermisst|festgenommen|ertrunken|\btot\b|Tote|Leiche|"
+    r"injur|hurt|killed|died|dead|missing|arrested|drowned|body",
     re.IGNORECASE,
 )
 

@@ -216,7 +216,8 @@ NOUNS: dict[str, str] = {}
 _NOUN_GROUPS = {
     "soldiers": "soldat soldaten truppe truppen soldier soldiers troop troops kämpfer militärangehörige "
     "servicemen streitkräfte",
-    "dead": "tote toten todesopfer getötete getöteten dead deaths fatalities killed",
+    "dead": "tote toten toter todesopfer getötete getöteten leiche leichen dead deaths fatalities killed "
+    "body bodies",
     "injured": "verletzte verletzten verwundete verwundeten injured wounded injuries",
     "passengers": "passagier passagiere passagieren fahrgast fahrgäste fahrgästen reisende reisenden "
     "passenger passengers travellers travelers",
@@ -236,7 +237,8 @@ _NOUN_GROUPS = {
     "people": "personen menschen leute people persons",
     "weapons": "waffen weapons",
     "jobs": "stellen arbeitsplätze jobs",
-    "crew": "crew besatzung besatzungsmitglied besatzungsmitglieder besatzungsmitgliedern",
+    "crew": "crew besatzung besatzungsmitglied besatzungsmitglieder besatzungsmitgliedern seeleute seeleuten "
+    "seemann matrosen sailors seafarers crew_members",
     "police": "polizist polizisten polizistinnen polizeibeamte polizeibeamten polizeikräfte polizeikräften "
     "police policemen policewomen",
     "doctors": "arzt ärzte ärzten ärztinnen mediziner doctors physicians medics",
@@ -298,6 +300,7 @@ _NOUN_GROUPS = {
     "paramedics": "sanitäter sanitätern notärzte paramedics",
     "ambulances": "rettungswagen krankenwagen notarztwagen ambulances ambulance",
     "drivers": "fahrer fahrerin fahrern busfahrer lokführer drivers driver",
+    "satellites": "satellit satelliten kleinsatelliten satellite satellites",
 }
 for _concept, _words in _NOUN_GROUPS.items():
     for _word in _words.split():

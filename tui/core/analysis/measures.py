@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from tui.core.analysis.grammar import stem_forms
 from tui.core.analysis.lexicon import NOUNS
-from tui.core.analysis.numbers import Quantity
+from tui.core.analysis.numbers import Quantity, parse_words
 
 PRISON = "prison term"
 SUSPENDED = "suspended sentence"
@@ -74,21 +74,37 @@ class Measured:
 
 
 # `38-year-old`, `43-jährigen`, `der 45-Jährige`: no number the number rules read
-_HYPHEN_AGE = re.compile(r"(?<![\w.,-])(?P<n>\d{1,3})-(?:year-old|[jJ]ährige?[nmrs]?)\b")
+# `eight-year-old`, `neunjähriges` too: the number spelled out
+_HYPHEN_AGE = re.compile(
+    r"(?<![\w.,-])(?P<n>\d{1,3}|[A-Za-zäöüß]+?)-?(?P<tail>year-old|[jJ]ährige?[nmrs]?)\b"
+)
 # after a number: `54 Jahre alter`, `61 years old` (or after `54 Jahre`, read with its unit)
 _AGE_AFTER = re.compile(r"\s+(?:(?:Jahre|years?)\s+)?(?:alte?[nmrs]?|old)\b")
 _GERMAN_PERSON = re.compile(r"\s+(?:[a-zäöüß]+(?:e|en|er)\s+)?(?P<noun>[A-ZÄÖÜ][a-zäöüß]+)\b")
 _ENGLISH_PERSON = re.compile(r"\s+(?P<noun>[a-z]{3,})\b")
-_NOT_NOUN = frozenset({"and", "who", "was", "had", "has", "said", "were", "is", "from", "with"})
+_NOT_NOUN = frozenset(
+    "and who was had has said were is from with died survived suffered remained lost fell".split()
+)
+# a person by sex or age, not by what they do: one person whichever word a report chose
+_ANYONE = frozenset(
+    "mann frau mädchen junge person kind man woman girl boy child teenager jugendliche jugendlicher".split()
+)
 
 
-def ages(text: str, offset: int) -> list[Quantity]:
-    """Ages written with a hyphen, which the number rules do not read."""
-    return [
-        Quantity(offset + m.start(), offset + m.end(), m.group(), float(m.group("n")), float(m.group("n")),
-                 float(m.group("n")))
-        for m in _HYPHEN_AGE.finditer(text)
-    ]  # fmt: skip
+def ages(text: str, offset: int, language: str = "de") -> list[Quantity]:
+    """Ages written with a hyphen or as one word, which the number rules do not read."""
+    out = []
+    for m in _HYPHEN_AGE.finditer(text):
+        n = m.group("n")
+        value = float(n) if n.isdigit() else parse_words(n, "en" if m.group("tail") == "year-old" else "de")
+        if value is None or not 0 < value < 120:
+            continue
+        out.append(
+            Quantity(
+                offset + m.start(), offset + m.end(), m.group(), value, value, value, spelled=not n.isdigit()
+            )
+        )
+    return out
 
 
 def _age(text: str, end: int, q: Quantity) -> Measured | None:
@@ -100,7 +116,7 @@ def _age(text: str, end: int, q: Quantity) -> Measured | None:
         if after is None or q.unit not in ("year", ""):
             return None
         tail = after.end()
-    if hyphen is not None and q.text[q.text.index("-") + 1].isupper():
+    if hyphen is not None and hyphen.group("tail")[0].isupper():
         noun = ""  # `der 45-Jährige`: the age is the noun
     elif "old" in text[q.start : tail] or "year" in text[q.start : tail]:
         person = _ENGLISH_PERSON.match(text, tail, end)
@@ -110,6 +126,8 @@ def _age(text: str, end: int, q: Quantity) -> Measured | None:
         noun = person.group("noun") if person else ""
     if not noun and hyphen is None:
         return None  # `Die Brücke ist 50 Jahre alt`: whose age, the sentence's subject says
+    if noun.lower() in _ANYONE:
+        noun = ""
     key = NOUNS.get(noun.lower(), "") or ("noun:" + min(stem_forms(noun), key=len) if noun else "noun:person")
     quantity = replace(q, unit="", end=tail, text=text[q.start : tail])
     return Measured(key, quantity, tail, noun, AGE)
