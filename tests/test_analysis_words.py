@@ -684,3 +684,16 @@ def test_two_presidents_named_in_one_report_are_two_people() -> None:
         ("Präsident Wladimir Putin sprach in Moskau.", "de"),
     )
     assert "contradicts" not in [r for r, _, _ in found]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (("Technikchefin Anna Lindqvist sagte, alles sei sicher.", "de"), ("Anna Lindgren spoke.", "en")),
+        (("Amtsleiterin Dr. Katrin Albers warnte.", "de"), ("Dr Katrin Behrens, head of it, warned.", "en")),
+    ],
+)
+def test_one_first_name_and_a_surname_of_one_start_or_one_role(
+    first: tuple[str, str], second: tuple[str, str]
+) -> None:
+    assert [r for r, _, _ in _names(first, second)] == ["contradicts"]

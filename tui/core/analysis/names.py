@@ -138,7 +138,8 @@ def names(analyses: list[Analysis]) -> list[Name]:
                 start = text.index(words[roles[-1] + 1], start)
                 words = words[roles[-1] + 1 :]
             while words and (
-                words[0].lower() in lower
+                words[0].rstrip(".").lower() in _TITLES
+                or words[0].lower() in lower
                 or words[0].lower() in STOPWORDS
                 or words[0].lower() in ROLES
                 or _is_role(words[0])
@@ -169,6 +170,7 @@ def names(analyses: list[Analysis]) -> list[Name]:
     return out
 
 
+_TITLES = frozenset({"dr", "prof", "mr", "mrs", "ms", "herr", "frau"})
 _APPOSITION = re.compile(r",\s+(?:(?:a|an|the|der|die|ein|eine)\s+)?([\w-]+)(?:\s+([\w-]+))?")
 
 _ROLE_ENDINGS = (
@@ -384,9 +386,16 @@ def _compare_by_letter(a: Name, b: Name) -> tuple[str, float, str] | None:
     last_a, last_b = fold_name(a.parts[-1]), fold_name(b.parts[-1])
     if _alike(a.parts[-1], b.parts[-1]) or min(len(last_a), len(last_b)) < _LETTER_MIN:
         return None
-    if Levenshtein.distance(last_a, last_b) != 1:
-        return None
-    return "contradicts", 0.3, "same first name, surnames one letter apart"
+    if Levenshtein.distance(last_a, last_b) == 1:
+        return "contradicts", 0.3, "same first name, surnames one letter apart"
+    if a.role and b.role and not _same_role(a, b):
+        return None  # `Sprecher Oliver Schmitz`, `Mayor Oliver Schmidt`: two people
+    if ratio(last_a, last_b) >= _FIRST_NAME_SURNAME_RATIO or last_a[:4] == last_b[:4]:
+        return "contradicts", 0.25, "same first name, surnames of one start"  # `Lindqvist`/`Lindgren`
+    return None
+
+
+_FIRST_NAME_SURNAME_RATIO = 55
 
 
 def _compare_by_role(a: Name, b: Name) -> tuple[str, float, str] | None:
