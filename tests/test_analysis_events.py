@@ -108,3 +108,23 @@ def test_a_closure_by_two_deadlines_contradicts() -> None:
         ("Hallberg will close the Lindhof plant in Brackwede by the end of 2028.", "en"),
     )
     assert found == ["contradicts"]
+
+
+def test_the_day_something_was_found_is_the_discovery_s() -> None:
+    found = _dates(
+        ("Das Leck an der Staumauer in Lindau wurde am Donnerstagabend entdeckt.", "de"),
+        ("Ein Mitarbeiter hat das Leck in Lindau am Freitagmorgen bei einem Kontrollgang entdeckt.", "de"),
+    )
+    assert found == ["contradicts"]
+
+
+def test_a_report_s_first_date_of_its_event_meets_another_s() -> None:
+    found = _dates(
+        (
+            "Ein schweres Erdbeben hat am frühen Donnerstagmorgen Lindau erschüttert. "
+            "Seit dem Beben am Donnerstag und einem zweiten Beben am Samstag schlafen viele im Freien.",
+            "de",
+        ),
+        ("The earthquake, which struck Lindau before dawn on Wednesday, left thousands homeless.", "en"),
+    )
+    assert "contradicts" in found

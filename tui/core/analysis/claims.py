@@ -177,7 +177,8 @@ def _event(
             continue  # `a runoff after the committee confirmed on Thursday`: the date is the other clause's
         if cls and mention.end <= w.start and _THAT.search(doc.text, mention.end, w.start):
             continue  # `bestätigten am Dienstag, dass ... vor dem Unfall`: the date is of the saying
-        if cls and abs(w.start - mention.start) < distance:
+        if cls and (abs(w.start - mention.start) < distance or cls == "discovered") and best != "discovered":
+            # `Das Leck wurde am Donnerstagabend entdeckt`: the day it was found, whatever was found
             best, distance, at = cls, abs(w.start - mention.start), w
     clause = clause_words(doc.text, begin, end, (mention.start, mention.end), doc.language)
     if not best or at is None:

@@ -516,7 +516,7 @@ _EVENT_GROUPS = {
     # `the quake struck`: struck says nothing of what struck, so it names no event
     "attack": "angriff angriffe anschlag attack attacked",
     "theft": "einbruch einbrüche diebstahl raub raubüberfall überfall beutezug gestohlen entwendet erbeutet "
-    "eingebrochen theft heist robbery burglary break-in stolen stole robbed",
+    "theft heist robbery burglary break-in stolen stole robbed",
     "aftershock": "nachbeben aftershock aftershocks",
     "landslide": "erdrutsch hangrutsch landslide landslides mudslide",
     "rescue": "rettung rettungsaktion rescue",

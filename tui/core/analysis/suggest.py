@@ -347,11 +347,14 @@ def pair_all(analyses: list[Analysis]) -> list[Suggestion]:
     by_kind.pop(UNNAMED, None)  # paired by their clauses' words below, not as one kind
     for events in by_kind.values():
         dated = _one_date_per_article(events)
+        # a report's first date of a kind of event is of its story's event (`Das Erdbeben hat
+        # am frühen Donnerstagmorgen`), whatever dates of it follow (`seit dem Beben`)
+        first_of = {id(e) for e in {e.article: e for e in reversed(events)}.values()}
         for i, first in enumerate(events):
             for second in events[i + 1 :]:
                 story = (
-                    first.article in dated
-                    and second.article in dated
+                    (first.article in dated or id(first) in first_of)
+                    and (second.article in dated or id(second) in first_of)
                     and same_story(keywords[first.article], keywords[second.article])
                 )
                 s = event_suggestion(first, second, story)
