@@ -174,3 +174,39 @@ def test_a_toll_of_one_grows_into_an_update() -> None:
 def test_a_compound_of_the_dead_counts_the_dead(noun: str) -> None:
     figures = analyse_document(Document("a", f"Die Zahl der {noun} stieg auf zwölf.", None, "de")).figures
     assert [f.counts for f in figures] == ["dead"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "A young woman was killed and at least 34 people were injured.",
+            "en",
+            [("dead", 1.0), ("injured", 34.0)],
+        ),
+        ("One person died and two were injured.", "en", [("dead", 1.0), ("injured", 2.0)]),
+        (
+            "Eine Frau starb und mindestens 27 Menschen wurden verletzt.",
+            "de",
+            [("dead", 1.0), ("injured", 27.0)],
+        ),
+    ],
+)
+def test_an_and_before_another_figure_opens_its_clause(
+    text: str, language: str, expected: list[tuple[str, float]]
+) -> None:
+    figures = analyse_document(Document("a", text, None, language)).figures
+    assert [(f.counts, f.quantity.value) for f in figures] == expected
+
+
+def test_a_wall_s_height_is_of_now_whenever_it_was_built() -> None:
+    docs = [
+        Document(
+            "a",
+            "Die 1968 in Betrieb genommene Staumauer in Lindau ist 46 Meter hoch.",
+            date(2026, 9, 4),
+            "de",
+        ),
+        Document("b", "Die 52 Meter hohe Mauer in Lindau hielt dem Druck stand.", date(2026, 9, 5), "de"),
+    ]
+    assert [s.relation for s in suggest(docs) if s.reason == "number"] == ["contradicts"]

@@ -227,6 +227,8 @@ def other_period(a: Figure, b: Figure) -> bool:
     a figure of a past event the story recalls is none of the story's own."""
     if a.as_of is None or b.as_of is None or overlap(a.as_of, b.as_of) is not False:
         return False
+    if a.counts == "unit:m" and (a.topics | b.topics) & _DIMENSIONS:
+        return False  # how high a wall built in 1968 is, is how high it is now
     if background(a) != background(b):
         return True
     if not (a.counts in _CUMULATIVE or a.predicate in _FLOWS or b.predicate in _FLOWS):

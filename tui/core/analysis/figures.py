@@ -169,7 +169,12 @@ def figure_of(
         # them is this figure's own predicate
         noun, end = previous.noun, q.end
         casualty = "" if noun else bare_casualty(doc.text, q.start, q.end)  # `Five died and 30 were injured`
-        counts = casualty or (predicate and noun_concept(noun.lower())) or previous.counts
+        counts = (
+            casualty
+            or (predicate and noun_concept(noun.lower()))
+            or _BEFELL.get(predicate, "")  # `One person died and two were injured`: the injured
+            or previous.counts
+        )
         qualifier = qualifier or previous.qualifier
     else:
         noun, counts, end = _number_of(sentence, q), "", q.end
@@ -321,7 +326,7 @@ def _topics(sentence: Sentence, words: list[Word], lowers: list[str], q: Quantit
     names in either language (`Pegel`, `water level`): what an amount is of."""
     concepts = terms_in(sentence.text.lower(), lowers) | _measured(words, lowers, q)
     return frozenset(concepts) | frozenset(
-        stem_forms(w.text)[-1]
+        form
         for w, low in zip(words, lowers, strict=True)
         if w.capitalised
         and len(low) > 3
@@ -331,10 +336,12 @@ def _topics(sentence: Sentence, words: list[Word], lowers: list[str], q: Quantit
         and low not in _UNIT_WORDS
         and low not in NOUNS
         and not q.start <= w.start < q.end
+        # the word and its stem: `Staumauer` ends in `Mauer`, its stem `staumau` does not
+        for form in {low, stem_forms(w.text)[-1]}
     )
 
 
-_OF = frozenset({"of", "the", "a", "an"})
+_OF = frozenset({"of", "the", "a", "an", "their", "its", "his", "her"})  # `of their fare`
 
 
 def _measured(words: list[Word], lowers: list[str], q: Quantity) -> set[str]:
@@ -377,7 +384,7 @@ def one_span(text: str, offset: int) -> list[Quantity]:
 # `Ein Mensch wurde leicht verletzt`, `One man died`: a count of one, written as an article,
 # where something befell a person; the first report of a toll later reports update.
 _ONE_PERSON = re.compile(
-    r"(?<![\w-])(?:[Ee]ine?[nm]?|[Oo]ne|[Aa]n?)\s+(?:[a-zäöüß]+(?:e|en|er|es|ly)\s+)?"
+    r"(?<![\w-])(?:[Ee]ine?[nm]?|[Oo]ne|[Aa]n?)\s+(?:[a-zäöüß]+\s+)?"
     r"(?P<noun>Mensch|Person|Mann|Frau|Kind|Junge|Mädchen|Angestellte|Arbeiter|[A-ZÄÖÜ][a-zäöüß]*(?:arbeiter|mann|frau)"
     r"|Tote|Toter|Toten|Verletzte|Verletzter|Leiche|Seemann|Urlauber|Besucher|Besucherin"
     r"|person|man|woman|child|boy|girl|worker|employee|passenger|dead|body|sailor|visitor|tourist)\b"

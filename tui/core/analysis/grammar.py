@@ -25,7 +25,12 @@ from tui.core.analysis.segment import Sentence, Word
 
 # Clauses: punctuation, and conjunctions that start a new statement (`and that the hospital
 # would not pay`: its `would` says nothing of the sum demanded before it).
-CLAUSE = re.compile(r"[,;:–]\s*|\s(?:and\s+that|und\s+dass|but|aber|while|während)\s")
+# `was killed and at least 34 people were injured`: an `and` before another figure opens its clause
+_AND_FIGURE = (
+    r"(?:and|und)\s(?=(?:[\w-]+\s+){0,2}?(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|"
+    r"zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn)\b))"
+)
+CLAUSE = re.compile(rf"[,;:–]\s*|\s(?:and\s+that|und\s+dass|but|aber|while|während|{_AND_FIGURE})\s?")
 _ADJECTIVE_END = re.compile(r"(?:e|en|er|es|em|ische|ischen)$")
 
 

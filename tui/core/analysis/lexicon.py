@@ -363,7 +363,7 @@ _PREDICATE_GROUPS = {
     "angekommen trainingsprogramme ausbildung militärausbildungsstätten eingesetzt mobilisiert "
     "bekämpften bekämpfen kämpften responded sent deployed deploy deployment stationed arrived dispatched "
     "mobilised mobilized fought battled transferred relocated",
-    "killed": "getötet getöteten tot starben gestorben ums killed died dead kill killing kills "
+    "killed": "getötet getöteten tot starb starben gestorben ums killed died dead kill killing kills "
     "ertrunken ertranken ertrank drowned",  # drowning is dying
     "injured": "verletzt verwundet verletzungen injured wounded hurt injuries injuring wounding injures "
     "wounds",
