@@ -94,7 +94,7 @@ def _read_sentence(doc: Document, sentence: Sentence, out: Analysis) -> None:
     if "-" in sentence.text or "ährig" in sentence.text:
         qs = sorted(qs + ages(sentence.text, sentence.start, doc.language), key=lambda q: q.start)
     if not qs or not any(q.value == 1 for q in qs):
-        qs = sorted(qs + one_person(sentence.text, sentence.start), key=lambda q: q.start)
+        qs = sorted(qs + one_person(sentence.text, sentence.start, lowers), key=lambda q: q.start)
     times, clock = (
         times_of_day(doc, sentence, words, lowers, found_dates, source)
         if may_have_times(sentence.text, lowers, has_digit)

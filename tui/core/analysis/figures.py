@@ -396,8 +396,17 @@ _BEFELL_ONE = re.compile(
 )
 
 
-def one_person(text: str, offset: int) -> list[Quantity]:
+_ONE_NOUNS = frozenset(
+    "mensch person mann frau kind junge mädchen angestellte arbeiter tote toter toten verletzte verletzter "
+    "leiche seemann urlauber besucher besucherin man woman child boy girl worker employee passenger dead "
+    "body sailor visitor tourist".split()
+)
+
+
+def one_person(text: str, offset: int, lowers: list[str]) -> list[Quantity]:
     """A person something befell, counted by the article (`Ein Mensch wurde verletzt`)."""
+    if not any(w in _ONE_NOUNS or w.endswith(("arbeiter", "mann", "frau")) for w in lowers):
+        return []  # a cheap test first: this runs for most sentences
     if not _BEFELL_ONE.search(text):
         return []
     return [
