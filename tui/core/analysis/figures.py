@@ -201,9 +201,11 @@ def figure_of(
         "arrested",
         "rescued",
         "buried",
+        "infected",
+        "displaced",
     ):
         counts = _WHAT_HAPPENED.get(predicate, predicate)
-    elif counts in _PERSONS and predicate in ("killed", "injured", "evacuated", "buried"):
+    elif counts in _PERSONS and predicate in ("killed", "injured", "evacuated", "buried", "infected"):
         counts = _WHAT_HAPPENED.get(predicate, predicate)
     elif (counts == "suspects" or counts in _PERSONS) and predicate == "arrested":
         counts = "arrests"  # `two suspects arrested`: the count of arrests (`Festnahmen`)
@@ -265,7 +267,13 @@ _POLICE = re.compile(r"\b(?:police|polizei)", re.IGNORECASE)
 
 
 # People evacuated are evacuees (`1.800 Evakuierte`), whatever noun counted them.
-_WHAT_HAPPENED = {"killed": "dead", "evacuated": "evacuees", "arrested": "arrests"}
+_WHAT_HAPPENED = {
+    "killed": "dead",
+    "evacuated": "evacuees",
+    "arrested": "arrests",
+    "infected": "sick",
+    "displaced": "homeless",
+}
 _HELD = frozenset({"", "visitors", "seats", "people"})
 
 

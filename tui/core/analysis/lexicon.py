@@ -274,6 +274,7 @@ _NOUN_GROUPS = {
     "victims": "opfer opfern victims",
     "evacuees": "evakuierte evakuierten evacuees",
     "homeless": "obdachlose obdachlosen homeless",
+    "sick": "erkrankte erkrankten kranke kranken infizierte infizierten sick infected",
     "suspects": "verdächtige verdächtigen tatverdächtige tatverdächtigen suspects",
     "men": "männer männern men",
     "women": "frauen women",
@@ -393,7 +394,7 @@ _PREDICATE_GROUPS = {
     "capacity": "platz plätze fasst fassen kapazität fassungsvermögen capacity holds",
     "employed": "beschäftigt beschäftigen employs employed employ",
     "attended": "besuchten verfolgten attended watched watching",
-    "infected": "infiziert angesteckt erkrankt infected",
+    "infected": "infiziert angesteckt erkrankt erkrankten erkrankte infected ill sick sickened",
     "displaced": "obdachlos vertrieben geflohen flohen flüchteten displaced fled homeless",
     "cost": "kosten kostet kostete gekostet cost costs costing",
     "destroyed": "zerstört zerstörte vernichtet vernichteten verbrannt abgebrannt niedergebrannt verwüstet "
