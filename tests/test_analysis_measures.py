@@ -122,3 +122,27 @@ def test_a_term_is_of_its_report_whatever_years_the_crime_spans() -> None:
         ("For fraud between 2016 and 2021 he was given an 18-month suspended sentence.", "en", DAY),
     )
     assert found == ["contradicts"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("He was sentenced to six and a half years in prison.", "en", ("prison term", 78)),
+        ("Er wurde zu siebeneinhalb Jahren Haft verurteilt.", "de", ("prison term", 90)),
+        ("Die Anklage forderte anderthalb Jahre Haft.", "de", ("prison term demanded", 18)),
+    ],
+)
+def test_terms_with_a_half(text: str, language: str, expected: tuple[str, float]) -> None:
+    assert _measured(text, language) == [expected]
+
+
+def test_wind_force_is_no_magnitude() -> None:
+    assert _measured("Der Sturm erreichte Windstärke neun.", "de") == []
+
+
+def test_spans_of_one_closure_compare_in_hours() -> None:
+    found = _relations(
+        ("Die Schule in Lindau bleibt für mindestens zwei Wochen geschlossen.", "de", DAY),
+        ("The Lindau school will be closed for ten days.", "en", DAY),
+    )
+    assert found == ["contradicts"]

@@ -21,7 +21,7 @@ from dataclasses import replace
 from tui.core.analysis.as_of import SINCE, as_of_date, reporting_date
 from tui.core.analysis.attribution import attribution, stance
 from tui.core.analysis.dates import DateMention, dates, may_have_dates
-from tui.core.analysis.figures import figure_of, modality_of, one_person, one_span
+from tui.core.analysis.figures import figure_of, modality_of
 from tui.core.analysis.fold import fold_name
 from tui.core.analysis.grammar import stem_forms
 from tui.core.analysis.lexicon import (
@@ -33,9 +33,10 @@ from tui.core.analysis.lexicon import (
     term_of,
     terms_in,
 )
-from tui.core.analysis.measures import ages, measure_of
+from tui.core.analysis.measures import ages, halves, measure_of
 from tui.core.analysis.noncounts import inside_date, is_year, maybe_spelled
 from tui.core.analysis.numbers import quantities
+from tui.core.analysis.ones import one_person, one_span
 from tui.core.analysis.phrasing import clause_words, starts_period
 from tui.core.analysis.records import Analysis, Document, Event, Figure
 from tui.core.analysis.segment import Sentence, Word, sentences
@@ -91,6 +92,8 @@ def _read_sentence(doc: Document, sentence: Sentence, out: Analysis) -> None:
     qs = quantities(sentence.text, sentence.start, doc.language) if has_digit or maybe_spelled(lowers) else []
     if " a " in sentence.text or " ein" in sentence.text:
         qs += one_span(sentence.text, sentence.start)
+    if "einhalb" in sentence.text or "anderthalb" in sentence.text:
+        qs = sorted(qs + halves(sentence.text, sentence.start), key=lambda q: q.start)
     if "-" in sentence.text or "ährig" in sentence.text:
         qs = sorted(qs + ages(sentence.text, sentence.start, doc.language), key=lambda q: q.start)
     if not qs or not any(q.value == 1 for q in qs):

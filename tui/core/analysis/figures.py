@@ -6,6 +6,7 @@ that keep a year, a date or a line's name out of the counts are in `noncounts`.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from tui.core.analysis.as_of import as_of_date
 from tui.core.analysis.dates import DateMention
@@ -32,7 +33,7 @@ from tui.core.analysis.lexicon import (
     noun_concept,
     terms_in,
 )
-from tui.core.analysis.numbers import HEDGE_RANGE, Quantity
+from tui.core.analysis.numbers import Quantity
 from tui.core.analysis.phrasing import alleged, bare_casualty, injured_part, says_change
 from tui.core.analysis.records import Document, Figure
 from tui.core.analysis.segment import Sentence, Word
@@ -140,6 +141,9 @@ def figure_of(
         # `für 25 Minuten unterbrochen`, `halted for 30 minutes`: how long an event lasted
         kind = next((k for k in map(event_kind, lowers) if k), "")
         noun, counts, end = "", f"duration:{kind}" if kind else "", q.end
+        if counts:  # `zwei Wochen` and `ten days` compare: every span in hours
+            hours = _HOURS[q.unit]
+            q = replace(q, value=q.value * hours, low=q.low * hours, high=q.high * hours, unit="h")
     elif q.unit in _TIME_UNITS or q.unit in ("minute", "hour"):
         noun, counts, end = "", "", q.end
     elif noun_index is not None:
@@ -306,6 +310,7 @@ _FOR = re.compile(
     r"\b(?:(?:für|for)\s+(?:[a-zäöüß]+\s+)?|(?:knapp|rund|etwa|about|nearly|almost|some)\s+)$", re.IGNORECASE
 )
 _SPANS = frozenset({"minute", "hour", "day", "week", "month", "year"})
+_HOURS = {"minute": 1 / 60, "hour": 1.0, "day": 24.0, "week": 168.0, "month": 730.0, "year": 8760.0}
 # `a crowd of 45,000`: the noun before the number says what it counts
 _CROWD = re.compile(r"\b(?:crowd|attendance|audience|Kulisse|Zuschauerzahl)\s+(?:of|von)\s+$", re.IGNORECASE)
 
@@ -333,6 +338,9 @@ def _topics(sentence: Sentence, words: list[Word], lowers: list[str], q: Quantit
     """Capitalised content words of the sentence outside the figure, and the concepts it
     names in either language (`Pegel`, `water level`): what an amount is of."""
     concepts = terms_in(sentence.text.lower(), lowers) | _measured(words, lowers, q)
+    named = _NOUN_OF.search(sentence.text, 0, q.start - sentence.start)  # `waves of up to four metres`
+    if named is not None:
+        concepts.add(stem_forms(named.group(1))[-1])
     return frozenset(concepts) | frozenset(
         form
         for w, low in zip(words, lowers, strict=True)
@@ -350,6 +358,9 @@ def _topics(sentence: Sentence, words: list[Word], lowers: list[str], q: Quantit
 
 
 _OF = frozenset({"of", "the", "a", "an", "their", "its", "his", "her"})  # `of their fare`
+_NOUN_OF = re.compile(
+    r"\b([a-z]{4,})\s+of\s+(?:(?:up\s+to|about|around|some|nearly|almost|more\s+than|at\s+least)\s+)?$"
+)
 
 
 def _measured(words: list[Word], lowers: list[str], q: Quantity) -> set[str]:
@@ -365,60 +376,3 @@ def _measured(words: list[Word], lowers: list[str], q: Quantity) -> set[str]:
             break
         found.add(stem_forms(low)[-1])
     return found
-
-
-_ONE_SPAN = re.compile(
-    r"\b(?:for|für)\s+(?:(?P<hedge>about|around|nearly|almost|roughly|etwa|rund|knapp)\s+)?"
-    r"(?P<one>an?|ein|eine|einen)\s+(?P<unit>year|month|week|day|hour|Jahr|Monat|Woche|Tag|Stunde)\b",
-)
-_ONE_UNIT = {"jahr": "year", "monat": "month", "woche": "week", "tag": "day", "stunde": "hour"}
-_ONE_HEDGE = {"about": "about", "around": "about", "roughly": "about", "etwa": "about", "rund": "about"}
-
-
-def one_span(text: str, offset: int) -> list[Quantity]:
-    """`closed for about a year`, `für ein Jahr gesperrt`: a span of one unit written as a word."""
-    out = []
-    for m in _ONE_SPAN.finditer(text):
-        hedge = _ONE_HEDGE.get((m.group("hedge") or "").lower(), "almost" if m.group("hedge") else "")
-        unit = _ONE_UNIT.get(m.group("unit").lower(), m.group("unit").lower())
-        start = m.start("hedge") if m.group("hedge") else m.start("one")
-        low, high = HEDGE_RANGE[hedge]
-        out.append(
-            Quantity(offset + start, offset + m.end(), text[start : m.end()], 1.0, low, high, hedge, unit)
-        )
-    return out
-
-
-# `Ein Mensch wurde leicht verletzt`, `One man died`: a count of one, written as an article,
-# where something befell a person; the first report of a toll later reports update.
-_ONE_PERSON = re.compile(
-    r"(?<![\w-])(?:[Ee]ine?[nm]?|[Oo]ne|[Aa]n?)\s+(?:[a-zäöüß]+\s+)?"
-    r"(?P<noun>Mensch|Person|Mann|Frau|Kind|Junge|Mädchen|Angestellte|Arbeiter|[A-ZÄÖÜ][a-zäöüß]*(?:arbeiter|mann|frau)"
-    r"|Tote|Toter|Toten|Verletzte|Verletzter|Leiche|Seemann|Urlauber|Besucher|Besucherin"
-    r"|person|man|woman|child|boy|girl|worker|employee|passenger|dead|body|sailor|visitor|tourist)\b"
-)
-_BEFELL_ONE = re.compile(
-    r"verletzt|getötet|starb|gestorben|ums\s+Leben|vermisst|festgenommen|ertrunken|\btot\b|Tote|Leiche|"
-    r"injur|hurt|killed|died|dead|missing|arrested|drowned|body",
-    re.IGNORECASE,
-)
-
-
-_ONE_NOUNS = frozenset(
-    "mensch person mann frau kind junge mädchen angestellte arbeiter tote toter toten verletzte verletzter "
-    "leiche seemann urlauber besucher besucherin man woman child boy girl worker employee passenger dead "
-    "body sailor visitor tourist".split()
-)
-
-
-def one_person(text: str, offset: int, lowers: list[str]) -> list[Quantity]:
-    """A person something befell, counted by the article (`Ein Mensch wurde verletzt`)."""
-    if not any(w in _ONE_NOUNS or w.endswith(("arbeiter", "mann", "frau")) for w in lowers):
-        return []  # a cheap test first: this runs for most sentences
-    if not _BEFELL_ONE.search(text):
-        return []
-    return [
-        Quantity(offset + m.start(), offset + m.start() + len(m.group().split()[0]), m.group().split()[0],
-                 1.0, 1.0, 1.0, spelled=True)
-        for m in _ONE_PERSON.finditer(text)
-    ]  # fmt: skip

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, replace
 
 from tui.core.analysis.grammar import stem_forms
-from tui.core.analysis.lexicon import NOUNS
+from tui.core.analysis.lexicon import NOUNS, UNITS
 from tui.core.analysis.numbers import Quantity, parse_words
 
 PRISON = "prison term"
@@ -52,7 +52,7 @@ _ASKED = re.compile(
     r"forder|beantragt|plädiert|sought|demanded|requested|asked\s+for|called\s+for", re.IGNORECASE
 )
 _MAGNITUDE = re.compile(
-    r"(?:stärke|magnitude|richterskala|richter\s+scale)(?:\s+von|\s+of)?\s*$", re.IGNORECASE
+    r"(?<![a-zäöüß])(?:stärke|magnitude|richterskala|richter\s+scale)(?:\s+von|\s+of)?\s*$", re.IGNORECASE
 )
 _MAGNITUDE_AFTER = re.compile(
     r"(?:-magnitude|\s+(?:auf\s+der\s+richterskala|on\s+the\s+richter\s+scale|magnitude))", re.IGNORECASE
@@ -107,6 +107,27 @@ def ages(text: str, offset: int, language: str = "de") -> list[Quantity]:
     return out
 
 
+# `siebeneinhalb Jahre`, `anderthalb Jahre`: a half the number rules do not read
+_HALVES = re.compile(
+    r"\b(?P<n>[a-zäöüß]+?)einhalb\s+(?P<unit>[A-Za-zäöü]+)|\banderthalb\s+(?P<unit2>[A-Za-zäöü]+)"
+)
+_AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.IGNORECASE)
+
+
+def halves(text: str, offset: int) -> list[Quantity]:
+    """German numbers with a half, with the unit that follows them."""
+    out = []
+    for m in _HALVES.finditer(text):
+        value = 1.0 if m.group("unit2") else parse_words(m.group("n"), "de")
+        unit = UNITS.get((m.group("unit") or m.group("unit2")).lower(), ("", 1.0))[0]
+        if value is None:
+            continue
+        end = m.end("unit") if m.group("unit") else m.end("unit2")
+        v = value + 0.5
+        out.append(Quantity(offset + m.start(), offset + end, text[m.start() : end], v, v, v, "", unit, True))
+    return out
+
+
 def _age(text: str, end: int, q: Quantity) -> Measured | None:
     """An age, and the person its noun names (`guide`, `Bergführer`; `person` for `der 45-Jährige`)."""
     tail = q.end
@@ -149,6 +170,10 @@ def measure_of(text: str, start: int, end: int, q: Quantity) -> Measured | None:
         return None
     unit = q.unit
     tail = q.end
+    half = _AND_A_HALF.match(text, q.end, end)  # `six and a half years`
+    if half is not None:
+        q = replace(q, end=half.end(), value=q.value + 0.5, low=q.low + 0.5, high=q.high + 0.5)
+        tail = q.end
     inner = _HYPHENED.search(q.text)  # `18-month` read as one figure
     if unit not in ("year", "month") and inner is not None:
         unit = "year" if inner.group("u").lower().startswith("y") else "month"

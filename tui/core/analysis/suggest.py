@@ -94,6 +94,9 @@ def describe(f: Figure) -> str:
     if q.unit == "time":
         hours, minutes = divmod(int(q.value), 60)
         return _HEDGE_WORDS.get(q.hedge, "") + f"{hours:02d}:{minutes:02d}"
+    if q.unit == "h" and q.value >= 48:  # a span in hours, said in days: `14 days`
+        days = replace(q, value=q.value / 24, low=q.low / 24, high=q.high / 24, unit="days")
+        return describe(replace(f, quantity=days))
     if q.hedge == "range":
         text = f"{_fmt(q.low)} to {_fmt(q.high)}"
     else:
