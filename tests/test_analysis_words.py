@@ -698,3 +698,36 @@ def test_one_first_name_and_a_surname_of_one_start_or_one_role(
     first: tuple[str, str], second: tuple[str, str]
 ) -> None:
     assert [r for r, _, _ in _names(first, second)] == ["contradicts"]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "relation"),
+    [
+        # one first name, another surname, one of them said to be someone
+        (
+            ("Als Anführer gilt Dragan Petković, sagte die Polizei.", "de"),
+            ("Anführer Dragan Marković floh.", "de"),
+            "contradicts",
+        ),
+        (
+            ("Amtstierärztin Hanna Schürmann warnte.", "de"),
+            ("Amtstierärztin Hanna Wessels warnte.", "de"),
+            "contradicts",
+        ),
+        (
+            ("Sein Anwalt Michael Lehnert bestätigte das.", "de"),
+            ("Anwalt Michael Sommer schwieg.", "de"),
+            "contradicts",
+        ),
+        # no one is said to be anyone: places and things are no people
+        (
+            ("Die Leipziger Innenstadt war gesperrt.", "de"),
+            ("Die Leipziger Verkehrsbetriebe halfen.", "de"),
+            None,
+        ),
+    ],
+)
+def test_one_first_name_another_surname(
+    first: tuple[str, str], second: tuple[str, str], relation: str | None
+) -> None:
+    assert [r for r, _, _ in _names(first, second)] == ([relation] if relation else [])

@@ -674,7 +674,8 @@ ROLES = frozenset(
         "trainerin coach captain kapitän commander manager schiedsrichter schiedsrichterin referee "
         "torwart torhüter goalkeeper richter richterin judge staatsanwalt staatsanwältin prosecutor "
         "landrat landrätin pilot pilotin officer leiter vorsitzende vorsitzender chairman chairwoman "
-        "head"
+        "head anwalt anwältin rechtsanwalt rechtsanwältin verteidiger verteidigerin lawyer attorney arzt "
+        "ärztin tierarzt tierärztin amtstierarzt amtstierärztin doctor vet veterinarian"
     ).split()
 )
 

@@ -191,6 +191,10 @@ _ROLE_ENDINGS = (
     "direktorin",
     "sprecherin",
     "chefin",
+    "anwalt",
+    "anwältin",
+    "arzt",
+    "ärztin",
     "vorsitzende",
     "vorsitzender",
 )
@@ -245,14 +249,18 @@ def name_suggestions(found: list[Name], entities: Sequence[Entity] = ()) -> list
         ]
     # One full name, its surname one letter off (`Tobias Reichel`/`Tobias Reichelt`), with no
     # role to tie them: a typo more likely than two people of one story so alike.
-    by_first: dict[tuple[str, str], list[Name]] = defaultdict(list)
+    by_first: dict[str, list[Name]] = defaultdict(list)
     for name in found:
-        if len(name.parts) >= 2:  # `Flugkapitän Jürgen Brandt`: the last two words
-            by_first[(fold_name(name.parts[-2]), fold_name(name.parts[-1])[:3])].append(name)
+        if len(name.parts) >= 2 and len(name.parts[-2]) >= 4:  # `Flugkapitän Jürgen Brandt`: the last two
+            by_first[fold_bare(name.parts[-2])].append(name)
     seen |= {s.id for s in out}
     for bucket in by_first.values():
         if len({n.article for n in bucket}) > 1:
-            out += [s for s in _bucket_suggestions(bucket, owner, by_letter=True) if s.id not in seen]
+            out += [
+                s
+                for s in _bucket_suggestions(bucket, owner, by_letter=True)
+                if s.id not in seen and not _both_named(s, surnames)
+            ]
     return out
 
 
@@ -294,6 +302,8 @@ ROLE_OF = {
     **dict.fromkeys(("schiedsrichter", "referee"), "referee"),
     **dict.fromkeys(("torwart", "torhüter", "goalkeeper"), "goalkeeper"),
     **dict.fromkeys(("richter", "judge"), "judge"),
+    **dict.fromkeys(("anwalt", "rechtsanwalt", "verteidiger", "lawyer", "attorney"), "lawyer"),
+    **dict.fromkeys(("arzt", "tierarzt", "amtstierarzt", "doctor", "vet", "veterinarian"), "doctor"),
     **dict.fromkeys(("staatsanwalt", "prosecutor"), "prosecutor"),
 }
 
@@ -388,11 +398,18 @@ def _compare_by_letter(a: Name, b: Name) -> tuple[str, float, str] | None:
         return None
     if Levenshtein.distance(last_a, last_b) == 1:
         return "contradicts", 0.3, "same first name, surnames one letter apart"
-    if a.role and b.role and not _same_role(a, b):
+    if a.role and b.role and not _same_role(a, b) and {_norm_role(a.role), _norm_role(b.role)} != _HEADS:
         return None  # `Sprecher Oliver Schmitz`, `Mayor Oliver Schmidt`: two people
+    if not (a.role or b.role):
+        return None  # someone said to be someone: no place or thing (`Leipziger Innenstadt`)
     if ratio(last_a, last_b) >= _FIRST_NAME_SURNAME_RATIO or last_a[:4] == last_b[:4]:
         return "contradicts", 0.25, "same first name, surnames of one start"  # `Lindqvist`/`Lindgren`
-    return None
+    # one first name in two reports of a story, and no report names both surnames: one
+    # person more likely than two (`Anführer Dragan Marković`/`Dragan Petković`)
+    return "contradicts", 0.2, "same first name, another surname"
+
+
+_HEADS = {"head", "officer"}  # `Technikchefin` and `chief technology officer`
 
 
 _FIRST_NAME_SURNAME_RATIO = 55
