@@ -302,6 +302,7 @@ _NOUN_GROUPS = {
     "ambulances": "rettungswagen krankenwagen notarztwagen ambulances ambulance",
     "drivers": "fahrer fahrerin fahrern busfahrer lokführer drivers driver",
     "satellites": "satellit satelliten kleinsatelliten satellite satellites",
+    "hens": "hennen legehennen hühner hens chickens laying_hens",
 }
 for _concept, _words in _NOUN_GROUPS.items():
     for _word in _words.split():
@@ -562,7 +563,8 @@ _EVENT_GROUPS = {
     "departed": "abfahrt ausgelaufen abgelegt departed departure sailed",
     "shooting": "schüsse schießerei shooting",
     "launched": "gestartet launched launch",
-    "outbreak": "ausbruch outbreak",
+    # `Ausbruch` is an outbreak and a prison break alike: one kind for both
+    "outbreak": "ausbruch ausbrüche outbreak breakout ausgebrochen",
     "vote": "abstimmung abgestimmt referendum vote voted",
     "agreed": "einigung geeinigt agreed",
     "ceasefire": "waffenruhe waffenstillstand ceasefire truce",
