@@ -146,3 +146,11 @@ def test_spans_of_one_closure_compare_in_hours() -> None:
         ("The Lindau school will be closed for ten days.", "en", DAY),
     )
     assert found == ["contradicts"]
+
+
+def test_a_sample_s_concentration_is_measured_once() -> None:
+    found = _relations(
+        ("Die A-Probe von Lindau enthielt 3,8 Nanogramm pro Milliliter.", "de", DAY),
+        ("Die A-Probe von Lindau enthielt 8,3 Nanogramm pro Milliliter.", "de", date(2026, 3, 12)),
+    )
+    assert found == ["contradicts"]

@@ -153,6 +153,7 @@ def time_order(a: Figure, b: Figure) -> int | None:
         or a.qualifier == AGE  # a person's age in one story does not move
         or a.counts.startswith(("time:", "minute:", "duration:"))
         or a.quantity.unit in _READINGS  # a record is one reading, whenever it was taken
+        or a.quantity.unit == "ng"  # a sample's concentration, measured once
     ):
         return 0
     if a.counts == "unit:m" and (a.topics | b.topics) & _DIMENSIONS:

@@ -69,7 +69,7 @@ _PERSONS = frozenset(
     }
 )
 _AMOUNT_UNITS = frozenset(
-    {"USD", "EUR", "GBP", "CHF", "JPY", "RUB", "%", "pp", "t", "m", "ha", "l", "°C", "kn", "km/h"}
+    {"USD", "EUR", "GBP", "CHF", "JPY", "RUB", "%", "pp", "t", "m", "ha", "l", "°C", "kn", "km/h", "ng"}
 )
 
 
