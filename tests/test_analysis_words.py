@@ -731,3 +731,14 @@ def test_one_first_name_another_surname(
     first: tuple[str, str], second: tuple[str, str], relation: str | None
 ) -> None:
     assert [r for r, _, _ in _names(first, second)] == ([relation] if relation else [])
+
+
+def test_one_first_name_in_two_stories_of_an_archive_is_two_people() -> None:
+    """More than 16 articles are an archive: its stories are told apart by the names they share."""
+    day = date(2026, 3, 5)
+    docs = [
+        Document("a", "In Lindau ermittelt Kommissar Brenner. Anwalt Michael Lehnert schwieg.", day, "de"),
+        Document("b", "In Kassel tagt der Rat von Gerstenberg. Anwalt Michael Sommer sprach.", day, "de"),
+        *(Document(f"f{n}", f"Bericht Nummer {n} aus Ortschaft Nummer {n}.", day, "de") for n in range(16)),
+    ]
+    assert [s for s in suggest(docs) if s.reason == "name"] == []

@@ -55,8 +55,10 @@ def suggest(
         for a in analyses:
             a.figures.clear()
             a.events.clear()
-    found += stance_suggestions(with_translations([s for a in analyses for s in statements(a)]))
-    found += name_suggestions(names(analyses), entities)
+    # the weaker rules (few shared words, a first name) hold within one story, not an archive
+    keywords = {a.document.id: a.keywords for a in analyses}
+    found += stance_suggestions(with_translations([s for a in analyses for s in statements(a)]), keywords)
+    found += name_suggestions(names(analyses), entities, keywords)
     unique = {s.id: s for s in found}
     return sorted((s for s in unique.values() if s.score >= min_score), key=lambda s: (-s.score, s.id))
 

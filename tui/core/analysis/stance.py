@@ -29,6 +29,7 @@ from tui.core.analysis.lexicon import (
     term_of,
     terms_in,
 )
+from tui.core.analysis.story import same_story
 from tui.core.analysis.suggest import Member, Suggestion, stable_id
 
 _AGENT = re.compile(r"\b(?:von|by)\s+(?P<name>[A-ZÄÖÜ][\wäöüß-]+)")
@@ -123,8 +124,11 @@ def with_translations(found: list[Statement]) -> list[Statement]:
     return out
 
 
-def stance_suggestions(all_statements: list[Statement]) -> list[Suggestion]:
-    """Statements are compared only with those sharing a holder (an index, not all pairs)."""
+def stance_suggestions(
+    all_statements: list[Statement], keywords: dict[str, frozenset[str]] | None = None
+) -> list[Suggestion]:
+    """Statements are compared only with those sharing a holder (an index, not all pairs).
+    With no actor in common, two statements meet only within one story (`keywords`)."""
     by_holder: dict[str, list[int]] = {}
     for i, st in enumerate(all_statements):
         for holder in st.holders:
@@ -150,6 +154,13 @@ def stance_suggestions(all_statements: list[Statement]) -> list[Suggestion]:
                 needed = 1  # one named company or person saying yes and no in one story
             if (a.stance == b.stance and not holders) or len(shared) < needed:
                 continue
+            if (
+                not holders
+                and keywords is not None
+                and len(keywords) > _STORY_ARTICLES
+                and not same_story(keywords.get(a.article, frozenset()), keywords.get(b.article, frozenset()))
+            ):
+                continue  # two shared words across an archive of stories say little
             holders, topics = holders or frozenset({"(same wording)"}), set(sorted(shared)[:4])
         relation = "corroborates" if a.stance == b.stance else "contradicts"
         who = ", ".join(sorted(_display(h, a) for h in holders)).title()
@@ -179,6 +190,7 @@ def stance_suggestions(all_statements: list[Statement]) -> list[Suggestion]:
 
 
 _MIN_SHARED_WORDS = 2
+_STORY_ARTICLES = 16  # more articles than this: an archive of stories
 _MIN_SHARED_WITH_ACTOR = 2
 _CAP = 8
 
