@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -21,7 +21,7 @@ from tui.core.analysis.claims import Analysis
 from tui.core.analysis.dictionary import translations
 from tui.core.analysis.fold import fold_bare, fold_name
 from tui.core.analysis.lexicon import ROLES, STOPWORDS
-from tui.core.analysis.story import same_story
+from tui.core.analysis.story import in_one_story
 from tui.core.analysis.suggest import Member, Suggestion, stable_id
 from tui.core.files.entities import Entity
 
@@ -244,12 +244,13 @@ def name_suggestions(
     surnames: dict[str, set[str]] = defaultdict(set)
     for name in found:
         surnames[name.article].add(fold_name(name.parts[-1]))
-    story = _one_story(keywords)
     for bucket in by_role.values():
         out += [
             s
             for s in _bucket_suggestions(_capped(bucket), owner, by_role=True)
-            if s.id not in seen and not _both_named(s, surnames) and story(s)
+            if s.id not in seen
+            and not _both_named(s, surnames)
+            and in_one_story(keywords, s.members[0].article, s.members[1].article)
         ]
     # One full name, its surname one letter off (`Tobias Reichel`/`Tobias Reichelt`), with no
     # role to tie them: a typo more likely than two people of one story so alike.
@@ -263,26 +264,18 @@ def name_suggestions(
             out += [
                 s
                 for s in _bucket_suggestions(_capped(bucket), owner, by_letter=True)
-                if s.id not in seen and not _both_named(s, surnames) and story(s)
+                if s.id not in seen
+                and not _both_named(s, surnames)
+                and in_one_story(keywords, s.members[0].article, s.members[1].article)
             ]
     return out
 
 
-_STORY_ARTICLES = 16  # more articles than this: an archive of stories, told apart by their names
 _BUCKET_CAP = 40  # names of one role or one first name compared pairwise: a story's, not an archive's
 
 
 def _capped(bucket: list[Name]) -> list[Name]:
     return bucket if len(bucket) <= _BUCKET_CAP else []
-
-
-def _one_story(keywords: dict[str, frozenset[str]] | None) -> Callable[[Suggestion], bool]:
-    """Whether a suggestion's two articles tell one story (always, without keywords)."""
-    if keywords is None or len(keywords) <= _STORY_ARTICLES:
-        return lambda s: True  # a corpus of a few articles is one story
-    return lambda s: same_story(
-        keywords.get(s.members[0].article, frozenset()), keywords.get(s.members[1].article, frozenset())
-    )
 
 
 def _both_named(s: Suggestion, surnames: dict[str, set[str]]) -> bool:

@@ -29,7 +29,7 @@ from tui.core.analysis.lexicon import (
     term_of,
     terms_in,
 )
-from tui.core.analysis.story import same_story
+from tui.core.analysis.story import in_one_story
 from tui.core.analysis.suggest import Member, Suggestion, stable_id
 
 _AGENT = re.compile(r"\b(?:von|by)\s+(?P<name>[A-ZÄÖÜ][\wäöüß-]+)")
@@ -154,12 +154,7 @@ def stance_suggestions(
                 needed = 1  # one named company or person saying yes and no in one story
             if (a.stance == b.stance and not holders) or len(shared) < needed:
                 continue
-            if (
-                not holders
-                and keywords is not None
-                and len(keywords) > _STORY_ARTICLES
-                and not same_story(keywords.get(a.article, frozenset()), keywords.get(b.article, frozenset()))
-            ):
+            if not holders and not in_one_story(keywords, a.article, b.article):
                 continue  # two shared words across an archive of stories say little
             holders, topics = holders or frozenset({"(same wording)"}), set(sorted(shared)[:4])
         relation = "corroborates" if a.stance == b.stance else "contradicts"
@@ -190,7 +185,6 @@ def stance_suggestions(
 
 
 _MIN_SHARED_WORDS = 2
-_STORY_ARTICLES = 16  # more articles than this: an archive of stories
 _MIN_SHARED_WITH_ACTOR = 2
 _CAP = 8
 

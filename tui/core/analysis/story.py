@@ -14,11 +14,20 @@ from tui.core.analysis.records import Analysis, Figure
 from tui.core.analysis.times import UNNAMED
 
 _STORY_WORDS = 2
+MAX_STORY_ARTICLES = 16  # more articles than this: an archive of stories
 
 
 def same_story(a: frozenset[str], b: frozenset[str]) -> bool:
     """Two articles naming the same places and people (`Jüterbog`, `Hartmann`) tell one story."""
     return len(a & b) >= _STORY_WORDS
+
+
+def in_one_story(keywords: dict[str, frozenset[str]] | None, a: str, b: str) -> bool:
+    """Whether articles `a` and `b` tell one story: always in a corpus of a few articles, which
+    is one story; in an archive, when they name the same places and people."""
+    if keywords is None or len(keywords) <= MAX_STORY_ARTICLES:
+        return True
+    return same_story(keywords.get(a, frozenset()), keywords.get(b, frozenset()))
 
 
 # Physical amounts (not money or shares, of which a story has many) that an article of a
@@ -27,14 +36,13 @@ def same_story(a: frozenset[str], b: frozenset[str]) -> bool:
 _PHYSICAL = frozenset({"m", "t", "ha", "l", "°C", "kn", "km/h"})
 SAME_STORY = "same story"
 UNNAMED_TIME = "time:" + UNNAMED
-_MAX_STORY_ARTICLES = 16
 
 
 def lone_figures(analyses: list[Analysis]) -> set[tuple[str, int]]:
     """The figures that are their article's only amount of their unit (or its only time of
     day, of an event no word names), in articles of one story.
     Not in an archive of many stories (every two articles would be compared)."""
-    if len(analyses) > _MAX_STORY_ARTICLES:
+    if len(analyses) > MAX_STORY_ARTICLES:
         return set()
     by_unit: dict[tuple[str, str], list[Figure]] = defaultdict(list)
     for a in analyses:

@@ -85,12 +85,10 @@ def _best(scores: dict[int, int]) -> int | None:
 
 def unnamed_pairs(analyses: list[Analysis]) -> list[tuple[Event, Event]]:
     """Mutual clear best matches between the dated events of two reports of one story that
-    no lexicon word names. (Named events take part, so that an unnamed one whose best match
-    is named stays unpaired: meeting a named event on words alone proposed too many.)"""
+    no lexicon word names, or one names (see `_one_kind`). Named events take part, so that an
+    unnamed one whose best match is another named event stays unpaired."""
     events = [(a, a.events[:_MAX_EVENTS]) for a in analyses if a.events]
-    return _mutual(events, lambda e: e.words, lambda e: e.kind == UNNAMED, _one_kind) + _named_in_translation(
-        events
-    )
+    return _mutual(events, lambda e: e.words, _one_kind) + _named_in_translation(events)
 
 
 def _one_kind(x: Event, y: Event, score: int) -> bool:
@@ -164,7 +162,7 @@ def unnamed_times(analyses: list[Analysis], figures: list[Figure]) -> list[tuple
     for f in figures:
         by_article[f.article].append(f)
     times = [(a, by_article[a.document.id][:_MAX_EVENTS]) for a in analyses if by_article.get(a.document.id)]
-    return _mutual(times, lambda f: f.topics, lambda f: True, lambda x, y, score: True)
+    return _mutual(times, lambda f: f.topics, lambda x, y, score: True)
 
 
 T = TypeVar("T")
@@ -173,7 +171,6 @@ T = TypeVar("T")
 def _mutual(
     found: list[tuple[Analysis, list[T]]],
     words: Callable[[T], frozenset[str]],
-    unnamed: Callable[[T], bool],
     keep: Callable[[T, T, int], bool],
 ) -> list[tuple[T, T]]:
     if len(found) > _MAX_ARTICLES:
