@@ -87,6 +87,8 @@ def test_the_term_asked_for_is_not_the_term_imposed() -> None:
         ("An eight-year-old girl was taken to hospital.", "en", ("noun:person", 8)),
         ("Ein neunjähriges Mädchen kam ins Krankenhaus.", "de", ("noun:person", 9)),
         ("The 17-year-old died in hospital.", "en", ("noun:person", 17)),
+        # a nationality before the noun; the noun in the singular
+        ("A 47-year-old Dutch tourist was injured.", "en", ("tourists", 47)),
     ],
 )
 def test_an_age_is_of_the_person_its_noun_names(

@@ -81,7 +81,7 @@ _HYPHEN_AGE = re.compile(
 # after a number: `54 Jahre alter`, `61 years old` (or after `54 Jahre`, read with its unit)
 _AGE_AFTER = re.compile(r"\s+(?:(?:Jahre|years?)\s+)?(?:alte?[nmrs]?|old)\b")
 _GERMAN_PERSON = re.compile(r"\s+(?:[a-zäöüß]+(?:e|en|er)\s+)?(?P<noun>[A-ZÄÖÜ][a-zäöüß]+)\b")
-_ENGLISH_PERSON = re.compile(r"\s+(?P<noun>[a-z]{3,})\b")
+_ENGLISH_PERSON = re.compile(r"\s+(?:[A-Z][a-z]+\s+)?(?P<noun>[a-z]{3,})\b")  # `a 47-year-old Dutch tourist`
 _NOT_NOUN = frozenset(
     "and who was had has said were is from with died survived suffered remained lost fell".split()
 )
@@ -149,7 +149,9 @@ def _age(text: str, end: int, q: Quantity) -> Measured | None:
         return None  # `Die Brücke ist 50 Jahre alt`: whose age, the sentence's subject says
     if noun.lower() in _ANYONE:
         noun = ""
-    key = NOUNS.get(noun.lower(), "") or ("noun:" + min(stem_forms(noun), key=len) if noun else "noun:person")
+    low = noun.lower()
+    concept = NOUNS.get(low, "") or NOUNS.get(low + "s", "")  # `tourist` as `tourists`
+    key = concept or ("noun:" + min(stem_forms(noun), key=len) if noun else "noun:person")
     quantity = replace(q, unit="", end=tail, text=text[q.start : tail])
     return Measured(key, quantity, tail, noun, AGE)
 

@@ -24,8 +24,8 @@ _ABOUT = 0.05
 HEDGE_RANGE: dict[str, tuple[float, float]] = {
     "": (1.0, 1.0),
     "about": (1 - _ABOUT, 1 + _ABOUT),
-    "at_least": (1.0, 1.2),
-    "more_than": (1.0, 1.2),
+    "at_least": (1.0, 1.15),
+    "more_than": (1.0, 1.15),
     "up_to": (0.9, 1.0),
     "almost": (0.9, 1.0),
     "less_than": (0.75, 1.0),
