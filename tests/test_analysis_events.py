@@ -29,6 +29,8 @@ WED = date(2026, 3, 4)
         ("struck", ""),  # the quake struck, the attacker struck: says nothing of what
         ("kündigte", ""),  # announced (kündigte an) or dismissed (kündigte ihm)
         ("thieves", "theft"),  # who did it names the event of a date
+        ("custody", "arrest"),
+        ("tagestour", "hike"),
     ],
 )
 def test_event_words(word: str, kind: str) -> None:

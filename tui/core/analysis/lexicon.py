@@ -557,6 +557,7 @@ _EVENT_GROUPS = {
     "strike": "streik warnstreik streikten ausstand niedergelegt strike walkout",
     "protest": "demonstration kundgebung protest protests rally",
     "arrest": "festnahme festgenommen verhaftet arrest arrested detained",
+    "hike": "tour tagestour bergtour wanderung wanderungen aufgebrochen hike hiking trek",
     "verdict": "urteil verurteilt verdict sentenced convicted",
     "resigned": "rücktritt zurückgetreten resigned resignation",
     "opened": "eröffnet eröffnung opened opening inaugurated",
@@ -587,6 +588,7 @@ for _class, _words in _EVENT_GROUPS.items():
 # Who did it names the event of a date (`die Diebe kamen am Montag`, `thieves struck on
 # Sunday`), not of a time of day, which another report gives without them.
 AGENTS = {w: "theft" for w in "diebe dieben einbrecher einbrechern räuber thieves burglars robbers".split()}
+AGENTS["custody"] = "arrest"  # `taken into custody Sunday`; `in custody since 6.20 p.m.` is no arrest's time
 # German compound nouns end in the event: `Deichbruch`, `Waldbrand`, `Verkehrsunfall`.
 _EVENT_HEADS = tuple(
     sorted(
