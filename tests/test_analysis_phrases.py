@@ -151,6 +151,8 @@ def test_what_is_to_come_as_reported_meets_the_fact() -> None:
         ("Eine Tote wurde geborgen.", "de", "dead"),
         ("One body has been recovered.", "en", "dead"),
         ("Ein Seemann konnte nur noch tot geborgen werden.", "de", "dead"),
+        ("Ein Skifahrer ist ums Leben gekommen.", "de", "dead"),
+        ("A hiker died.", "en", "dead"),
     ],
 )
 def test_one_person_something_befell_is_a_count_of_one(text: str, language: str, counts: str) -> None:

@@ -39,7 +39,9 @@ _ONE_PERSON = re.compile(
     r"(?<![\w-])(?:[Ee]ine?[nm]?|[Oo]ne|[Aa]n?)\s+(?:[a-zäöüß]+\s+)?"
     r"(?P<noun>Mensch|Person|Mann|Frau|Kind|Junge|Mädchen|Angestellte|Arbeiter|[A-ZÄÖÜ][a-zäöüß]*(?:arbeiter|mann|frau)"
     r"|Tote|Toter|Toten|Verletzte|Verletzter|Leiche|Seemann|Urlauber|Besucher|Besucherin"
-    r"|person|man|woman|child|boy|girl|worker|employee|passenger|dead|body|sailor|visitor|tourist)\b"
+    r"|person|man|woman|child|boy|girl|worker|employee|passenger|dead|body|sailor|visitor|tourist"
+    # who someone is by what they do: `ein Skifahrer`, `eine Radfahrerin`, `a skier`, `a hiker`
+    r"|[A-ZÄÖÜ][a-zäöüß]*(?:fahrer|fahrerin|gänger|gängerin|wanderer|wanderin)|[a-z]+(?:ier|ker|ver|ist))\b"
 )
 _BEFELL_ONE = re.compile(
     r"verletzt|getötet|starb|gestorben|ums\s+Leben|vermisst|festgenommen|ertrunken|\btot\b|Tote|Leiche|"
@@ -55,9 +57,24 @@ _ONE_NOUNS = frozenset(
 )
 
 
+_ONE_ENDINGS = (
+    "arbeiter",
+    "mann",
+    "frau",
+    "fahrer",
+    "fahrerin",
+    "gänger",
+    "wanderer",
+    "ier",
+    "ker",
+    "ver",
+    "ist",
+)
+
+
 def one_person(text: str, offset: int, lowers: list[str]) -> list[Quantity]:
     """A person something befell, counted by the article (`Ein Mensch wurde verletzt`)."""
-    if not any(w in _ONE_NOUNS or w.endswith(("arbeiter", "mann", "frau")) for w in lowers):
+    if not any(w in _ONE_NOUNS or w.endswith(_ONE_ENDINGS) for w in lowers):
         return []  # a cheap test first: this runs for most sentences
     if not _BEFELL_ONE.search(text):
         return []
