@@ -74,7 +74,7 @@ _ONE_ENDINGS = (
 
 def one_person(text: str, offset: int, lowers: list[str]) -> list[Quantity]:
     """A person something befell, counted by the article (`Ein Mensch wurde verletzt`)."""
-    if not any(w in _ONE_NOUNS or w.endswith(_ONE_ENDINGS) for w in lowers):
+    if not any(w in _ONE_NOUNS or (len(w) > 4 and w.endswith(_ONE_ENDINGS)) for w in lowers):  # not `ist`
         return []  # a cheap test first: this runs for most sentences
     if not _BEFELL_ONE.search(text):
         return []
