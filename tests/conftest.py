@@ -1,11 +1,24 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+REPORT_DAY = date(2026, 3, 5)  # a Thursday
+
+
+def relations(
+    reason: str, *reports: tuple[str, str] | tuple[str, str, date], day: date = REPORT_DAY
+) -> list[str]:
+    """The relations the analysis proposes, for one reason, between short reports:
+    `(text, language)` published on `day`, or `(text, language, published)`."""
+    from tui.core.analysis import Document, suggest
+
+    docs = [Document(f"d{i}", r[0], r[2] if len(r) == 3 else day, r[1]) for i, r in enumerate(reports)]
+    return [s.relation for s in suggest(docs) if s.reason == reason]
 
 
 @pytest.fixture(autouse=True)

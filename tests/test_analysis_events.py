@@ -6,8 +6,9 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from conftest import relations
 
-from tui.core.analysis import Document, analyse_document, suggest
+from tui.core.analysis import Document, analyse_document
 from tui.core.analysis.lexicon import event_kind
 
 WED = date(2026, 3, 4)
@@ -41,28 +42,23 @@ def test_who_did_it_names_no_time_of_day() -> None:
     assert event_kind("diebe", agents=False) == ""
 
 
-def _dates(first: tuple[str, str], second: tuple[str, str]) -> list[str]:
-    docs = [
-        Document(name, text, WED, language)
-        for name, (text, language) in zip(("a", "b"), (first, second), strict=True)
-    ]
-    return [s.relation for s in suggest(docs) if s.reason == "date"]
-
-
 def test_an_event_dated_twice_meets_its_date_in_another_report_by_its_clause() -> None:
-    found = _dates(
+    found = relations(
+        "date",
         (
             "Das Erdbeben in der Provinz Kastoria erschütterte am Montag die Stadt Lindau. "
             "Seit dem Beben am Montag sind Hunderte Menschen obdachlos, das Erdbeben von 1998 war schwächer.",
             "de",
         ),
         ("The earthquake in Kastoria province shook the town of Lindau on Sunday.", "en"),
+        day=WED,
     )
     assert "contradicts" in found
 
 
 def test_a_named_event_meets_an_unnamed_one_whose_clause_shares_its_words() -> None:
-    found = _dates(
+    found = relations(
+        "date",
         (
             "In Lindau ermittelt Kommissar Brenner. Der Einbruch in das Stadtmuseum geschah am Montag, "
             "die Diebe kamen über das Dach.",
@@ -73,6 +69,7 @@ def test_a_named_event_meets_an_unnamed_one_whose_clause_shares_its_words() -> N
             "Stadtmuseum ein.",
             "de",
         ),
+        day=WED,
     )
     assert found == ["contradicts"]
 
@@ -91,42 +88,44 @@ def test_times_in_words_and_24_hour_figures(text: str, language: str, minutes: t
 
 
 def test_a_time_before_midnight_and_one_after_it_contradict() -> None:
-    found = [
-        s.relation
-        for s in suggest(
-            [
-                Document("a", "Das Beben in Lindau ereignete sich kurz nach Mitternacht.", WED, "de"),
-                Document("b", "The Lindau quake struck at about 10 p.m.", WED, "en"),
-            ]
-        )
-        if s.reason == "number"
-    ]
+    found = relations(
+        "number",
+        ("Das Beben in Lindau ereignete sich kurz nach Mitternacht.", "de"),
+        ("The Lindau quake struck at about 10 p.m.", "en"),
+        day=WED,
+    )
     assert found == ["contradicts"]
 
 
 def test_a_closure_by_two_deadlines_contradicts() -> None:
-    found = _dates(
+    found = relations(
+        "date",
         ("Hallberg will das Werk Lindhof in Brackwede bis Ende 2027 schließen.", "de"),
         ("Hallberg will close the Lindhof plant in Brackwede by the end of 2028.", "en"),
+        day=WED,
     )
     assert found == ["contradicts"]
 
 
 def test_the_day_something_was_found_is_the_discovery_s() -> None:
-    found = _dates(
+    found = relations(
+        "date",
         ("Das Leck an der Staumauer in Lindau wurde am Donnerstagabend entdeckt.", "de"),
         ("Ein Mitarbeiter hat das Leck in Lindau am Freitagmorgen bei einem Kontrollgang entdeckt.", "de"),
+        day=WED,
     )
     assert found == ["contradicts"]
 
 
 def test_a_report_s_first_date_of_its_event_meets_another_s() -> None:
-    found = _dates(
+    found = relations(
+        "date",
         (
             "Ein schweres Erdbeben hat am frühen Donnerstagmorgen Lindau erschüttert. "
             "Seit dem Beben am Donnerstag und einem zweiten Beben am Samstag schlafen viele im Freien.",
             "de",
         ),
         ("The earthquake, which struck Lindau before dawn on Wednesday, left thousands homeless.", "en"),
+        day=WED,
     )
     assert "contradicts" in found

@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from conftest import relations
 
-from tui.core.analysis import Document, analyse_document, suggest
+from tui.core.analysis import Document, analyse_document
 
 DAY = date(2026, 3, 5)
 
@@ -47,13 +48,9 @@ def test_a_span_without_a_penalty_is_no_term(text: str, language: str) -> None:
     assert _measured(text, language) == []
 
 
-def _relations(a: tuple[str, str, date], b: tuple[str, str, date]) -> list[str]:
-    docs = [Document(f"d{i}", text, day, language) for i, (text, language, day) in enumerate((a, b))]
-    return [s.relation for s in suggest(docs) if s.reason == "number"]
-
-
 def test_two_years_suspended_and_18_months_suspended_contradict() -> None:
-    found = _relations(
+    found = relations(
+        "number",
         ("Sie erhielt eine Bewährungsstrafe von zwei Jahren.", "de", DAY),
         ("She was given an 18-month suspended sentence.", "en", DAY),
     )
@@ -61,7 +58,8 @@ def test_two_years_suspended_and_18_months_suspended_contradict() -> None:
 
 
 def test_a_later_report_of_another_term_contradicts_and_does_not_update() -> None:
-    found = _relations(
+    found = relations(
+        "number",
         ("Das Gericht verhängte eine Haftstrafe von acht Jahren.", "de", DAY),
         ("The court jailed him for seven years.", "en", date(2026, 3, 20)),
     )
@@ -69,7 +67,8 @@ def test_a_later_report_of_another_term_contradicts_and_does_not_update() -> Non
 
 
 def test_the_term_asked_for_is_not_the_term_imposed() -> None:
-    found = _relations(
+    found = relations(
+        "number",
         ("Die Staatsanwaltschaft hatte neun Jahre Haft gefordert.", "de", DAY),
         ("The court jailed him for seven years.", "en", DAY),
     )
@@ -104,7 +103,8 @@ def test_a_thing_s_age_is_no_person_s() -> None:
 
 
 def test_two_ages_of_one_person_contradict_and_an_age_meets_no_count() -> None:
-    found = _relations(
+    found = relations(
+        "number",
         ("Der 45-jährige Spaziergänger wurde verletzt, drei Spaziergänger blieben unverletzt.", "de", DAY),
         ("Ein 54 Jahre alter Spaziergänger wurde verletzt.", "de", date(2026, 3, 9)),
     )
@@ -119,7 +119,8 @@ def test_counts_linked_both_ways_take_one_name() -> None:
 
 
 def test_a_term_is_of_its_report_whatever_years_the_crime_spans() -> None:
-    found = _relations(
+    found = relations(
+        "number",
         ("Der Pfleger erhielt eine Bewährungsstrafe von zwei Jahren.", "de", DAY),
         ("For fraud between 2016 and 2021 he was given an 18-month suspended sentence.", "en", DAY),
     )
@@ -143,7 +144,8 @@ def test_wind_force_is_no_magnitude() -> None:
 
 
 def test_spans_of_one_closure_compare_in_hours() -> None:
-    found = _relations(
+    found = relations(
+        "number",
         ("Die Schule in Lindau bleibt für mindestens zwei Wochen geschlossen.", "de", DAY),
         ("The Lindau school will be closed for ten days.", "en", DAY),
     )
@@ -151,7 +153,8 @@ def test_spans_of_one_closure_compare_in_hours() -> None:
 
 
 def test_a_sample_s_concentration_is_measured_once() -> None:
-    found = _relations(
+    found = relations(
+        "number",
         ("Die A-Probe von Lindau enthielt 3,8 Nanogramm pro Milliliter.", "de", DAY),
         ("Die A-Probe von Lindau enthielt 8,3 Nanogramm pro Milliliter.", "de", date(2026, 3, 12)),
     )

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from conftest import relations
 
 from tui.core.analysis import Document, analyse_document, suggest
 
@@ -111,14 +112,9 @@ def test_fewer_than_before_a_day_later_updates() -> None:
     assert [s.relation for s in suggest(docs) if s.reason == "number"] == ["updates"]
 
 
-def _number_relations(first: tuple[str, str], second: tuple[str, str]) -> list[str]:
-    day = date(2026, 3, 5)
-    docs = [Document(f"d{i}", text, day, language) for i, (text, language) in enumerate((first, second))]
-    return [s.relation for s in suggest(docs) if s.reason == "number"]
-
-
 def test_a_plan_and_a_fact_of_one_quantity_meet() -> None:
-    found = _number_relations(
+    found = relations(
+        "number",
         ("Der Konzern streicht 1.200 Stellen in Sachsen.", "de"),
         ("The company plans to cut 1,200 jobs in Saxony.", "en"),
     )
@@ -126,7 +122,8 @@ def test_a_plan_and_a_fact_of_one_quantity_meet() -> None:
 
 
 def test_a_fear_and_a_fact_do_not_meet() -> None:
-    found = _number_relations(
+    found = relations(
+        "number",
         ("Der Konzern streicht 1.200 Stellen in Sachsen.", "de"),
         ("Unions fear the company could cut 3,000 jobs in Saxony.", "en"),
     )
@@ -134,7 +131,8 @@ def test_a_fear_and_a_fact_do_not_meet() -> None:
 
 
 def test_what_is_to_come_as_reported_meets_the_fact() -> None:
-    found = _number_relations(
+    found = relations(
+        "number",
         ("Der Konzern streicht 1.200 Stellen in Sachsen.", "de"),
         ("The company said it would cut 1,200 jobs in Saxony.", "en"),
     )
