@@ -244,14 +244,20 @@ def name_suggestions(
     surnames: dict[str, set[str]] = defaultdict(set)
     for name in found:
         surnames[name.article].add(fold_name(name.parts[-1]))
-    for bucket in by_role.values():
-        out += [
+
+    def weaker(proposed: list[Suggestion]) -> list[Suggestion]:
+        """The rules that tie two names by a role or a first name alone: not already proposed,
+        not two people one report names, and within one story."""
+        return [
             s
-            for s in _bucket_suggestions(_capped(bucket), owner, by_role=True)
+            for s in proposed
             if s.id not in seen
             and not _both_named(s, surnames)
             and in_one_story(keywords, s.members[0].article, s.members[1].article)
         ]
+
+    for bucket in by_role.values():
+        out += weaker(_bucket_suggestions(_capped(bucket), owner, by_role=True))
     # One full name, its surname one letter off (`Tobias Reichel`/`Tobias Reichelt`), with no
     # role to tie them: a typo more likely than two people of one story so alike.
     by_first: dict[str, list[Name]] = defaultdict(list)
@@ -261,13 +267,7 @@ def name_suggestions(
     seen |= {s.id for s in out}
     for bucket in by_first.values():
         if len({n.article for n in bucket}) > 1:
-            out += [
-                s
-                for s in _bucket_suggestions(_capped(bucket), owner, by_letter=True)
-                if s.id not in seen
-                and not _both_named(s, surnames)
-                and in_one_story(keywords, s.members[0].article, s.members[1].article)
-            ]
+            out += weaker(_bucket_suggestions(_capped(bucket), owner, by_letter=True))
     return out
 
 
