@@ -36,7 +36,7 @@ from tui.core.model.corpus import (
 )
 from tui.core.model.diagnostics import Diagnostic
 from tui.core.review.session import Session
-from tui.ui import memory
+from tui.ui import culling, memory
 from tui.ui.pacing import IdleCollector, fewer_full_passes
 from tui.ui.reader import ReaderScreen
 from tui.ui.screens.suggestions import SuggestionQueue
@@ -105,6 +105,7 @@ class CrossreadApp(App[None]):
         author: str | None = None,
     ) -> None:
         super().__init__()
+        culling.install()  # frames draw only the widgets they update (tui/ui/culling.py)
         self.root = root
         self.author = author or default_author()
         self.session: Session | None = None

@@ -17,6 +17,7 @@ from textual.cache import LRUCache
 from textual.geometry import Region, Size
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
+from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 
 from tui.core.document.layout import Line, text_start
@@ -25,6 +26,7 @@ from tui.core.document.wrapped import ArticleNavigator, WrappedArticle
 from tui.core.files.article import Article
 from tui.ui.styles import CELLS
 from tui.ui.widgets import focus_marks, steady
+from tui.ui.widgets.quick_draw import PaddedStylesCache, quick_vertical_scrollbar
 
 STEP_BUDGET = 0.02  # seconds of wrapping per step of the background layout
 LOADING_PAUSE = 0.25  # seconds between those steps while annotations load
@@ -35,14 +37,18 @@ CACHED_LINES = 256  # drawn lines kept per view (their segments), about 7 screen
 class ArticleText(ScrollView, can_focus=True):
     """An article laid out to the widget's width, with a caret and a selection."""
 
+    ALLOW_SELECT = False  # its own selection (v, the mouse); Textual's finds no text in a ScrollView
     cursor: reactive[int] = reactive(0, init=False, always_update=True)
 
     def __init__(self, article: Article, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
+        self._styles_cache = PaddedStylesCache()  # quick_draw: redrawn whole on every jump
         self.article = article
         self.wrapped = WrappedArticle(article, CELLS)
         self.navigator = ArticleNavigator(self.wrapped)
-        self._cache: LRUCache[tuple[int, int], tuple[list[Segment], int]] = LRUCache(CACHED_LINES)
+        # (line, wrap width) -> (segments, cells, (scroll x, view width) they were cut for)
+        self._cache: LRUCache[tuple[int, int], tuple[list[Segment], int, tuple[int, int]]]
+        self._cache = LRUCache(CACHED_LINES)
         self._center_pending = False
         self._reveal: tuple[int, int] | None = None
         self._reveal_tries = 0
@@ -50,6 +56,11 @@ class ArticleText(ScrollView, can_focus=True):
         self._dragging = False
         self._drag_start = 0
         self._frame: tuple[Style, int] | None = None  # (base style, text width) while drawing
+
+    @property
+    def vertical_scrollbar(self) -> ScrollBar:
+        """Drawn straight to strips (quick_draw): it is redrawn on every scroll."""
+        return quick_vertical_scrollbar(self)
 
     def validate_cursor(self, offset: int) -> int:
         """The caret stays off a hidden H1 (it repeats the header's title)."""
@@ -173,14 +184,16 @@ class ArticleText(ScrollView, can_focus=True):
             return Strip.blank(width, base)
         key = (index, self.wrapped.width)
         drawn = self._cache.get(key)
-        if drawn is None:
-            strip = self.draw_line(index)
-            drawn = self._cache[key] = (list(strip), strip.cell_length)
+        if drawn is None or (scroll_x, width) != drawn[2]:
+            # Kept as shown: cut or filled out to the view's width. No offsets
+            # are added for Textual's text selection: the view has its own
+            # (ALLOW_SELECT), and they cost a style per piece of every line.
+            strip = self.draw_line(index).crop_extend(scroll_x, scroll_x + width, base)
+            drawn = self._cache[key] = (list(strip), strip.cell_length, (scroll_x, width))
         # A new Strip per frame: a kept one keeps what is derived from it in
         # caches of its own, and cycles (a crop that is the strip itself) that
         # only a full collection frees, 25-100 ms each at 16 MB.
-        strip = Strip(*drawn)
-        return strip.crop_extend(scroll_x, scroll_x + width, base).apply_offsets(scroll_x, index)
+        return Strip(drawn[0], drawn[1])
 
     # ------------------------------------------------------------ caret and scrolling
 
