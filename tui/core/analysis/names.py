@@ -21,6 +21,7 @@ from tui.core.analysis.claims import Analysis
 from tui.core.analysis.dictionary import translations
 from tui.core.analysis.fold import fold_bare, fold_name
 from tui.core.analysis.lexicon import ROLES, STOPWORDS
+from tui.core.analysis.roles import role_suggestions
 from tui.core.analysis.story import in_one_story
 from tui.core.analysis.suggest import Member, Suggestion, stable_id
 from tui.core.files.entities import Entity
@@ -268,6 +269,8 @@ def name_suggestions(
     for bucket in by_first.values():
         if len({n.article for n in bucket}) > 1:
             out += weaker(_bucket_suggestions(_capped(bucket), owner, by_letter=True))
+    with_roles = [(n.article, n.start, n.end, n.text, _norm_role(n.role)) for n in found if n.role]
+    out += role_suggestions(with_roles, lambda a, b: in_one_story(keywords, a, b))
     return out
 
 
