@@ -155,6 +155,16 @@ async def test_a_partial_frame_draws_only_what_it_updates_and_shows_the_full_fra
         for update in frames:
             replay(screen, update)
         assert screen == textual_frame(app)
+        # The picker's box over both articles, typing in it, and its closing
+        for keys in (["o"], ["k", "i"], ["backspace"], ["escape"], ["right_curly_bracket"]):
+            frames.clear()
+            await pilot.press(*keys)
+            await pilot.pause()
+            await pilot.pause()
+            assert frames
+            for update in frames:
+                replay(screen, update)
+            assert screen == textual_frame(app), keys
 
 
 def test_cells_sees_the_look() -> None:
