@@ -73,6 +73,25 @@ async def test_big_load_fills_the_list_in_steps_and_keeps_the_row(make_corpus, m
         assert "[supported]" in str(listing.get_option_at_index(0).prompt)  # reloaded indeed
 
 
+async def test_the_lists_order_is_sorted_on_a_thread_and_a_stale_one_is_dropped(make_corpus, monkeypatch) -> None:
+    """A whole load sorts the article's rows off the UI thread; an order that
+    arrives after a newer load began is dropped, and the rows show in text order."""
+    import tui.ui.app as app_module
+
+    monkeypatch.setattr(app_module, "BACKGROUND_BYTES", 0)
+    app = CrossreadApp(story(make_corpus), ["story"])
+    app.run_analysis = False
+    async with app.run_test(size=(160, 50)) as pilot:
+        listing = app.query_one(AnnotationList)
+        await until(pilot, lambda: not app.loading and listing.option_count == COUNT + 1)
+        prompts = [str(listing.get_option_at_index(i).prompt) for i in range(3)]
+        assert [word(n) in p for n, p in enumerate(prompts)] == [True, True, True]  # text order
+        assert "words that are nowhere" in str(listing.get_option_at_index(COUNT).prompt)  # orphan last
+        listing._sorted.clear()
+        listing._sorted_arrived(listing._order_wanted - 1, "story", [])  # a stale order
+        assert listing._sorted == {}
+
+
 @pytest.mark.parametrize("width", [30, 80])
 async def test_problems_panel_wraps_at_its_width(width: int) -> None:
     line = " ".join(f"word{n}" for n in range(40))
