@@ -73,7 +73,7 @@ async def test_big_load_fills_the_list_in_steps_and_keeps_the_row(make_corpus, m
         assert "[supported]" in str(listing.get_option_at_index(0).prompt)  # reloaded indeed
 
 
-async def test_the_lists_order_is_sorted_on_a_thread_and_a_stale_one_is_dropped(make_corpus, monkeypatch) -> None:
+async def test_the_lists_order_is_sorted_on_a_thread_a_stale_one_dropped(make_corpus, monkeypatch) -> None:
     """A whole load sorts the article's rows off the UI thread; an order that
     arrives after a newer load began is dropped, and the rows show in text order."""
     import tui.ui.app as app_module
