@@ -88,6 +88,9 @@ def test_the_term_asked_for_is_not_the_term_imposed() -> None:
         ("The 17-year-old died in hospital.", "en", ("noun:person", 17)),
         # a nationality before the noun; the noun in the singular
         ("A 47-year-old Dutch tourist was injured.", "en", ("tourists", 47)),
+        # an age set off after a name or a noun is anyone's
+        ("Raymond Kowalczyk, 52, was arrested on Monday.", "en", ("noun:person", 52)),
+        ("Der Geiselnehmer (47) ergab sich am Abend.", "de", ("noun:person", 47)),
     ],
 )
 def test_an_age_is_of_the_person_its_noun_names(
@@ -97,9 +100,44 @@ def test_an_age_is_of_the_person_its_noun_names(
     assert [(f.counts, f.quantity.value) for f in figures if f.qualifier == "age"] == [expected]
 
 
-def test_a_thing_s_age_is_no_person_s() -> None:
-    figures = analyse_document(Document("a", "Die Brücke ist 50 Jahre alt.", DAY, "de")).figures
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Brücke ist 50 Jahre alt.",
+        "Am Montag, 12. Mai, begann der Prozess.",  # a date, not an age
+        "In Bonn, 52 Kilometer entfernt, brannte es.",  # a distance
+        "Kowalczyk, 5, 6 und 7 sind Hausnummern.",  # one figure only
+        "Seite (120) zeigt das Foto.",  # no age of a person over 99
+    ],
+)
+def test_no_person_s_age(text: str) -> None:
+    figures = analyse_document(Document("a", text, DAY, "de")).figures
     assert [f for f in figures if f.qualifier == "age"] == []
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "expected"),
+    [
+        # anyone's age meets a named person's: the man is the runner
+        (("A 47-year-old man fell.", "en"), ("The 52-year-old runner fell.", "en"), ["contradicts"]),
+        (("Ray Kowalczyk, 52, was held.", "en"), ("A 55-year-old clerk was held.", "en"), ["contradicts"]),
+        (("Kovalenko, 58, schwieg.", "de"), ("Die 58-jährige Pflegerin schwieg.", "de"), ["corroborates"]),
+    ],
+)
+def test_anyone_s_age_meets_a_named_person_s(
+    first: tuple[str, str], second: tuple[str, str], expected: list[str]
+) -> None:
+    assert relations("number", first, second) == expected
+
+
+def test_anyone_s_age_stays_away_when_its_report_names_that_person_s_age() -> None:
+    """`Der 54-jährige Pilot ... ein 60-Jähriger`: the 60 is a passenger's."""
+    found = relations(
+        "number",
+        ("Der 54-jährige Pilot landete. Ein 60-Jähriger wurde verletzt.", "de"),
+        ("Der 45 Jahre alte Pilot landete.", "de"),
+    )
+    assert found == ["contradicts"]
 
 
 def test_two_ages_of_one_person_contradict_and_an_age_meets_no_count() -> None:

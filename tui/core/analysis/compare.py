@@ -19,7 +19,7 @@ from tui.core.analysis.dates import overlap
 from tui.core.analysis.fold import fold_name
 from tui.core.analysis.grammar import stem_forms
 from tui.core.analysis.lexicon import GENERIC, PLACES, USUAL_PREDICATE
-from tui.core.analysis.measures import AGE, FIXED_MEASURES
+from tui.core.analysis.measures import AGE, ANYONE_AGED, FIXED_MEASURES
 from tui.core.analysis.phrasing import incident_time
 
 INTRINSIC = frozenset({"dead", "injured", "arrests"})  # the noun already says what happened
@@ -65,6 +65,8 @@ def currency_slip(a: Figure, b: Figure) -> bool:
 def comparable(a: Figure, b: Figure) -> bool:
     if a.article == b.article or not a.counts:
         return False
+    if a.qualifier == b.qualifier == AGE and ANYONE_AGED in (a.counts, b.counts):
+        return True  # `a 47-year-old man`, `the 52-year-old runner`: a person either way
     slip = currency_slip(a, b)
     if (a.counts != b.counts and not slip and not incident_time(a.counts, b.counts)) or (
         a.quantity.unit != b.quantity.unit and not slip

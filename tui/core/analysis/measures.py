@@ -25,6 +25,7 @@ DEMANDED = "prison term demanded"
 MAGNITUDE = "magnitude"
 FIXED_MEASURES = frozenset({PRISON, SUSPENDED, DEMANDED, MAGNITUDE})  # what a report does not update
 AGE = "age"  # a qualifier: an age is of the counted noun's person, and meets only other ages
+ANYONE_AGED = "noun:person"  # an age said of a man, a woman, `der 45-Jährige`: meets any person's
 
 _PENAL = re.compile(
     r"haft|gefängnis|strafe|verurteil|bewährung|sentence|prison|jail|convicted|staatsanwalt|prosecutor",
@@ -128,12 +129,29 @@ def halves(text: str, offset: int) -> list[Quantity]:
     return out
 
 
+# `Raymond Kowalczyk, 52, was arrested`, `der Geiselnehmer (47)`: a name's or a noun's age
+_APPOSED_BEFORE = re.compile(r"[A-ZÄÖÜ][\wäöüßćčšžł'-]+(?:, | \()$")
+
+
+def _apposed(text: str, q: Quantity) -> bool:
+    if q.unit or q.text != str(int(q.value)) or not 14 <= q.value <= 99:
+        return False
+    close = "," if text[q.start - 2 : q.start] == ", " else ")" if text[q.start - 1 : q.start] == "(" else ""
+    return (
+        bool(close)
+        and text[q.end : q.end + 1] == close
+        and bool(_APPOSED_BEFORE.search(text, max(0, q.start - 40), q.start))
+    )
+
+
 def _age(text: str, end: int, q: Quantity) -> Measured | None:
     """An age, and the person its noun names (`guide`, `Bergführer`; `person` for `der 45-Jährige`)."""
     tail = q.end
     hyphen = _HYPHEN_AGE.fullmatch(q.text)
     if hyphen is None:
         after = _AGE_AFTER.match(text, q.end, end)
+        if after is None and _apposed(text, q):
+            return Measured(ANYONE_AGED, q, q.end, "", AGE)
         if after is None or q.unit not in ("year", ""):
             return None
         tail = after.end()
@@ -151,7 +169,7 @@ def _age(text: str, end: int, q: Quantity) -> Measured | None:
         noun = ""
     low = noun.lower()
     concept = NOUNS.get(low, "") or NOUNS.get(low + "s", "")  # `tourist` as `tourists`
-    key = concept or ("noun:" + min(stem_forms(noun), key=len) if noun else "noun:person")
+    key = concept or ("noun:" + min(stem_forms(noun), key=len) if noun else ANYONE_AGED)
     quantity = replace(q, unit="", end=tail, text=text[q.start : tail])
     return Measured(key, quantity, tail, noun, AGE)
 

@@ -35,6 +35,7 @@ from tui.core.analysis.compare import (
 )
 from tui.core.analysis.context import noun_aliases
 from tui.core.analysis.dates import DateMention, overlap
+from tui.core.analysis.measures import AGE, ANYONE_AGED
 from tui.core.analysis.mutual import CONFLICTS, standing
 from tui.core.analysis.phrasing import DISASTERS
 from tui.core.analysis.story import SAME_STORY, UNNAMED_TIME, lone_figures, same_story
@@ -327,13 +328,17 @@ def pair_all(analyses: list[Analysis]) -> list[Suggestion]:
                 by_counts[_group(f)].append(f)
     for n, (x, y) in enumerate(unnamed_times(analyses, unnamed)):
         by_counts[f"{UNNAMED_TIME} {n}"] = [x, y]  # matched by their clauses' words: a pair alone
+    _anyone_meets_everyone(by_counts)
     memo: dict[tuple[str, int, int], Member] = {}
     found: list[tuple[str, tuple[str, int | None, Figure, Figure], Figure, Figure]] = []
+    met: set[tuple[tuple[str, int], tuple[str, int]]] = set()
     for group, figures in by_counts.items():
         small = figures if len(figures) <= 2 * PAIR_CAP else None  # a long article's group: not checked
         for a, b in _figure_pairs(figures):
             relation = figure_relation(a, b, small)
-            if relation is not None:
+            pair = ((a.article, a.start), (b.article, b.start))
+            if relation is not None and pair not in met:
+                met.add(pair)
                 found.append((group, relation, a, b))
     stand = standing((group, r[0], a, b) for group, r, a, b in found)
     for _, r, a, b in found:
@@ -386,6 +391,19 @@ def _minor_as_whole(figures: list[Figure]) -> list[Figure]:
         replace(f, qualifier="") if f.qualifier == "minor" and (f.counts, f.predicate) not in other else f
         for f in figures
     ]
+
+
+def _anyone_meets_everyone(by_counts: dict[str, list[Figure]]) -> None:
+    """An age said of a man or `der 47-Jährige` may be the runner's or the pilot's
+    another report gives: it joins each group of ages of a named person, unless its
+    own report gives that person's age too (then it is somebody else's)."""
+    anyone = [f for f in by_counts.get(ANYONE_AGED, []) if f.qualifier == AGE]
+    if not anyone:
+        return
+    for group, figures in by_counts.items():
+        aged = {f.article for f in figures if f.qualifier == AGE}
+        if group != ANYONE_AGED and aged:
+            by_counts[group] = figures + [f for f in anyone if f.article not in aged]
 
 
 def _group(f: Figure) -> str:
