@@ -117,6 +117,17 @@ def test_the_day_something_was_found_is_the_discovery_s() -> None:
     assert found == ["contradicts"]
 
 
+def test_the_time_something_was_detected_is_the_discovery_s_whatever_was_found() -> None:
+    """`Der Angriff wurde gegen 2.30 Uhr entdeckt` / `The attack was detected at around
+    3.30 a.m.`: both the time of the discovery, though the attack is named nearer."""
+    found = relations(
+        "number",
+        ("Der Angriff auf das Klinikum wurde in der Nacht gegen 2.30 Uhr entdeckt.", "de"),
+        ("The attack on the hospital was detected at around 3.30 a.m.", "en"),
+    )
+    assert found == ["contradicts"]
+
+
 def test_a_report_s_first_date_of_its_event_meets_another_s() -> None:
     found = relations(
         "date",

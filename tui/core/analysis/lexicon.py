@@ -526,7 +526,7 @@ _EVENT_GROUPS = {
     "landslide": "erdrutsch hangrutsch landslide landslides mudslide",
     "rescue": "rettung rettungsaktion rescue",
     "trial": "prozess prozessauftakt strafprozess trial",
-    "discovered": "entdeckt entdeckung entdeckte discovered discovery",
+    "discovered": "entdeckt entdeckung entdeckte discovered discovery detected",
     "arrived": "eingetroffen angekommen ankam ankunft arrived arrival",
     "met": "treffen trafen getroffen met meeting summit gipfel versammlung betriebsversammlung",
     "died": "starb gestorben died death",

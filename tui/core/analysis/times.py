@@ -96,7 +96,9 @@ def times_of_day(
         begin, end = clause_of(sentence, start, sentence.start + m.end())
         for w, low in zip(words, lowers, strict=True):
             found = event_kind(low, agents=False) if begin <= w.start < end else ""
-            if found and abs(w.start - start) < distance:
+            if not found or kind == "discovered":
+                continue  # `was detected at 3.30 a.m.`: when it was found, whatever was found
+            if found == "discovered" or abs(w.start - start) < distance:
                 kind, distance = found, abs(w.start - start)
         if not kind and what == "time" and any(low in GENERIC_INCIDENTS for low in lowers):
             kind = "incident"  # `Das Unglück ereignete sich gegen 14.30 Uhr`
