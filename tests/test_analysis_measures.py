@@ -190,6 +190,15 @@ def test_spans_of_one_closure_compare_in_hours() -> None:
     assert found == ["contradicts"]
 
 
+def test_how_long_an_operation_lasted_compares_across_languages() -> None:
+    found = relations(
+        "number",
+        ("Der Einsatz der Bergretter dauerte rund neun Stunden.", "de", DAY),
+        ("The rescuers' operation lasted 14 hours.", "en", DAY),
+    )
+    assert found == ["contradicts"]
+
+
 def test_a_sample_s_concentration_is_measured_once() -> None:
     found = relations(
         "number",

@@ -305,9 +305,11 @@ _MINOR = re.compile(
 )
 _DEATH_TOLL = re.compile(r"\b(?:death\s+toll|todeszahl|zahl\s+der\s+(?:toten|todesopfer))\b", re.IGNORECASE)
 _PUNCT = re.compile(r"[,;:()–]")
-# `für 25 Minuten`, `für voraussichtlich zwei Jahre`, `for about a year`: how long something lasts
+# `für 25 Minuten`, `für voraussichtlich zwei Jahre`, `for about a year`, `dauerte neun Stunden`:
+# how long something lasts
 _FOR = re.compile(
-    r"\b(?:(?:für|for)\s+(?:[a-zäöüß]+\s+)?|(?:knapp|rund|etwa|about|nearly|almost|some)\s+)$", re.IGNORECASE
+    r"\b(?:(?:für|for|dauerten?|lasted)\s+(?:[a-zäöüß]+\s+)?|(?:knapp|rund|etwa|about|nearly|almost|some)\s+)$",
+    re.IGNORECASE,
 )
 _SPANS = frozenset({"minute", "hour", "day", "week", "month", "year"})
 _HOURS = {"minute": 1 / 60, "hour": 1.0, "day": 24.0, "week": 168.0, "month": 730.0, "year": 8760.0}

@@ -525,6 +525,8 @@ _EVENT_GROUPS = {
     "aftershock": "nachbeben aftershock aftershocks",
     "landslide": "erdrutsch hangrutsch landslide landslides mudslide",
     "rescue": "rettung rettungsaktion rescue",
+    # `Der Einsatz dauerte neun Stunden` / `The operation lasted 14 hours`
+    "operation": "einsatz rettungseinsatz bergungseinsatz operation",
     "trial": "prozess prozessauftakt strafprozess trial",
     "discovered": "entdeckt entdeckung entdeckte discovered discovery detected",
     "arrived": "eingetroffen angekommen ankam ankunft arrived arrival",
