@@ -45,7 +45,8 @@ def test_terms_in_months_and_magnitudes(text: str, language: str, expected: tupl
     [("Der Prozess dauerte zwei Jahre.", "de"), ("He has worked at the firm for ten years.", "en")],
 )
 def test_a_span_without_a_penalty_is_no_term(text: str, language: str) -> None:
-    assert _measured(text, language) == []
+    """At most how long the trial lasted (a duration, in hours): no prison term."""
+    assert [counts for counts, _ in _measured(text, language) if not counts.startswith("duration:")] == []
 
 
 def test_two_years_suspended_and_18_months_suspended_contradict() -> None:
