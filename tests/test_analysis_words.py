@@ -184,6 +184,15 @@ def test_an_amount_meets_its_translation(ding: Path) -> None:
             "",
         ),
         ("Die Stadt plant den Bau von 300 Wohnungen.", "de", "buildings", "", "planned"),
+        # `potentially` before an adjective is a property of the thing, not a possible event
+        (
+            "The firm recalled 14 batches after tests found a potentially carcinogenic impurity.",
+            "en",
+            "noun:batch",
+            "",
+            "",
+        ),
+        ("Officials said 200 homes could possibly be flooded.", "en", "buildings", "", "possible"),
     ],
 )
 def test_verbs_and_modal_words_of_other_figures_or_languages(

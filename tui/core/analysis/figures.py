@@ -77,6 +77,13 @@ _AMOUNT_UNITS = frozenset(
 _GERMAN_ONLY = frozenset({"plant", "soll", "ob", "falls", "droht", "drohen"})
 
 
+_DEGREE = frozenset({"potentially", "possibly", "möglicherweise"})
+_ADJECTIVE_ENDS = (
+    "ic", "ous", "al", "ive", "able", "ible", "ful", "ant", "ent",
+    "end", "ig", "lich", "isch", "bar", "e", "er", "es", "en",
+)  # fmt: skip
+
+
 def modality_of(
     sentence: Sentence, words: list[Word], lowers: list[str], q: Quantity, language: str = "de"
 ) -> str:
@@ -95,6 +102,8 @@ def modality_of(
                 continue  # `soll ... eingekauft haben`: what someone reportedly did, no plan
             if i + 1 < len(words) and lowers[i + 1] in NOUNS:
                 continue  # `200 planned operations`: an attribute of the noun, not a plan
+            if low in _DEGREE and i + 1 < len(words) and lowers[i + 1].endswith(_ADJECTIVE_ENDS):
+                continue  # `a potentially carcinogenic impurity`: a property, not a possible event
             return MODALITY[low]
     return ""
 
