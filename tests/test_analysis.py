@@ -629,6 +629,10 @@ def test_periods_and_earlier_reports(texts: list[str], relations: list[str]) -> 
         ("Mehr als 600 Einsatzkräfte sind mittlerweile im Einsatz.", True),
         ("Die Zahl der Verletzten liegt bei 58.", False),
         ("At least 47 people were injured.", False),
+        ("The wildfire has now scorched 5,400 hectares.", True),
+        ("More than 2,500 people have now been evacuated.", True),
+        ("Die Stadtwerke haben die Zahl nach oben korrigiert.", True),
+        ("The fire has scorched 3,000 hectares.", False),  # no `now`: no newer total
     ],
 )
 def test_change_phrasings(sentence: str, changed: bool) -> None:

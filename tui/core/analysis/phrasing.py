@@ -22,6 +22,9 @@ _CHANGE = re.compile(
     r"|\b(?:gestiegen|stieg|steigt|erhöhte\s+sich|erhöht|kletterte|klettert|gesunken|sank|sinkt)\s+auf\b"
     r"|\bauf\s+[^.;]{1,40}?\s+(?:gestiegen|erhöht|geklettert|gesunken|korrigiert)\b"
     r"|\b(?:inzwischen|mittlerweile|nunmehr|revised\s+(?:up|down)ward|corrected\s+to|revised\s+to)\b"
+    # `has now scorched 5,400 hectares`, `have now been evacuated`: a total that has moved on
+    r"|\b(?:has|have)\s+now\s+(?:been\s+)?[a-z]+(?:ed|en|t)\b"
+    r"|\bnach\s+(?:oben|unten)\s+korrigiert\b"
     # a count that has moved on, or is larger than reported: `now stands at`, `als bislang bekannt`
     r"|\b(?:now\s+stands?\s+at|has\s+reached|have\s+reached|than\s+(?:previously|initially|first|earlier)\s+"
     r"(?:thought|reported|known|believed|stated)|als\s+(?:bislang|bisher|zunächst|zuvor)\s+"
