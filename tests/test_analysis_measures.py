@@ -131,6 +131,20 @@ def test_anyone_s_age_meets_a_named_person_s(
     assert relations("number", first, second) == expected
 
 
+def test_anyone_s_age_meets_no_person_of_a_far_other_age_and_no_age_is_updated() -> None:
+    """The robber of 41 is not the clerk of 58, whatever a later report corrects."""
+    found = relations(
+        "number",
+        ("The man, a 41-year-old from the region, entered the bank.", "en", DAY),
+        (
+            "Anders als zunächst gemeldet wurde eine 58 Jahre alte Bankangestellte verletzt.",
+            "de",
+            date(2026, 3, 12),
+        ),
+    )
+    assert found == []
+
+
 def test_anyone_s_age_stays_away_when_its_report_names_that_person_s_age() -> None:
     """`Der 54-jährige Pilot ... ein 60-Jähriger`: the 60 is a passenger's."""
     found = relations(

@@ -66,7 +66,9 @@ def comparable(a: Figure, b: Figure) -> bool:
     if a.article == b.article or not a.counts:
         return False
     if a.qualifier == b.qualifier == AGE and ANYONE_AGED in (a.counts, b.counts):
-        return True  # `a 47-year-old man`, `the 52-year-old runner`: a person either way
+        # `a 47-year-old man`, `the 52-year-old runner`: a person either way, when the two
+        # ages could be one person's misreported (the robber of 41 is not the clerk of 58)
+        return a.counts == b.counts or abs(a.quantity.value - b.quantity.value) <= _ONE_PERSON_YEARS
     slip = currency_slip(a, b)
     if (a.counts != b.counts and not slip and not incident_time(a.counts, b.counts)) or (
         a.quantity.unit != b.quantity.unit and not slip
@@ -109,6 +111,7 @@ def comparable(a: Figure, b: Figure) -> bool:
 
 
 _ONE_SIDED_RATIO = 10.0
+_ONE_PERSON_YEARS = 10
 
 
 def _within(a: Figure, b: Figure, ratio: float) -> bool:
@@ -201,6 +204,8 @@ def moved_order(a: Figure, b: Figure) -> int:
     later = b if b.published > a.published else a
     if not later.changed or later.quantity.unit in _READINGS:  # a reading taken does not move
         return 0
+    if AGE in (a.qualifier, b.qualifier):
+        return 0  # `anders als zunächst gemeldet`: a correction of who was hurt, not of an age
     return -1 if later is b else 1
 
 
