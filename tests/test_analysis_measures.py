@@ -221,3 +221,18 @@ def test_a_sample_s_concentration_is_measured_once() -> None:
         ("Die A-Probe von Lindau enthielt 8,3 Nanogramm pro Milliliter.", "de", date(2026, 3, 12)),
     )
     assert found == ["contradicts"]
+
+
+def test_a_later_share_disagrees_and_a_later_sum_still_updates() -> None:
+    """A refund of 25 or 30 percent is one offer told two ways; a damage estimate grows."""
+    shares = relations(
+        "number",
+        ("Passengers were offered a refund of 25 per cent of their fare.", "en", DAY),
+        ("Passengers were offered a refund of 30 per cent of their fare.", "en", date(2026, 3, 12)),
+    )
+    sums = relations(
+        "number",
+        ("Der Schaden am Umspannwerk beträgt etwa zwei Millionen Euro.", "de", DAY),
+        ("Der Schaden am Umspannwerk beträgt bis zu fünf Millionen Euro.", "de", date(2026, 3, 12)),
+    )
+    assert (shares, sums) == (["contradicts"], ["updates"])

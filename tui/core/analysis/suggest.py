@@ -144,7 +144,12 @@ def figure_relation(
         relation = "contradicts"
     elif agree(a, b) and not (moved and a.quantity.value != b.quantity.value):
         relation = "corroborates"
-    elif order in (-1, 1) and not shrinks(a, b, order) and not said_before(a, b, order, group or ()):
+    elif (
+        order in (-1, 1)
+        and not shrinks(a, b, order)
+        and not said_before(a, b, order, group or ())
+        and (moved or not _fixed_amount(a, b))
+    ):
         if _apart(a, b):
             return None  # 4,500 employees, later 2 of them investigated: other quantities
         relation = "updates"
@@ -156,6 +161,14 @@ def figure_relation(
 
 
 _UPDATE_RATIO = 20.0  # a count that changes a hundredfold between reports is another count
+
+
+def _fixed_amount(a: Figure, b: Figure) -> bool:
+    """A share (a refund of 25 percent, a vaccination rate) that no later report says
+    moved: a later value disagrees with it rather than updating it. Sums of money,
+    lengths and volumes grow with a story (a reward raised, a slick spreading, a damage
+    estimate), so they may still update."""
+    return a.counts.startswith("unit:") and a.quantity.unit == "%"
 
 
 def _apart(a: Figure, b: Figure) -> bool:
