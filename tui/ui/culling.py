@@ -20,7 +20,8 @@ by a widget in front.
 Safe by construction: a piece is sent only where an update span lies, and
 the spans lie inside the updated area, so a widget outside it never fills
 one that is sent, and a piece no span touches is never read. Full frames
-(screenshots, a new layout) take Textual's own path.
+(screenshots, a new layout) still draw every widget and keep Textual's own
+cutting.
 """
 
 from __future__ import annotations
@@ -33,10 +34,11 @@ from textual.geometry import Region
 from textual.strip import Strip
 
 TEXTUAL_RENDERS = Compositor._get_renders  # Textual's own, for comparisons
-TEXTUAL_PARTIAL = Compositor.render_partial_update
 
 
 def _renders(self: Compositor, crop: Region | None = None) -> Iterator[tuple[Region, Region, list[Strip]]]:
+    """Compositor._get_renders: each visible widget's lines, front-most first, but
+    only of the widgets whose visible part touches `crop`."""
     for widget, (region, clip) in self.visible_widgets.items():
         shown = region.intersection(clip)
         if not shown.area or (crop is not None and not crop.overlaps(shown)):

@@ -131,7 +131,7 @@ class PaddedStylesCache(StylesCache):
         base_background: TextualColor,
         background: TextualColor,
         render_content_line: Callable[[int], Strip],
-        *rest: Any,
+        *rest: Any,  # border_title, border_subtitle, opacity, ansi_theme, native_ansi
     ) -> Strip:
         opacity = rest[2]
         if (
