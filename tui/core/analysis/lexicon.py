@@ -684,7 +684,9 @@ ROLES = frozenset(
         "torwart torhüter goalkeeper richter richterin judge staatsanwalt staatsanwältin prosecutor "
         "landrat landrätin pilot pilotin officer leiter vorsitzende vorsitzender chairman chairwoman "
         "head anwalt anwältin rechtsanwalt rechtsanwältin verteidiger verteidigerin lawyer attorney arzt "
-        "ärztin tierarzt tierärztin amtstierarzt amtstierärztin doctor vet veterinarian"
+        "ärztin tierarzt tierärztin amtstierarzt amtstierärztin doctor vet veterinarian "
+        "finanzvorstand finanzvorständin personalvorstand personalvorständin dezernent dezernentin "
+        "kulturdezernent kulturdezernentin executive"
     ).split()
 )
 

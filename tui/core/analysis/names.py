@@ -199,6 +199,10 @@ _ROLE_ENDINGS = (
     "ärztin",
     "vorsitzende",
     "vorsitzender",
+    "vorstand",
+    "vorständin",
+    "dezernent",
+    "dezernentin",
 )
 
 
@@ -269,7 +273,18 @@ def name_suggestions(
     for bucket in by_first.values():
         if len({n.article for n in bucket}) > 1:
             out += weaker(_bucket_suggestions(_capped(bucket), owner, by_letter=True))
-    with_roles = [(n.article, n.start, n.end, n.text, _norm_role(n.role)) for n in found if n.role]
+    with_roles = [
+        (
+            n.article,
+            n.start,
+            n.end,
+            n.text,
+            _norm_role(n.role),
+            f"{fold_bare(n.parts[0])} {cologne(n.parts[-1])}",
+        )
+        for n in found
+        if n.role and len(n.parts) >= 2
+    ]
     out += role_suggestions(with_roles, lambda a, b: in_one_story(keywords, a, b))
     return out
 
@@ -322,6 +337,12 @@ ROLE_OF = {
     **dict.fromkeys(("anwalt", "rechtsanwalt", "verteidiger", "lawyer", "attorney"), "lawyer"),
     **dict.fromkeys(("arzt", "tierarzt", "amtstierarzt", "doctor", "vet", "veterinarian"), "doctor"),
     **dict.fromkeys(("staatsanwalt", "prosecutor"), "prosecutor"),
+    # offices a board or a council divides among its members: none of them is another
+    **dict.fromkeys(("finanzvorstand", "finanzvorständin", "finanzchef", "cfo"), "finance officer"),
+    **dict.fromkeys(("personalvorstand", "personalvorständin", "personalchef"), "personnel officer"),
+    **dict.fromkeys(("dezernent", "kulturdezernent", "stadtrat", "councillor"), "councillor"),
+    **dict.fromkeys(("landrat", "landrätin"), "district administrator"),
+    **dict.fromkeys(("executive",), "head"),
 }
 
 
