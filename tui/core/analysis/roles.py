@@ -45,8 +45,10 @@ def role_suggestions(
         if role:
             by_person[person][article].append((start, end, name, role))
     out = []
-    for person in by_person.values():
-        sole = {article: said[0] for article, said in person.items() if len({role for *_, role in said}) == 1}
+    for mentions in by_person.values():
+        sole = {
+            article: said[0] for article, said in mentions.items() if len({role for *_, role in said}) == 1
+        }
         articles = sorted(sole)
         for i, a in enumerate(articles):
             for b in articles[i + 1 :]:
