@@ -278,3 +278,11 @@ def cognate(x: str, y: str) -> bool:
     """`parlament`/`parliament`, `katastrophe`/`catastrophe`: one start, nearly one spelling."""
     fx, fy = fold_name(x), fold_name(y)
     return fx[:1] == fy[:1] and abs(len(fx) - len(fy)) <= 2 and ratio(fx, fy) >= 85
+
+
+def fixed_amount(a: Figure, b: Figure) -> bool:
+    """A share (a refund of 25 percent, a vaccination rate) that no later report says
+    moved: a later value disagrees with it rather than updating it. Sums of money,
+    lengths and volumes grow with a story (a reward raised, a slick spreading, a damage
+    estimate), so they may still update."""
+    return a.counts.startswith("unit:") and a.quantity.unit == "%"

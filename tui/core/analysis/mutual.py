@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from tui.core.analysis.claims import Figure
+from tui.core.analysis.measures import AGE, ANYONE_AGED
 
 CONFLICTS = frozenset({"contradicts", "updates"})
 
@@ -70,3 +71,20 @@ def standing(pairs: Iterable[tuple[str, str, Figure, Figure]]) -> set[tuple[Key,
             continue  # a closer figure of that article is the one it speaks of
         out.add((_key(a), _key(b)))
     return out
+
+
+def anyone_meets_everyone(by_counts: dict[str, list[Figure]]) -> set[str]:
+    """An age said of a man or `der 47-Jährige` may be the runner's or the pilot's
+    another report gives: it joins each group of ages of a named person, unless its
+    own report gives that person's age too (then it is somebody else's). Returns the
+    groups it joined (their pairs of two anyone's ages meet in each: counted once)."""
+    anyone = [f for f in by_counts.get(ANYONE_AGED, []) if f.qualifier == AGE]
+    if not anyone:
+        return set()
+    joined = {ANYONE_AGED}
+    for group, figures in by_counts.items():
+        aged = {f.article for f in figures if f.qualifier == AGE}
+        if group != ANYONE_AGED and aged:
+            by_counts[group] = figures + [f for f in anyone if f.article not in aged]
+            joined.add(group)
+    return joined

@@ -25,6 +25,7 @@ from tui.core.analysis.compare import (
     agree,
     comparable,
     currency_slip,
+    fixed_amount,
     free_topics,
     moved_order,
     other_period,
@@ -35,8 +36,7 @@ from tui.core.analysis.compare import (
 )
 from tui.core.analysis.context import noun_aliases
 from tui.core.analysis.dates import DateMention, overlap
-from tui.core.analysis.measures import AGE, ANYONE_AGED
-from tui.core.analysis.mutual import CONFLICTS, standing
+from tui.core.analysis.mutual import CONFLICTS, anyone_meets_everyone, standing
 from tui.core.analysis.phrasing import DISASTERS
 from tui.core.analysis.story import SAME_STORY, UNNAMED_TIME, lone_figures, same_story
 from tui.core.analysis.times import UNNAMED
@@ -148,7 +148,7 @@ def figure_relation(
         order in (-1, 1)
         and not shrinks(a, b, order)
         and not said_before(a, b, order, group or ())
-        and (moved or not _fixed_amount(a, b))
+        and (moved or not fixed_amount(a, b))
     ):
         if _apart(a, b):
             return None  # 4,500 employees, later 2 of them investigated: other quantities
@@ -161,14 +161,6 @@ def figure_relation(
 
 
 _UPDATE_RATIO = 20.0  # a count that changes a hundredfold between reports is another count
-
-
-def _fixed_amount(a: Figure, b: Figure) -> bool:
-    """A share (a refund of 25 percent, a vaccination rate) that no later report says
-    moved: a later value disagrees with it rather than updating it. Sums of money,
-    lengths and volumes grow with a story (a reward raised, a slick spreading, a damage
-    estimate), so they may still update."""
-    return a.counts.startswith("unit:") and a.quantity.unit == "%"
 
 
 def _apart(a: Figure, b: Figure) -> bool:
@@ -341,18 +333,22 @@ def pair_all(analyses: list[Analysis]) -> list[Suggestion]:
                 by_counts[_group(f)].append(f)
     for n, (x, y) in enumerate(unnamed_times(analyses, unnamed)):
         by_counts[f"{UNNAMED_TIME} {n}"] = [x, y]  # matched by their clauses' words: a pair alone
-    _anyone_meets_everyone(by_counts)
+    joined = anyone_meets_everyone(by_counts)
     memo: dict[tuple[str, int, int], Member] = {}
     found: list[tuple[str, tuple[str, int | None, Figure, Figure], Figure, Figure]] = []
-    met: set[tuple[tuple[str, int], tuple[str, int]]] = set()
+    met: set[tuple[tuple[str, int], tuple[str, int]]] = set()  # pairs of anyone's ages, met once
     for group, figures in by_counts.items():
         small = figures if len(figures) <= 2 * PAIR_CAP else None  # a long article's group: not checked
         for a, b in _figure_pairs(figures):
             relation = figure_relation(a, b, small)
-            pair = ((a.article, a.start), (b.article, b.start))
-            if relation is not None and pair not in met:
+            if relation is None:
+                continue
+            if group in joined:
+                pair = ((a.article, a.start), (b.article, b.start))
+                if pair in met:
+                    continue
                 met.add(pair)
-                found.append((group, relation, a, b))
+            found.append((group, relation, a, b))
     stand = standing((group, r[0], a, b) for group, r, a, b in found)
     for _, r, a, b in found:
         key = ((a.article, a.start), (b.article, b.start))
@@ -404,19 +400,6 @@ def _minor_as_whole(figures: list[Figure]) -> list[Figure]:
         replace(f, qualifier="") if f.qualifier == "minor" and (f.counts, f.predicate) not in other else f
         for f in figures
     ]
-
-
-def _anyone_meets_everyone(by_counts: dict[str, list[Figure]]) -> None:
-    """An age said of a man or `der 47-Jährige` may be the runner's or the pilot's
-    another report gives: it joins each group of ages of a named person, unless its
-    own report gives that person's age too (then it is somebody else's)."""
-    anyone = [f for f in by_counts.get(ANYONE_AGED, []) if f.qualifier == AGE]
-    if not anyone:
-        return
-    for group, figures in by_counts.items():
-        aged = {f.article for f in figures if f.qualifier == AGE}
-        if group != ANYONE_AGED and aged:
-            by_counts[group] = figures + [f for f in anyone if f.article not in aged]
 
 
 def _group(f: Figure) -> str:
