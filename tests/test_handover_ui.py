@@ -44,15 +44,27 @@ async def until(pilot, done: Callable[[], bool]) -> None:  # type: ignore[no-unt
     raise AssertionError("never happened")
 
 
-async def test_big_load_fills_the_list_in_steps_and_keeps_the_row(make_corpus, monkeypatch) -> None:
+def story_app(make_corpus, monkeypatch) -> CrossreadApp:  # type: ignore[no-untyped-def]
+    """The story loaded in the background, as a big corpus is, without the analysis."""
     import tui.ui.app as app_module
 
     monkeypatch.setattr(app_module, "BACKGROUND_BYTES", 0)
     app = CrossreadApp(story(make_corpus), ["story"])
     app.run_analysis = False
+    return app
+
+
+async def filled(pilot) -> AnnotationList:  # type: ignore[no-untyped-def]
+    """The annotations list once the load is over and every row is in."""
+    listing = pilot.app.query_one(AnnotationList)
+    await until(pilot, lambda: not pilot.app.loading and listing.option_count == COUNT + 1)
+    return listing
+
+
+async def test_big_load_fills_the_list_in_steps_and_keeps_the_row(make_corpus, monkeypatch) -> None:
+    app = story_app(make_corpus, monkeypatch)
     async with app.run_test(size=(160, 50)) as pilot:
-        listing = app.query_one(AnnotationList)
-        await until(pilot, lambda: not app.loading and listing.option_count == COUNT + 1)
+        listing = await filled(pilot)
         assert f"Annotations ({COUNT + 1})" in str(listing.border_title)
         assert word(0) in drawn(listing)
         assert not app.query("#issues")  # announced, not laid out at the handover
@@ -76,14 +88,9 @@ async def test_big_load_fills_the_list_in_steps_and_keeps_the_row(make_corpus, m
 async def test_the_lists_order_is_sorted_on_a_thread_a_stale_one_dropped(make_corpus, monkeypatch) -> None:
     """A whole load sorts the article's rows off the UI thread; an order that
     arrives after a newer load began is dropped, and the rows show in text order."""
-    import tui.ui.app as app_module
-
-    monkeypatch.setattr(app_module, "BACKGROUND_BYTES", 0)
-    app = CrossreadApp(story(make_corpus), ["story"])
-    app.run_analysis = False
+    app = story_app(make_corpus, monkeypatch)
     async with app.run_test(size=(160, 50)) as pilot:
-        listing = app.query_one(AnnotationList)
-        await until(pilot, lambda: not app.loading and listing.option_count == COUNT + 1)
+        listing = await filled(pilot)
         prompts = [str(listing.get_option_at_index(i).prompt) for i in range(3)]
         assert [word(n) in p for n, p in enumerate(prompts)] == [True, True, True]  # text order
         assert "words that are nowhere" in str(listing.get_option_at_index(COUNT).prompt)  # orphan last
