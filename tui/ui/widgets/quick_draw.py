@@ -19,7 +19,6 @@ directly; any other look goes Textual's way.
 from __future__ import annotations
 
 from collections.abc import Callable
-from math import ceil
 from typing import Any
 
 from rich.color import Color
@@ -29,7 +28,7 @@ from textual._styles_cache import StylesCache
 from textual.color import Color as TextualColor
 from textual.css.styles import StylesBase
 from textual.geometry import Region, Size, Spacing
-from textual.scrollbar import ScrollBar
+from textual.scrollbar import ScrollBar, ScrollBarRender
 from textual.strip import Strip
 from textual.widget import Widget
 
@@ -41,36 +40,23 @@ class QuickScrollBar(ScrollBar):
         super().__init__(vertical=True, name="vertical", thickness=thickness)
         self._drawn: tuple[tuple[object, ...], list[Strip]] | None = None
 
-    def _colours(self) -> Style:
-        """The bar's style as Textual's ScrollBar.render chooses it."""
-        assert self.parent is not None
-        styles = self.parent.styles
-        if self.grabbed:
-            background, color = styles.scrollbar_background_active, styles.scrollbar_color_active
-        elif self.mouse_over:
-            background, color = styles.scrollbar_background_hover, styles.scrollbar_color_hover
-        else:
-            background, color = styles.scrollbar_background, styles.scrollbar_color
-        if background.a < 1:
-            base_background, _ = self.parent.background_colors
-            background = base_background + background
-        color = background + color
-        return Style.from_color(color.rich_color, background.rich_color)
-
     def _lines(self) -> list[Strip]:
         width, height = self.size
-        style = self._colours()
-        window_size = self.window_size if self.window_size < self.window_virtual_size else 0
+        # Textual's own choice of colours, hover and grab states and thumb size: its
+        # render() returns the renderer it would draw, which is drawn here instead.
+        spec = self.render()
+        assert isinstance(spec, ScrollBarRender)
+        style = spec.style if isinstance(spec.style, Style) else Style.parse(spec.style)
         filters = tuple(self.app.get_line_filters())
-        key: tuple[object, ...] = (width, height, style, self.visual_style, self.window_virtual_size)
-        key += (window_size, self.position, filters)
+        key: tuple[object, ...] = (width, height, style, self.visual_style, spec.virtual_size)
+        key += (spec.window_size, spec.position, filters)
         if self._drawn is not None and self._drawn[0] == key:
             return self._drawn[1]
         bar = self.renderer.render_bar(
             size=height,
-            virtual_size=ceil(self.window_virtual_size),
-            window_size=ceil(window_size),
-            position=self.position,
+            virtual_size=spec.virtual_size,
+            window_size=spec.window_size,
+            position=spec.position,
             thickness=width,
             vertical=True,
             back_color=style.bgcolor or Color.parse("#555555"),
