@@ -193,6 +193,9 @@ def test_an_amount_meets_its_translation(ding: Path) -> None:
             "",
         ),
         ("Officials said 200 homes could possibly be flooded.", "en", "buildings", "", "possible"),
+        # ...but before a figure it still makes the figure a possibility
+        ("Possibly more than 200 people died in the fire.", "en", "dead", "killed", "possible"),
+        ("Möglicherweise sind weitere 200 Menschen betroffen.", "de", "people", "affected", "possible"),
     ],
 )
 def test_verbs_and_modal_words_of_other_figures_or_languages(

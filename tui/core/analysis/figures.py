@@ -78,10 +78,13 @@ _GERMAN_ONLY = frozenset({"plant", "soll", "ob", "falls", "droht", "drohen"})
 
 
 _DEGREE = frozenset({"potentially", "possibly", "möglicherweise"})
-_ADJECTIVE_ENDS = (
-    "ic", "ous", "al", "ive", "able", "ible", "ful", "ant", "ent",
-    "end", "ig", "lich", "isch", "bar", "e", "er", "es", "en",
-)  # fmt: skip
+# English adjectives by their suffix; German ones by theirs, declined or not (`krebserregende`).
+# Not every word ending in -e or -er: `possibly more than 200`, `möglicherweise weitere 200`.
+_ADJECTIVE_ENDS = ("ic", "ous", "al", "ive", "able", "ible", "ful") + tuple(
+    stem + ending
+    for stem in ("lich", "isch", "ig", "bar", "end", "sam", "haft")
+    for ending in ("", "e", "en", "er", "es", "em")
+)
 
 
 def modality_of(
