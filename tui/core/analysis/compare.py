@@ -280,7 +280,7 @@ def cognate(x: str, y: str) -> bool:
     return fx[:1] == fy[:1] and abs(len(fx) - len(fy)) <= 2 and ratio(fx, fy) >= 85
 
 
-def fixed_amount(a: Figure, b: Figure) -> bool:
+def fixed_amount(a: Figure) -> bool:
     """A share (a refund of 25 percent, a vaccination rate) that no later report says
     moved: a later value disagrees with it rather than updating it. Sums of money,
     lengths and volumes grow with a story (a reward raised, a slick spreading, a damage

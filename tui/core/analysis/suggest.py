@@ -148,7 +148,7 @@ def figure_relation(
         order in (-1, 1)
         and not shrinks(a, b, order)
         and not said_before(a, b, order, group or ())
-        and (moved or not fixed_amount(a, b))
+        and (moved or not fixed_amount(a))
     ):
         if _apart(a, b):
             return None  # 4,500 employees, later 2 of them investigated: other quantities
