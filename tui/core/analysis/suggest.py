@@ -36,11 +36,13 @@ from tui.core.analysis.compare import (
 )
 from tui.core.analysis.context import noun_aliases
 from tui.core.analysis.dates import DateMention, overlap
+from tui.core.analysis.lead import lead_pairs, lead_times
 from tui.core.analysis.mutual import CONFLICTS, anyone_meets_everyone, standing
 from tui.core.analysis.phrasing import DISASTERS
 from tui.core.analysis.story import SAME_STORY, UNNAMED_TIME, lone_figures, same_story
 from tui.core.analysis.times import UNNAMED
 from tui.core.analysis.unnamed import unnamed_pairs, unnamed_times
+from tui.core.analysis.wording import describe, when
 
 RELATIONS = ("contradicts", "corroborates", "updates", "variant")
 
@@ -68,47 +70,6 @@ def stable_id(relation: str, reason: str, members: Iterable[Member], extra: str 
     """From what the members say, not where: edits elsewhere keep the id."""
     key = "|".join([relation, reason, extra, *sorted(f"{m.article}\x1f{m.text}" for m in members)])
     return f"{reason}-{hashlib.sha1(key.encode('utf-8')).hexdigest()[:12]}"
-
-
-def _fmt(value: float) -> str:
-    if value >= 1e9 and value % 1e7 == 0:
-        return f"{value / 1e9:,.2f}".rstrip("0").rstrip(".") + " billion"
-    if value >= 1e6 and value % 1e4 == 0:
-        return f"{value / 1e6:,.2f}".rstrip("0").rstrip(".") + " million"
-    return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}".rstrip("0")
-
-
-_HEDGE_WORDS = {
-    "": "",
-    "about": "about ",
-    "at_least": "at least ",
-    "more_than": "more than ",
-    "up_to": "up to ",
-    "almost": "almost ",
-    "less_than": "less than ",
-}
-
-
-def describe(f: Figure) -> str:
-    """`at least 11,000` with its unit, in English."""
-    q = f.quantity
-    if q.unit == "time":
-        hours, minutes = divmod(int(q.value), 60)
-        return _HEDGE_WORDS.get(q.hedge, "") + f"{hours:02d}:{minutes:02d}"
-    if q.unit == "h" and q.value >= 48:  # a span in hours, said in days: `14 days`
-        days = replace(q, value=q.value / 24, low=q.low / 24, high=q.high / 24, unit="days")
-        return describe(replace(f, quantity=days))
-    if q.hedge == "range":
-        text = f"{_fmt(q.low)} to {_fmt(q.high)}"
-    else:
-        text = _HEDGE_WORDS[q.hedge] + _fmt(q.value)
-    return text + (f" {q.unit}" if q.unit else "")
-
-
-def _when(f: Figure) -> str:
-    if f.as_of is None:
-        return "undated"
-    return f.as_of.label() + (" (published)" if f.as_of_from == "published" else "")
 
 
 @lru_cache(maxsize=16384)
@@ -207,7 +168,7 @@ def figure_suggestion(
         what = f"amount in {what}" + (f" ({', '.join(shared[:2])})" if shared else "")
     detail = [
         _detail(
-            m.article, sys.intern(f"{describe(m)}, {_when(m)}" + (f", per {m.source}" if m.source else ""))
+            m.article, sys.intern(f"{describe(m)}, {when(m)}" + (f", per {m.source}" if m.source else ""))
         )
         for m in (a, b)
     ]
@@ -219,8 +180,8 @@ def figure_suggestion(
     )
     if relation == "updates":
         summary = (
-            f"{label.capitalize()}: {describe(a)} as of {_when(a)} ({a.article}), "
-            f"later {describe(b)} as of {_when(b)} ({b.article})."
+            f"{label.capitalize()}: {describe(a)} as of {when(a)} ({a.article}), "
+            f"later {describe(b)} as of {when(b)} ({b.article})."
         )
     else:
         verb = "vs" if relation == "contradicts" else "and"
@@ -238,7 +199,7 @@ def figure_suggestion(
         summary,
         round(min(0.99, max(0.05, score)), 2),
         members,
-        (*detail, _detail("counts", what), _detail("dates", sys.intern(f"{_when(a)} / {_when(b)}"))),
+        (*detail, _detail("counts", what), _detail("dates", sys.intern(f"{when(a)} / {when(b)}"))),
     )
 
 
@@ -386,7 +347,21 @@ def pair_all(analyses: list[Analysis]) -> list[Suggestion]:
         s = event_suggestion(one, other, same_story=True)
         if s is not None:
             out.append(s)
+    seen = {_spans(s) for s in out if s.reason == "date"}
+    for one, other in lead_pairs(analyses):
+        s = event_suggestion(one, other, same_story=True)
+        if s is not None and _spans(s) not in seen:
+            out.append(s)
+    seen = {_spans(s) for s in out if s.reason == "number"}
+    for x, y in lead_times(analyses):
+        s = figure_suggestion(x, y, memo)
+        if s is not None and _spans(s) not in seen:
+            out.append(s)
     return out
+
+
+def _spans(s: Suggestion) -> frozenset[tuple[str, int]]:
+    return frozenset((m.article, m.start) for m in s.members)
 
 
 def _minor_as_whole(figures: list[Figure]) -> list[Figure]:

@@ -1,0 +1,93 @@
+"""The day and time a report's lead gives are its story's event's, whatever words surround them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from conftest import relations
+
+from tui.core.analysis import Document, suggest
+from tui.core.analysis.lead import lead_span
+
+THU = date(2026, 1, 29)  # a Thursday
+_ROOF_DE = (
+    "# Dach eingestürzt\n\nBeim Teileinsturz des Dachs der Arena in Kellinghausen sind am {day} "
+    "mindestens 23 Menschen verletzt worden, darunter fünf Schwerverletzte.\n\n"
+    "Das Unglück ereignete sich {time} in der Halbzeitpause."
+)
+_ROOF_EN = (
+    "# Roof collapse\n\nKELLINGHAUSEN —\n\nTwenty-three people were injured when part of the roof of the "
+    "Arena in Kellinghausen gave way during a football match on {day}, police said.\n\n"
+    "The match was stopped {time}."
+)
+
+
+def _roof(de_day: str, en_day: str, de_time: str = "", en_time: str = "", published: date = THU) -> list[str]:
+    return relations(
+        "date",
+        (_ROOF_DE.format(day=de_day, time=de_time), "de", published),
+        (_ROOF_EN.format(day=en_day, time=en_time), "en", published),
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "lead"),
+    [
+        ("# Titel\n\nKurz.\n\n" + "Lang " * 20 + "\n\nRest.", "Lang"),
+        ("BERLIN —\n\n" + "Der erste Absatz " * 6, "Der erste"),
+        ("Nur kurz.", ""),
+    ],
+)
+def test_the_lead_is_the_first_paragraph_of_running_text(text: str, lead: str) -> None:
+    low, high = lead_span(text)
+    assert text[low:high].strip().startswith(lead) if lead else (low, high) == (0, 0)
+
+
+@pytest.mark.parametrize(
+    ("de_day", "en_day", "expected"),
+    [
+        ("Samstagnachmittag", "Saturday afternoon", ["corroborates"]),
+        ("Samstagnachmittag", "Friday evening", ["contradicts"]),
+    ],
+)
+def test_two_leads_date_one_event_in_different_words(de_day: str, en_day: str, expected: list[str]) -> None:
+    assert _roof(de_day, en_day) == expected
+
+
+def test_a_lead_dated_after_the_other_report_went_out_tells_later_news() -> None:
+    found = relations(
+        "date",
+        (_ROOF_DE.format(day="Samstagnachmittag", time=""), "de", date(2026, 1, 25)),
+        (_ROOF_EN.format(day="Tuesday", time=""), "en", date(2026, 1, 28)),
+    )
+    assert found == []
+
+
+def test_leads_weeks_apart_date_other_events() -> None:
+    found = relations(
+        "date",
+        (_ROOF_DE.format(day="3. Januar", time=""), "de"),
+        (_ROOF_EN.format(day="January 24", time=""), "en"),
+        day=THU,
+    )
+    assert found == []
+
+
+@pytest.mark.parametrize(
+    ("de_time", "en_time", "expected"),
+    [
+        ("gegen 15.50 Uhr", "at about 3.50 p.m.", "corroborates"),
+        ("gegen 15.50 Uhr", "at about 4.50 p.m.", "contradicts"),  # an hour's slip
+        ("gegen 15.50 Uhr", "at about 9.15 p.m.", None),  # hours apart: the start and the end
+    ],
+)
+def test_the_first_time_of_day_near_the_lead_is_the_event_s(
+    de_time: str, en_time: str, expected: str | None
+) -> None:
+    docs = [
+        Document("de", _ROOF_DE.format(day="Samstag", time=de_time), THU, "de"),
+        Document("en", _ROOF_EN.format(day="Saturday", time=en_time), THU, "en"),
+    ]
+    found = [s.relation for s in suggest(docs) if s.summary.startswith("Time of")]
+    assert found == ([expected] if expected else [])
