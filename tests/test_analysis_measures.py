@@ -8,6 +8,7 @@ import pytest
 from conftest import relations
 
 from tui.core.analysis import Document, analyse_document
+from tui.core.analysis.compare import transposed
 
 DAY = date(2026, 3, 5)
 
@@ -236,3 +237,41 @@ def test_a_later_share_disagrees_and_a_later_sum_still_updates() -> None:
         ("Der Schaden am Umspannwerk beträgt bis zu fünf Millionen Euro.", "de", date(2026, 3, 12)),
     )
     assert (shares, sums) == (["contradicts"], ["updates"])
+
+
+@pytest.mark.parametrize(
+    ("x", "y", "swapped"),
+    [
+        (2.4e6, 4.2e6, True),
+        (83_000, 38_000, True),
+        (1.2, 2.1, True),
+        (189, 198, True),
+        (1653, 1658, False),  # one digit differs: a figure, not a slip
+        (12, 120, False),  # another magnitude
+        (5, 5, False),
+        (100, 100.0, False),
+    ],
+)
+def test_transposed_digits(x: float, y: float, swapped: bool) -> None:
+    assert transposed(x, y) is swapped
+
+
+@pytest.mark.parametrize(
+    ("first", "later", "expected"),
+    [
+        (
+            "Rund 2,4 Millionen Kunden waren betroffen.",
+            "About 4.2 million customers were affected.",
+            "contradicts",
+        ),
+        (
+            "Rund 2,4 Millionen Kunden waren betroffen.",
+            "About 3.1 million customers were affected.",
+            "updates",
+        ),
+        ("Der Meteorit wiegt rund 1,2 Kilogramm.", "The meteorite weighs 2.1 kilograms.", "contradicts"),
+    ],
+)
+def test_swapped_digits_a_day_later_are_a_slip_not_an_update(first: str, later: str, expected: str) -> None:
+    found = relations("number", (first, "de", date(2026, 3, 1)), (later, "en", date(2026, 3, 3)))
+    assert found == [expected]

@@ -93,7 +93,8 @@ def comparable(a: Figure, b: Figure) -> bool:
         # it (burned, flooded), or the same large sum of money.
         same_sum = a.quantity.value == b.quantity.value >= 1e5 and a.quantity.unit in MONEY
         same_act = bool(a.predicate) and a.predicate == b.predicate and a.quantity.unit in _ACTED_ON
-        return same_sum or same_act or spread or bool(shared_words(free_topics(a), free_topics(b)))
+        slipped = transposed(a.quantity.value, b.quantity.value)  # `1,2 Kilogramm`, `2.1 kilograms`
+        return same_sum or same_act or spread or slipped or bool(shared_words(free_topics(a), free_topics(b)))
     if a.counts in INTRINSIC:
         return True
     if a.predicate and b.predicate:
@@ -286,3 +287,12 @@ def fixed_amount(a: Figure) -> bool:
     lengths and volumes grow with a story (a reward raised, a slick spreading, a damage
     estimate), so they may still update."""
     return a.counts.startswith("unit:") and a.quantity.unit == "%"
+
+
+def transposed(x: float, y: float) -> bool:
+    """`2,4 Millionen` and `4.2 million`, `83.000` and `38,000`: the same digits swapped, a
+    slip of one report, not a figure that moved between them."""
+    if x == y or x <= 0 or y <= 0 or math.floor(math.log10(x)) != math.floor(math.log10(y)):
+        return False
+    dx, dy = (f"{v:.12g}".replace(".", "").strip("0") for v in (x, y))
+    return len(dx) >= 2 and dx != dy and sorted(dx) == sorted(dy)

@@ -33,6 +33,7 @@ from tui.core.analysis.compare import (
     shared_words,
     shrinks,
     time_order,
+    transposed,
 )
 from tui.core.analysis.context import noun_aliases
 from tui.core.analysis.dates import DateMention, overlap
@@ -110,6 +111,7 @@ def figure_relation(
         and not shrinks(a, b, order)
         and not said_before(a, b, order, group or ())
         and (moved or not fixed_amount(a))
+        and not transposed(a.quantity.value, b.quantity.value)
     ):
         if _apart(a, b):
             return None  # 4,500 employees, later 2 of them investigated: other quantities
