@@ -82,6 +82,14 @@ def test_without_the_dictionary_nothing_is_translated(monkeypatch: pytest.Monkey
         ("Results from 41 polling districts were sent twice.", "en", "noun:district", "41 polling districts"),
         ("Thieves broke 15 shop windows.", "en", "noun:window", "15 shop windows"),
         ("Eight vehicles plunging into the river.", "en", "vehicles", "Eight vehicles"),
+        ("The chain will close 25 loss-making stores.", "en", "noun:stor", "25 loss-making stores"),
+        (
+            "Thieves took four 17th-century Dutch paintings.",
+            "en",
+            "noun:painting",
+            "four 17th-century Dutch paintings",
+        ),
+        ("Eight water-dropping aircraft were deployed.", "en", "aircraft", "Eight water-dropping aircraft"),
         (
             "Die Ergebnisse aus 14 der 212 Wahlbezirke fehlen.",
             "de",

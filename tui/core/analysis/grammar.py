@@ -98,13 +98,21 @@ def counted_noun(words: list[Word], lowers: list[str], first: int, language: str
             if qualifier_of(low) or participle or (nxt in NOUNS and low.isalpha()):
                 i += 1
                 continue
+            if (
+                "-" in low
+                and all(p.isalnum() for p in low.split("-"))
+                and nxt.isalpha()
+                and nxt not in STOPWORDS
+            ):
+                i += 1  # `eight water-dropping aircraft`, `25 loss-making stores`: a compound modifier
+                continue
             ahead = _noun_ahead(words, lowers, i)
             if ahead is not None:
                 return ahead  # `20 intensive care patients`: modifiers before the noun
             if low.endswith(("ed", "ly")) and low not in NOUNS:
                 return None  # `45,000 watched`, `14 seriously`: a verb or an adverb, not a noun
             # past `more`, `further` only: `two more bodies` counts bodies
-            plain = all(lowers[k] in _SKIPPABLE for k in range(first, i))
+            plain = all(lowers[k] in _SKIPPABLE or "-" in lowers[k] for k in range(first, i))
             after = lowers[i + 2] if i + 2 < len(words) else ""
             if plain and low.isalpha() and _plural_head(low, nxt, after):
                 return i + 1  # `41 polling districts`, `15 display cases`: the head is last
