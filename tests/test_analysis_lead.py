@@ -1,4 +1,5 @@
-"""The day and time a report's lead gives are its story's event's, whatever words surround them."""
+"""The day and time a report's lead gives are its story's event's, whatever words surround them;
+and a count two reports of one story give alike is one count, whatever each calls it."""
 
 from __future__ import annotations
 
@@ -91,3 +92,21 @@ def test_the_first_time_of_day_near_the_lead_is_the_event_s(
     ]
     found = [s.relation for s in suggest(docs) if s.summary.startswith("Time of")]
     assert found == ([expected] if expected else [])
+
+
+_PLANT_DE = "# Werk\n\nDie Bäckereikette Hansen aus Lindau beschäftigt {de} und steht vor der Insolvenz."
+_PLANT_EN = "# Bakery\n\nThe Lindau bakery chain Hansen, which {en}, is facing insolvency."
+
+
+@pytest.mark.parametrize(
+    ("de", "en", "expected"),
+    [
+        ("rund 1.800 Beschäftigte", "employs about 1,800 people", ["corroborates"]),
+        ("rund 1.800 Beschäftigte", "has 1,800 account holders", ["corroborates"]),  # a noun no lexicon has
+        ("rund 150 Rettungskräfte", "had 150 stewards on duty", []),  # two groups the lexicon tells apart
+        ("rund 18 Beschäftigte", "has 18 account holders", []),  # small counts coincide
+    ],
+)
+def test_the_same_count_in_other_words_is_one_count(de: str, en: str, expected: list[str]) -> None:
+    found = relations("number", (_PLANT_DE.format(de=de), "de"), (_PLANT_EN.format(en=en), "en"))
+    assert found == expected

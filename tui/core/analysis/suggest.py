@@ -37,6 +37,7 @@ from tui.core.analysis.compare import (
 )
 from tui.core.analysis.context import noun_aliases
 from tui.core.analysis.dates import DateMention, overlap
+from tui.core.analysis.echo import echoes
 from tui.core.analysis.lead import lead_pairs, lead_times
 from tui.core.analysis.mutual import CONFLICTS, anyone_meets_everyone, standing
 from tui.core.analysis.phrasing import DISASTERS
@@ -358,6 +359,15 @@ def pair_all(analyses: list[Analysis]) -> list[Suggestion]:
     for x, y in lead_times(analyses):
         s = figure_suggestion(x, y, memo)
         if s is not None and _spans(s) not in seen:
+            out.append(s)
+    paired = {(m.article, m.start) for s in out if s.reason == "number" for m in s.members}
+    for x, y in echoes(analyses):
+        if (x.article, x.start) in paired and (y.article, y.start) in paired:
+            continue  # each already meets its like
+        s = figure_suggestion(
+            x, replace(y, counts=x.counts, predicate=x.predicate, qualifier=x.qualifier), memo
+        )
+        if s is not None and s.relation == "corroborates":
             out.append(s)
     return out
 
