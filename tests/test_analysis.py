@@ -633,10 +633,30 @@ def test_periods_and_earlier_reports(texts: list[str], relations: list[str]) -> 
         ("More than 2,500 people have now been evacuated.", True),
         ("Die Stadtwerke haben die Zahl nach oben korrigiert.", True),
         ("The fire has scorched 3,000 hectares.", False),  # no `now`: no newer total
+        ("He was arrested on Friday, bringing the number of arrests to three.", True),
+        ("Another skier died, bringing the death toll to two.", True),
+        ("The recall now covers 23 batches.", True),
+        ("The recall covers 14 batches.", False),
     ],
 )
 def test_change_phrasings(sentence: str, changed: bool) -> None:
     assert says_change(sentence) is changed
+
+
+@pytest.mark.parametrize(
+    ("text", "changed"),
+    [
+        ("Die Firma ruft nun 23 Chargen zurück.", True),
+        ("Jetzt 23 Chargen betroffen", True),
+        ("There are now some 212 people ill.", True),
+        ("Die Firma ruft 14 Chargen zurück. Nun ermittelt die Polizei.", False),  # `nun` of another clause
+    ],
+)
+def test_now_right_before_a_figure_says_it_moved(text: str, changed: bool) -> None:
+    figures = analyse_document(
+        Document("a", text, date(2026, 3, 5), "en" if "There" in text else "de")
+    ).figures
+    assert figures[0].changed is changed
 
 
 def test_event_dates_compare_by_kind_and_topic() -> None:

@@ -34,7 +34,7 @@ from tui.core.analysis.lexicon import (
     terms_in,
 )
 from tui.core.analysis.numbers import Quantity
-from tui.core.analysis.phrasing import alleged, bare_casualty, injured_part, says_change
+from tui.core.analysis.phrasing import alleged, bare_casualty, injured_part, now_before, says_change
 from tui.core.analysis.records import Document, Figure
 from tui.core.analysis.segment import Sentence, Word
 
@@ -254,7 +254,7 @@ def figure_of(
         qualifier = "among"  # `vier Personen festgenommen, darunter zwei Schichtaufseher`: of the four
     as_of, as_of_from = as_of_date(doc, found_dates)
     start = q.start
-    changed = says_change(sentence.text)
+    changed = says_change(sentence.text) or now_before(doc.text, q.start)
     return Figure(
         doc.id,
         q,

@@ -38,7 +38,10 @@ _CHANGE = re.compile(
     r"|\bafter\s+(?:a|the)\s+(?:review|recount|re-count|check)\b"
     r"|\baccording\s+to\s+(?:new|updated|revised|the\s+latest)\s+figures\b"
     # a new total: `bringing the total to five`, `damit stieg die Zahl`, `liegt nun bei`
-    r"|\b(?:bringing|taking|pushing|raising)\s+the\s+(?:total|toll|number|count|tally)\s+to\b"
+    r"|\b(?:bringing|taking|pushing|raising)\s+the\s+(?:[\w-]+\s+)?(?:total|toll|number|count|tally)"
+    r"(?:\s+of\s+[\w-]+(?:\s+[\w-]+)?)?\s+to\b"
+    # `The recall now covers 23 batches`, `now puts the damage at`: a present that moved on
+    r"|\bnow\s+(?:covers|puts|affects|totals|includes|exceeds|numbers|involves)\b"
     r"|\b(?:damit|somit)\s+(?:steigt|stieg|erhöht\s+sich|erhöhte\s+sich|sinkt|sank)\b"
     r"|\b(?:liegt|lag|steht)\s+(?:nun|jetzt)\s+bei\b"
     r"|\b(?:total|toll|tally)\b[^.;]{0,40}?\b(?:now\s+stands|is\s+now|has\s+now)\b"
@@ -51,6 +54,17 @@ _CHANGE = re.compile(
 def says_change(sentence: str) -> bool:
     """`The number of injured has risen to 58`, `die Zahl ist auf 58 gestiegen`."""
     return _CHANGE.search(sentence) is not None
+
+
+# `ruft nun 23 Chargen zurück`, `Jetzt 23 Chargen betroffen`, `now 212 ill`: the word right
+# before the figure says it is the present count, not the first one reported.
+_NOW_BEFORE = re.compile(
+    r"\b(?:nun|jetzt|now)\s+(?:(?:schon|bereits|already|some|rund|about|etwa)\s+)?$", re.I
+)
+
+
+def now_before(text: str, start: int) -> bool:
+    return _NOW_BEFORE.search(text, max(0, start - 24), start) is not None
 
 
 # A time after these bounds the event (`by 10 pm crews had stopped the fire`):
