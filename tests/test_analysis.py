@@ -637,6 +637,7 @@ def test_periods_and_earlier_reports(texts: list[str], relations: list[str]) -> 
         ("Another skier died, bringing the death toll to two.", True),
         ("The recall now covers 23 batches.", True),
         ("The recall covers 14 batches.", False),
+        ("Die Polizei hat die Belohnung auf 10.000 Euro erhöht.", True),
     ],
 )
 def test_change_phrasings(sentence: str, changed: bool) -> None:

@@ -286,7 +286,7 @@ def fixed_amount(a: Figure) -> bool:
     moved: a later value disagrees with it rather than updating it. Sums of money,
     lengths and volumes grow with a story (a reward raised, a slick spreading, a damage
     estimate), so they may still update."""
-    return a.counts.startswith("unit:") and a.quantity.unit == "%"
+    return a.counts.startswith("unit:") and (a.quantity.unit == "%" or a.quantity.unit in MONEY)
 
 
 def transposed(x: float, y: float) -> bool:

@@ -20,7 +20,8 @@ _CHANGE = re.compile(
     r"\b(?:(?:has|have|had)\s+(?:now\s+)?(?:risen|climbed|increased|grown|jumped|fallen|dropped|"
     r"decreased)|rose|rises|risen|climbed|climbs|increased|jumped|grew|fell|dropped)\s+to\b"
     r"|\b(?:gestiegen|stieg|steigt|erhöhte\s+sich|erhöht|kletterte|klettert|gesunken|sank|sinkt)\s+auf\b"
-    r"|\bauf\s+[^.;]{1,40}?\s+(?:gestiegen|erhöht|geklettert|gesunken|korrigiert)\b"
+    # `auf 10.000 Euro erhöht`: a thousands point is no sentence's end
+    r"|\bauf\s+(?:[^.;]|(?<=\d)\.(?=\d)){1,40}?\s+(?:gestiegen|erhöht|geklettert|gesunken|korrigiert)\b"
     r"|\b(?:inzwischen|mittlerweile|nunmehr|revised\s+(?:up|down)ward|corrected\s+to|revised\s+to)\b"
     # `has now scorched 5,400 hectares`, `have now been evacuated`: a total that has moved on
     r"|\b(?:has|have)\s+now\s+(?:been\s+)?[a-z]+(?:ed|en|t)\b"

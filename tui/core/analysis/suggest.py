@@ -120,6 +120,8 @@ def figure_relation(
         if order == 1:
             a, b = b, a  # earlier first
     else:
+        if a.counts.startswith("unit:") and _apart(a, b) and not currency_slip(a, b):
+            return None  # €25 compensation and €35 million costs: amounts of other things
         relation = "contradicts"
     return relation, order, a, b
 
