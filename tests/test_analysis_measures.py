@@ -301,3 +301,53 @@ def test_transposed_digits(x: float, y: float, swapped: bool) -> None:
 def test_swapped_digits_a_day_later_are_a_slip_not_an_update(first: str, later: str, expected: str) -> None:
     found = relations("number", (first, "de", date(2026, 3, 1)), (later, "en", date(2026, 3, 3)))
     assert found == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "counts", "hours"),
+    [
+        ("Der Brand war nach rund sechs Stunden gelöscht.", "de", "duration:after fire", 6.0),
+        ("The fire was put out after nearly 11 hours.", "en", "duration:after fire", 11.0),
+        ("Die A7 war rund sechs Stunden gesperrt.", "de", "duration:closed", 6.0),
+        ("Der Streik soll 48 Stunden dauern.", "de", "duration:strike", 48.0),
+        ("Fast drei Stunden lang fiel der Strom aus.", "de", "duration:unnamed event", 3.0),
+        ("Power was restored after about 90 minutes.", "en", "duration:unnamed event", 1.5),
+    ],
+)
+def test_how_long_something_lasted_said_before_or_after_the_span(
+    text: str, language: str, counts: str, hours: float
+) -> None:
+    figure = analyse_document(Document("a", text, DAY, language)).figures[0]
+    assert (figure.counts, figure.quantity.value) == (counts, hours)
+
+
+_DE_SAID = " Das sagte Sprecherin Anna Kramer von den Stadtwerken Lindau."
+_EN_SAID = " That is what Anna Kramer of the Stadtwerke Lindau said."
+
+
+@pytest.mark.parametrize(
+    ("german", "english", "expected"),
+    [
+        (
+            "Fast drei Stunden lang fiel der Strom aus.",
+            "Power was restored after about 90 minutes.",
+            ["contradicts"],
+        ),
+        (
+            "Nach knapp zwei Stunden war alles vorbei.",
+            "It was over within about two hours.",
+            ["corroborates"],
+        ),
+        # two spans in one report: which one the other report's is, no rule can say
+        (
+            "Nach zwei Stunden war alles vorbei, nach vier Tagen die Straße frei.",
+            "It was over within five hours.",
+            [],
+        ),
+    ],
+)
+def test_each_report_s_only_span_of_one_story_compares(
+    german: str, english: str, expected: list[str]
+) -> None:
+    found = relations("number", (german + _DE_SAID, "de", DAY), (english + _EN_SAID, "en", DAY))
+    assert found == expected

@@ -37,6 +37,7 @@ from tui.core.analysis.numbers import Quantity
 from tui.core.analysis.phrasing import alleged, bare_casualty, injured_part, now_before, says_change
 from tui.core.analysis.records import Document, Figure
 from tui.core.analysis.segment import Sentence, Word
+from tui.core.analysis.times import UNNAMED
 
 _UNIT_WORDS = frozenset({*UNITS, *SCALES, "millionen", "milliarden", "prozent", "euro", "dollar"})
 _TIME_UNITS = frozenset({"year", "month", "week", "day", "hour"})
@@ -149,10 +150,15 @@ def figure_of(
             "",
         )
     predicate = predicate_of(sentence, words, lowers, q)
-    if q.unit in _SPANS and _FOR.search(doc.text, max(0, q.start - 30), q.start):
-        # `für 25 Minuten unterbrochen`, `halted for 30 minutes`: how long an event lasted
+    if q.unit in _SPANS and (
+        _FOR.search(doc.text, max(0, q.start - 30), q.start) or _LASTING.match(doc.text, q.end)
+    ):
+        # `für 25 Minuten unterbrochen`, `halted for 30 minutes`: how long an event lasted;
+        # `nach 25 Minuten unterbrochen`, `put out after 11 hours`: how long until it happened
         kind = next((k for k in map(event_kind, lowers) if k), "")
-        noun, counts, end = "", f"duration:{kind}" if kind else "", q.end
+        if kind and _AFTER.search(doc.text, max(0, q.start - 30), q.start):
+            kind = f"after {kind}"
+        noun, counts, end = "", f"duration:{kind or UNNAMED}", q.end  # unnamed: see story.lone_figures
         if counts:  # `zwei Wochen` and `ten days` compare: every span in hours
             hours = _HOURS[q.unit]
             q = replace(q, value=q.value * hours, low=q.low * hours, high=q.high * hours, unit="h")
@@ -320,9 +326,13 @@ _PUNCT = re.compile(r"[,;:()–]")
 # `für 25 Minuten`, `für voraussichtlich zwei Jahre`, `for about a year`, `dauerte neun Stunden`:
 # how long something lasts
 _FOR = re.compile(
-    r"\b(?:(?:für|for|dauerten?|lasted)\s+(?:[a-zäöüß]+\s+)?|(?:knapp|rund|etwa|about|nearly|almost|some)\s+)$",
+    r"\b(?:(?:für|for|dauerten?|dauern|dauert|lasted|lasting|nach|after|within|binnen|innerhalb\s+von|"
+    r"take|takes|took|taking)\s+(?:[a-zäöüß]+\s+)?|(?:knapp|rund|etwa|about|nearly|almost|some)\s+)$",
     re.IGNORECASE,
 )
+_AFTER = re.compile(r"\b(?:nach|after|within|binnen|innerhalb\s+von)\s+(?:[a-zäöüß]+\s+)?$", re.IGNORECASE)
+# `sechs Stunden lang`, `rund sechs Stunden gesperrt`, `a 36-hour strike`: how long, said after it
+_LASTING = re.compile(r"\s*(?:lang\b|gesperrt|geschlossen|dauern|dauerte|-\w+\s+\w)", re.IGNORECASE)
 _SPANS = frozenset({"minute", "hour", "day", "week", "month", "year"})
 _HOURS = {"minute": 1 / 60, "hour": 1.0, "day": 24.0, "week": 168.0, "month": 730.0, "year": 8760.0}
 # `a crowd of 45,000`: the noun before the number says what it counts

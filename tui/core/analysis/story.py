@@ -36,6 +36,8 @@ def in_one_story(keywords: dict[str, frozenset[str]] | None, a: str, b: str) -> 
 _PHYSICAL = frozenset({"m", "t", "ha", "l", "°C", "kn", "km/h"})
 SAME_STORY = "same story"
 UNNAMED_TIME = "time:" + UNNAMED
+UNNAMED_DURATION = "duration:" + UNNAMED
+_UNNAMED = (UNNAMED_TIME, UNNAMED_DURATION)
 
 
 def lone_figures(analyses: list[Analysis]) -> set[tuple[str, int]]:
@@ -53,10 +55,13 @@ def lone_figures(analyses: list[Analysis]) -> set[tuple[str, int]]:
                 # `gegen 18.40 Uhr ein Teilstück der Brücke nachgab`, `The section gave way at
                 # about 8.40 p.m.`: each report's only time of day, of an event no word names
                 by_unit[(a.document.id, UNNAMED_TIME)].append(f)
+            elif f.counts.startswith("duration:"):
+                # `Fast drei Stunden lang`, `restored after about 90 minutes`: how long it lasted
+                by_unit[(a.document.id, UNNAMED_DURATION)].append(f)
     by_unit = {
         key: found
         for key, found in by_unit.items()
-        if key[1] != UNNAMED_TIME or all(f.counts == UNNAMED_TIME for f in found)
+        if key[1] not in _UNNAMED or all(f.counts == key[1] for f in found)
     }
     keywords = {a.document.id: a.keywords for a in analyses}
     lone = {key: found[0] for key, found in by_unit.items() if len(found) == 1}

@@ -41,7 +41,7 @@ from tui.core.analysis.echo import echoes
 from tui.core.analysis.lead import lead_pairs, lead_times
 from tui.core.analysis.mutual import CONFLICTS, anyone_meets_everyone, standing
 from tui.core.analysis.phrasing import DISASTERS
-from tui.core.analysis.story import SAME_STORY, UNNAMED_TIME, lone_figures, same_story
+from tui.core.analysis.story import SAME_STORY, UNNAMED_DURATION, UNNAMED_TIME, lone_figures, same_story
 from tui.core.analysis.times import UNNAMED
 from tui.core.analysis.unnamed import unnamed_pairs, unnamed_times
 from tui.core.analysis.wording import describe, when
@@ -166,6 +166,7 @@ def figure_suggestion(
         .removeprefix("unit:")
         .replace("time:", "time of ")
         .replace("minute:", "match minute of ")
+        .replace("duration:after ", "time taken, ")
         .replace("duration:", "duration of ")
     )
     if a.counts.startswith("unit:"):
@@ -295,6 +296,10 @@ def pair_all(analyses: list[Analysis]) -> list[Suggestion]:
                     unnamed.append(f)  # a time of an event no word names, not its report's only one
                     continue
                 f = replace(f, counts="time:" + SAME_STORY)
+            elif f.counts == UNNAMED_DURATION:
+                if (f.article, f.start) not in lone:
+                    continue  # how long something no word names lasted, among other spans
+                f = replace(f, counts="duration:" + SAME_STORY)
             if f.counts:
                 by_counts[_group(f)].append(f)
     for n, (x, y) in enumerate(unnamed_times(analyses, unnamed)):
