@@ -125,8 +125,9 @@ def _read_sentence(doc: Document, sentence: Sentence, out: Analysis) -> None:
             # a term, a magnitude, an age is as of its report: a date in the sentence is the crime's
             as_of, as_of_from = as_of_date(doc, [])
             figure = replace(
-                figure, quantity=q, counts=measured.counts, end=q.end, text=doc.text[q.start : q.end], predicate="",
-                qualifier=measured.qualifier, noun=measured.noun, as_of=as_of, as_of_from=as_of_from,
+                figure, quantity=q, counts=measured.counts, end=q.end, text=doc.text[q.start : q.end],
+                predicate="", qualifier=measured.qualifier, noun=measured.noun, as_of=as_of,
+                as_of_from=as_of_from,
             )  # fmt: skip
         if figure is not None:
             out.figures.append(figure)
