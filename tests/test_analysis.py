@@ -17,8 +17,9 @@ from tui.core.analysis.dates import dates
 from tui.core.analysis.fold import fold_bare
 from tui.core.analysis.lexicon import event_kind, terms_in
 from tui.core.analysis.mutual import standing
-from tui.core.analysis.names import cologne, fold_name
+from tui.core.analysis.names import fold_name
 from tui.core.analysis.numbers import Quantity, parse_digits, quantities
+from tui.core.analysis.phonetic import cologne
 from tui.core.analysis.phrasing import says_change
 from tui.core.analysis.segment import sentences
 from tui.core.model.corpus import bundled_corpus, load_corpus

@@ -425,6 +425,16 @@ def test_a_german_statement_meets_an_english_one_on_translated_words(ding: Path)
     assert [s.relation for s in suggest(docs) if s.reason == "stance"] == []
 
 
+def test_a_translated_noun_meets_its_english_plural(ding: Path) -> None:
+    ding.write_text(DING + "Schuss {m} | Schüsse {pl} :: shot | shots\n", "utf-8")
+    german = (
+        "In Ravensheim endete die Geiselnahme. Die Polizei bestätigte, dass der Täter einen Schuss abgab."
+    )
+    english = "In Ravensheim the siege ended. Police denied that any shots had been fired."
+    docs = [Document("de", german, None, "de"), Document("en", english, None, "en")]
+    assert [s.relation for s in suggest(docs) if s.reason == "stance"] == ["contradicts"]
+
+
 def test_a_spokesman_of_a_company_speaks_for_it() -> None:
     german = (
         "Bei Norchem in Halstedt trat Gas aus. Ein Norchem-Sprecher räumte ein, dass Anwohner gewarnt wurden."

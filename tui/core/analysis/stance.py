@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from tui.core.analysis.attribution import actors, stance
 from tui.core.analysis.claims import Analysis
-from tui.core.analysis.dictionary import translations
+from tui.core.analysis.dictionary import english_stem, translations
 from tui.core.analysis.fold import fold_name
 from tui.core.analysis.lexicon import (
     GENERIC,
@@ -117,9 +117,15 @@ def with_translations(found: list[Statement]) -> list[Statement]:
     heads = translations(sorted({n for st in found for n in st.nouns}))
     # only words an English statement uses: two German statements meet on their own words
     english = {w for st in found if not st.nouns for w in st.words}
+    plural = {english_stem(w): w for w in english}  # `Schuss` -> `shot` meets `shots`
     out = []
     for st in found:
-        extra = {sys.intern(c) for n in st.nouns for h in heads.get(n, ()) if (c := _concept(h)) in english}
+        extra = {
+            sys.intern(w)
+            for n in st.nouns
+            for h in heads.get(n, ())
+            if (w := _concept(h) if _concept(h) in english else plural.get(english_stem(_concept(h)), ""))
+        }
         out.append(replace(st, words=_compact([*st.words, *extra])) if extra else st)
     return out
 
