@@ -110,3 +110,24 @@ _PLANT_EN = "# Bakery\n\nThe Lindau bakery chain Hansen, which {en}, is facing i
 def test_the_same_count_in_other_words_is_one_count(de: str, en: str, expected: list[str]) -> None:
     found = relations("number", (_PLANT_DE.format(de=de), "de"), (_PLANT_EN.format(en=en), "en"))
     assert found == expected
+
+
+_DAM_DE = (
+    "# Talsperre\n\nDie Aabach-Talsperre bei Lindau wurde {de} fertiggestellt. Betreiber ist der Ruhrverband."
+)
+_DAM_EN = "# Dam\n\nThe Aabach dam near Lindau, run by the Ruhrverband, was completed {en}."
+
+
+@pytest.mark.parametrize(
+    ("de", "en", "expected"),
+    [
+        ("1952", "in 1956", ["contradicts"]),
+        ("1952", "in 1952", ["corroborates"]),
+        ("im November 2019", "in December 2019", ["contradicts"]),
+        ("1952", "in 1925", ["contradicts"]),  # the same digits swapped
+        ("1952", "in 1990", []),  # decades apart: other things
+    ],
+)
+def test_each_report_s_only_date_of_the_past_compares(de: str, en: str, expected: list[str]) -> None:
+    found = relations("date", (_DAM_DE.format(de=de), "de"), (_DAM_EN.format(en=en), "en"), day=THU)
+    assert found == expected

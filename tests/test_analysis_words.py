@@ -464,6 +464,22 @@ def test_a_year_before_a_participle_dates_what_happened() -> None:
     assert dates("Die 2000 Soldaten kamen.", date(2026, 3, 17), "de") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "label"),
+    [
+        ("Die Talsperre wurde 1952 fertiggestellt.", "de", "1952"),
+        ("Das Rohr stammt aus dem Jahr 1927.", "de", "1927"),
+        ("The map, dated 1912, was a fake.", "en", "1912"),
+        ("Es wurden 2000 Soldaten verlegt.", "de", None),  # a count of a noun, not a year
+    ],
+)
+def test_a_year_said_with_wurde_aus_dem_jahr_or_dated(text: str, language: str, label: str | None) -> None:
+    from tui.core.analysis.dates import dates
+
+    found = [d.label() for d in dates(text, date(2026, 3, 17), language)]
+    assert found == ([label] if label else [])
+
+
 def test_the_dictionary_in_use_is_named(ding: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from tui.core.analysis.dictionary import source
 

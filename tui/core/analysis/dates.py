@@ -63,7 +63,10 @@ _CANDIDATE = re.compile(
     rf"|(?P<numeric>\b\d{{1,2}}\.\d{{1,2}}\.(?:{_YEAR}|\d\d)\b|\b{_YEAR}-\d\d-\d\d\b)"
     rf"|(?P<my>\b(?:{_MONTH})\s+{_YEAR}\b)"
     rf"|(?P<month>\b(?:im|in|seit|bis|Anfang|Ende|Mitte|early|late|mid|since|until)\s+(?:{_MONTH})\b(?:\s+{_YEAR}\b)?)"
-    rf"|(?P<year>\b(?:im\s+Jahr(?:e)?|in|seit|bis|Anfang|Ende|Mitte|since|until|early|late)\s+{_YEAR}\b)"
+    rf"|(?P<year>\b(?:im\s+Jahr(?:e)?|aus\s+dem\s+Jahr(?:e)?|in|seit|bis|Anfang|Ende|Mitte|since|until|early|late)"
+    # `wurde 1952 fertiggestellt`, `dated 1912`: the year something was done to it (not
+    # `wurden 2000 Soldaten verlegt`, a count of a noun)
+    rf"\s+{_YEAR}\b|\b(?:wurden?|dated)\s+{_YEAR}\b(?!\s+(?-i:[A-ZÄÖÜ])))"
     # `Die 1972 eröffnete Brücke`: a year before a participle is when that happened to it
     rf"|\bd(?:ie|er|as|en|em)\s(?P<attr>{_YEAR}(?=\s+(?-i:[a-zäöüß]+(?:te|ten|tes|ter|tem|ene|enen|ener)\b)))"
     rf"|(?P<weekday>\b(?:am|on|last|vergangenen|letzten|bis|until|till|next|nächsten|kommenden)?\s*(?:{_WEEKDAY})"
@@ -230,7 +233,12 @@ def _absolute(
 
 
 def _clean(text: str) -> str:
-    text = re.sub(r"^(?:im|in|am|on|seit|bis|since|until|im\s+Jahre?)\s+", "", text, flags=re.IGNORECASE)
+    text = re.sub(
+        r"^(?:im|in|am|on|seit|bis|since|until|im\s+Jahre?|aus\s+dem\s+Jahre?|wurden?|dated)\s+",
+        "",
+        text,
+        flags=re.IGNORECASE,
+    )
     return re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", text)
 
 

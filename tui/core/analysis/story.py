@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from tui.core.analysis.records import Analysis, Figure
+from tui.core.analysis.compare import transposed
+from tui.core.analysis.records import Analysis, Event, Figure
 from tui.core.analysis.times import UNNAMED
 
 _STORY_WORDS = 2
@@ -72,4 +73,41 @@ def lone_figures(analyses: list[Analysis]) -> set[tuple[str, int]]:
             for other, u in lone
         ):
             out.add((article, f.start))
+    return out
+
+
+_PAST_YEARS = 2  # a year this long before the report is history: when a thing was built or made
+_PAST_SPAN_DAYS = 31  # a month or a year, not a day
+_PAST_NEAR_YEARS = 5
+
+
+def lone_past_dates(analyses: list[Analysis]) -> list[tuple[Event, Event]]:
+    """Each report's only date of the past (`aus dem Jahr 1927`, `laid in 1932`; `im November
+    2019`) meets the other reports' of one story: when the pipe was laid, the dam finished or
+    the painting made, whatever words date it. Years a decade apart date other things."""
+    if len(analyses) > MAX_STORY_ARTICLES:
+        return []
+    lone: list[tuple[Analysis, Event]] = []
+    for a in analyses:
+        published = a.document.published
+        if published is None:
+            continue
+        past = [
+            e
+            for e in a.events
+            if e.date.low is not None
+            and e.date.high is not None
+            and e.date.year_known
+            and (e.date.high - e.date.low).days >= _PAST_SPAN_DAYS - 3
+            and e.date.high.year <= published.year - _PAST_YEARS
+        ]
+        if len({(e.date.low, e.date.high) for e in past}) == 1:
+            lone.append((a, past[0]))
+    out = []
+    for i, (a, x) in enumerate(lone):
+        for b, y in lone[i + 1 :]:
+            assert x.date.low is not None and y.date.low is not None
+            near = abs(x.date.low.year - y.date.low.year) <= _PAST_NEAR_YEARS
+            if (near or transposed(x.date.low.year, y.date.low.year)) and same_story(a.keywords, b.keywords):
+                out.append((x, y))
     return out

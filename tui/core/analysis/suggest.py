@@ -41,7 +41,14 @@ from tui.core.analysis.echo import echoes
 from tui.core.analysis.lead import lead_pairs, lead_times
 from tui.core.analysis.mutual import CONFLICTS, anyone_meets_everyone, standing
 from tui.core.analysis.phrasing import DISASTERS
-from tui.core.analysis.story import SAME_STORY, UNNAMED_DURATION, UNNAMED_TIME, lone_figures, same_story
+from tui.core.analysis.story import (
+    SAME_STORY,
+    UNNAMED_DURATION,
+    UNNAMED_TIME,
+    lone_figures,
+    lone_past_dates,
+    same_story,
+)
 from tui.core.analysis.times import UNNAMED
 from tui.core.analysis.unnamed import unnamed_pairs, unnamed_times
 from tui.core.analysis.wording import describe, when
@@ -358,7 +365,7 @@ def pair_all(analyses: list[Analysis]) -> list[Suggestion]:
         if s is not None:
             out.append(s)
     seen = {_spans(s) for s in out if s.reason == "date"}
-    for one, other in lead_pairs(analyses):
+    for one, other in [*lead_pairs(analyses), *lone_past_dates(analyses)]:
         s = event_suggestion(one, other, same_story=True)
         if s is not None and _spans(s) not in seen:
             out.append(s)
