@@ -23,6 +23,7 @@ def both(a, b) -> bool:  # type: ignore[no-untyped-def]
         ("Petra Simmering", "district administrator", "Petra Simmering", "mayor", True),
         ("Michael Sauerbrey", "head", "Michael Sauerbrey", "finance officer", True),
         ("Markus Oberle", "lawyer", "Markus Oberle", "councillor", False),  # a lawyer may sit on a council
+        ("Stefan Krüger", "councillor", "Stefan Krüger", "head", False),  # IT-Dezernent, head of IT
     ],
 )
 def test_one_person_two_roles(name_a: str, role_a: str, name_b: str, role_b: str, proposed: bool) -> None:

@@ -30,6 +30,8 @@ def _exclusive(ra: str, rb: str) -> bool:
     """Two roles one person cannot hold at once."""
     if SPEAKER in (ra, rb):
         return not {ra, rb} - {SPEAKER} - LEADERS
+    if {ra, rb} == {"councillor", "head"}:
+        return False  # `IT-Dezernent Stefan Krüger` is the city's `head of IT`
     return ra in OFFICES and rb in OFFICES
 
 
