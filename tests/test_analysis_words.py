@@ -788,3 +788,18 @@ def test_one_first_name_in_two_stories_of_an_archive_is_two_people() -> None:
         *(Document(f"f{n}", f"Bericht Nummer {n} aus Ortschaft Nummer {n}.", day, "de") for n in range(16)),
     ]
     assert [s for s in suggest(docs) if s.reason == "name"] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "holder"),
+    [
+        ("Ein Vereinssprecher dementierte, dass es eine Einigung gebe.", "club"),
+        ("Eine Polizeisprecherin bestätigte, dass Schüsse fielen.", "police"),
+    ],
+)
+def test_a_spokesperson_compound_speaks_for_its_head(sentence: str, holder: str) -> None:
+    from tui.core.analysis.claims import analyse_document as analyse
+    from tui.core.analysis.stance import statements
+
+    found = statements(analyse(Document("a", sentence, None, "de")))
+    assert holder in found[0].holders

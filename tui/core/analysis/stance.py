@@ -71,8 +71,10 @@ def statements(analysis: Analysis) -> list[Statement]:
         low_before = before.lower()
         # `Ein Norchem-Sprecher`: the company's spokesman speaks for Norchem
         named = named | {n.split("-")[0] for n in named if "-" in n and n.rsplit("-", 1)[1].lower() in ROLES}
-        holders = frozenset(fold_name(n) for n in named) | frozenset(
-            terms_in(low_before, _CONTENT.findall(low_before))
+        holders = (
+            frozenset(fold_name(n) for n in named)
+            | frozenset(terms_in(low_before, _CONTENT.findall(low_before)))
+            | frozenset(filter(None, map(_speaker_for, _CONTENT.findall(before))))
         )
         topics = frozenset(fold_name(t) for t in actors(sentence.text) - named - PLACES)
         low_text = sentence.text.lower()
@@ -235,6 +237,21 @@ def _subject(before: str) -> frozenset[str]:
         return frozenset()
     low = m.group(1).lower()
     return frozenset() if low in STOPWORDS or low in _NOT_ACTORS else frozenset({low})
+
+
+_SPEAKER = ("sprecherin", "sprecher")
+
+
+def _speaker_for(word: str) -> str:
+    """`Vereinssprecher` speaks for the club (`Verein`), `Polizeisprecherin` for the police."""
+    low = word.lower()
+    for suffix in _SPEAKER:
+        if low.endswith(suffix) and len(low) > len(suffix) + 3:
+            head = low[: -len(suffix)]
+            for form in (head, head.removesuffix("s")):
+                if concept := term_of(form):
+                    return concept
+    return ""
 
 
 def _concept(low: str) -> str:
