@@ -90,6 +90,7 @@ def test_without_the_dictionary_nothing_is_translated(monkeypatch: pytest.Monkey
             "four 17th-century Dutch paintings",
         ),
         ("Eight water-dropping aircraft were deployed.", "en", "aircraft", "Eight water-dropping aircraft"),
+        ("Some 45,000 festival-goers were there.", "en", "noun:festival-goer", "Some 45,000 festival-goers"),
         (
             "Die Ergebnisse aus 14 der 212 Wahlbezirke fehlen.",
             "de",

@@ -116,7 +116,8 @@ def counted_noun(words: list[Word], lowers: list[str], first: int, language: str
             after = lowers[i + 2] if i + 2 < len(words) else ""
             if plain and low.isalpha() and _plural_head(low, nxt, after):
                 return i + 1  # `41 polling districts`, `15 display cases`: the head is last
-            return i if plain and low.isalpha() else None
+            hyphened = "-" in low and all(p.isalpha() for p in low.split("-"))  # `45,000 festival-goers`
+            return i if plain and (low.isalpha() or hyphened) else None
         if words[i].capitalised:
             if qualifier_of(words[i].text) and i + 1 < len(words) and words[i + 1].capitalised:
                 i += 1

@@ -374,10 +374,10 @@ def pair_all(analyses: list[Analysis]) -> list[Suggestion]:
         s = figure_suggestion(x, y, memo)
         if s is not None and _spans(s) not in seen:
             out.append(s)
-    paired = {(m.article, m.start) for s in out if s.reason == "number" for m in s.members}
+    paired = {_spans(s) for s in out if s.reason == "number"}
     for x, y in echoes(analyses):
-        if (x.article, x.start) in paired and (y.article, y.start) in paired:
-            continue  # each already meets its like
+        if frozenset({(x.article, x.start), (y.article, y.start)}) in paired:
+            continue  # the two already meet
         s = figure_suggestion(
             x, replace(y, counts=x.counts, predicate=x.predicate, qualifier=x.qualifier), memo
         )
