@@ -639,6 +639,9 @@ def test_periods_and_earlier_reports(texts: list[str], relations: list[str]) -> 
         ("The recall now covers 23 batches.", True),
         ("The recall covers 14 batches.", False),
         ("Die Polizei hat die Belohnung auf 10.000 Euro erhöht.", True),
+        ("Das Haushaltsloch ist auf 63 Millionen Euro angewachsen.", True),
+        ("Das Haushaltsloch wächst auf 63 Millionen Euro.", True),
+        ("The budget gap has grown to €63 million.", True),
     ],
 )
 def test_change_phrasings(sentence: str, changed: bool) -> None:

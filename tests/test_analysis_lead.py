@@ -9,7 +9,8 @@ import pytest
 from conftest import relations
 
 from tui.core.analysis import Document, suggest
-from tui.core.analysis.lead import lead_span
+from tui.core.analysis.claims import analyse_document
+from tui.core.analysis.lead import lead_pairs, lead_span
 
 THU = date(2026, 1, 29)  # a Thursday
 _ROOF_DE = (
@@ -63,6 +64,22 @@ def test_a_lead_dated_after_the_other_report_went_out_tells_later_news() -> None
         (_ROOF_EN.format(day="Tuesday", time=""), "en", date(2026, 1, 28)),
     )
     assert found == []
+
+
+_SIGHTING = (
+    "# Drohne\n\nNach einer erneuten Drohnensichtung am {day} wurden am Flughafen Brenngarten "
+    "in Lindau wieder Flüge umgeleitet."
+)
+_CLOSURE = "# Drone\n\nA drone closed Brenngarten airport in Lindau on {day}, police in the town said."
+
+
+@pytest.mark.parametrize(("first", "paired"), [("Friday evening", 0), ("Saturday morning", 1)])
+def test_a_later_lead_dated_the_day_the_other_went_out_tells_later_news(first: str, paired: int) -> None:
+    analyses = [
+        analyse_document(Document("en", _CLOSURE.format(day=first), date(2025, 11, 8), "en")),  # a Saturday
+        analyse_document(Document("de", _SIGHTING.format(day="Samstagmorgen"), date(2025, 11, 10), "de")),
+    ]
+    assert len(list(lead_pairs(analyses))) == paired
 
 
 def test_leads_weeks_apart_date_other_events() -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
+from tui.core.analysis.dates import overlap
 from tui.core.analysis.records import Analysis, Event, Figure
 from tui.core.analysis.story import MAX_STORY_ARTICLES, same_story
 from tui.core.analysis.times import UNNAMED
@@ -82,10 +83,16 @@ def _far(x: Event, y: Event) -> bool:
 
 def _later_news(a: Analysis, x: Event, b: Analysis, y: Event) -> bool:
     """A lead dated after the other report went out tells what happened since (`Am Montag
-    nahm die Staatsanwaltschaft die Ermittlungen auf`), not the day of the same event."""
-    for one, other in ((x, b), (y, a)):
-        published = other.document.published
-        if published is not None and one.date.low is not None and one.date.low > published:
+    nahm die Staatsanwaltschaft die Ermittlungen auf`), not the day of the same event; so
+    does a later report's lead dated on the day the other went out, unless the two agree
+    (`Nach einer erneuten Drohnensichtung am Samstagmorgen` against Friday's closure)."""
+    for (mine, one), other in (((a, x), b), ((b, y), a)):
+        published, own = other.document.published, mine.document.published
+        if published is None or one.date.low is None:
+            continue
+        if one.date.low > published or (
+            one.date.low == published and own is not None and own > published and not overlap(x.date, y.date)
+        ):
             return True
     return False
 

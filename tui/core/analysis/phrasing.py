@@ -21,7 +21,9 @@ _CHANGE = re.compile(
     r"decreased)|rose|rises|risen|climbed|climbs|increased|jumped|grew|fell|dropped)\s+to\b"
     r"|\b(?:gestiegen|stieg|steigt|erhöhte\s+sich|erhöht|kletterte|klettert|gesunken|sank|sinkt)\s+auf\b"
     # `auf 10.000 Euro erhöht`: a thousands point is no sentence's end
-    r"|\bauf\s+(?:[^.;]|(?<=\d)\.(?=\d)){1,40}?\s+(?:gestiegen|erhöht|geklettert|gesunken|korrigiert)\b"
+    r"|\bauf\s+(?:[^.;]|(?<=\d)\.(?=\d)){1,40}?\s+(?:gestiegen|erhöht|geklettert|gesunken|korrigiert|"
+    r"angewachsen|gewachsen)\b"
+    r"|\b(?:wächst|wuchs|anwachsen)\s+auf\b|\b(?:grown|grew|swelled|swollen|widened)\s+to\b"
     r"|\b(?:inzwischen|mittlerweile|nunmehr|revised\s+(?:up|down)ward|corrected\s+to|revised\s+to)\b"
     # `has now scorched 5,400 hectares`, `have now been evacuated`: a total that has moved on
     r"|\b(?:has|have)\s+now\s+(?:been\s+)?[a-z]+(?:ed|en|t)\b"
