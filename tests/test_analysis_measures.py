@@ -351,3 +351,21 @@ def test_each_report_s_only_span_of_one_story_compares(
 ) -> None:
     found = relations("number", (german + _DE_SAID, "de", DAY), (english + _EN_SAID, "en", DAY))
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("later", "expected"),
+    [
+        # passengers a disruption affected add up as it goes on ...
+        ("Insgesamt waren in Lindau mehr als 6.500 Fluggäste betroffen.", ["updates"]),
+        # ... and fewer of them later is no update
+        ("Insgesamt waren in Lindau 1.500 Fluggäste betroffen.", ["contradicts"]),
+    ],
+)
+def test_passengers_affected_add_up(later: str, expected: list[str]) -> None:
+    found = relations(
+        "number",
+        ("Am Flughafen Lindau waren rund 3.000 Passagiere betroffen.", "de", DAY),
+        (later, "de", date(2026, 3, 8)),
+    )
+    assert found == expected

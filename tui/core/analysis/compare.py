@@ -32,7 +32,9 @@ _ACTED_ON = frozenset({"ha", "%", "pp", "EUR", "USD", "GBP", "CHF"})
 _PART = frozenset({"serious", "minor", "away", "among", "alone", AGE})
 # Counts that only grow: a later, lower figure corrects the earlier one, it does not update it.
 _CUMULATIVE = frozenset({"dead", "injured", "arrests"})
-_CUMULATIVE_PREDICATES = frozenset({"killed", "injured", "arrested", "evacuated"})
+_CUMULATIVE_PREDICATES = frozenset({"killed", "injured", "arrested", "evacuated", "affected"})
+# What befalls people as a story goes on: those it befell add up, even the passengers of one ship
+_BEFALLS = frozenset({"affected", "evacuated", "rescued", "injured", "killed", "infected", "arrested"})
 # Days something has lasted (`Verhandlungstage`, `Streiktage`): a tally that only grows.
 _DAYS_OF = re.compile(r"^noun:\w{3,}tag$")
 # Reports a day apart (a wire story and the next morning's paper) tell one moment.
@@ -155,7 +157,7 @@ def time_order(a: Figure, b: Figure) -> int | None:
         return None
     if (
         same
-        or a.counts in FIXED
+        or (a.counts in FIXED and not {a.predicate, b.predicate} & _BEFALLS)  # passengers affected add up
         or a.qualifier == AGE  # a person's age in one story does not move
         or a.counts.startswith(("time:", "minute:", "duration:"))
         or a.quantity.unit in _READINGS  # a record is one reading, whenever it was taken
@@ -253,7 +255,7 @@ def shrinks(a: Figure, b: Figure, order: int) -> bool:
     """A count that only grows (the dead, the arrested) is lower in the later report."""
     if (
         a.counts not in _CUMULATIVE
-        and not (a.predicate in _CUMULATIVE_PREDICATES and a.predicate == b.predicate)
+        and not ({a.predicate, b.predicate} - {""} <= _CUMULATIVE_PREDICATES and (a.predicate or b.predicate))
         and not _DAYS_OF.search(a.counts)
     ):
         return False

@@ -226,7 +226,8 @@ _NOUN_GROUPS = {
     "dead": "tote toten toter todesopfer getötete getöteten leiche leichen dead deaths fatalities killed "
     "body bodies",
     "injured": "verletzte verletzten verwundete verwundeten injured wounded injuries",
-    "passengers": "passagier passagiere passagieren fahrgast fahrgäste fahrgästen reisende reisenden "
+    "passengers": "passagier passagiere passagieren fahrgast fahrgäste fahrgästen fluggast fluggäste "
+    "fluggästen reisende reisenden "
     "passenger passengers travellers travelers",
     "emergency workers": "einsatzkräfte einsatzkräften rettungskräfte rettungskräften helfer helferinnen "
     "feuerwehrleute kräfte kräften rescuers firefighters emergency_workers rescue_workers emergency_services",
