@@ -285,9 +285,10 @@ def cognate(x: str, y: str) -> bool:
 
 def fixed_amount(a: Figure) -> bool:
     """A share (a refund of 25 percent, a vaccination rate) that no later report says
-    moved: a later value disagrees with it rather than updating it. Sums of money,
-    lengths and volumes grow with a story (a reward raised, a slick spreading, a damage
-    estimate), so they may still update."""
+    moved: a later value disagrees with it rather than updating it. So does a sum of
+    money (a damage estimate, a price): a reward raised or a gap grown says so in its
+    report (`auf 10.000 Euro erhöht`, `angewachsen`). Lengths and volumes grow with a
+    story (a slick spreading), so they may still update."""
     return a.counts.startswith("unit:") and (a.quantity.unit == "%" or a.quantity.unit in MONEY)
 
 
