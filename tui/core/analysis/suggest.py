@@ -364,26 +364,31 @@ def pair_all(analyses: list[Analysis]) -> list[Suggestion]:
         s = event_suggestion(one, other, same_story=True)
         if s is not None:
             out.append(s)
-    seen = {_spans(s) for s in out if s.reason == "date"}
-    for one, other in [*lead_pairs(analyses), *lone_past_dates(analyses)]:
-        s = event_suggestion(one, other, same_story=True)
-        if s is not None and _spans(s) not in seen:
-            out.append(s)
-    seen = {_spans(s) for s in out if s.reason == "number"}
-    for x, y in lead_times(analyses):
-        s = figure_suggestion(x, y, memo)
-        if s is not None and _spans(s) not in seen:
-            out.append(s)
-    paired = {_spans(s) for s in out if s.reason == "number"}
-    for x, y in echoes(analyses):
-        if frozenset({(x.article, x.start), (y.article, y.start)}) in paired:
-            continue  # the two already meet
-        s = figure_suggestion(
-            x, replace(y, counts=x.counts, predicate=x.predicate, qualifier=x.qualifier), memo
-        )
-        if s is not None and s.relation == "corroborates":
-            out.append(s)
+    out.extend(list(_story_wide(analyses, out, memo)))  # read `out` whole before adding to it
     return out
+
+
+def _story_wide(
+    analyses: list[Analysis], found: list[Suggestion], memo: dict[tuple[str, int, int], Member]
+) -> Iterable[Suggestion]:
+    """What the reports of one story share beyond their words (see lead, echo, story):
+    proposed only where no rule above already paired the same two spans."""
+    seen = {(s.reason, _spans(s)) for s in found}
+    candidates: list[Suggestion | None] = [
+        *(event_suggestion(one, other, same_story=True) for one, other in lead_pairs(analyses)),
+        *(event_suggestion(one, other, same_story=True) for one, other in lone_past_dates(analyses)),
+        *(figure_suggestion(x, y, memo) for x, y in lead_times(analyses)),
+    ]
+    for x, y in echoes(analyses):
+        if ("number", frozenset({(x.article, x.start), (y.article, y.start)})) in seen:
+            continue  # the two already meet: no need to describe them again
+        alike = replace(y, counts=x.counts, predicate=x.predicate, qualifier=x.qualifier)
+        echo = figure_suggestion(x, alike, memo)
+        candidates.append(echo if echo is not None and echo.relation == "corroborates" else None)
+    for s in candidates:
+        if s is not None and (s.reason, _spans(s)) not in seen:
+            seen.add((s.reason, _spans(s)))
+            yield s
 
 
 def _spans(s: Suggestion) -> frozenset[tuple[str, int]]:
