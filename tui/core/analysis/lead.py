@@ -10,13 +10,12 @@ day date the same event, and a different day there is a disagreement about it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import replace
-from typing import TypeVar
 
 from tui.core.analysis.dates import overlap
 from tui.core.analysis.records import Analysis, Event, Figure
-from tui.core.analysis.story import MAX_STORY_ARTICLES, same_story
+from tui.core.analysis.story import story_pairs
 from tui.core.analysis.times import UNNAMED
 
 _LEAD_CHARS = 80  # shorter paragraphs are headlines, datelines and bylines
@@ -61,7 +60,7 @@ def lead_event(analysis: Analysis) -> Event | None:
 
 def lead_pairs(analyses: list[Analysis]) -> Iterator[tuple[Event, Event]]:
     """The lead events of every two reports of one story, as one kind of event."""
-    for a, x, b, y in _in_one_story(analyses, lead_event):
+    for a, x, b, y in story_pairs(analyses, lead_event):
         if _later_news(a, x, b, y) or _far(x, y):
             continue
         kind = x.kind if x.kind == y.kind else y.kind if x.kind == UNNAMED else x.kind
@@ -109,25 +108,9 @@ def lead_time(analysis: Analysis) -> Figure | None:
 
 def lead_times(analyses: list[Analysis]) -> Iterator[tuple[Figure, Figure]]:
     """The lead times of every two reports of one story, as the time of one event."""
-    for _, x, _, y in _in_one_story(analyses, lead_time):
+    for _, x, _, y in story_pairs(analyses, lead_time):
         if abs(x.quantity.value - y.quantity.value) <= _SLIP_MINUTES:
             yield _timed(x), _timed(y)
-
-
-_T = TypeVar("_T")
-
-
-def _in_one_story(
-    analyses: list[Analysis], pick: Callable[[Analysis], _T | None]
-) -> Iterator[tuple[Analysis, _T, Analysis, _T]]:
-    """Every two reports of one story with what `pick` finds in each; none in an archive."""
-    if len(analyses) > MAX_STORY_ARTICLES:
-        return
-    found = [(a, x) for a in analyses if (x := pick(a)) is not None]
-    for i, (a, x) in enumerate(found):
-        for b, y in found[i + 1 :]:
-            if same_story(a.keywords, b.keywords):
-                yield a, x, b, y
 
 
 def _timed(f: Figure) -> Figure:

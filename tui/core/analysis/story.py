@@ -9,6 +9,8 @@ kilograms` of it; `gegen 18.40 Uhr` and `at about 8.40 p.m.` for a collapse).
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Iterator
+from typing import TypeVar
 
 from tui.core.analysis.compare import transposed
 from tui.core.analysis.records import Analysis, Event, Figure
@@ -76,38 +78,52 @@ def lone_figures(analyses: list[Analysis]) -> set[tuple[str, int]]:
     return out
 
 
+_T = TypeVar("_T")
 _PAST_YEARS = 2  # a year this long before the report is history: when a thing was built or made
 _PAST_SPAN_DAYS = 31  # a month or a year, not a day
 _PAST_NEAR_YEARS = 5
 
 
+def story_pairs(
+    analyses: list[Analysis], pick: Callable[[Analysis], _T | None]
+) -> Iterator[tuple[Analysis, _T, Analysis, _T]]:
+    """Every two reports of one story with what `pick` finds in each (a lead, a date of the
+    past); none in an archive of many stories, where every two articles would be compared."""
+    if len(analyses) > MAX_STORY_ARTICLES:
+        return
+    found = [(a, x) for a in analyses if (x := pick(a)) is not None]
+    for i, (a, x) in enumerate(found):
+        for b, y in found[i + 1 :]:
+            if same_story(a.keywords, b.keywords):
+                yield a, x, b, y
+
+
+def _past_date(a: Analysis) -> Event | None:
+    """A report's only date of the past: a year or a month, at least two years back."""
+    published = a.document.published
+    if published is None:
+        return None
+    past = [
+        e
+        for e in a.events
+        if e.date.low is not None
+        and e.date.high is not None
+        and e.date.year_known
+        and (e.date.high - e.date.low).days >= _PAST_SPAN_DAYS - 3
+        and e.date.high.year <= published.year - _PAST_YEARS
+    ]
+    return past[0] if len({(e.date.low, e.date.high) for e in past}) == 1 else None
+
+
 def lone_past_dates(analyses: list[Analysis]) -> list[tuple[Event, Event]]:
     """Each report's only date of the past (`aus dem Jahr 1927`, `laid in 1932`; `im November
     2019`) meets the other reports' of one story: when the pipe was laid, the dam finished or
-    the painting made, whatever words date it. Years a decade apart date other things."""
-    if len(analyses) > MAX_STORY_ARTICLES:
-        return []
-    lone: list[tuple[Analysis, Event]] = []
-    for a in analyses:
-        published = a.document.published
-        if published is None:
-            continue
-        past = [
-            e
-            for e in a.events
-            if e.date.low is not None
-            and e.date.high is not None
-            and e.date.year_known
-            and (e.date.high - e.date.low).days >= _PAST_SPAN_DAYS - 3
-            and e.date.high.year <= published.year - _PAST_YEARS
-        ]
-        if len({(e.date.low, e.date.high) for e in past}) == 1:
-            lone.append((a, past[0]))
+    the painting made, whatever words date it. Years more than five apart (unless the same
+    digits swapped) date other things."""
     out = []
-    for i, (a, x) in enumerate(lone):
-        for b, y in lone[i + 1 :]:
-            assert x.date.low is not None and y.date.low is not None
-            near = abs(x.date.low.year - y.date.low.year) <= _PAST_NEAR_YEARS
-            if (near or transposed(x.date.low.year, y.date.low.year)) and same_story(a.keywords, b.keywords):
-                out.append((x, y))
+    for _, x, _, y in story_pairs(analyses, _past_date):
+        assert x.date.low is not None and y.date.low is not None
+        one, other = x.date.low.year, y.date.low.year
+        if abs(one - other) <= _PAST_NEAR_YEARS or transposed(one, other):
+            out.append((x, y))
     return out
