@@ -122,11 +122,9 @@ def with_translations(found: list[Statement]) -> list[Statement]:
     plural = {english_stem(w): w for w in english}  # `Schuss` -> `shot` meets `shots`
     out = []
     for st in found:
+        concepts = {_concept(h) for n in st.nouns for h in heads.get(n, ())}
         extra = {
-            sys.intern(w)
-            for n in st.nouns
-            for h in heads.get(n, ())
-            if (w := _concept(h) if _concept(h) in english else plural.get(english_stem(_concept(h)), ""))
+            sys.intern(w) for c in concepts if (w := c if c in english else plural.get(english_stem(c), ""))
         }
         out.append(replace(st, words=_compact([*st.words, *extra])) if extra else st)
     return out
