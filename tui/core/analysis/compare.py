@@ -253,9 +253,10 @@ def other_period(a: Figure, b: Figure) -> bool:
 
 def shrinks(a: Figure, b: Figure, order: int) -> bool:
     """A count that only grows (the dead, the arrested) is lower in the later report."""
+    said = {a.predicate, b.predicate} - {""}  # what befell them, as either report says it
     if (
         a.counts not in _CUMULATIVE
-        and not ({a.predicate, b.predicate} - {""} <= _CUMULATIVE_PREDICATES and (a.predicate or b.predicate))
+        and not (said and said <= _CUMULATIVE_PREDICATES)
         and not _DAYS_OF.search(a.counts)
     ):
         return False
