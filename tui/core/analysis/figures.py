@@ -325,12 +325,13 @@ _DEATH_TOLL = re.compile(r"\b(?:death\s+toll|todeszahl|zahl\s+der\s+(?:toten|tod
 _PUNCT = re.compile(r"[,;:()–]")
 # `für 25 Minuten`, `für voraussichtlich zwei Jahre`, `for about a year`, `dauerte neun Stunden`:
 # how long something lasts
+_UNTIL = r"nach|after|within|binnen|innerhalb\s+von"  # how long until something happened
 _FOR = re.compile(
-    r"\b(?:(?:für|for|dauerten?|dauern|dauert|lasted|lasting|nach|after|within|binnen|innerhalb\s+von|"
+    rf"\b(?:(?:für|for|dauerten?|dauern|dauert|lasted|lasting|{_UNTIL}|"
     r"take|takes|took|taking)\s+(?:[a-zäöüß]+\s+)?|(?:knapp|rund|etwa|about|nearly|almost|some)\s+)$",
     re.IGNORECASE,
 )
-_AFTER = re.compile(r"\b(?:nach|after|within|binnen|innerhalb\s+von)\s+(?:[a-zäöüß]+\s+)?$", re.IGNORECASE)
+_AFTER = re.compile(rf"\b(?:{_UNTIL})\s+(?:[a-zäöüß]+\s+)?$", re.IGNORECASE)
 # `sechs Stunden lang`, `rund sechs Stunden gesperrt`, `a 36-hour strike`: how long, said after it
 _LASTING = re.compile(r"\s*(?:lang\b|gesperrt|geschlossen|dauern|dauerte|-\w+\s+\w)", re.IGNORECASE)
 _SPANS = frozenset({"minute", "hour", "day", "week", "month", "year"})
