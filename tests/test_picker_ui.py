@@ -384,3 +384,23 @@ async def test_the_list_shows_its_focus_a_frame_later_and_o_draws_only_the_box(
         blurred_row = listing.render_line(0)
         assert focused_row.text == blurred_row.text
         assert [s.style.bgcolor for s in focused_row] != [s.style.bgcolor for s in blurred_row]
+
+
+async def test_a_picker_made_as_it_is_removed_leaves_no_error() -> None:
+    """CI once failed as the app closed just as the prebuilt picker mounted:
+    Textual mounts nothing into a widget being removed, so its list was
+    missing when it filled it."""
+    from tui.core.model.corpus import bundled_corpus
+
+    app = CrossreadApp(bundled_corpus(), [])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        finder = app.reader.finder
+        if finder._picker is not None:
+            await finder._picker.remove()
+        picker = finder._make_picker()
+        finder._mount_picker(picker)
+        picker._pruning = True  # what Textual sets on a widget as it is removed
+        await pilot.pause()
+        assert picker.is_mounted and not picker.query(PickList)
+    assert app._exception is None  # run_test raises it too

@@ -115,7 +115,10 @@ class ArticlePicker(Vertical):
         yield PickList(id="picker-list")
 
     def on_mount(self) -> None:
-        self._fill("")
+        # Textual mounts nothing into a widget being removed: made as the app
+        # closed, the picker has no list to fill.
+        if self.query(PickList):
+            self._fill("")
 
     # ------------------------------------------------------------ open and close
 
