@@ -66,6 +66,30 @@ def test_a_lead_dated_after_the_other_report_went_out_tells_later_news() -> None
     assert found == []
 
 
+_SINKHOLE_DE = (
+    "# Erdfall wächst\n\nWenige Tage nach dem Erdfall von Oberhellingen ist keine Entspannung in Sicht, "
+    "der Krater wächst weiter.\n\nDer Boden war am {day} an der Lindenstraße eingebrochen."
+)
+_SINKHOLE_EN = (
+    "# Sinkhole\n\nA sinkhole opened up in Lindenstraße, a residential street in Oberhellingen, "
+    "on {day}, police said."
+)
+
+
+@pytest.mark.parametrize(
+    ("day", "expected"), [("Samstagmorgen", ["corroborates"]), ("Freitagmorgen", ["contradicts"])]
+)
+def test_past_a_lead_that_dates_nothing_the_next_paragraph_dates_the_event(
+    day: str, expected: list[str]
+) -> None:
+    found = relations(
+        "date",
+        (_SINKHOLE_DE.format(day=day), "de", date(2026, 1, 27)),
+        (_SINKHOLE_EN.format(day="Saturday morning"), "en", date(2026, 1, 25)),
+    )
+    assert found == expected
+
+
 _SIGHTING = (
     "# Drohne\n\nNach einer erneuten Drohnensichtung am {day} wurden am Flughafen Brenngarten "
     "in Lindau wieder Flüge umgeleitet."

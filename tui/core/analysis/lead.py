@@ -45,16 +45,20 @@ def lead_span(text: str, paragraphs: int = 1) -> tuple[int, int]:
 
 
 def lead_event(analysis: Analysis) -> Event | None:
-    """The first event its lead dates to a day, if any."""
-    low, high = lead_span(analysis.document.text)
-    for e in analysis.events:
-        if not low <= e.start < high:
-            continue
-        d = e.date
-        if d.low is None or d.high is None or d.relative and not d.resolved:
-            continue
-        if (d.high - d.low).days <= _DAY_SPAN:
-            return e
+    """The first event its lead dates to a day, if any; past a lead that dates none
+    (`Wenige Tage nach dem Erdfall ...`), the next paragraph's (`Der Boden war am
+    Samstagmorgen eingebrochen`)."""
+    text = analysis.document.text
+    for paragraphs in (1, 2):
+        low, high = lead_span(text, paragraphs)
+        for e in analysis.events:
+            if not low <= e.start < high:
+                continue
+            d = e.date
+            if d.low is None or d.high is None or d.relative and not d.resolved:
+                continue
+            if (d.high - d.low).days <= _DAY_SPAN:
+                return e
     return None
 
 
