@@ -217,6 +217,24 @@ def _figures(text: str, language: str = "de", published: date | None = None) -> 
         ("Five firefighters were treated for smoke inhalation.", "en", "emergency workers", "injured", ""),
         # past an adjective after `die Zahl der`; past modifiers before an English noun
         ("Die Zahl der verschobenen Operationen stieg auf 450.", "de", "operations", "postponed", ""),
+        ("Die Zahl der gerissenen Schafe steigt auf 19.", "de", "noun:schaf", "", ""),
+        # the counted noun past an English participle, and what its relative clause says befell it
+        (
+            "The number of smuggled reptiles that have died since they were seized at the airport "
+            "has risen to 41.",
+            "en",
+            "dead",
+            "killed",
+            "",
+        ),
+        (
+            "The number of tortoises that have died after being smuggled in suitcases has risen to 29.",
+            "en",
+            "dead",
+            "killed",
+            "",
+        ),
+        ("Insgesamt 27 Tiere waren bereits verendet.", "de", "dead", "killed", ""),  # animals perish too
         ("Some 20 intensive care patients were transferred.", "en", "patients", "deployed", ""),
         ("The hospital employs around 2,400 people.", "en", "employees", "employed", ""),
         # the phrase of the figure's own clause, before a word of the clause before
@@ -783,6 +801,16 @@ def test_cli_suggest_escapes_control_characters(make_corpus, capsys) -> None:  #
     assert main(["suggest", str(root), "--format", "json"]) == 0
     payload = json.loads(capsys.readouterr().out)
     assert [s["relation"] for s in payload["suggestions"]] == ["contradicts"]
+    assert payload["corpus"] == root.name
+
+
+def test_cli_suggest_names_the_current_folder(make_corpus, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from tui.cli import main
+
+    root: Path = make_corpus({"seeds/a.txt": "Bericht\nMindestens 11.000 Soldaten wurden verlegt.\n"})
+    monkeypatch.chdir(root)
+    assert main(["suggest", ".", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["corpus"] == root.name
 
 
 # ---------------------------------------------------------------- vocabulary across languages

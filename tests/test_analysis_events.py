@@ -32,6 +32,13 @@ WED = date(2026, 3, 4)
         ("thieves", "theft"),  # who did it names the event of a date
         ("custody", "arrest"),
         ("tagestour", "hike"),
+        ("bemerkte", "discovered"),
+        ("noticed", "discovered"),
+        ("beurlaubt", "suspended"),  # a person sent home, not a service halted
+        ("suspended", "suspended"),
+        ("zurückgerufen", "recall"),
+        ("erworben", "bought"),
+        ("acquired", "bought"),
     ],
 )
 def test_event_words(word: str, kind: str) -> None:

@@ -312,6 +312,12 @@ def test_swapped_digits_a_day_later_are_a_slip_not_an_update(first: str, later: 
         ("Der Streik soll 48 Stunden dauern.", "de", "duration:strike", 48.0),
         ("Fast drei Stunden lang fiel der Strom aus.", "de", "duration:unnamed event", 3.0),
         ("Power was restored after about 90 minutes.", "en", "duration:unnamed event", 1.5),
+        (
+            "It took keepers and vets nearly five hours to recapture them.",
+            "en",
+            "duration:unnamed event",
+            5.0,
+        ),
     ],
 )
 def test_how_long_something_lasted_said_before_or_after_the_span(

@@ -494,6 +494,9 @@ def test_the_dictionary_in_use_is_named(ding: Path, monkeypatch: pytest.MonkeyPa
     [
         ("Sirens sounded at 7.10 a.m. The all-clear was given at 1.30 p.m.", 2),
         ("The match starts at 7 p.m. Tuesday in Leeds.", 1),
+        # a year ends its sentence; an ordinal does not
+        ("The museum acquired the painting in 2017. Its director was suspended.", 2),
+        ("Am 19. Juni begann der 1.080. Tag des Krieges.", 1),
     ],
 )
 def test_a_time_of_day_may_end_a_sentence(text: str, count: int) -> None:

@@ -61,7 +61,7 @@ def run_suggest(argv: Sequence[str]) -> int:
     corpus = load_corpus(root)
     suggestions = suggest_corpus(corpus, args.min_score)
     if args.format == "json":
-        payload = to_json(str(root.name), suggestions)
+        payload = to_json(root.resolve().name, suggestions)  # `crossread suggest .` names its folder
         sys.stdout.write(json.dumps(payload, ensure_ascii=True, indent=2) + "\n")
         return 0
     for line in text_lines(suggestions):

@@ -13,7 +13,6 @@ from tui.core.analysis.dates import DateMention
 from tui.core.analysis.grammar import (
     CLAUSE,
     counted_noun,
-    participle_class,
     predicate_of,
     qualifier_of,
     stem_forms,
@@ -23,7 +22,6 @@ from tui.core.analysis.lexicon import (
     MODALITY,
     MONTHS,
     NOUNS,
-    PREDICATES,
     QUALIFIERS,
     SCALES,
     STOPWORDS,
@@ -34,7 +32,14 @@ from tui.core.analysis.lexicon import (
     terms_in,
 )
 from tui.core.analysis.numbers import Quantity
-from tui.core.analysis.phrasing import alleged, bare_casualty, injured_part, now_before, says_change
+from tui.core.analysis.phrasing import (
+    alleged,
+    bare_casualty,
+    injured_part,
+    now_before,
+    number_of,
+    says_change,
+)
 from tui.core.analysis.records import Document, Figure
 from tui.core.analysis.segment import Sentence, Word
 from tui.core.analysis.times import UNNAMED
@@ -42,9 +47,6 @@ from tui.core.analysis.times import UNNAMED
 _UNIT_WORDS = frozenset({*UNITS, *SCALES, "millionen", "milliarden", "prozent", "euro", "dollar"})
 _TIME_UNITS = frozenset({"year", "month", "week", "day", "hour"})
 _SUBORDINATE = frozenset({"dass", "that", "ob", "whether", "falls", "if"})
-_NUMBER_OF = re.compile(
-    r"\b(?:number|toll|Zahl|Anzahl)\s+(?:of|der|an)\s+(?:the\s+)?([\w-]+)(?:\s+([\w-]+))?", re.IGNORECASE
-)
 # People who, when killed or injured, are counted as the dead or injured.
 _PERSONS = frozenset(
     {
@@ -199,16 +201,12 @@ def figure_of(
         )
         qualifier = qualifier or previous.qualifier
     else:
-        noun, counts, end = _number_of(sentence, q), "", q.end
+        noun, befell = number_of(sentence.text, q.start - sentence.start)
+        end = q.end
         counts = noun_concept(noun.lower()) if noun else ""
         if noun and not counts and noun.isalpha():
             counts = "noun:" + min(stem_forms(noun), key=len)  # `the number of smugglers`
-        # `the number of suspects arrested has risen to nine`: what happened to them
-        said = _NUMBER_OF.search(sentence.text)
-        if noun and said and said.group(2) and PREDICATES.get(said.group(2).lower()):
-            predicate = PREDICATES[said.group(2).lower()]
-        elif noun and said and noun == said.group(2):
-            predicate = participle_class(said.group(1).lower()) or predicate
+        predicate = befell or predicate
     topics: frozenset[str] = frozenset()
     if q.unit in _AMOUNT_UNITS and (not counts or counts.startswith("noun:")):
         # `800 Hektar Wald`: an amount of forest measured in area, not a count of forests.
@@ -235,6 +233,8 @@ def figure_of(
         # `Drei Arbeiter kamen ums Leben`, `zwei Schmuggler festgenommen`: whatever the lexicon
         # does not know, people killed are dead and people arrested are arrests
         counts = _BEFELL[predicate]
+    elif counts == "animals" and predicate == "killed":
+        counts = "dead"  # `27 Tiere waren verendet` and `the number of reptiles that have died`
     elif predicate == "hospitalised" and counts in _IN_HOSPITAL_STAFF:
         predicate = ""  # `In der Klinik arbeiten 2.000 Beschäftigte`: where they work, not lie
     elif predicate == "hospitalised" and counts in ("", "people", "injured", "patients"):
@@ -333,7 +333,11 @@ _FOR = re.compile(
 )
 _AFTER = re.compile(rf"\b(?:{_UNTIL})\s+(?:[a-zäöüß]+\s+)?$", re.IGNORECASE)
 # `sechs Stunden lang`, `rund sechs Stunden gesperrt`, `a 36-hour strike`: how long, said after it
-_LASTING = re.compile(r"\s*(?:lang\b|gesperrt|geschlossen|dauern|dauerte|-\w+\s+\w)", re.IGNORECASE)
+# `nearly five hours to recapture them`: how long it took
+_LASTING = re.compile(
+    r"\s*(?:lang\b|gesperrt|geschlossen|dauern|dauerte|-\w+\s+\w)|\s+to\s+(?!the\b|a\b)[a-z]{3,}\s",
+    re.IGNORECASE,
+)
 _SPANS = frozenset({"minute", "hour", "day", "week", "month", "year"})
 _HOURS = {"minute": 1 / 60, "hour": 1.0, "day": 24.0, "week": 168.0, "month": 730.0, "year": 8760.0}
 # `a crowd of 45,000`: the noun before the number says what it counts
@@ -346,17 +350,6 @@ def _clause_end(text: str, end: int, limit: int, words: list[Word], first: int) 
     if cut is None:
         return len(words)
     return next((i for i in range(first, len(words)) if words[i].start >= cut.start()), len(words))
-
-
-def _number_of(sentence: Sentence, q: Quantity) -> str:
-    """`The number of people killed has risen to five`: the noun the sentence counts; past
-    an adjective (`die Zahl der verschobenen Operationen`)."""
-    m = _NUMBER_OF.search(sentence.text)
-    if not m or sentence.start + m.end() > q.start:
-        return ""
-    if m.group(1).lower() not in NOUNS and m.group(2) and m.group(2).lower() in NOUNS:
-        return m.group(2)
-    return m.group(1)
 
 
 def _topics(sentence: Sentence, words: list[Word], lowers: list[str], q: Quantity) -> frozenset[str]:

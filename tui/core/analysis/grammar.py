@@ -52,11 +52,6 @@ def qualifier_of(word: str) -> str:
     return ""
 
 
-def participle_class(low: str) -> str:
-    """The predicate of a German participle in any inflection: `verschobenen`, `evakuierte`."""
-    return PREDICATES.get(low) or PREDICATES.get(low[:-1]) or PREDICATES.get(low[:-2]) or ""
-
-
 _SKIPPABLE = frozenset(
     {
         "weitere",

@@ -374,7 +374,7 @@ _PREDICATE_GROUPS = {
     "bekämpften bekämpfen kämpften responded sent deployed deploy deployment stationed arrived dispatched "
     "mobilised mobilized fought battled transferred relocated",
     "killed": "getötet getöteten tot starb starben gestorben ums killed died dead kill killing kills "
-    "ertrunken ertranken ertrank drowned",  # drowning is dying
+    "ertrunken ertranken ertrank drowned verendet verendeten verendete",  # drowning is dying; animals perish
     "injured": "verletzt verwundet verletzungen injured wounded hurt injuries injuring wounding injures "
     "wounds",
     "missing": "vermisst missing",
@@ -533,7 +533,8 @@ _EVENT_GROUPS = {
     # `Der Einsatz dauerte neun Stunden` / `The operation lasted 14 hours`
     "operation": "einsatz rettungseinsatz bergungseinsatz operation",
     "trial": "prozess prozessauftakt strafprozess trial",
-    "discovered": "entdeckt entdeckung entdeckte discovered discovery detected",
+    "discovered": "entdeckt entdeckung entdeckte discovered discovery detected bemerkt bemerkte bemerkten "
+    "noticed spotted",
     "arrived": "eingetroffen angekommen ankam ankunft arrived arrival",
     "met": "treffen trafen getroffen met meeting summit gipfel versammlung betriebsversammlung",
     "died": "starb gestorben died death",
@@ -582,12 +583,16 @@ _EVENT_GROUPS = {
     "released": "freigelassen freilassung released release",
     "kidnapped": "entführt entführung kidnapped abducted kidnapping",
     "announced": "angekündigt ankündigung bekanntgegeben bekanntgab announced announcement unveiled",
-    "interrupted": "unterbrochen unterbrechung abgebrochen abbruch halted suspended interrupted abandoned",
+    "interrupted": "unterbrochen unterbrechung abgebrochen abbruch halted interrupted abandoned",
     "goal": "tor treffer goal scored",
     "passed": "passiert passierte passierten passed",
     # a company's failure and its beginning: `Insolvenzantrag gestellt`, `founded in 1958`
     "insolvency": "insolvenzantrag insolvenzantrags insolvenz insolvency bankruptcy",
     "founded": "gegründet gründung founded",
+    "recall": "rückruf rückrufaktion zurückgerufen recall recalled",
+    "bought": "gekauft kaufte erworben erwarb ankauf bought acquired purchased purchase",
+    "suspended": "beurlaubt beurlaubte freigestellt suspendiert suspendierte suspended suspension",
+    "investigation": "ermittlungen investigation inquiry",
 }
 for _class, _words in _EVENT_GROUPS.items():
     for _word in _words.split():

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from tui.core.analysis.lexicon import MODALITY, MONTHS, STOPWORDS, WEEKDAYS
+from tui.core.analysis.lexicon import MODALITY, MONTHS, NOUNS, PREDICATES, STOPWORDS, WEEKDAYS
 
 # The sentence says a figure changed to its value: a later report's figure then
 # updates an earlier one even when the two reports are a day apart.
@@ -226,3 +226,46 @@ def clause_words(text: str, begin: int, end: int, skip: tuple[int, int], languag
             continue
         out.add(low)
     return frozenset(out)
+
+
+_NUMBER_OF = re.compile(
+    r"\b(?:number|toll|Zahl|Anzahl)\s+(?:of|der|an)\s+(?:the\s+)?([\w-]+)(?:\s+([\w-]+))?", re.IGNORECASE
+)
+# `the number of tortoises that have died`: what befell those the sentence counts
+_WHO_DID = re.compile(r"\s+(?:that|who|which)\s+(?:have|has|had)\s+(?:been\s+)?([a-z]+)")
+
+
+def number_of(sentence: str, before: int) -> tuple[str, str]:
+    """`The number of people killed has risen to five` before offset `before`: the noun the
+    sentence counts and what befell them (`killed`, `die Zahl der verschobenen Operationen`,
+    `the number of tortoises that have died`), or empty strings."""
+    m = _NUMBER_OF.search(sentence)
+    if not m or m.end() > before:
+        return "", ""
+    first, second = m.group(1), m.group(2)
+    if first.lower() not in NOUNS and second and (second.lower() in NOUNS or _modifies(first, second)):
+        noun, noun_end = second, m.end(2)
+    else:
+        noun, noun_end = first, m.end(1)
+    predicate = ""
+    if second and PREDICATES.get(second.lower()):
+        predicate = PREDICATES[second.lower()]  # `the number of suspects arrested`
+    elif noun == second:
+        predicate = participle_class(first.lower())  # `der verschobenen Operationen`
+    relative = _WHO_DID.match(sentence, noun_end)
+    return noun, (PREDICATES.get(relative.group(1), "") if relative else "") or predicate
+
+
+def participle_class(low: str) -> str:
+    """The predicate of a German participle in any inflection: `verschobenen`, `evakuierte`."""
+    return PREDICATES.get(low) or PREDICATES.get(low[:-1]) or PREDICATES.get(low[:-2]) or ""
+
+
+def _modifies(first: str, second: str) -> bool:
+    """`der gerissenen Schafe`, `of smuggled reptiles`: an adjective before the counted noun
+    (a German noun is capitalised; an English participle ends in -ed)."""
+    if not second.isalpha():
+        return False
+    if first[:1].islower() and second[:1].isupper():
+        return True
+    return first.islower() and second.islower() and first.endswith("ed") and second.lower() not in STOPWORDS

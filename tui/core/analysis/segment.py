@@ -54,7 +54,8 @@ def _ends_sentence(text: str, dot: int) -> bool:
         return True
     before = text[max(0, dot - 6) : dot]
     if before[-1:].isdigit():
-        return False
+        # `in 2017. Its director`: a year ends its sentence; no ordinal counts that far
+        return _YEAR_END.search(before) is not None
     if before.lower().endswith(("a.m", "p.m")):
         # `The all-clear came at 1.30 p.m. Schools reopened`: a time ends the sentence,
         # unless the day or zone follows (`at 7 p.m. Tuesday`, `p.m. GMT`)
@@ -65,6 +66,7 @@ def _ends_sentence(text: str, dot: int) -> bool:
 
 
 _NEXT = re.compile(r"\s+(\w+)")
+_YEAR_END = re.compile(r"(?<![\d.,])(?:19|20)\d\d$")
 _AFTER_TIME = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday today tonight gmt cet cest utc bst est "
     "local".split()
