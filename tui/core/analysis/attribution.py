@@ -14,20 +14,35 @@ from tui.core.analysis.lexicon import STANCE_PATTERNS, STOPWORDS
 
 _NAME = r"[A-ZÄÖÜ][\w.-]*(?:\s+(?:[A-ZÄÖÜ][\w.-]*|von|de|der|al))*"
 _LEAD = r"(?:(?:dem|der|den|des|die|the|einem|einer)\s+)?(?:[a-zäöüß][\w-]*\s+){0,3}?"
+_SAYS = ("sagte", "erklärte", "berichtet", "teilte", "said", "says", "told", "reported", "stated")
+# Each pattern with words one of which it needs: a test of the lower-cased sentence for
+# them rules most sentences out before the pattern is tried at every capital letter.
 _ATTRIBUTION = (
-    re.compile(rf"\b(?:laut|Laut|zufolge|according\s+to|According\s+to)\s+{_LEAD}(?P<name>{_NAME})"),
-    re.compile(
-        rf"\b[Nn]ach\s+(?:Angaben|Informationen|Einschätzung)\s+(?:von|des|der|aus)\s+{_LEAD}"
-        rf"(?P<name>{_NAME})"
+    (
+        ("laut", "zufolge", "according"),
+        re.compile(rf"\b(?:laut|Laut|zufolge|according\s+to|According\s+to)\s+{_LEAD}(?P<name>{_NAME})"),
     ),
-    re.compile(rf"\b[Nn]ach\s+(?P<name>Geheimdienstinformationen\s+aus\s+{_NAME})"),
-    re.compile(
-        rf"\b(?:wie|as)\s+{_LEAD}(?P<name>{_NAME})\s+(?:berichtet|berichtete|mitteilte|meldet|"
-        rf"meldete|reported|said)"
+    (
+        ("nach",),
+        re.compile(
+            rf"\b[Nn]ach\s+(?:Angaben|Informationen|Einschätzung)\s+(?:von|des|der|aus)\s+{_LEAD}"
+            rf"(?P<name>{_NAME})"
+        ),
     ),
-    re.compile(
-        rf"(?P<name>{_NAME}),?\s+(?:sagte|erklärte|berichtet|berichtete|teilte\s+mit|said|says|"
-        rf"told|reported|stated)\b"
+    (("nach",), re.compile(rf"\b[Nn]ach\s+(?P<name>Geheimdienstinformationen\s+aus\s+{_NAME})")),
+    (
+        ("berichtet", "mitteilte", "meldet", "reported", "said"),
+        re.compile(
+            rf"\b(?:wie|as)\s+{_LEAD}(?P<name>{_NAME})\s+(?:berichtet|berichtete|mitteilte|meldet|"
+            rf"meldete|reported|said)"
+        ),
+    ),
+    (
+        _SAYS,
+        re.compile(
+            rf"(?P<name>{_NAME}),?\s+(?:sagte|erklärte|berichtet|berichtete|teilte\s+mit|said|says|"
+            rf"told|reported|stated)\b"
+        ),
     ),
 )
 _STANCES = tuple((re.compile(pattern, re.IGNORECASE), stance) for pattern, stance in STANCE_PATTERNS)
@@ -43,7 +58,10 @@ class Stance:
 
 def attribution(sentence: str) -> str:
     """The speaker a sentence names (`laut dem Pentagon` -> `Pentagon`), or ""."""
-    for pattern in _ATTRIBUTION:
+    low = sentence.lower()
+    for needs, pattern in _ATTRIBUTION:
+        if not any(word in low for word in needs):
+            continue
         m = pattern.search(sentence)
         if m:
             words = [w for w in m.group("name").split() if w.lower() not in STOPWORDS]

@@ -46,18 +46,24 @@ class Name:
     language: str = ""  # of its article
 
     @property
-    def parts(self) -> list[str]:
+    def parts(self) -> tuple[str, ...]:
         """The words of the name; a surname's particles are one word with it
         (`Van der Straeten` is `VanderStraeten`, as `Vanderstraeten` writes it)."""
-        out: list[str] = []
+        return _parts(self.text)
+
+
+@lru_cache(maxsize=8192)
+def _parts(text: str) -> tuple[str, ...]:
+    """Cached: the pairing asks for a name's parts in every comparison it is in."""
+    out: list[str] = []
+    pending = ""
+    for word in text.replace("-", " ").split():
+        if word.lower() in _PARTICLES and (pending or word.lower() == "van"):
+            pending += word
+            continue
+        out.append(pending + word)
         pending = ""
-        for word in self.text.replace("-", " ").split():
-            if word.lower() in _PARTICLES and (pending or word.lower() == "van"):
-                pending += word
-                continue
-            out.append(pending + word)
-            pending = ""
-        return out + [pending] if pending else out
+    return (*out, pending) if pending else tuple(out)
 
 
 _JOINED = re.compile(
@@ -333,9 +339,15 @@ def _bucket_suggestions(
     found: list[Name], owner: dict[str, int], by_role: bool = False, by_letter: bool = False
 ) -> list[Suggestion]:
     out = []
+    # A bucket lists each article's names together: the names after `a` start with the
+    # rest of its own article's, never paired, so they are stepped over at once.
+    first_other = list(range(1, len(found) + 1))
+    for i in range(len(found) - 2, -1, -1):
+        if found[i + 1].article == found[i].article:
+            first_other[i] = first_other[i + 1]
     for i, a in enumerate(found):
         entity = owner.get(fold_name(a.text))
-        for b in found[i + 1 :]:
+        for b in found[first_other[i] :]:
             if a.article == b.article or a.text == b.text:
                 continue
             if entity is not None and owner.get(fold_name(b.text)) == entity:
