@@ -13,8 +13,9 @@ from datetime import date
 
 from tui.core.analysis.claims import Analysis, Document, Event, Figure, analyse_document
 from tui.core.analysis.names import name_suggestions, names
-from tui.core.analysis.stance import stance_suggestions, statements, with_translations
+from tui.core.analysis.stance import stance_suggestions, with_translations
 from tui.core.analysis.suggest import RELATIONS, Member, Suggestion, pair_all
+from tui.core.analysis.workers import Stated, analyse_all, statements_of
 from tui.core.files.entities import Entity
 
 __all__ = [
@@ -45,8 +46,9 @@ def suggest(
     reading every article again. `entities` (annotations/entities.yaml) are
     confirmed aliases, never proposed as variants or possible errors."""
     owned = analyses is None
+    stated: Stated = {}
     if analyses is None:
-        analyses = [analyse_document(d) for d in docs]
+        analyses, stated = analyse_all(docs)
     analyses = sorted(analyses, key=lambda a: a.document.id)
     found = pair_all(analyses)
     if owned:
@@ -57,7 +59,8 @@ def suggest(
             a.events.clear()
     # the weaker rules (few shared words, a first name) hold within one story, not an archive
     keywords = {a.document.id: a.keywords for a in analyses}
-    found += stance_suggestions(with_translations([s for a in analyses for s in statements(a)]), keywords)
+    made = [s for a in analyses for s in statements_of(a, stated)]
+    found += stance_suggestions(with_translations(made), keywords)
     found += name_suggestions(names(analyses), entities, keywords)
     unique = {s.id: s for s in found}
     return sorted((s for s in unique.values() if s.score >= min_score), key=lambda s: (-s.score, s.id))

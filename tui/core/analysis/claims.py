@@ -47,12 +47,13 @@ __all__ = ["Analysis", "Document", "Event", "Figure", "analyse_document"]
 _DIGIT = re.compile(r"\d")
 
 
-def analyse_document(doc: Document) -> Analysis:
-    """Figures and dated events of one article."""
+def analyse_document(doc: Document, low: int = 0, high: int | None = None) -> Analysis:
+    """Figures and dated events of one article; of its part `[low, high)` only,
+    when a child reads a long text in parts cut at paragraph breaks (`workers`)."""
     out = Analysis(doc)
-    for sentence in sentences(doc.text):
+    for sentence in sentences(doc.text, low, high):
         _read_sentence(doc, sentence, out)
-    out.keywords = _keywords(doc.text)
+    out.keywords = story_keywords(doc.text)
     return out
 
 
@@ -61,7 +62,7 @@ _KEYWORD_CAP = 400
 _LEAD_CHARS = 6000  # the headline and lead name the story; a long text's tail adds only cost
 
 
-def _keywords(text: str) -> frozenset[str]:
+def story_keywords(text: str) -> frozenset[str]:
     """The story's words: capitalised words of its lead not at a sentence start, folded
     (`Jüterbog`/`Jueterbog`), and the concepts of the text. Two articles that share
     some are likely about one story; see `suggest._same_story`."""
@@ -79,8 +80,7 @@ def _keywords(text: str) -> frozenset[str]:
 
 def _read_sentence(doc: Document, sentence: Sentence, out: Analysis) -> None:
     has_digit = _DIGIT.search(sentence.text) is not None
-    words = sentence.words()
-    lowers = [w.text.lower() for w in words]
+    lowers = sentence.lowers()  # the words themselves are made below, for the sentences that count
     found_dates = (
         dates(sentence.text, doc.published, doc.language, sentence.start, lowers)
         if may_have_dates(sentence.text, lowers)
@@ -98,11 +98,9 @@ def _read_sentence(doc: Document, sentence: Sentence, out: Analysis) -> None:
         qs = sorted(qs + ages(sentence.text, sentence.start, doc.language), key=lambda q: q.start)
     if not qs or not any(q.value == 1 for q in qs):
         qs = sorted(qs + one_person(sentence.text, sentence.start, lowers), key=lambda q: q.start)
-    times, clock = (
-        times_of_day(doc, sentence, words, lowers, found_dates, source)
-        if may_have_times(sentence.text, lowers, has_digit)
-        else ([], [])
-    )
+    timed = may_have_times(sentence.text, lowers, has_digit)
+    words = sentence.words() if qs or found_dates or timed else []
+    times, clock = times_of_day(doc, sentence, words, lowers, found_dates, source) if timed else ([], [])
     out.figures.extend(times)
     qs = [
         q

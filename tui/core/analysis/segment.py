@@ -27,6 +27,10 @@ class Sentence:
     end: int
     text: str
 
+    def lowers(self) -> list[str]:
+        """The words in lower case, as `words()` finds them: most sentences need no more."""
+        return [w.lower() for w in _WORD.findall(self.text)]
+
     def words(self) -> list[Word]:
         return [
             Word(self.start + m.start(), self.start + m.end(), m.group()) for m in _WORD.finditer(self.text)
@@ -73,24 +77,27 @@ _AFTER_TIME = frozenset(
 )
 
 
-def sentences(text: str) -> list[Sentence]:
-    """Split plain text into sentences with their offsets."""
+def sentences(text: str, low: int = 0, high: int | None = None) -> list[Sentence]:
+    """Split plain text into sentences with their offsets; only `text[low:high]`
+    when a child reads a part that begins and ends at a paragraph break (`workers`),
+    where a sentence always ends."""
+    piece = text[low:high] if low or high is not None else text
     out: list[Sentence] = []
     start = 0
-    for match in _END.finditer(text):
-        if "\n" not in match.group() and not _ends_sentence(text, match.start() - 1):
+    for match in _END.finditer(piece):
+        if "\n" not in match.group() and not _ends_sentence(piece, match.start() - 1):
             continue
         closing = len(match.group()) - len(match.group().lstrip("\"'“”»«)"))
-        _add(out, text, start, match.start() + closing)
+        _add(out, piece, start, match.start() + closing, low)
         start = match.end()
-    _add(out, text, start, len(text))
+    _add(out, piece, start, len(piece), low)
     return out
 
 
-def _add(out: list[Sentence], text: str, start: int, end: int) -> None:
+def _add(out: list[Sentence], text: str, start: int, end: int, offset: int) -> None:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
     if end > start:
-        out.append(Sentence(start, end, text[start:end]))
+        out.append(Sentence(offset + start, offset + end, text[start:end]))
