@@ -4,12 +4,14 @@ Real children, started as the reader starts them."""
 
 from __future__ import annotations
 
+import subprocess
 import sys
+import threading
 
 import pytest
 
 from benchmarks.evaluate import EVAL_DIR, load_stories
-from tui.core.analysis import Document, documents, suggest, to_json, workers
+from tui.core.analysis import Document, Stopped, documents, suggest, to_json, workers
 from tui.core.analysis.claims import analyse_document
 from tui.core.analysis.stance import statements
 from tui.core.analysis.workers import analyse_all, cut, statements_of
@@ -97,3 +99,50 @@ def test_a_text_read_in_parts_has_the_sentences_it_has_whole() -> None:
             joined = [s for _, low, high in parts for s in sentences(doc.text, low, high)]
             assert joined == sentences(doc.text), (story.name, doc.id)
     assert cut_texts > 100
+
+
+class _Watched(workers.Stopper):
+    """A stopper that says when both children have started."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.started = threading.Event()
+        self.children: list[subprocess.Popen[bytes]] = []
+
+    def adopt(self, child: subprocess.Popen[bytes]) -> None:
+        super().adopt(child)
+        self.children.append(child)
+        if len(self.children) == 2:
+            self.started.set()
+
+
+def test_a_stopped_analysis_kills_its_children_and_reads_nothing_itself() -> None:
+    """The reader quitting mid-analysis: the children die, no process reads in
+    their place, and the analysis ends with `Stopped` instead of suggestions."""
+    text = "\n\n".join(f"Am {d % 28 + 1}. März wurden {d} Soldaten verlegt, sagte Kim." for d in range(20000))
+    docs = [Document("a", text), Document("b", text)]
+    stopper = _Watched()
+    ended: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            suggest(docs, stopper=stopper)
+        except BaseException as exc:  # noqa: BLE001 - what ended it is the assertion
+            ended.append(exc)
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    assert stopper.started.wait(60)
+    stopper.stop()
+    thread.join(60)
+    assert not thread.is_alive()
+    assert [type(e) for e in ended] == [Stopped]
+    assert all(child.poll() is not None for child in stopper.children)
+
+
+def test_a_stopper_stopped_before_the_children_start_kills_each_as_it_starts() -> None:
+    stopper = workers.Stopper()
+    stopper.stop()
+    docs = _docs()
+    with pytest.raises(Stopped):
+        analyse_all(docs, workers=2, stopper=stopper)

@@ -136,6 +136,9 @@ class CrossreadApp(App[None]):
         """Remember the panes, positions and filters first (tui/ui/memory.py)."""
         memory.save(self)
         self._resume_gc()  # an app that quits before its first frame
+        reader = getattr(self, "reader", None)
+        if reader is not None:
+            reader.suggestions.stop()
         super().exit(result, return_code, message)
 
     def get_css_variables(self) -> dict[str, str]:

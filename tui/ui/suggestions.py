@@ -26,7 +26,7 @@ from tui.ui.widgets.inspector import Inspector
 from tui.ui.widgets.pane import ArticlePane
 
 if TYPE_CHECKING:  # the analysis loads in the worker, after the first frame
-    from tui.core.analysis import Member, Suggestion
+    from tui.core.analysis import Member, Stopper, Suggestion
     from tui.ui.reader import ReaderScreen
 
 ACCEPT_AS = {
@@ -78,6 +78,9 @@ class SuggestionsController:
         self.shown = True
         self.state = "waiting"  # running, done, failed
         self._spans: dict[str, list[tuple[int, int, Suggestion]]] = {}
+        # Made by the analysis thread (importing the analysis would hold the UI thread)
+        self.stopper: Stopper | None = None
+        self._quitting = False
 
     @property
     def session(self) -> Session | None:
@@ -100,14 +103,26 @@ class SuggestionsController:
     def _analyse(self) -> None:
         """Off the UI thread: the analysis reads only the article texts."""
         app = self.screen.app
-        try:
-            from tui.core.analysis import suggest_corpus
+        from tui.core.analysis import Stopped, Stopper, suggest_corpus
 
-            found = suggest_corpus(self.corpus)
+        self.stopper = stopper = Stopper()
+        if self._quitting:  # quit before the stopper was there: `stop` did not see it
+            stopper.stop()
+        try:
+            found = suggest_corpus(self.corpus, stopper=stopper)
+        except Stopped:
+            return  # the reader is quitting: nothing to show, nobody to tell
         except Exception as exc:  # a bug in a rule must never take the reader down
             app.call_from_thread(self._failed, f"{type(exc).__name__}: {exc}")
             return
         app.call_from_thread(self._analysed, found)
+
+    def stop(self) -> None:
+        """The reader is quitting: end an analysis under way (its children are
+        killed) rather than wait for it."""
+        self._quitting = True
+        if self.stopper is not None:
+            self.stopper.stop()
 
     def _failed(self, why: str) -> None:
         self.state = "failed"

@@ -15,7 +15,7 @@ from tui.core.analysis.claims import Analysis, Document, Event, Figure, analyse_
 from tui.core.analysis.names import name_suggestions, names
 from tui.core.analysis.stance import stance_suggestions, with_translations
 from tui.core.analysis.suggest import RELATIONS, Member, Suggestion, pair_all
-from tui.core.analysis.workers import Stated, analyse_all, statements_of
+from tui.core.analysis.workers import Stated, Stopped, Stopper, analyse_all, statements_of
 from tui.core.files.entities import Entity
 
 __all__ = [
@@ -25,6 +25,8 @@ __all__ = [
     "Event",
     "Figure",
     "Member",
+    "Stopped",
+    "Stopper",
     "Suggestion",
     "analyse_document",
     "documents",
@@ -39,18 +41,22 @@ def suggest(
     min_score: float = 0.0,
     analyses: list[Analysis] | None = None,
     entities: Sequence[Entity] = (),
+    stopper: Stopper | None = None,
 ) -> list[Suggestion]:
     """Every proposal, highest score first, ties broken by id: a stable order.
 
     `analyses` of these documents, when the caller has them, are used instead of
     reading every article again. `entities` (annotations/entities.yaml) are
-    confirmed aliases, never proposed as variants or possible errors."""
+    confirmed aliases, never proposed as variants or possible errors. A
+    `stopper` stopped from another thread ends the work with `Stopped`."""
     owned = analyses is None
     stated: Stated = {}
     if analyses is None:
-        analyses, stated = analyse_all(docs)
+        analyses, stated = analyse_all(docs, stopper=stopper)
     analyses = sorted(analyses, key=lambda a: a.document.id)
     found = pair_all(analyses)
+    if stopper is not None and stopper.stopped:
+        raise Stopped
     if owned:
         # Figures and events are paired now; what comes next reads sentences and text. Let
         # them go before statements are built: the peak memory is what the reader keeps.
@@ -88,8 +94,10 @@ def documents(corpus: object) -> list[Document]:
     ]
 
 
-def suggest_corpus(corpus: object, min_score: float = 0.0) -> list[Suggestion]:
-    return suggest(documents(corpus), min_score, entities=getattr(corpus, "entities", ()))
+def suggest_corpus(
+    corpus: object, min_score: float = 0.0, stopper: Stopper | None = None
+) -> list[Suggestion]:
+    return suggest(documents(corpus), min_score, entities=getattr(corpus, "entities", ()), stopper=stopper)
 
 
 def to_json(corpus_name: str, suggestions: list[Suggestion]) -> dict[str, object]:

@@ -20,6 +20,7 @@ import os
 import pickle
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 from tui.core.analysis.claims import analyse_document, story_keywords
@@ -39,6 +40,34 @@ Stated = dict[str, list[bytes]]  # a document's id -> its parts' statements, pic
 _PACKAGE_ROOT = str(Path(__file__).resolve().parents[3])  # where `tui` is, for a child's imports
 
 
+class Stopped(Exception):
+    """The analysis was stopped from another thread (`Stopper`)."""
+
+
+class Stopper:
+    """Lets another thread end an analysis under way: the reader quits without
+    waiting seconds for children reading a large corpus. Its children are killed,
+    and no process reads in their place."""
+
+    def __init__(self) -> None:
+        self.stopped = False
+        self._children: list[subprocess.Popen[bytes]] = []
+        self._lock = threading.Lock()
+
+    def stop(self) -> None:
+        with self._lock:
+            self.stopped = True
+            for child in self._children:
+                if child.poll() is None:
+                    child.kill()
+
+    def adopt(self, child: subprocess.Popen[bytes]) -> None:
+        with self._lock:
+            self._children.append(child)
+            if self.stopped:
+                child.kill()
+
+
 def cores() -> int:
     """The cores this process may run on (a container may allow fewer than the machine has)."""
     try:
@@ -47,7 +76,9 @@ def cores() -> int:
         return os.cpu_count() or 1
 
 
-def analyse_all(docs: list[Document], workers: int | None = None) -> tuple[list[Analysis], Stated]:
+def analyse_all(
+    docs: list[Document], workers: int | None = None, stopper: Stopper | None = None
+) -> tuple[list[Analysis], Stated]:
     """Every document's analysis, in the order given, and, when children read
     them, their statements too (made there, as the rest is; read here, the
     pairing makes them). `workers` forces that many children (tests); by
@@ -57,7 +88,9 @@ def analyse_all(docs: list[Document], workers: int | None = None) -> tuple[list[
         return [analyse_document(d) for d in docs], {}
     parts = cut(docs, count)
     shares = [parts[i::count] for i in range(count)]  # about equal: the parts are
-    found = run_children([[(docs[i], low, high) for i, low, high in share] for share in shares])
+    found = run_children([[(docs[i], low, high) for i, low, high in share] for share in shares], stopper)
+    if stopper is not None and stopper.stopped:
+        raise Stopped
     if found is None:
         return [analyse_document(d) for d in docs], {}
     out = [Analysis(d) for d in docs]
@@ -96,7 +129,7 @@ def cut(docs: list[Document], count: int) -> list[Part]:
     return parts
 
 
-def run_children(shares: list[list[Job]]) -> list[list[Found]] | None:
+def run_children(shares: list[list[Job]], stopper: Stopper | None = None) -> list[list[Found]] | None:
     """Each share read by its own child, all at once; None when one could not
     start, failed or answered what cannot be read."""
     path = os.pathsep.join(filter(None, [_PACKAGE_ROOT, os.environ.get("PYTHONPATH")]))
@@ -104,15 +137,16 @@ def run_children(shares: list[list[Job]]) -> list[list[Found]] | None:
     children: list[subprocess.Popen[bytes]] = []
     try:
         for _ in shares:  # all started before any is fed: they import the rules side by side
-            children.append(
-                subprocess.Popen(
-                    [sys.executable, "-m", "tui.core.analysis.child"],
-                    stdin=subprocess.PIPE,
-                    stdout=subprocess.PIPE,
-                    stderr=subprocess.DEVNULL,
-                    env=env,
-                )
+            child = subprocess.Popen(
+                [sys.executable, "-m", "tui.core.analysis.child"],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,
+                env=env,
             )
+            children.append(child)
+            if stopper is not None:
+                stopper.adopt(child)
         for child, share in zip(children, shares, strict=True):
             assert child.stdin is not None
             child.stdin.write(pickle.dumps(share, protocol=pickle.HIGHEST_PROTOCOL))
