@@ -71,9 +71,9 @@ def test_a_child_that_cannot_start_leaves_the_reading_to_this_process(
     ("lengths", "count"),
     [((1000,), 2), ((10, 5000, 20), 2), ((3000, 3000), 4), ((7,), 8), ((0, 400), 2)],
 )
-def test_parts_cover_every_text_once_and_end_at_paragraphs(lengths: tuple[int, ...], count: int) -> None:
+def test_parts_cover_every_text_once_and_end_at_line_breaks(lengths: tuple[int, ...], count: int) -> None:
     docs = [
-        Document(f"d{i}", ("Ein Satz. " * 9 + "\n\n") * (n // 100) + "x" * (n % 100))
+        Document(f"d{i}", ("Ein Satz. " * 9 + "\n") * (n // 100) + "x" * (n % 100))
         for i, n in enumerate(lengths)
     ]
     parts = cut(docs, count)
@@ -84,11 +84,11 @@ def test_parts_cover_every_text_once_and_end_at_paragraphs(lengths: tuple[int, .
             continue
         assert mine[0][0] == 0 and mine[-1][1] == len(doc.text)
         assert all(a[1] == b[0] for a, b in zip(mine, mine[1:], strict=False))  # no gap, no overlap
-        assert all(doc.text.startswith("\n\n", high) for _, high in mine[:-1])
+        assert all(doc.text.startswith("\n", high) for _, high in mine[:-1])
 
 
 def test_a_text_read_in_parts_has_the_sentences_it_has_whole() -> None:
-    """Every part ends at a paragraph break, where a sentence always ends."""
+    """Every part ends at a line break, where a sentence always ends."""
     from tui.core.analysis.segment import sentences
 
     cut_texts = 0
@@ -146,3 +146,20 @@ def test_a_stopper_stopped_before_the_children_start_kills_each_as_it_starts() -
     docs = _docs()
     with pytest.raises(Stopped):
         analyse_all(docs, workers=2, stopper=stopper)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The all-clear came at 1.30 p.m.\nSchools reopened at 7 p.m. Tuesday.",
+        "Er kam am 3.\nMärz 2024 an. Das war in 2017.\nIts director left.",
+        "„Wir bleiben“, sagte er.\n\n» Nein.«\nDr.\nMüller kam ca.\n5 Minuten später.",
+        "Line one without an end\nline two. Und Nr.\n12 folgt.\n",
+    ],
+)
+def test_a_cut_at_any_line_break_keeps_the_sentences(text: str) -> None:
+    from tui.core.analysis.segment import sentences
+
+    whole = sentences(text)
+    for at in (i for i, c in enumerate(text) if c == "\n"):
+        assert sentences(text, 0, at) + sentences(text, at) == whole, at

@@ -49,7 +49,7 @@ _DIGIT = re.compile(r"\d")
 
 def analyse_document(doc: Document, low: int = 0, high: int | None = None) -> Analysis:
     """Figures and dated events of one article; of its part `[low, high)` only,
-    when a child reads a long text in parts cut at paragraph breaks (`workers`)."""
+    when a child reads a long text in parts cut at line breaks (`workers`)."""
     out = Analysis(doc)
     for sentence in sentences(doc.text, low, high):
         _read_sentence(doc, sentence, out)

@@ -452,14 +452,13 @@ def _compare(a: Name, b: Name) -> tuple[str, float, str] | None:
             return "contradicts", 0.3, "surnames sound alike but are spelled differently"
         return None
     last_a, last_b = fold_name(pa[-1]), fold_name(pb[-1])
-    firsts_sound = all(cologne(x) == cologne(y) for x, y in zip(pa[:-1], pb[:-1], strict=True))
-    firsts_same = all(fold_name(x) == fold_name(y) for x, y in zip(pa[:-1], pb[:-1], strict=True))
     if last_a == last_b:
-        if firsts_sound:
+        if all(cologne(x) == cologne(y) for x, y in zip(pa[:-1], pb[:-1], strict=True)):
             return "variant", 0.5, "first names sound alike"
         if _same_role(a, b):
             return "contradicts", 0.3, f"same role ({a.role}), different first name"
         return None
+    firsts_same = all(fold_name(x) == fold_name(y) for x, y in zip(pa[:-1], pb[:-1], strict=True))
     if firsts_same and cologne(pa[-1]) == cologne(pb[-1]) and ratio(last_a, last_b) >= 75:
         return "contradicts", 0.35, "surnames sound alike but are spelled differently"
     return None

@@ -79,7 +79,7 @@ _AFTER_TIME = frozenset(
 
 def sentences(text: str, low: int = 0, high: int | None = None) -> list[Sentence]:
     """Split plain text into sentences with their offsets; only `text[low:high]`
-    when a child reads a part that begins and ends at a paragraph break (`workers`),
+    when a child reads a part that begins and ends at a line break (`workers`),
     where a sentence always ends."""
     piece = text[low:high] if low or high is not None else text
     out: list[Sentence] = []

@@ -114,7 +114,7 @@ def analyse_all(
 
 def cut(docs: list[Document], count: int) -> list[Part]:
     """Parts of about equal length, a few per child so that one long text does
-    not leave a core idle. Each ends at a paragraph break, where a sentence always
+    not leave a core idle. Each ends at a line break, where a sentence always
     ends, or with its text: a text without one is a single part."""
     total = sum(len(d.text) for d in docs)
     size = max(1, -(-total // (count * 2)))
@@ -122,7 +122,7 @@ def cut(docs: list[Document], count: int) -> list[Part]:
     for index, doc in enumerate(docs):
         low = 0
         while low < len(doc.text):
-            high = doc.text.find("\n\n", low + size)
+            high = doc.text.find("\n", low + size)
             high = len(doc.text) if high < 0 or len(doc.text) - high < size // 2 else high
             parts.append((index, low, high))
             low = high
