@@ -60,6 +60,43 @@ print(json.dumps({"rss": kb("VmRSS"), "peak": kb("VmHWM"), "kept": len(kept)}))
 """
 
 
+READER_PROBE = """
+import asyncio, json, sys
+from pathlib import Path
+sys.path.insert(0, sys.argv[3])
+from tui.ui.app import CrossreadApp
+CrossreadApp.run_analysis = sys.argv[2] == "analysis"
+app = CrossreadApp(Path(sys.argv[1]), [])
+async def run():
+    async with app.run_test(size=(200, 50)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        status = dict(line.split(":", 1) for line in open("/proc/self/status"))
+        kb = lambda key: int(status[key].split()[0])
+        return {"rss": kb("VmRSS"), "peak": kb("VmHWM"), "kept": len(app.reader.suggestions.all)}
+print(json.dumps(asyncio.run(run())))
+"""
+
+
+def reader_memory(root: Path, runs: int, env: dict[str, str]) -> None:
+    """The reader itself, running (headless, 200x50) on the corpus with and without
+    the analysis, until every worker is done: what the target speaks of."""
+    rows: dict[str, list[dict[str, int]]] = {"plain": [], "analysis": []}
+    for _ in range(runs):
+        for mode in rows:
+            found = run_probe(READER_PROBE, [str(root), mode, str(ROOT)], env, ROOT)
+            rows[mode].append({key: int(value) for key, value in found.items()})
+    mb = {(m, k): statistics.median(r[k] for r in rows[m]) / 1024 for m in rows for k in ("rss", "peak")}
+    print(
+        f"memory, the reader running, median of {runs} fresh processes: without analysis RSS "
+        f"{mb['plain', 'rss']:.0f} MB (peak {mb['plain', 'peak']:.0f} MB); with analysis RSS "
+        f"{mb['analysis', 'rss']:.0f} MB (peak {mb['analysis', 'peak']:.0f} MB), "
+        f"{rows['analysis'][0]['kept']} suggestions; {mb['analysis', 'rss'] / mb['plain', 'rss']:.2f}x RSS, "
+        f"{mb['analysis', 'peak'] / mb['plain', 'peak']:.2f}x peak (target <= 2x)"
+    )
+
+
 def _probe(root: Path, mode: str, env: dict[str, str], ui: str = "core") -> dict[str, int]:
     found = run_probe(PROBE, [str(root), mode, str(ROOT), ui], env, ROOT)
     return {key: int(value) for key, value in found.items()}
@@ -76,6 +113,7 @@ def memory(root: Path, runs: int) -> None:
             for ui in ("core", "ui"):
                 for mode in ("plain", "analysis"):
                     rows.setdefault((ui, mode), []).append(_probe(root, mode, env, ui))
+        reader_memory(root, runs, env)
     for ui, label in (("core", "core only"), ("ui", "with textual and rich imported")):
         mb = {
             (mode, key): statistics.median(r[key] for r in rows[ui, mode]) / 1024

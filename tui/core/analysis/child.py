@@ -9,8 +9,8 @@ from tui.core.analysis.workers import read_share
 
 
 def main() -> int:
-    share = pickle.loads(sys.stdin.buffer.read())  # noqa: S301 - from the parent that started us
-    sys.stdout.buffer.write(pickle.dumps(read_share(share), protocol=pickle.HIGHEST_PROTOCOL))
+    share = pickle.load(sys.stdin.buffer)  # noqa: S301 - from the parent that started us
+    pickle.dump(read_share(share), sys.stdout.buffer, protocol=pickle.HIGHEST_PROTOCOL)
     sys.stdout.buffer.flush()
     return 0
 

@@ -149,15 +149,16 @@ def run_children(shares: list[list[Job]], stopper: Stopper | None = None) -> lis
                 stopper.adopt(child)
         for child, share in zip(children, shares, strict=True):
             assert child.stdin is not None
-            child.stdin.write(pickle.dumps(share, protocol=pickle.HIGHEST_PROTOCOL))
+            # Streamed both ways, not built as bytes first: a share holds whole texts
+            # (5 MB for the benchmark corpus), and every byte held raises the peak.
+            pickle.dump(share, child.stdin, protocol=pickle.HIGHEST_PROTOCOL)
             child.stdin.close()
         out = []
         for child in children:
             assert child.stdout is not None
-            answer = child.stdout.read()
+            out.append(pickle.load(child.stdout))  # noqa: S301 - our own child's findings
             if child.wait() != 0:
                 return None
-            out.append(pickle.loads(answer))  # noqa: S301 - our own child's findings
         return out
     except (OSError, pickle.UnpicklingError, EOFError):
         return None
