@@ -154,6 +154,9 @@ def test_years_and_road_numbers_are_no_figures(text: str, language: str, values:
     [
         ("It dropped a 210-metre section of roadway.", "en", "unit:m", "roadway"),
         ("About 500 kilograms of ammonia escaped.", "en", "unit:t", "ammonia"),
+        # a three-letter substance after `of`
+        ("Some 40,000 cubic metres of mud, rock and trees came down the slope.", "en", "unit:l", "mud"),
+        ("Some 40,000 cubic metres of mud, rock and trees came down the slope.", "en", "unit:l", "rock"),
         ("Ein Neubau dürfte 80 Millionen Euro kosten.", "de", "unit:EUR", "neubau"),
     ],
 )

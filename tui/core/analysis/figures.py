@@ -385,12 +385,15 @@ def _measured(words: list[Word], lowers: list[str], q: Quantity) -> set[str]:
     """The lower-case words an amount measures, right after it: `a 210-metre section of
     roadway`, `500 kilograms of ammonia` (a German noun is capitalised, and found anyway)."""
     found: set[str] = set()
+    after_of = False  # `40,000 cubic metres of mud`: a short word after `of` is the substance
     for w, low in zip(words, lowers, strict=True):
         if w.start < q.end:
             continue
         if low in _OF:
+            after_of = after_of or low == "of"
             continue
-        if not low.isalpha() or len(low) <= 3 or low in STOPWORDS or len(found) >= 2:
+        short = len(low) < 3 or (len(low) == 3 and not (after_of and not found))
+        if not low.isalpha() or short or low in STOPWORDS or len(found) >= 2:
             break
         found.add(stem_forms(low)[-1])
     return found
