@@ -19,6 +19,10 @@ from tui.core.analysis import Document, analyse_document, suggest
         ("German investigators on Tuesday searched 17 properties.", "en", "premises"),
         ("Die Region verhängte ein Badeverbot an elf Badestellen.", "de", "beaches"),
         ("Authorities have banned swimming at 11 beaches.", "en", "beaches"),
+        # a disease's cases are its sick
+        ("Bislang sind 14 Menschen an Legionellen erkrankt.", "de", "sick"),
+        ("Health officials reported 14 confirmed cases of Legionnaires' disease.", "en", "sick"),
+        ("Die Zahl der Neuinfektionen stieg auf 27.", "de", "sick"),
     ],
 )
 def test_what_is_counted(text: str, language: str, counts: str) -> None:

@@ -282,7 +282,9 @@ _NOUN_GROUPS = {
     "victims": "opfer opfern victims",
     "evacuees": "evakuierte evakuierten evacuees",
     "homeless": "obdachlose obdachlosen homeless",
-    "sick": "erkrankte erkrankten kranke kranken infizierte infizierten sick infected",
+    # a disease's cases are its sick: `14 Erkrankte` and `14 confirmed cases` count one group
+    "sick": "erkrankte erkrankten kranke kranken infizierte infizierten sick infected fälle fällen "
+    "infektionen neuinfektionen cases infections",
     "suspects": "verdächtige verdächtigen tatverdächtige tatverdächtigen suspects",
     "men": "männer männern men",
     "women": "frauen women",
@@ -291,7 +293,6 @@ _NOUN_GROUPS = {
     "arrests": "festnahmen verhaftungen arrests",
     "companies": "firmen unternehmen betriebe companies firms businesses",
     "countries": "länder ländern staaten countries nations",
-    "cases": "fälle fällen infektionen neuinfektionen cases infections",
     "miners": "bergleute bergarbeiter kumpel miners",
     "tourists": "touristen urlauber urlaubern tourists holidaymakers",
     "inmates": "häftlinge häftlingen insassen inmates",
