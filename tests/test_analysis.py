@@ -457,6 +457,11 @@ def test_times_minutes_and_capacity(german: str, english: str, relation: str | N
         ("Peter Rabe kam zu spät.", "Peter Rabl arrived late.", None),  # too short to call a typo
         # German `tsch` is English `ch`: one name, though the German sound code differs
         ("Torwart Oleksandr Tkatschenko winkte.", "Oleksandr Tkachenko waved.", "variant"),
+        # a name whose first letter is no German capital
+        ("Kapitän Orjan Haugland gab Entwarnung.", "Captain Ørjan Haugland gave the all-clear.", "variant"),
+        ("Studienleiterin Sigrun Olafsdottir sagte das.", "Sigrún Ólafsdóttir said so.", "variant"),
+        # other words before one name
+        ("SPD-Abgeordnete Aylin Demirci sagte das.", "Social Democrat Aylin Demirçi said so.", "variant"),
     ],
 )
 def test_names_of_one_role_across_languages(german: str, english: str, relation: str | None) -> None:

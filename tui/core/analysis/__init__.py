@@ -13,6 +13,7 @@ from datetime import date
 
 from tui.core.analysis.claims import Analysis, Document, Event, Figure, analyse_document
 from tui.core.analysis.names import name_suggestions, names
+from tui.core.analysis.places import place_variants
 from tui.core.analysis.stance import stance_suggestions, with_translations
 from tui.core.analysis.suggest import RELATIONS, Member, Suggestion, pair_all
 from tui.core.analysis.workers import Stated, Stopped, Stopper, analyse_all, statements_of
@@ -67,7 +68,9 @@ def suggest(
     keywords = {a.document.id: a.keywords for a in analyses}
     made = [s for a in analyses for s in statements_of(a, stated)]
     found += stance_suggestions(with_translations(made), keywords)
-    found += name_suggestions(names(analyses), entities, keywords)
+    people = names(analyses)
+    found += name_suggestions(people, entities, keywords)
+    found += place_variants(analyses, people, keywords)
     unique = {s.id: s for s in found}
     return sorted((s for s in unique.values() if s.score >= min_score), key=lambda s: (-s.score, s.id))
 

@@ -28,9 +28,12 @@ from tui.core.analysis.suggest import Member, Suggestion, stable_id
 from tui.core.files.entities import Entity
 
 # A Dutch or Flemish surname may lead with `van`, `van de`, `Van der` (`Joost van der Heijden`).
+# Capitals of Latin-1 and of the Latin names German and English reports carry
+# (`Ørjan`, `Ólafsdóttir`, `Łukasz`, `Şahin`).
+_CAPITAL = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĪĮİĽŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰŸŹŻŽ"
 _RUN = re.compile(
-    r"(?<![\w-])[A-ZÄÖÜ][\wäöüß]*(?:-[\wäöüß]+)*"
-    r"(?:\s+(?:[Vv]an\s+(?:de[nr]?\s+)?)?[A-ZÄÖÜ][\wäöüß]*(?:-[\wäöüß]+)*){1,4}"
+    rf"(?<![\w-])[{_CAPITAL}][\wäöüß]*(?:-[\wäöüß]+)*"
+    rf"(?:\s+(?:[Vv]an\s+(?:de[nr]?\s+)?)?[{_CAPITAL}][\wäöüß]*(?:-[\wäöüß]+)*){{1,4}}"
 )
 _PARTICLES = frozenset({"van", "de", "den", "der"})
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-zäöüß][\wäöüß-]*")
@@ -451,6 +454,10 @@ def _compare(a: Name, b: Name) -> tuple[str, float, str] | None:
         if ratio(last_a, last_b) >= 75 and (not (a.role and b.role) or _same_role(a, b)):
             return "contradicts", 0.3, "surnames sound alike but are spelled differently"
         return None
+    if len(pa) >= 3 and pa[-2:] != pb[-2:] and _alike(" ".join(pa[-2:]), " ".join(pb[-2:])):
+        # `SPD-Abgeordneten Aylin Demirci` and `Social Democrat Aylin Demirçi`: the words
+        # before the name differ, the name itself only in its spelling
+        return "variant", 0.5, "same name after folding, with other words before it"
     last_a, last_b = fold_name(pa[-1]), fold_name(pb[-1])
     if last_a == last_b:
         if all(cologne(x) == cologne(y) for x, y in zip(pa[:-1], pb[:-1], strict=True)):
