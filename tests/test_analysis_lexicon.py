@@ -23,6 +23,11 @@ from tui.core.analysis import Document, analyse_document, suggest
         ("Bislang sind 14 Menschen an Legionellen erkrankt.", "de", "sick"),
         ("Health officials reported 14 confirmed cases of Legionnaires' disease.", "en", "sick"),
         ("Die Zahl der Neuinfektionen stieg auf 27.", "de", "sick"),
+        # one person, and the missing named by their adjective
+        ("One person remains missing.", "en", "missing"),
+        ("Mudslide buries homes, two missing", "en", "missing"),
+        # brought to safety: evacuated, whatever the word order
+        ("Die Behörden brachten vorsorglich 120 Bewohner in Sicherheit.", "de", "evacuees"),
     ],
 )
 def test_what_is_counted(text: str, language: str, counts: str) -> None:

@@ -226,6 +226,7 @@ _NOUN_GROUPS = {
     "dead": "tote toten toter todesopfer getötete getöteten leiche leichen dead deaths fatalities killed "
     "body bodies",
     "injured": "verletzte verletzten verwundete verwundeten injured wounded injuries",
+    "missing": "vermisste vermissten missing",  # `Zwei Vermisste`, the headline's `Two missing`
     "passengers": "passagier passagiere passagieren fahrgast fahrgäste fahrgästen fluggast fluggäste "
     "fluggästen reisende reisenden "
     "passenger passengers travellers travelers",
@@ -242,7 +243,7 @@ _NOUN_GROUPS = {
     "prisoners": "gefangene gefangenen kriegsgefangene kriegsgefangenen prisoners pows",
     "children": "kinder kindern children",
     "residents": "einwohner einwohnern bewohner bewohnern anwohner anwohnern residents inhabitants",
-    "people": "personen menschen leute people persons",
+    "people": "personen menschen leute people persons person mensch",
     "weapons": "waffen weapons",
     "jobs": "stellen arbeitsplätze jobs",
     "crew": "crew besatzung besatzungsmitglied besatzungsmitglieder besatzungsmitgliedern seeleute seeleuten "
@@ -430,7 +431,7 @@ PREDICATE_PHRASES = (
     ("on site", "deployed"),
     ("at the scene", "deployed"),
     ("on the scene", "deployed"),
-    ("in sicherheit gebracht", "evacuated"),
+    ("in sicherheit", "evacuated"),  # `gebracht`, or `brachten 120 Bewohner in Sicherheit`
     ("ins krankenhaus", "hospitalised"),
     ("in krankenhäuser", "hospitalised"),
     ("taken to hospital", "hospitalised"),
