@@ -1223,3 +1223,34 @@ def test_opposite_stances_on_two_shared_words_meet_without_a_shared_actor() -> N
         Document("b", "Police confirmed on Friday that officers had fired tear gas.", date(2025, 6, 9), "en"),
     ]
     assert [s.relation for s in suggest(docs) if s.reason == "stance"] == ["contradicts"]
+
+
+def test_a_report_after_the_update_does_not_make_the_first_count_a_contradiction() -> None:
+    """Preliminary 58,000, final 61,400 a week later: an update, though a third report
+    after both repeats 61,400 for `this year`, a span that holds the first day too."""
+    docs = _docs(
+        ("a", "Nach vorläufigen Zahlen kamen rund 58.000 Besucher in die Kinos.", date(2025, 9, 22), "de"),
+        ("b", "Die Veranstalter zählten 61.400 Besucherinnen und Besucher.", date(2025, 9, 30), "de"),
+        ("c", "The festival drew a record 61,400 visitors this year.", date(2025, 10, 1), "en"),
+    )
+    found = {
+        (s.members[0].article, s.members[1].article): s.relation
+        for s in suggest(docs)
+        if s.reason == "number"
+    }
+    assert found[("a", "b")] == "updates"
+    assert found.get(("b", "c"), found.get(("c", "b"))) == "corroborates"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Die Veranstalter zählten 61.400 Besucher, wie sie am Montag mitteilten.", ""),  # a day: when
+        ("Wie das Gesundheitsamt berichtete, sind 14 Menschen erkrankt.", "Gesundheitsamt"),
+        ("Laut dem Pentagon sind es 11.000 Soldaten.", "Pentagon"),
+    ],
+)
+def test_who_says_it_is_no_day(sentence: str, speaker: str) -> None:
+    from tui.core.analysis.attribution import attribution
+
+    assert attribution(sentence) == speaker

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tui.core.analysis.lexicon import STANCE_PATTERNS, STOPWORDS
+from tui.core.analysis.lexicon import MONTHS, STANCE_PATTERNS, STOPWORDS, WEEKDAYS
 
 _NAME = r"[A-ZÄÖÜ][\w.-]*(?:\s+(?:[A-ZÄÖÜ][\w.-]*|von|de|der|al))*"
 _LEAD = r"(?:(?:dem|der|den|des|die|the|einem|einer)\s+)?(?:[a-zäöüß][\w-]*\s+){0,3}?"
@@ -45,6 +45,7 @@ _ATTRIBUTION = (
         ),
     ),
 )
+_NOT_SPEAKERS = STOPWORDS | frozenset(MONTHS) | frozenset(WEEKDAYS)
 _STANCES = tuple((re.compile(pattern, re.IGNORECASE), stance) for pattern, stance in STANCE_PATTERNS)
 _CAPITALISED = re.compile(r"(?<![\w-])[A-ZÄÖÜ][\wäöüß]+(?:-[A-ZÄÖÜ]?[\wäöüß]+)*")
 
@@ -64,7 +65,8 @@ def attribution(sentence: str) -> str:
             continue
         m = pattern.search(sentence)
         if m:
-            words = [w for w in m.group("name").split() if w.lower() not in STOPWORDS]
+            # `wie sie am Montag mitteilten`: a day is when, not who
+            words = [w for w in m.group("name").split() if w.lower() not in _NOT_SPEAKERS]
             name = " ".join(words).strip(" ,.")
             if name:
                 return name

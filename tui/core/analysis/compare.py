@@ -191,6 +191,9 @@ def said_before(a: Figure, b: Figure, order: int, group: Iterable[Figure]) -> bo
         return False
     return any(
         x.article not in (earlier.article, later.article)
+        # a report after the later one repeats its value (`a record 61,400 visitors this
+        # year`, whose year spans the earlier moment too); it says nothing of that moment
+        and not (x.published and later.published and x.published > later.published)
         and comparable(x, later)
         and agree(x, later)
         and time_order(x, earlier) == 0

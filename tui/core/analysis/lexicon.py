@@ -330,6 +330,15 @@ NOUNS.update(
         and w not in ("police", "people", "betriebe")
     }
 )
+# The feminine plural counts the group too (`61.400 Besucherinnen und Besucher`,
+# `Mitarbeiterinnen`): a German noun in -er takes -innen.
+NOUNS.update(
+    {
+        f"{w}innen": c
+        for w, c in list(NOUNS.items())
+        if w.endswith("er") and len(w) >= 5 and w.isalpha() and f"{w}innen" not in NOUNS
+    }
+)
 
 
 def noun_concept(low: str) -> str:
