@@ -59,6 +59,9 @@ def _events(text: str, published: date, language: str = "en") -> list[tuple[str,
             "en",
             [("raid", "30 September 2026")],
         ),
+        # a Mure is a landslide; a whale sighted was discovered
+        ("Am Dienstag ging oberhalb des Dorfes eine Mure ab.", "de", [("landslide", "29 September 2026")]),
+        ("Der Wal wurde am Sonntag erstmals gesichtet.", "de", [("discovered", "4 October 2026")]),
         # the date is the saying's, before what was said: not the accident's
         ("Die LVB bestätigten am Dienstag, dass die Ampel kurz vor dem Unfall gestört war.", "de", []),
         ("The operator confirmed on Tuesday that the signal failed before the accident.", "en", []),

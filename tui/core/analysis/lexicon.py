@@ -539,13 +539,14 @@ _EVENT_GROUPS = {
     "theft": "einbruch einbrüche diebstahl raub raubüberfall überfall beutezug gestohlen entwendet erbeutet "
     "theft heist robbery burglary break-in stolen stole robbed",
     "aftershock": "nachbeben aftershock aftershocks",
-    "landslide": "erdrutsch hangrutsch landslide landslides mudslide",
+    "landslide": "erdrutsch hangrutsch mure muren murenabgang murgang landslide landslides mudslide "
+    "mudslides",
     "rescue": "rettung rettungsaktion rescue",
     # `Der Einsatz dauerte neun Stunden` / `The operation lasted 14 hours`
     "operation": "einsatz rettungseinsatz bergungseinsatz operation",
     "trial": "prozess prozessauftakt strafprozess trial",
     "discovered": "entdeckt entdeckung entdeckte discovered discovery detected bemerkt bemerkte bemerkten "
-    "noticed spotted",
+    "noticed spotted gesichtet sighted",
     "arrived": "eingetroffen angekommen ankam ankunft arrived arrival",
     "met": "treffen trafen getroffen met meeting summit gipfel versammlung betriebsversammlung",
     "died": "starb gestorben died death",
