@@ -14,10 +14,9 @@ from hypothesis import strategies as st
 from tui.core.analysis import Document, Figure, analyse_document, suggest, suggest_corpus, to_json
 from tui.core.analysis.attribution import stance
 from tui.core.analysis.dates import dates
-from tui.core.analysis.fold import fold_bare
+from tui.core.analysis.fold import fold_bare, fold_name
 from tui.core.analysis.lexicon import event_kind, terms_in
 from tui.core.analysis.mutual import standing
-from tui.core.analysis.names import fold_name
 from tui.core.analysis.numbers import Quantity, parse_digits, quantities
 from tui.core.analysis.phonetic import cologne
 from tui.core.analysis.phrasing import says_change

@@ -12,7 +12,8 @@ from collections.abc import Sequence
 from datetime import date
 
 from tui.core.analysis.claims import Analysis, Document, Event, Figure, analyse_document
-from tui.core.analysis.names import name_suggestions, names
+from tui.core.analysis.name_pairs import name_suggestions
+from tui.core.analysis.names import names
 from tui.core.analysis.places import place_variants
 from tui.core.analysis.stance import stance_suggestions, with_translations
 from tui.core.analysis.suggest import RELATIONS, Member, Suggestion, pair_all
