@@ -45,6 +45,10 @@ _CHANGE = re.compile(
     r"(?:\s+of\s+[\w-]+(?:\s+[\w-]+)?)?\s+to\b"
     # `The recall now covers 23 batches`, `now puts the damage at`: a present that moved on
     r"|\bnow\s+(?:covers|puts|affects|totals|includes|exceeds|numbers|involves)\b"
+    # an estimate that moved: `is now estimated at`, `have raised their estimate of ... to`
+    r"|\bnow\s+(?:estimated|valued|put|expected|projected|forecast)\s+at\b"
+    r"|\b(?:raised|lowered|increased|revised|cut)\s+(?:its|their|the)\s+(?:estimate|forecast|figure|tally)\b"
+    r"|\b(?:erhöhte|erhöhten|senkte|senkten|korrigierte|korrigierten)\s+(?:ihre|seine|die)\s+(?:Schätzung|Prognose)\b"
     r"|\b(?:damit|somit)\s+(?:steigt|stieg|erhöht\s+sich|erhöhte\s+sich|sinkt|sank)\b"
     r"|\b(?:liegt|lag|steht)\s+(?:nun|jetzt)\s+bei\b"
     r"|\b(?:total|toll|tally)\b[^.;]{0,40}?\b(?:now\s+stands|is\s+now|has\s+now)\b"
