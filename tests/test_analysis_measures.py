@@ -309,6 +309,7 @@ def test_swapped_digits_a_day_later_are_a_slip_not_an_update(first: str, later: 
         ("Der Brand war nach rund sechs Stunden gelöscht.", "de", "duration:after fire", 6.0),
         ("The fire was put out after nearly 11 hours.", "en", "duration:after fire", 11.0),
         ("Die A7 war rund sechs Stunden gesperrt.", "de", "duration:closed", 6.0),
+        ("Das Amt rechnet mit einer Sperrung von mindestens drei Wochen.", "de", "duration:closed", 504.0),
         ("Der Streik soll 48 Stunden dauern.", "de", "duration:strike", 48.0),
         ("Fast drei Stunden lang fiel der Strom aus.", "de", "duration:unnamed event", 3.0),
         ("Power was restored after about 90 minutes.", "en", "duration:unnamed event", 1.5),

@@ -328,7 +328,9 @@ _PUNCT = re.compile(r"[,;:()–]")
 _UNTIL = r"nach|after|within|binnen|innerhalb\s+von"  # how long until something happened
 _FOR = re.compile(
     rf"\b(?:(?:für|for|dauerten?|dauern|dauert|lasted|lasting|{_UNTIL}|"
-    r"take|takes|took|taking)\s+(?:[a-zäöüß]+\s+)?|(?:knapp|rund|etwa|about|nearly|almost|some)\s+)$",
+    r"take|takes|took|taking)\s+(?:[a-zäöüß]+\s+)?|(?:knapp|rund|etwa|about|nearly|almost|some)\s+"
+    # `mit einer Sperrung von mindestens drei Wochen`, `a closure of two weeks`
+    r"|(?:Sperrung|Schließung|Unterbrechung|Stilllegung|closure|shutdown)\s+(?:von|of)\s+)$",
     re.IGNORECASE,
 )
 _AFTER = re.compile(rf"\b(?:{_UNTIL})\s+(?:[a-zäöüß]+\s+)?$", re.IGNORECASE)
