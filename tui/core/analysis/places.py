@@ -22,6 +22,21 @@ from tui.core.analysis.suggest import Member, Suggestion, stable_id
 _GERMAN = re.compile(r"(?<![\w-])[A-ZÄÖÜ][\wäöüß]*[äöüßÄÖÜ][\wäöüß]*")  # a capital, then an umlaut or ß
 _ASCII = re.compile(r"(?<![\w-])[A-Z][A-Za-z]*(?:ae|oe|ue|ss|AE|OE|UE|SS)[A-Za-z]*(?![\w-])")
 _MIN = 5  # `Bär`/`Baer` and other short words are too often not names
+Span = tuple[int, int, str]
+
+
+def _first_spellings(text: str, pattern: re.Pattern[str]) -> dict[str, Span]:
+    """Each folded word's first spelling in running text, else in a dateline's capitals
+    (`LINDENBRUECK —`)."""
+    first: dict[str, Span] = {}
+    for m in pattern.finditer(text):
+        word = m.group()
+        if len(word) >= _MIN:
+            key = fold_name(word)
+            kept = first.get(key)
+            if kept is None or (kept[2].isupper() and not word.isupper()):
+                first[key] = (m.start(), m.end(), word)
+    return first
 
 
 def place_variants(
@@ -32,32 +47,29 @@ def place_variants(
     """Each pair of a German report's umlaut spelling and an English report's ASCII one
     that fold to one name, first occurrences only. A word of a name `names` found in
     both (`Krüger` of `Sabine Krüger`) is left to it: one suggestion for one spelling."""
-    german: list[tuple[str, dict[str, tuple[int, int, str]]]] = []
-    english: list[tuple[str, dict[str, tuple[int, int, str]]]] = []
     named: dict[str, set[str]] = {}
     for p in people:
         named.setdefault(p.article, set()).update(fold_name(w) for w in p.parts)
+    german: list[tuple[str, dict[str, Span]]] = []
+    english: dict[str, list[tuple[str, Span]]] = {}  # folded word -> the English reports spelling it
     for a in analyses:
         doc = a.document
-        pattern, into = (_GERMAN, german) if doc.language == "de" else (_ASCII, english)
-        first: dict[str, tuple[int, int, str]] = {}
-        for m in pattern.finditer(doc.text):
-            word = m.group()
-            if len(word) >= _MIN:
-                key = fold_name(word)
-                kept = first.get(key)
-                # the name in running text before a dateline's capitals (`LINDENBRUECK —`)
-                if kept is None or (kept[2].isupper() and not word.isupper()):
-                    first[key] = (m.start(), m.end(), word)
-        into.append((doc.id, first))
+        if doc.language in ("de", "en"):
+            found = _first_spellings(doc.text, _GERMAN if doc.language == "de" else _ASCII)
+            if doc.language == "de":
+                german.append((doc.id, found))
+            else:
+                for key, span in found.items():
+                    english.setdefault(key, []).append((doc.id, span))
     out = []
+    # looked up by word, not report by report: an archive's reports are thousands
     for de_id, de_words in german:
-        for en_id, en_words in english:
-            if not in_one_story(keywords, de_id, en_id):
-                continue
-            both = named.get(de_id, set()) & named.get(en_id, set())
-            for key in (de_words.keys() & en_words.keys()) - both:
-                (ds, de, dt), (es, ee, et) = de_words[key], en_words[key]
+        for key, (ds, de, dt) in de_words.items():
+            for en_id, (es, ee, et) in english.get(key, ()):
+                if key in named.get(de_id, ()) and key in named.get(en_id, ()):
+                    continue
+                if not in_one_story(keywords, de_id, en_id):
+                    continue
                 members = (Member(de_id, ds, de, dt), Member(en_id, es, ee, et))
                 out.append(
                     Suggestion(
