@@ -103,8 +103,11 @@ class SuggestionsController:
     def _analyse(self) -> None:
         """Off the UI thread: the analysis reads only the article texts."""
         app = self.screen.app
-        from tui.core.analysis import Stopped, Stopper, suggest_corpus
-
+        try:
+            from tui.core.analysis import Stopped, Stopper, suggest_corpus
+        except Exception as exc:  # an analysis that cannot load leaves the reader as it is
+            app.call_from_thread(self._failed, f"{type(exc).__name__}: {exc}")
+            return
         self.stopper = stopper = Stopper()
         if self._quitting:  # quit before the stopper was there: `stop` did not see it
             stopper.stop()
